@@ -1,0 +1,62 @@
+import { startEmulator, type EmulatorOptions } from './index';
+import type { SeedName } from './state';
+
+/** `npm run emulator -- [--port N] [--tenants N] [--seed empty|demo|large] [--migration-seconds S] [--rate-limit-scale X] [--quiet]` */
+function parseArgs(argv: string[]): EmulatorOptions {
+  const opts: EmulatorOptions = {};
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split(/=(.*)/s, 2);
+    const value = (): string => {
+      const v = inline ?? argv[++i];
+      if (v === undefined) throw new Error(`${flag} needs a value`);
+      return v;
+    };
+    const num = (): number => {
+      const v = value();
+      const n = Number(v);
+      if (v.trim() === '' || !Number.isFinite(n)) throw new Error(`${flag} needs a number, got ${v}`);
+      return n;
+    };
+    switch (flag) {
+      case '--port': opts.port = num(); break;
+      case '--tenants': opts.tenants = num(); break;
+      case '--seed': opts.seed = value() as SeedName; break;
+      case '--migration-seconds': opts.migrationSeconds = num(); break;
+      case '--rate-limit-scale': opts.rateLimitScale = num(); break;
+      case '--quiet': opts.quiet = true; break;
+      default: throw new Error(`unknown option ${flag}`);
+    }
+  }
+  return opts;
+}
+
+async function main(): Promise<void> {
+  let options: EmulatorOptions;
+  try {
+    options = parseArgs(process.argv.slice(2));
+  } catch (e) {
+    process.stderr.write(`emulator: ${(e as Error).message}\n`);
+    process.exit(2);
+  }
+  const emulator = await startEmulator(options);
+  process.stdout.write(
+    `${JSON.stringify({
+      tenants: emulator.tenants.map(({ name, url, tenantId, tokens, oauthClient, users }) => ({ name, url, tenantId, tokens, oauthClient, users })),
+      control: emulator.control,
+    })}\n`,
+  );
+  if (!options.quiet) process.stderr.write(`emulator: ${emulator.tenants.length} tenant(s) ready; control at ${emulator.control}\n`);
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
+    void emulator.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`emulator: ${(e as Error).message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,109 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { sessionToken } from './auth';
+import { controlHandler } from './control';
+import { FaultStore } from './faults';
+import { makeTenantInfo } from './seeds';
+import type { SeedName } from './state';
+import { Tenant } from './tenant';
+import { tenantHandler } from './tenantServer';
+
+export interface EmulatorOptions {
+  /** First tenant port; the next tenants and then the control API take the following ports. 0 (default) = free ports. */
+  port?: number;
+  tenants?: number;
+  seed?: SeedName;
+  /** How long a migration takes from New to Completed, in seconds (default 10). */
+  migrationSeconds?: number;
+  /** Rate-limit window = 60 s × scale (default 1); the limits per window stay the same. */
+  rateLimitScale?: number;
+  quiet?: boolean;
+}
+
+export interface EmulatorTenant {
+  name: string;
+  url: string;
+  tenantId: string;
+  tokens: { admin: string; developer: string; user: string };
+  oauthClient: { clientId: string; clientSecret: string };
+  users: { admin: string; developer: string; user: string };
+}
+
+export interface RunningEmulator {
+  tenants: EmulatorTenant[];
+  control: string;
+  close(): Promise<void>;
+}
+
+const HOST = '127.0.0.1';
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, HOST, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+function shut(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const count = options.tenants ?? 1;
+  const seed = options.seed ?? 'demo';
+  const migrationSeconds = options.migrationSeconds ?? 10;
+  const scale = options.rateLimitScale ?? 1;
+  const basePort = options.port ?? 0;
+  if (!Number.isInteger(count) || count < 1 || count > 50) throw new Error('tenants must be an integer from 1 to 50');
+  if (!['empty', 'demo', 'large'].includes(seed)) throw new Error(`unknown seed ${String(seed)}`);
+  if (!(migrationSeconds > 0)) throw new Error('migrationSeconds must be > 0');
+  if (!(scale > 0)) throw new Error('rateLimitScale must be > 0');
+  if (!Number.isInteger(basePort) || basePort < 0 || basePort > 65535) throw new Error('port must be from 0 to 65535');
+
+  const secret = randomBytes(32);
+  const faults = new FaultStore();
+  const now = Date.now();
+  const tenants: Tenant[] = [];
+  for (let i = 0; i < count; i++) tenants.push(new Tenant(makeTenantInfo(i, seed, now), seed, migrationSeconds, 60_000 * scale));
+
+  const servers: Server[] = [];
+  try {
+    for (const [i, t] of tenants.entries()) {
+      const server = createServer(tenantHandler(t, { secret, faults }));
+      servers.push(server);
+      const port = await listen(server, basePort === 0 ? 0 : basePort + i);
+      t.url = `http://${HOST}:${port}`;
+    }
+    const controlServer = createServer((req, res) => void controlHandler(tenants, faults)(req, res));
+    servers.push(controlServer);
+    const controlPort = await listen(controlServer, basePort === 0 ? 0 : basePort + count);
+    const described: EmulatorTenant[] = tenants.map((t) => ({
+      name: t.info.name,
+      url: t.url,
+      tenantId: t.info.tenantId,
+      tokens: {
+        admin: sessionToken(t, t.info.admin, secret),
+        developer: sessionToken(t, t.info.developer, secret),
+        user: sessionToken(t, t.info.user, secret),
+      },
+      oauthClient: { clientId: t.info.client.clientId ?? '', clientSecret: t.info.clientSecret },
+      users: { admin: t.info.admin.id, developer: t.info.developer.id, user: t.info.user.id },
+    }));
+    let closed: Promise<void> | undefined;
+    return {
+      tenants: described,
+      control: `http://${HOST}:${controlPort}/__emulator`,
+      close: () => (closed ??= Promise.all(servers.map(shut)).then(() => undefined)),
+    };
+  } catch (e) {
+    await Promise.all(servers.filter((s) => s.listening).map(shut));
+    throw e;
+  }
+}

@@ -1,0 +1,261 @@
+import { parseKeyArn, replicaArn, RESERVED_ACCOUNTS } from './arn';
+import {
+  DEFAULT_CONFIG,
+  type ApiKey,
+  type Provider,
+  type SeedName,
+  type TenantInfo,
+  type TenantState,
+  type User,
+} from './state';
+import { hexId, iso, md5Hex, NEVER, prng, qlikId, randomHex } from './util';
+
+const DAY = 86_400_000;
+const NAMES = ['acme', 'globex', 'initech', 'umbrella', 'hooli', 'soylent', 'stark', 'wayne', 'wonka', 'cyberdyne'];
+const PLACES: [string, string][] = [
+  ['eu', 'eu-west-1'],
+  ['us', 'us-east-1'],
+  ['ap', 'ap-southeast-2'],
+  ['de', 'eu-central-1'],
+  ['uk', 'eu-west-2'],
+];
+const PEOPLE = [
+  'Grace Hopper', 'Linus Torvalds', 'Margaret Hamilton', 'Ken Thompson', 'Barbara Liskov', 'Dennis Ritchie',
+  'Frances Allen', 'Donald Knuth', 'Radia Perlman', 'Edsger Dijkstra', 'Katherine Johnson', 'Alan Kay',
+];
+const PURPOSES = [
+  'CI pipeline', 'Nightly reload automation', 'qlik-cli on laptop', 'Power BI export', 'Monitoring dashboard',
+  'Terraform provider', 'Backup job', 'Data lineage sync', 'Slack alerts bot', 'Audit report export',
+];
+
+export function tenantName(index: number): string {
+  return index < NAMES.length ? NAMES[index] : `tenant${index + 1}`;
+}
+
+function person(rng: () => number, name: string, roles: User['roles'], createdMs: number, tenant: string): User {
+  const id = hexId(rng);
+  const email = `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@${tenant}.example.com`;
+  return { id, name, email, subject: `auth0|${id}`, roles, createdMs };
+}
+
+/** Users, IDs and the OAuth client of a tenant: fixed for the life of the emulator. */
+export function makeTenantInfo(index: number, seed: SeedName, nowMs: number): TenantInfo {
+  const name = tenantName(index);
+  const rng = prng(`tenant:${name}`);
+  const [region, datacenter] = PLACES[index % PLACES.length];
+  const createdMs = nowMs - 900 * DAY;
+  const admin = person(rng, 'Ada Admin', ['TenantAdmin', 'Developer'], createdMs, name);
+  const developer = person(rng, 'Dev Eloper', ['Developer'], createdMs + DAY, name);
+  const user = person(rng, 'Una User', [], createdMs + 2 * DAY, name);
+  const clientId = randomHex(16);
+  const client = person(rng, 'Automation client', ['TenantAdmin'], createdMs + 3 * DAY, name);
+  client.clientId = clientId;
+  client.subject = `qlikbot\\${clientId}`;
+  const users = new Map<string, User>();
+  for (const u of [admin, developer, user, client]) users.set(u.id, u);
+  const extra = seed === 'large' ? 197 : seed === 'demo' ? 4 : 0;
+  for (let i = 0; i < extra; i++) {
+    const label = i < PEOPLE.length ? PEOPLE[i] : `User ${String(i + 1).padStart(3, '0')}`;
+    const u = person(rng, label, i % 3 === 0 ? ['Developer'] : [], createdMs + (10 + i) * DAY, name);
+    users.set(u.id, u);
+  }
+  return {
+    name,
+    tenantId: qlikId(rng),
+    region,
+    datacenter,
+    hostname: `${name}.${region}.qlikcloud.com`,
+    createdMs,
+    admin,
+    developer,
+    user,
+    client,
+    clientSecret: randomHex(32),
+    users,
+  };
+}
+
+export function qlikProvider(info: TenantInfo): Provider {
+  return {
+    fingerprint: info.tenantId,
+    arn: '#QLIK_MANAGED_KEY_PROVIDER#',
+    name: 'Qlik Internal Kms',
+    description: 'Default key management service',
+    createdAt: 'Qlik managed',
+    qlik: true,
+    account: '',
+    multiRegion: false,
+    replicaKeys: [],
+    compliance: undefined,
+    drCompliant: true,
+    promotedToCurrentAt: iso(info.createdMs),
+    demotedFromCurrentAt: NEVER,
+  };
+}
+
+/** Builds an AWS provider the way registration does; compliance follows from the ARN. */
+export function awsProvider(arn: string, name: string, description: string, createdMs: number): Provider {
+  const parsed = parseKeyArn(arn);
+  if (!parsed) throw new Error(`bad seed ARN ${arn}`);
+  const replicas = parsed.multiRegion ? [replicaArn(parsed)] : [];
+  const nonCompliant = parsed.account === RESERVED_ACCOUNTS.nonCompliant;
+  const region = replicas[0]?.region ?? parsed.region;
+  return {
+    fingerprint: md5Hex(arn),
+    arn,
+    name,
+    description,
+    createdAt: iso(createdMs),
+    qlik: false,
+    account: parsed.account,
+    multiRegion: parsed.multiRegion,
+    replicaKeys: replicas,
+    compliance: nonCompliant
+      ? {
+          code: 'Encryption-88',
+          region,
+          message: `The policy of the provided key does not allow the required action [${region}] [GenerateDataKey].`,
+        }
+      : undefined,
+    drCompliant: parsed.multiRegion && !nonCompliant,
+    promotedToCurrentAt: NEVER,
+    demotedFromCurrentAt: NEVER,
+  };
+}
+
+function keyArn(rng: () => number, region: string, account: string, multiRegion: boolean): string {
+  const hex = (n: number): string => Array.from({ length: n }, () => Math.floor(rng() * 16).toString(16)).join('');
+  const keyId = multiRegion ? `mrk-${hex(32)}` : `${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}`;
+  return `arn:aws:kms:${region}:${account}:key/${keyId}`;
+}
+
+function emptyState(info: TenantInfo): TenantState {
+  const qlik = qlikProvider(info);
+  return {
+    providers: new Map([[qlik.fingerprint, qlik]]),
+    currentFingerprint: qlik.fingerprint,
+    keys: new Map(),
+    tombstones: new Map(),
+    config: { ...DEFAULT_CONFIG },
+    migration: undefined,
+  };
+}
+
+function addProvider(state: TenantState, p: Provider): void {
+  state.providers.set(p.fingerprint, p);
+}
+
+function makeCurrent(state: TenantState, p: Provider, atMs: number): void {
+  const old = state.providers.get(state.currentFingerprint);
+  if (old) old.demotedFromCurrentAt = iso(atMs);
+  p.promotedToCurrentAt = iso(atMs);
+  state.currentFingerprint = p.fingerprint;
+}
+
+function demoState(info: TenantInfo, nowMs: number): TenantState {
+  const state = emptyState(info);
+  const rng = prng(`demo:${info.name}`);
+  const account = String(100000000000 + Math.floor(rng() * 899999999999));
+  const prod = awsProvider(
+    keyArn(rng, info.datacenter, account, true),
+    'Production CMK',
+    'Customer-managed key for production data',
+    nowMs - 120 * DAY,
+  );
+  const dr = awsProvider(
+    keyArn(rng, info.datacenter, RESERVED_ACCOUNTS.nonCompliant, true),
+    'DR test key',
+    'Replica key policy is missing GenerateDataKey',
+    nowMs - 30 * DAY,
+  );
+  const legacy = awsProvider(
+    keyArn(rng, info.datacenter, account, false),
+    'Legacy single-region key',
+    '',
+    nowMs - 400 * DAY,
+  );
+  for (const p of [prod, dr, legacy]) addProvider(state, p);
+  makeCurrent(state, prod, nowMs - 119 * DAY);
+  // Statuses per owner: [days since creation, lifetime in days (negative: none), revoked]
+  const pattern: [number, number, boolean][] = [
+    [5, 7, false], // active, expires within 2 days
+    [10, 40, false], // active
+    [60, 30, false], // expired a month ago
+    [20, 90, true], // revoked
+    [1, 1.25, false], // active, expires within hours
+    [200, 90, false], // expired long ago
+  ];
+  const owners = [...info.users.values()].filter((u) => u !== info.user && u !== info.client);
+  let n = 0;
+  for (const owner of owners) {
+    for (const [age, life, revoked] of pattern) {
+      const createdMs = nowMs - age * DAY - n * 3_600_000;
+      const key: ApiKey = {
+        id: hexId(rng),
+        sub: owner.id,
+        subType: 'user',
+        description: PURPOSES[n % PURPOSES.length],
+        createdByUser: owner.id,
+        createdMs,
+        lastUpdatedMs: createdMs,
+        expiryMs: createdMs + life * DAY,
+        revoked,
+      };
+      state.keys.set(key.id, key);
+      n++;
+    }
+  }
+  const scimCreated = nowMs - 45 * DAY;
+  const scim: ApiKey = {
+    id: hexId(rng),
+    sub: 'SCIM\\\\215a5595380d646163cadbb9',
+    subType: 'externalClient',
+    description: 'SCIM provisioning (Azure AD)',
+    createdByUser: info.admin.id,
+    createdMs: scimCreated,
+    lastUpdatedMs: scimCreated,
+    expiryMs: scimCreated + 365 * DAY,
+    revoked: false,
+  };
+  state.keys.set(scim.id, scim);
+  return state;
+}
+
+function largeState(info: TenantInfo, nowMs: number): TenantState {
+  const state = emptyState(info);
+  const rng = prng(`large:${info.name}`);
+  const account = String(100000000000 + Math.floor(rng() * 899999999999));
+  for (let i = 0; i < 50; i++) {
+    const nonCompliant = i % 7 === 3;
+    const arn = keyArn(rng, info.datacenter, nonCompliant ? RESERVED_ACCOUNTS.nonCompliant : account, i % 5 !== 4);
+    const p = awsProvider(arn, `CMK ${String(i + 1).padStart(2, '0')}`, `Key provider number ${i + 1}`, nowMs - (500 - i) * DAY);
+    addProvider(state, p);
+    if (i === 0) makeCurrent(state, p, nowMs - 499 * DAY);
+  }
+  const owners = [...info.users.values()].filter((u) => u !== info.client && u !== info.user);
+  for (let i = 0; i < 10_000; i++) {
+    const owner = owners[i % owners.length];
+    const createdMs = nowMs - ((i * 37) % 365) * DAY - (i % 86_400) * 1000;
+    const kind = i % 10;
+    const life = kind < 6 ? ((nowMs - createdMs) / DAY) + 1 + ((i * 13) % 60) : 1 + (i % 30);
+    const key: ApiKey = {
+      id: hexId(rng),
+      sub: owner.id,
+      subType: 'user',
+      description: `${PURPOSES[i % PURPOSES.length]} ${i + 1}`,
+      createdByUser: owner.id,
+      createdMs,
+      lastUpdatedMs: createdMs,
+      expiryMs: createdMs + life * DAY,
+      revoked: kind >= 8,
+    };
+    state.keys.set(key.id, key);
+  }
+  return state;
+}
+
+export function seedState(seed: SeedName, info: TenantInfo, nowMs: number): TenantState {
+  if (seed === 'demo') return demoState(info, nowMs);
+  if (seed === 'large') return largeState(info, nowMs);
+  return emptyState(info);
+}
