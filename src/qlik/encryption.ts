@@ -1,0 +1,121 @@
+// The ten endpoints of the Encryption API.
+import { parseKmsKeyArn } from './arn';
+import { QlikInputError } from './errors';
+import type { HttpCore } from './http';
+import { keyProviderPatch, checkText, MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH } from './jsonPatch';
+import { type KeyProvider, type Migration, type ResetResult, toKeyProvider, toMigration } from './model';
+import { KeyProviderListSchema, KeyProviderSchema, MessageSchema, MigrationSchema } from './schemas';
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+export interface RegisterKeyProviderInput {
+  arn: string;
+  name: string;
+  description?: string;
+}
+
+const BASE = '/api/v1/encryption/keyproviders';
+
+function fp(fingerprint: string): string {
+  if (typeof fingerprint !== 'string' || fingerprint.trim() === '') throw new QlikInputError('The key provider has no fingerprint.');
+  return `${BASE}/${encodeURIComponent(fingerprint)}`;
+}
+
+export class EncryptionApi {
+  constructor(private readonly http: HttpCore) {}
+
+  /** AWS key providers only (`GET /keyproviders`). */
+  async listAwsProviders(o: CallOptions = {}): Promise<KeyProvider[]> {
+    const r = await this.http.call({ endpoint: 'encryption.listAwsProviders', url: BASE, signal: o.signal });
+    return this.http.parse(KeyProviderListSchema, r, 'encryption.listAwsProviders').map(toKeyProvider);
+  }
+
+  /** Every key provider, the Qlik-managed default included (`GET /keyproviders/actions/list`). */
+  async listAll(o: CallOptions = {}): Promise<KeyProvider[]> {
+    const r = await this.http.call({ endpoint: 'encryption.listAll', url: `${BASE}/actions/list`, signal: o.signal });
+    return this.http.parse(KeyProviderListSchema, r, 'encryption.listAll').map(toKeyProvider);
+  }
+
+  async get(fingerprint: string, o: CallOptions = {}): Promise<KeyProvider> {
+    const r = await this.http.call({ endpoint: 'encryption.get', url: fp(fingerprint), signal: o.signal });
+    return toKeyProvider(this.http.parse(KeyProviderSchema, r, 'encryption.get'));
+  }
+
+  /**
+   * Registers an AWS KMS key. The ARN is checked first (`validateArn: false` leaves that to the service,
+   * for ARNs this parser is stricter about than Qlik Cloud).
+   */
+  async register(input: RegisterKeyProviderInput, o: CallOptions & { validateArn?: boolean } = {}): Promise<KeyProvider> {
+    const arn = typeof input.arn === 'string' ? input.arn.trim() : '';
+    if (o.validateArn !== false) {
+      const parsed = parseKmsKeyArn(arn);
+      if (!parsed.ok) throw new QlikInputError(parsed.error, { endpoint: 'encryption.register' });
+    } else if (arn === '') throw new QlikInputError('Enter the ARN of an AWS KMS key.');
+    const nameProblem = checkText('name', input.name, { required: true, max: MAX_NAME_LENGTH });
+    if (nameProblem) throw new QlikInputError(nameProblem, { endpoint: 'encryption.register' });
+    if (input.description !== undefined) {
+      const p = checkText('description', input.description, { required: false, max: MAX_DESCRIPTION_LENGTH });
+      if (p) throw new QlikInputError(p, { endpoint: 'encryption.register' });
+    }
+    const body = {
+      arn,
+      name: input.name.trim(),
+      ...(input.description ? { description: input.description } : {}),
+      keyprovider: 'AWS-KMS',
+    };
+    const r = await this.http.call({ endpoint: 'encryption.register', url: BASE, body, signal: o.signal });
+    return toKeyProvider(this.http.parse(KeyProviderSchema, r, 'encryption.register'));
+  }
+
+  /** Changes the name and/or the description (JSON Patch). */
+  async patch(fingerprint: string, changes: { name?: string; description?: string }, o: CallOptions = {}): Promise<void> {
+    const body = keyProviderPatch(changes);
+    await this.http.call({ endpoint: 'encryption.patch', url: fp(fingerprint), body, signal: o.signal });
+  }
+
+  /** Not possible for the current provider (424) nor the Qlik default. The body, if any, is ignored. */
+  async delete(fingerprint: string, o: CallOptions = {}): Promise<void> {
+    const r = await this.http.call({ endpoint: 'encryption.delete', url: fp(fingerprint), signal: o.signal });
+    if (r.body !== undefined) MessageSchema.safeParse(r.body);
+  }
+
+  /** Validates the key; the result carries any compliance problem. */
+  async test(fingerprint: string, o: CallOptions = {}): Promise<KeyProvider> {
+    const r = await this.http.call({ endpoint: 'encryption.test', url: `${fp(fingerprint)}/actions/test`, signal: o.signal });
+    return toKeyProvider(this.http.parse(KeyProviderSchema, r, 'encryption.test'));
+  }
+
+  /** Starts a migration to this key. Sent exactly once: never retried except after a 429 (which the service did not act on). */
+  async migrate(fingerprint: string, o: CallOptions = {}): Promise<Migration> {
+    const r = await this.http.call({ endpoint: 'encryption.migrate', url: `${fp(fingerprint)}/actions/migrate`, signal: o.signal });
+    return toMigration(this.http.parse(MigrationSchema, { ...r, body: r.body ?? {} }, 'encryption.migrate'));
+  }
+
+  /** 200: the tenant already uses the Qlik-managed key; 205: a migration back to it started. */
+  async resetToDefault(o: CallOptions = {}): Promise<ResetResult> {
+    const r = await this.http.call({
+      endpoint: 'encryption.resetToDefault',
+      url: `${BASE}/actions/reset-to-default-provider`,
+      signal: o.signal,
+    });
+    if (r.status === 205) {
+      return { kind: 'migrationStarted', migration: toMigration(this.http.parse(MigrationSchema, { ...r, body: r.body ?? {} }, 'encryption.resetToDefault')) };
+    }
+    const m = this.http.parse(MessageSchema, { ...r, body: r.body ?? {} }, 'encryption.resetToDefault');
+    return { kind: 'alreadyQlikManaged', message: m.message ?? undefined };
+  }
+
+  /** The running or last migration; undefined when none has run (404 is a normal state here). */
+  async migrationDetails(o: CallOptions = {}): Promise<Migration | undefined> {
+    const r = await this.http.call({
+      endpoint: 'encryption.migrationDetails',
+      url: `${BASE}/migration/actions/details`,
+      accept: [404],
+      signal: o.signal,
+    });
+    if (r.status === 404) return undefined;
+    return toMigration(this.http.parse(MigrationSchema, r, 'encryption.migrationDetails'));
+  }
+}

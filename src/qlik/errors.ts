@@ -1,0 +1,155 @@
+// Error types. Pure (no axios): they carry only what is safe to show and log, never a token.
+import { ENDPOINTS, type EndpointId, type HttpMethod, type Tier } from './endpoints';
+import { KIND_MESSAGES, messageFor } from './messages';
+
+export type QlikErrorKind = 'api' | 'network' | 'timeout' | 'tls' | 'response' | 'origin' | 'cancelled' | 'input';
+
+export interface QlikErrorDetails {
+  endpoint?: EndpointId;
+  method?: string;
+  path?: string;
+  tier?: Tier;
+}
+
+export abstract class QlikError extends Error {
+  abstract readonly kind: QlikErrorKind;
+  readonly userMessage: string;
+  readonly endpoint?: EndpointId;
+  readonly method?: string;
+  readonly path?: string;
+  readonly tier?: Tier;
+
+  protected constructor(userMessage: string, details: QlikErrorDetails = {}, technical?: string) {
+    super(technical ? `${userMessage} (${technical})` : userMessage);
+    this.userMessage = userMessage;
+    this.endpoint = details.endpoint;
+    this.method = details.method;
+    this.path = details.path;
+    this.tier = details.tier;
+  }
+}
+
+export interface QlikErrorItem {
+  code?: string;
+  title?: string;
+  detail?: string;
+}
+
+/** An HTTP error status from Qlik Cloud. */
+export class QlikApiError extends QlikError {
+  readonly kind = 'api';
+  override name = 'QlikApiError';
+  readonly status: number;
+  readonly code?: string;
+  readonly title?: string;
+  readonly detail?: string;
+  readonly errors: QlikErrorItem[];
+  /** Seconds the service asked to wait (429). */
+  readonly retryAfterSeconds?: number;
+  /** True when the sentence came from the documented table rather than the fallback. */
+  readonly documented: boolean;
+
+  constructor(init: {
+    endpoint: EndpointId;
+    status: number;
+    method: HttpMethod | string;
+    path: string;
+    errors?: QlikErrorItem[];
+    retryAfterSeconds?: number;
+  }) {
+    const spec = ENDPOINTS[init.endpoint];
+    const { text, documented } = messageFor(init.endpoint, init.status, spec.subject);
+    const errors = init.errors ?? [];
+    const first = errors[0] ?? {};
+    const technical = [`HTTP ${init.status}`, first.code, first.title].filter(Boolean).join(' ');
+    super(text, { endpoint: init.endpoint, method: init.method, path: init.path, tier: spec.tier }, technical);
+    this.status = init.status;
+    this.code = first.code;
+    this.title = first.title;
+    this.detail = first.detail;
+    this.errors = errors;
+    this.retryAfterSeconds = init.retryAfterSeconds;
+    this.documented = documented;
+  }
+}
+
+export class QlikNetworkError extends QlikError {
+  readonly kind = 'network';
+  override name = 'QlikNetworkError';
+  constructor(readonly code: string, host: string, details: QlikErrorDetails) {
+    super(KIND_MESSAGES.network(host, code), details);
+  }
+}
+
+export class QlikTimeoutError extends QlikError {
+  readonly kind = 'timeout';
+  override name = 'QlikTimeoutError';
+  constructor(readonly timeoutMs: number, host: string, details: QlikErrorDetails) {
+    super(KIND_MESSAGES.timeout(host, Math.round(timeoutMs / 100) / 10), details);
+  }
+}
+
+export class QlikTlsError extends QlikError {
+  readonly kind = 'tls';
+  override name = 'QlikTlsError';
+  constructor(readonly code: string, host: string, details: QlikErrorDetails) {
+    super(KIND_MESSAGES.tls(host, code), details);
+  }
+}
+
+/** A body that is not JSON or does not match the schema: names the endpoint and the field. */
+export class QlikResponseError extends QlikError {
+  readonly kind = 'response';
+  override name = 'QlikResponseError';
+  constructor(
+    userMessage: string,
+    details: QlikErrorDetails,
+    readonly status: number,
+    readonly field?: string,
+  ) {
+    super(userMessage, details, `${details.method ?? ''} ${details.path ?? ''} HTTP ${status}`.trim());
+  }
+}
+
+/** A redirect or link to another origin, refused before anything was sent there. */
+export class QlikOriginError extends QlikError {
+  readonly kind = 'origin';
+  override name = 'QlikOriginError';
+  constructor(readonly from: string, readonly to: string, details: QlikErrorDetails) {
+    super(KIND_MESSAGES.origin(from, to), details);
+  }
+}
+
+export class QlikCancelledError extends QlikError {
+  readonly kind = 'cancelled';
+  override name = 'QlikCancelledError';
+  constructor(details: QlikErrorDetails = {}) {
+    super(KIND_MESSAGES.cancelled(), details);
+  }
+}
+
+/** Input refused before any request (bad ARN, duration, URL, patch). */
+export class QlikInputError extends QlikError {
+  readonly kind = 'input';
+  override name = 'QlikInputError';
+  constructor(userMessage: string, details: QlikErrorDetails = {}) {
+    super(userMessage, details);
+  }
+}
+
+export function isQlikError(e: unknown): e is QlikError {
+  return e instanceof QlikError;
+}
+
+/** Classifies a Node/axios error code into our kinds. */
+export function classifyErrorCode(code: string | undefined): 'timeout' | 'tls' | 'cancelled' | 'network' {
+  if (!code) return 'network';
+  if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT') return 'timeout';
+  if (code === 'ERR_CANCELED' || code === 'ABORT_ERR') return 'cancelled';
+  if (
+    /CERT|SSL|TLS|EPROTO|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|DEPTH_ZERO|HOSTNAME_MISMATCH|ERR_SSL/i.test(code)
+  ) {
+    return 'tls';
+  }
+  return 'network';
+}

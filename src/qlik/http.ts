@@ -1,0 +1,357 @@
+// The one place that speaks HTTP: origin rules, per-request Authorization, redirects handled by hand,
+// retries that cannot do harm, the client-side rate limiter, error mapping and the log hook.
+import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
+import type { z } from 'zod';
+import type { TokenSource } from './auth';
+import { ENDPOINTS, type EndpointId, type Tier } from './endpoints';
+import {
+  classifyErrorCode,
+  QlikApiError,
+  QlikCancelledError,
+  QlikError,
+  type QlikErrorItem,
+  type QlikErrorKind,
+  QlikNetworkError,
+  QlikOriginError,
+  QlikResponseError,
+  QlikTimeoutError,
+  QlikTlsError,
+} from './errors';
+import { KIND_MESSAGES } from './messages';
+import { RateLimiter, sleep } from './rateLimiter';
+import { describeIssue, ErrorBodySchema } from './schemas';
+
+export interface RequestLogEntry {
+  endpoint: EndpointId;
+  method: string;
+  /** Path without query string. Never a token. */
+  path: string;
+  status: number | undefined;
+  ms: number;
+  retries: number;
+  tier: Tier | undefined;
+  /** The kind of error the call ended with, if any. */
+  error?: QlikErrorKind;
+}
+
+export interface RetryOptions {
+  /** Retries of a GET after a network error, a timeout or a 5xx (default 3). */
+  maxRetries: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** Retries of any request after a 429 (default 3). */
+  max429Retries: number;
+  /** A 429 asking to wait longer than this is not waited for (default 120 s). */
+  maxRetryAfterSeconds: number;
+}
+
+export const DEFAULT_RETRY: RetryOptions = {
+  maxRetries: 3,
+  baseDelayMs: 300,
+  maxDelayMs: 5000,
+  max429Retries: 3,
+  maxRetryAfterSeconds: 120,
+};
+
+export interface HttpOptions {
+  /** Per-attempt timeout (default 30 s). */
+  timeoutMs?: number;
+  retry?: Partial<RetryOptions>;
+  /** The tenant's limiter (share one per tenant); `false` turns client-side limiting off. */
+  rateLimiter?: RateLimiter | false;
+  onRequest?: (entry: RequestLogEntry) => void;
+  userAgent?: string;
+}
+
+export interface CallSpec {
+  endpoint: EndpointId;
+  /** A path on the tenant origin, or an absolute URL that must be on it (links.next). */
+  url: string;
+  query?: Record<string, string | number | boolean | undefined>;
+  body?: unknown;
+  signal?: AbortSignal;
+  /** Error statuses handed back to the caller instead of thrown (404 for migration details). */
+  accept?: number[];
+  /** False for the OAuth token request. */
+  authenticate?: boolean;
+}
+
+export interface CallResult {
+  status: number;
+  body: unknown;
+  method: string;
+  path: string;
+}
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 5;
+
+export class HttpCore {
+  readonly origin: string;
+  private readonly host: string;
+  private readonly axios: AxiosInstance;
+  private readonly retry: RetryOptions;
+  private readonly timeoutMs: number;
+  readonly limiter: RateLimiter | undefined;
+
+  constructor(
+    origin: string,
+    private readonly tokens: TokenSource | undefined,
+    private readonly options: HttpOptions = {},
+  ) {
+    this.origin = origin;
+    this.host = new URL(origin).host;
+    this.retry = { ...DEFAULT_RETRY, ...options.retry };
+    this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.limiter = options.rateLimiter === false ? undefined : (options.rateLimiter ?? new RateLimiter());
+    this.axios = axios.create({
+      proxy: false,
+      maxRedirects: 0,
+      validateStatus: () => true,
+      responseType: 'text',
+      transformResponse: [(data: unknown) => data],
+      transitional: { clarifyTimeoutError: true, silentJSONParsing: false, forcedJSONParsing: false },
+    });
+  }
+
+  /** Parses a body with a schema; a mismatch is a QlikResponseError naming the endpoint and field. */
+  parse<S extends z.ZodType>(schema: S, result: CallResult, endpoint: EndpointId): z.output<S> {
+    const parsed = schema.safeParse(result.body);
+    if (parsed.success) return parsed.data;
+    const { field, problem } = describeIssue(parsed.error);
+    const spec = ENDPOINTS[endpoint];
+    throw new QlikResponseError(
+      KIND_MESSAGES.schema(`${spec.subject} (${spec.method} ${spec.path})`, field, problem),
+      { endpoint, method: result.method, path: result.path, tier: spec.tier },
+      result.status,
+      field,
+    );
+  }
+
+  async call(spec: CallSpec): Promise<CallResult> {
+    const ep = ENDPOINTS[spec.endpoint];
+    const method = ep.method;
+    const started = Date.now();
+    let url = this.resolve(spec);
+    const requested = url;
+    let status: number | undefined;
+    let retries = 0;
+    let serverRetries = 0;
+    let rateRetries = 0;
+    let redirects = 0;
+    let renewed = false;
+    const details = () => ({ endpoint: spec.endpoint, method, path: url.pathname, tier: ep.tier });
+    try {
+      for (;;) {
+        let res: AxiosResponse<string>;
+        let token: string | undefined;
+        try {
+          ({ res, token } = await this.attempt(spec, url));
+        } catch (e) {
+          const retryable = e instanceof QlikError && (e.kind === 'network' || e.kind === 'timeout');
+          if (retryable && method === 'GET' && serverRetries < this.retry.maxRetries) {
+            await sleep(this.backoff(serverRetries), spec.signal);
+            serverRetries++;
+            retries++;
+            continue;
+          }
+          throw e;
+        }
+        status = res.status;
+        if (REDIRECTS.has(status) && method === 'GET') {
+          const location = res.headers['location'];
+          if (typeof location !== 'string' || location === '') throw this.apiError(spec, res, url);
+          const next = new URL(location, url);
+          if (next.origin !== this.origin) throw new QlikOriginError(this.origin, next.origin, details());
+          if (++redirects > MAX_REDIRECTS) throw this.apiError(spec, res, url);
+          url = next;
+          continue;
+        }
+        if (status === 429) {
+          const waitS = parseRetryAfter(res.headers['retry-after']);
+          if (ep.tier && this.limiter) this.limiter.blockUntil(ep.tier, Date.now() + waitS * 1000);
+          if (rateRetries < this.retry.max429Retries && waitS <= this.retry.maxRetryAfterSeconds) {
+            rateRetries++;
+            retries++;
+            await sleep(waitS * 1000 + Math.random() * 100, spec.signal);
+            continue;
+          }
+          throw this.apiError(spec, res, url, waitS);
+        }
+        if (status === 401 && spec.authenticate !== false && this.tokens?.renewable && !renewed && token) {
+          renewed = true;
+          retries++;
+          this.tokens.invalidate(token);
+          continue;
+        }
+        if (status >= 500 && method === 'GET' && serverRetries < this.retry.maxRetries) {
+          await sleep(this.backoff(serverRetries), spec.signal);
+          serverRetries++;
+          retries++;
+          continue;
+        }
+        if ((status >= 200 && status < 300) || spec.accept?.includes(status)) {
+          const body = this.body(spec, res, url);
+          this.log(spec, requested, status, started, retries);
+          return { status, body, method, path: url.pathname };
+        }
+        throw this.apiError(spec, res, url);
+      }
+    } catch (e) {
+      this.log(spec, requested, status, started, retries, e instanceof QlikError ? e.kind : 'network');
+      throw e;
+    }
+  }
+
+  /** One line per logical request (retries and redirects included). */
+  private log(spec: CallSpec, url: URL, status: number | undefined, started: number, retries: number, error?: QlikErrorKind) {
+    const ep = ENDPOINTS[spec.endpoint];
+    try {
+      this.options.onRequest?.({
+        endpoint: spec.endpoint,
+        method: ep.method,
+        path: url.pathname,
+        status,
+        ms: Date.now() - started,
+        retries,
+        tier: ep.tier,
+        ...(error ? { error } : {}),
+      });
+    } catch {
+      // A broken log hook must not break the request.
+    }
+  }
+
+  private resolve(spec: CallSpec): URL {
+    const ep = ENDPOINTS[spec.endpoint];
+    let url: URL;
+    try {
+      url = new URL(spec.url, this.origin);
+    } catch {
+      throw new QlikResponseError(`The link "${spec.url.slice(0, 100)}" is not a valid address.`, { endpoint: spec.endpoint, method: ep.method }, 0);
+    }
+    if (url.origin !== this.origin || url.username || url.password) {
+      throw new QlikOriginError(this.origin, url.origin, { endpoint: spec.endpoint, method: ep.method, path: url.pathname, tier: ep.tier });
+    }
+    for (const [k, v] of Object.entries(spec.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
+    return url;
+  }
+
+  private async attempt(spec: CallSpec, url: URL): Promise<{ res: AxiosResponse<string>; token: string | undefined }> {
+    const ep = ENDPOINTS[spec.endpoint];
+    const det = { endpoint: spec.endpoint, method: ep.method, path: url.pathname, tier: ep.tier };
+    const release = ep.tier && this.limiter ? await this.limiter.acquire(ep.tier, spec.signal) : undefined;
+    let sent = false;
+    try {
+      const headers: Record<string, string> = { Accept: 'application/json' };
+      if (this.options.userAgent) headers['User-Agent'] = this.options.userAgent;
+      let token: string | undefined;
+      if (spec.authenticate !== false && this.tokens) {
+        token = await this.tokens.getToken(spec.signal);
+        // Per request, and only ever to the tenant's own origin (checked in resolve and on redirects).
+        if (url.origin === this.origin) headers['Authorization'] = `Bearer ${token}`;
+      }
+      let data: string | undefined;
+      if (spec.body !== undefined) {
+        headers['Content-Type'] = 'application/json';
+        data = JSON.stringify(spec.body);
+      }
+      if (spec.signal?.aborted) throw new QlikCancelledError(det);
+      sent = true;
+      try {
+        const res = await this.axios.request<string>({
+          method: ep.method,
+          url: url.href,
+          headers,
+          data,
+          timeout: this.timeoutMs,
+          signal: spec.signal,
+        });
+        return { res, token };
+      } catch (e) {
+        throw this.transportError(e, spec, det);
+      }
+    } finally {
+      release?.(sent);
+    }
+  }
+
+  private transportError(e: unknown, spec: CallSpec, det: ConstructorParameters<typeof QlikNetworkError>[2]): QlikError {
+    if (spec.signal?.aborted) return new QlikCancelledError(det);
+    const err = e as { code?: unknown; cause?: { code?: unknown } };
+    const code = String(
+      (typeof err?.code === 'string' && err.code !== 'ERR_BAD_RESPONSE' ? err.code : undefined) ??
+        (typeof err?.cause?.code === 'string' ? err.cause.code : undefined) ??
+        'ERR_NETWORK',
+    );
+    const causeCode = typeof err?.cause?.code === 'string' ? err.cause.code : undefined;
+    const kind = classifyErrorCode(causeCode && classifyErrorCode(causeCode) === 'tls' ? causeCode : code);
+    if (kind === 'cancelled') return new QlikCancelledError(det);
+    if (kind === 'timeout') return new QlikTimeoutError(this.timeoutMs, this.host, det);
+    if (kind === 'tls') return new QlikTlsError(causeCode && classifyErrorCode(causeCode) === 'tls' ? causeCode : code, this.host, det);
+    return new QlikNetworkError(code, this.host, det);
+  }
+
+  private body(spec: CallSpec, res: AxiosResponse<string>, url: URL): unknown {
+    const text = typeof res.data === 'string' ? res.data : '';
+    if (text.trim() === '') return undefined;
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      const ep = ENDPOINTS[spec.endpoint];
+      throw new QlikResponseError(
+        KIND_MESSAGES.malformed(`${ep.subject} (${ep.method} ${ep.path})`),
+        { endpoint: spec.endpoint, method: ep.method, path: url.pathname, tier: ep.tier },
+        res.status,
+      );
+    }
+  }
+
+  private apiError(spec: CallSpec, res: AxiosResponse<string>, url: URL, retryAfterSeconds?: number): QlikApiError {
+    let errors: QlikErrorItem[] = [];
+    try {
+      const parsed = ErrorBodySchema.safeParse(JSON.parse(typeof res.data === 'string' ? res.data : ''));
+      if (parsed.success) {
+        errors = (parsed.data.errors ?? []).map((e) => ({
+          code: typeof e.code === 'string' ? this.scrub(e.code) : undefined,
+          title: typeof e.title === 'string' ? this.scrub(e.title) : undefined,
+          detail: typeof e.detail === 'string' ? this.scrub(e.detail) : undefined,
+        }));
+      }
+    } catch {
+      // An unreadable error body must not hide the status.
+    }
+    return new QlikApiError({
+      endpoint: spec.endpoint,
+      status: res.status,
+      method: ENDPOINTS[spec.endpoint].method,
+      path: url.pathname,
+      errors,
+      retryAfterSeconds,
+    });
+  }
+
+  /** No text the service echoes may carry a secret into a message. */
+  private scrub(text: string): string {
+    let out = text;
+    for (const s of this.tokens?.secrets() ?? []) if (s.length >= 8) out = out.split(s).join('***');
+    return out.slice(0, 2000);
+  }
+
+  private backoff(attempt: number): number {
+    const ceiling = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** attempt);
+    return ceiling / 2 + Math.random() * (ceiling / 2);
+  }
+}
+
+/** `retry-after` in seconds (or an HTTP date); at least 1 second when absent or unreadable. */
+export function parseRetryAfter(value: unknown, now = Date.now()): number {
+  const text = Array.isArray(value) ? value[0] : value;
+  if (typeof text === 'string' && text.trim() !== '') {
+    const n = Number(text.trim());
+    if (Number.isFinite(n)) return Math.max(0, n);
+    const d = Date.parse(text);
+    if (!Number.isNaN(d)) return Math.max(0, Math.ceil((d - now) / 1000));
+  }
+  return 1;
+}

@@ -1,0 +1,82 @@
+// JSON Patch (RFC 6902) bodies for the PATCH endpoints. Pure: safe to bundle into a webview.
+import { parseDuration } from './duration';
+import { QlikInputError } from './errors';
+
+export interface ReplaceOp<V = unknown> {
+  op: 'replace';
+  path: string;
+  value: V;
+}
+
+
+export const MAX_NAME_LENGTH = 256;
+export const MAX_DESCRIPTION_LENGTH = 1024;
+
+/** Returns the reason a text is not acceptable, or undefined. */
+export function checkText(label: string, value: string, options: { required: boolean; max: number }): string | undefined {
+  if (typeof value !== 'string') return `The ${label} must be text.`;
+  if (options.required && value.trim() === '') return `The ${label} is required.`;
+  if (value.length > options.max) return `The ${label} is too long (at most ${options.max} characters).`;
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value)) return `The ${label} must not contain control characters.`;
+  return undefined;
+}
+
+function must(problem: string | undefined): void {
+  if (problem) throw new QlikInputError(problem);
+}
+
+/** Name and/or description of a key provider. */
+export function keyProviderPatch(changes: { name?: string; description?: string }): ReplaceOp<string>[] {
+  const ops: ReplaceOp<string>[] = [];
+  if (changes.name !== undefined) {
+    must(checkText('name', changes.name, { required: true, max: MAX_NAME_LENGTH }));
+    ops.push({ op: 'replace', path: '/name', value: changes.name.trim() });
+  }
+  if (changes.description !== undefined) {
+    must(checkText('description', changes.description, { required: false, max: MAX_DESCRIPTION_LENGTH }));
+    ops.push({ op: 'replace', path: '/description', value: changes.description });
+  }
+  if (ops.length === 0) throw new QlikInputError('Nothing to change: give a new name or description.');
+  return ops;
+}
+
+export function apiKeyDescriptionPatch(description: string): ReplaceOp<string>[] {
+  must(checkText('description', description, { required: true, max: MAX_DESCRIPTION_LENGTH }));
+  return [{ op: 'replace', path: '/description', value: description }];
+}
+
+export interface ApiKeyConfigChanges {
+  apiKeysEnabled?: boolean;
+  maxKeysPerUser?: number;
+  maxApiKeyExpiry?: string;
+  scimExternalClientExpiry?: string;
+}
+
+export function checkMaxKeysPerUser(value: number): string | undefined {
+  if (!Number.isInteger(value) || value < 0 || value > 1000) return 'The maximum number of keys per user must be a whole number from 0 to 1000.';
+  return undefined;
+}
+
+export function apiKeyConfigPatch(changes: ApiKeyConfigChanges): ReplaceOp[] {
+  const ops: ReplaceOp[] = [];
+  if (changes.apiKeysEnabled !== undefined) {
+    if (typeof changes.apiKeysEnabled !== 'boolean') throw new QlikInputError('api_keys_enabled must be true or false.');
+    ops.push({ op: 'replace', path: '/api_keys_enabled', value: changes.apiKeysEnabled });
+  }
+  if (changes.maxKeysPerUser !== undefined) {
+    must(checkMaxKeysPerUser(changes.maxKeysPerUser));
+    ops.push({ op: 'replace', path: '/max_keys_per_user', value: changes.maxKeysPerUser });
+  }
+  for (const [field, path] of [
+    ['maxApiKeyExpiry', '/max_api_key_expiry'],
+    ['scimExternalClientExpiry', '/scim_externalClient_expiry'],
+  ] as const) {
+    const v = changes[field];
+    if (v === undefined) continue;
+    const d = parseDuration(v);
+    if (!d.ok) throw new QlikInputError(d.error);
+    ops.push({ op: 'replace', path, value: d.iso });
+  }
+  if (ops.length === 0) throw new QlikInputError('Nothing to change.');
+  return ops;
+}

@@ -1,0 +1,8 @@
+// Everything a webview or the UI may import without pulling in axios or Node: input checks, durations,
+// URL rules, JSON Patch bodies, endpoints and the message table.
+export * from './arn';
+export * from './duration';
+export * from './tenantUrl';
+export * from './jsonPatch';
+export * from './endpoints';
+export { STATUS_MESSAGES, KIND_MESSAGES, messageFor, fallbackMessage } from './messages';

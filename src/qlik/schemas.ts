@@ -1,0 +1,183 @@
+// zod schemas for every response body. Tolerant where the real service is loose (see the facts file),
+// strict where a missing field would break the person using it (a key without id, a provider without arn).
+import { z } from 'zod';
+
+/** Optional text: absent, null or a string. */
+const optText = z.string().nullish();
+const optBool = z.boolean().nullish();
+const optNumber = z.number().nullish();
+
+export const ComplianceEntrySchema = z.looseObject({
+  code: optText,
+  region: optText,
+  message: optText,
+});
+
+export const ReplicaKeySchema = z.looseObject({ arn: optText, region: optText });
+
+export const KeyProviderSchema = z.looseObject({
+  arn: z.string().min(1),
+  name: optText,
+  current: optBool,
+  tenantId: optText,
+  createdAt: optText,
+  description: optText,
+  keyprovider: optText,
+  multiRegion: optBool,
+  replicaKeys: z.array(ReplicaKeySchema).nullish(),
+  arnFingerPrint: optText,
+  promotedToCurrentAt: optText,
+  demotedFromCurrentAt: optText,
+  drCompliant: optBool,
+  /** An object in lists, an array elsewhere; empty strings mean "no error". */
+  complianceError: z.union([ComplianceEntrySchema, z.array(ComplianceEntrySchema)]).nullish(),
+});
+export type RawKeyProvider = z.infer<typeof KeyProviderSchema>;
+
+/** Bare arrays (what the service sends), `{data: [...]}` and `{errors: [...]}` (what the tables say). */
+export const KeyProviderListSchema = z.preprocess((body) => {
+  if (Array.isArray(body)) return body;
+  if (body && typeof body === 'object') {
+    const o = body as Record<string, unknown>;
+    if (Array.isArray(o.data)) return o.data;
+    if (Array.isArray(o.errors)) return o.errors;
+  }
+  return body;
+}, z.array(KeyProviderSchema));
+
+export const MigrationSchema = z.looseObject({
+  id: optText,
+  state: optText,
+  progress: optNumber,
+  tenantId: optText,
+  completedAt: optText,
+  initiatedAt: optText,
+  migratingTo: optText,
+  migratingFrom: optText,
+  migratingToPrefix: optText,
+  migratingToFingerprint: optText,
+});
+export type RawMigration = z.infer<typeof MigrationSchema>;
+
+export const MessageSchema = z.looseObject({ message: optText, response: optText });
+
+export const ApiKeySchema = z.looseObject({
+  id: z.string().min(1),
+  sub: optText,
+  expiry: optText,
+  status: optText,
+  created: optText,
+  subType: optText,
+  tenantId: optText,
+  description: optText,
+  lastUpdated: optText,
+  createdByUser: optText,
+});
+export type RawApiKey = z.infer<typeof ApiKeySchema>;
+
+export const CreatedApiKeySchema = ApiKeySchema.extend({ token: z.string().min(1) });
+
+const LinkSchema = z.looseObject({ href: z.string().min(1) }).nullish();
+
+export const ApiKeyListSchema = z.looseObject({
+  data: z.array(ApiKeySchema),
+  links: z.looseObject({ self: LinkSchema, next: LinkSchema, prev: LinkSchema }).nullish(),
+});
+
+export const ApiKeyConfigSchema = z.looseObject({
+  api_keys_enabled: optBool,
+  max_keys_per_user: optNumber,
+  max_api_key_expiry: optText,
+  scim_externalClient_expiry: optText,
+});
+export type RawApiKeyConfig = z.infer<typeof ApiKeyConfigSchema>;
+
+export const RoleSchema = z.looseObject({ id: optText, name: z.string(), level: optText, type: optText });
+
+export const UserSchema = z.looseObject({
+  id: z.string().min(1),
+  tenantId: optText,
+  name: optText,
+  email: optText,
+  subject: optText,
+  status: optText,
+  assignedRoles: z.array(RoleSchema).nullish(),
+  assignedGroups: z.array(z.unknown()).nullish(),
+  assignedScopes: z.array(z.unknown()).nullish(),
+  createdAt: optText,
+  lastUpdatedAt: optText,
+  locale: optText,
+  zoneinfo: optText,
+});
+export type RawUser = z.infer<typeof UserSchema>;
+
+export const TenantSchema = z.looseObject({
+  id: z.string().min(1),
+  name: optText,
+  hostnames: z.array(z.string()).nullish(),
+  region: optText,
+  datacenter: optText,
+  status: optText,
+  created: optText,
+  lastUpdated: optText,
+  createdByUser: optText,
+});
+export type RawTenant = z.infer<typeof TenantSchema>;
+
+export const OAuthTokenSchema = z.looseObject({
+  access_token: z.string().min(1),
+  token_type: optText,
+  expires_in: optNumber,
+  expires_at: z.union([z.string(), z.number()]).nullish(),
+});
+
+/** Error bodies are parsed leniently: a broken error body must not hide the status. */
+export const ErrorBodySchema = z.looseObject({
+  errors: z
+    .array(
+      z.looseObject({
+        code: z.unknown().optional(),
+        title: z.unknown().optional(),
+        detail: z.unknown().optional(),
+      }),
+    )
+    .nullish(),
+});
+
+/** "items[2].arn" from a zod issue path. */
+export function formatIssuePath(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return 'the body';
+  let out = '';
+  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out === '' ? String(p) : `.${String(p)}`;
+  return out;
+}
+
+/** The first issue in words: field path and problem. */
+export function describeIssue(error: z.ZodError): { field: string; problem: string } {
+  const issue = error.issues[0];
+  if (!issue) return { field: 'the body', problem: 'is not valid' };
+  let deepest: z.core.$ZodIssue = issue;
+  let prefix: PropertyKey[] = [];
+  // Unions report one list of issues per branch; show the branch that got furthest.
+  while (deepest.code === 'invalid_union' && deepest.errors.length > 0) {
+    const branches = deepest.errors.filter((b) => b.length > 0);
+    const best = branches.sort((a, b) => (b[0]!.path.length ?? 0) - (a[0]!.path.length ?? 0))[0];
+    if (!best || !best[0]) break;
+    prefix = [...prefix, ...deepest.path];
+    deepest = best[0];
+  }
+  const field = formatIssuePath([...prefix, ...deepest.path]);
+  const m = /expected (\w+), received (\w+)/.exec(deepest.message);
+  const received = m
+    ? m[2] === 'undefined'
+      ? 'is missing'
+      : `should be ${typeWord(m[1]!)} but is ${typeWord(m[2]!)}`
+    : undefined;
+  return { field, problem: received ?? deepest.message.replace(/^Invalid input: /, 'is invalid: ') };
+}
+
+function typeWord(t: string): string {
+  if (t === 'string') return 'text';
+  if (t === 'null') return 'null';
+  return `${/^[aeiou]/.test(t) ? 'an' : 'a'} ${t}`;
+}

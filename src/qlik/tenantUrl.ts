@@ -1,0 +1,70 @@
+// Tenant address normalisation and origin rules. Pure: safe to bundle into a webview.
+
+export type TenantUrlResult =
+  | { ok: true; origin: string; hostname: string; loopback: boolean }
+  | { ok: false; error: string };
+
+const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
+const OTHER_SCHEME = /^[a-z][a-z0-9+.-]*:(?!\d)/i;
+
+/** 127.0.0.0/8, localhost and [::1]. Takes a URL hostname (IPv6 in brackets). */
+export function isLoopbackHost(hostname: string): boolean {
+  const h = hostname.toLowerCase().replace(/\.$/, '');
+  if (h === 'localhost' || h === '[::1]' || h === '::1') return true;
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(h);
+  return !!m && m[1] === '127' && m.slice(2).every((p) => Number(p) <= 255);
+}
+
+/** True for https: origins and for http: origins on loopback; the only origins the client talks to. */
+export function isAllowedOrigin(url: URL): boolean {
+  if (url.username || url.password) return false;
+  if (url.protocol === 'https:') return true;
+  return url.protocol === 'http:' && isLoopbackHost(url.hostname);
+}
+
+/**
+ * Turns what a person types (acme.eu.qlikcloud.com, https://acme.eu.qlikcloud.com/hub/) into the tenant origin.
+ * HTTPS only, except plain HTTP to loopback; no user-info; path, query and fragment are dropped.
+ * Without a scheme, https is assumed (http for loopback addresses, where the emulator runs).
+ */
+export function normalizeTenantUrl(input: string): TenantUrlResult {
+  if (typeof input !== 'string') return { ok: false, error: 'Enter the tenant address, for example acme.eu.qlikcloud.com.' };
+  const text = input.trim();
+  if (text === '') return { ok: false, error: 'Enter the tenant address, for example acme.eu.qlikcloud.com.' };
+  if (text.length > 2048) return { ok: false, error: 'This address is too long.' };
+  if (/[\s\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\\]/u.test(text)) {
+    return { ok: false, error: 'The address must not contain spaces, backslashes or invisible characters.' };
+  }
+  const authority = (HAS_SCHEME.test(text) ? text.replace(HAS_SCHEME, '') : text).split(/[/?#]/)[0] ?? '';
+  if (authority.includes('@')) return { ok: false, error: 'The address must not contain a user name or password.' };
+  let candidate = text;
+  if (!HAS_SCHEME.test(text)) {
+    if (OTHER_SCHEME.test(text) && !/^[^:/]+:\d/.test(text)) {
+      return { ok: false, error: 'Only https:// addresses are supported.' };
+    }
+    const hostGuess = /^(\[[^\]]*\]|[^/:?#]*)/.exec(text)?.[1] ?? '';
+    candidate = `${isLoopbackHost(hostGuess) ? 'http' : 'https'}://${text}`;
+  }
+  let url: URL;
+  try {
+    url = new URL(candidate);
+  } catch {
+    return { ok: false, error: 'This is not a valid address.' };
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    return { ok: false, error: `Only https:// addresses are supported, not ${url.protocol}.` };
+  }
+  if (url.username || url.password || /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(candidate)) {
+    return { ok: false, error: 'The address must not contain a user name or password.' };
+  }
+  const hostname = url.hostname;
+  if (!hostname) return { ok: false, error: 'The address has no host name.' };
+  const loopback = isLoopbackHost(hostname);
+  if (url.protocol === 'http:' && !loopback) {
+    return { ok: false, error: 'Use https://: plain http is only allowed for this computer (localhost).' };
+  }
+  if (!loopback && !hostname.startsWith('[') && !hostname.includes('.')) {
+    return { ok: false, error: 'Enter the full host name, for example acme.eu.qlikcloud.com.' };
+  }
+  return { ok: true, origin: url.origin, hostname, loopback };
+}

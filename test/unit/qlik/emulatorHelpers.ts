@@ -1,0 +1,109 @@
+// Helpers for the client's end-to-end tests: a real emulator over loopback and its control API.
+import { startEmulator, type EmulatorOptions, type EmulatorTenant, type RunningEmulator } from '../../emulator/index';
+import { QlikClient, type QlikClientOptions, type RequestLogEntry } from '../../../src/qlik';
+
+export interface LoggedRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  status: number;
+  authorized: boolean;
+}
+
+export interface FaultSpec {
+  tenant?: string;
+  method?: string;
+  path: string;
+  mode: 'status' | 'reset' | 'malformed' | 'drift' | 'latency' | 'hang';
+  status?: number;
+  count?: number;
+  latencyMs?: number;
+}
+
+export class Harness {
+  private constructor(readonly emu: RunningEmulator) {}
+
+  static async start(options: EmulatorOptions = {}): Promise<Harness> {
+    return new Harness(await startEmulator({ quiet: true, ...options }));
+  }
+
+  get tenant(): EmulatorTenant {
+    return this.emu.tenants[0]!;
+  }
+
+  async control(method: string, path: string, body?: unknown): Promise<unknown> {
+    const res = await fetch(`${this.emu.control}${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (res.status >= 300) throw new Error(`control ${method} ${path}: HTTP ${res.status} ${await res.text()}`);
+    const text = await res.text();
+    return text ? (JSON.parse(text) as unknown) : undefined;
+  }
+
+  reset(): Promise<unknown> {
+    return this.control('POST', '/reset', {});
+  }
+
+  fault(spec: FaultSpec): Promise<unknown> {
+    return this.control('POST', '/faults', spec);
+  }
+
+  async requests(tenant = this.tenant.name): Promise<LoggedRequest[]> {
+    return (await this.control('GET', `/requests?tenant=${encodeURIComponent(tenant)}`)) as LoggedRequest[];
+  }
+
+  clearRequests(): Promise<unknown> {
+    return this.control('DELETE', '/requests');
+  }
+
+  migrations(body: { action: 'pause' | 'resume' | 'complete' | 'speed'; seconds?: number; tenant?: string }): Promise<unknown> {
+    return this.control('POST', '/migrations', body);
+  }
+
+  state(tenant = this.tenant.name): Promise<unknown> {
+    return this.control('GET', `/state?tenant=${encodeURIComponent(tenant)}`);
+  }
+
+  /** A client for one of the tenant's users, with fast retries so that tests stay quick. */
+  client(role: 'admin' | 'developer' | 'user' = 'admin', extra: Partial<QlikClientOptions> = {}): QlikClient {
+    return new QlikClient({
+      origin: this.tenant.url,
+      auth: { type: 'apiKey', apiKey: this.tenant.tokens[role] },
+      retry: { baseDelayMs: 10, maxDelayMs: 50 },
+      timeoutMs: 5000,
+      ...extra,
+    });
+  }
+
+  oauthClient(extra: Partial<QlikClientOptions> = {}): QlikClient {
+    return new QlikClient({
+      origin: this.tenant.url,
+      auth: { type: 'oauth', clientId: this.tenant.oauthClient.clientId, clientSecret: this.tenant.oauthClient.clientSecret },
+      retry: { baseDelayMs: 10, maxDelayMs: 50 },
+      timeoutMs: 5000,
+      ...extra,
+    });
+  }
+
+  close(): Promise<void> {
+    return this.emu.close();
+  }
+}
+
+/** Collects the client's log lines. */
+export function logSink(): { entries: RequestLogEntry[]; onRequest: (e: RequestLogEntry) => void } {
+  const entries: RequestLogEntry[] = [];
+  return { entries, onRequest: (e) => entries.push(e) };
+}
+
+/** Awaits a promise that must reject, and returns the error. */
+export async function rejection(p: Promise<unknown>): Promise<unknown> {
+  try {
+    await p;
+  } catch (e) {
+    return e;
+  }
+  throw new Error('expected the call to fail, but it succeeded');
+}

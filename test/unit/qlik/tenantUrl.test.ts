@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { isAllowedOrigin, isLoopbackHost, normalizeTenantUrl } from '../../../src/qlik/tenantUrl';
+
+describe('qlik/tenantUrl: tenant address normaliser', () => {
+  const good: [string, string][] = [
+    ['acme.eu.qlikcloud.com', 'https://acme.eu.qlikcloud.com'],
+    ['https://acme.eu.qlikcloud.com', 'https://acme.eu.qlikcloud.com'],
+    ['https://acme.eu.qlikcloud.com/', 'https://acme.eu.qlikcloud.com'],
+    ['https://acme.eu.qlikcloud.com/hub/', 'https://acme.eu.qlikcloud.com'],
+    ['https://ACME.EU.QlikCloud.com/hub/spaces?x=1#top', 'https://acme.eu.qlikcloud.com'],
+    ['  acme.us.qlikcloud.com/console  ', 'https://acme.us.qlikcloud.com'],
+    ['HTTPS://acme.ap.qlikcloud.com', 'https://acme.ap.qlikcloud.com'],
+    ['https://acme.eu.qlikcloud.com:443/hub', 'https://acme.eu.qlikcloud.com'],
+    ['https://acme.eu.qlikcloud.com:8443', 'https://acme.eu.qlikcloud.com:8443'],
+    ['http://127.0.0.1:4000', 'http://127.0.0.1:4000'],
+    ['http://127.1.2.3:4000/api', 'http://127.1.2.3:4000'],
+    ['http://localhost:4000', 'http://localhost:4000'],
+    ['localhost:4000', 'http://localhost:4000'],
+    ['127.0.0.1:4000', 'http://127.0.0.1:4000'],
+    ['http://[::1]:4000/', 'http://[::1]:4000'],
+    ['https://127.0.0.1:4443', 'https://127.0.0.1:4443'],
+  ];
+  for (const [input, origin] of good) {
+    it(`normalises ${JSON.stringify(input)} → ${origin}`, () => {
+      const r = normalizeTenantUrl(input);
+      assert.ok(r.ok, r.ok ? '' : r.error);
+      assert.equal(r.origin, origin);
+    });
+  }
+
+  const bad: [string, RegExp][] = [
+    ['', /Enter the tenant address/],
+    ['ftp://acme.eu.qlikcloud.com', /Only https:\/\//],
+    ['ftp:acme.eu.qlikcloud.com', /Only https:\/\//],
+    ['javascript:alert(1)', /Only https:\/\//],
+    ['file:///etc/passwd', /Only https:\/\//],
+    ['http://acme.eu.qlikcloud.com', /plain http is only allowed for this computer/],
+    ['http://10.0.0.1:8080', /plain http/],
+    ['http://128.0.0.1', /plain http/],
+    ['https://user:pass@acme.eu.qlikcloud.com', /user name or password/],
+    ['https://user@acme.eu.qlikcloud.com', /user name or password/],
+    ['user:pass@acme.eu.qlikcloud.com', /user name or password/],
+    ['http://user@127.0.0.1:4000', /user name or password/],
+    ['acme', /full host name/],
+    ['https://acme eu.qlikcloud.com', /spaces/],
+    ['https://acme.eu.qlikcloud.com\\@evil.com', /backslashes/],
+    ['https://', /not a valid address/],
+    ['acme.eu.qlikcloud.com\u202e', /invisible/],
+    ['x'.repeat(3000), /too long/],
+  ];
+  for (const [input, message] of bad) {
+    it(`refuses ${JSON.stringify(input).slice(0, 60)}`, () => {
+      const r = normalizeTenantUrl(input);
+      assert.equal(r.ok, false);
+      if (!r.ok) assert.match(r.error, message);
+    });
+  }
+
+  it('knows loopback hosts', () => {
+    for (const h of ['127.0.0.1', '127.255.255.254', 'localhost', 'LOCALHOST', '[::1]']) assert.ok(isLoopbackHost(h), h);
+    for (const h of ['128.0.0.1', '10.0.0.1', 'localhost.evil.com', '127.0.0.1.evil.com', '[::2]', '127.0.0.256']) {
+      assert.ok(!isLoopbackHost(h), h);
+    }
+  });
+
+  it('allows https everywhere and http only on loopback, never user-info', () => {
+    assert.ok(isAllowedOrigin(new URL('https://acme.eu.qlikcloud.com')));
+    assert.ok(isAllowedOrigin(new URL('http://127.0.0.1:9')));
+    assert.ok(!isAllowedOrigin(new URL('http://acme.eu.qlikcloud.com')));
+    assert.ok(!isAllowedOrigin(new URL('https://a:b@acme.eu.qlikcloud.com')));
+    assert.ok(!isAllowedOrigin(new URL('ftp://127.0.0.1')));
+  });
+});
