@@ -53,7 +53,7 @@ export function makeTenantInfo(index: number, seed: SeedName, nowMs: number): Te
   client.subject = `qlikbot\\${clientId}`;
   const users = new Map<string, User>();
   for (const u of [admin, developer, user, client]) users.set(u.id, u);
-  const extra = seed === 'large' ? 197 : seed === 'demo' ? 4 : 0;
+  const extra = seed === 'large' ? 198 : seed === 'demo' ? 4 : 0;
   for (let i = 0; i < extra; i++) {
     const label = i < PEOPLE.length ? PEOPLE[i] : `User ${String(i + 1).padStart(3, '0')}`;
     const u = person(rng, label, i % 3 === 0 ? ['Developer'] : [], createdMs + (10 + i) * DAY, name);
@@ -189,7 +189,7 @@ function demoState(info: TenantInfo, nowMs: number): TenantState {
   let n = 0;
   for (const owner of owners) {
     for (const [age, life, revoked] of pattern) {
-      const createdMs = nowMs - age * DAY - n * 3_600_000;
+      const createdMs = nowMs - age * DAY - n * 60_000;
       const key: ApiKey = {
         id: hexId(rng),
         sub: owner.id,
@@ -221,13 +221,22 @@ function demoState(info: TenantInfo, nowMs: number): TenantState {
   return state;
 }
 
+/** Providers of the large seed that live in reserved accounts (CMK 11, 12, 13): their failures are testable. */
+const LARGE_SPECIAL_ACCOUNTS: Record<number, string> = {
+  10: RESERVED_ACCOUNTS.unreachable,
+  11: RESERVED_ACCOUNTS.migrateInitFails,
+  12: RESERVED_ACCOUNTS.migratePrepareFails,
+};
+
 function largeState(info: TenantInfo, nowMs: number): TenantState {
   const state = emptyState(info);
   const rng = prng(`large:${info.name}`);
   const account = String(100000000000 + Math.floor(rng() * 899999999999));
   for (let i = 0; i < 50; i++) {
+    const special = LARGE_SPECIAL_ACCOUNTS[i];
     const nonCompliant = i % 7 === 3;
-    const arn = keyArn(rng, info.datacenter, nonCompliant ? RESERVED_ACCOUNTS.nonCompliant : account, i % 5 !== 4);
+    const acct = special ?? (nonCompliant ? RESERVED_ACCOUNTS.nonCompliant : account);
+    const arn = keyArn(rng, info.datacenter, acct, i % 5 !== 4);
     const p = awsProvider(arn, `CMK ${String(i + 1).padStart(2, '0')}`, `Key provider number ${i + 1}`, nowMs - (500 - i) * DAY);
     addProvider(state, p);
     if (i === 0) makeCurrent(state, p, nowMs - 499 * DAY);

@@ -15,7 +15,7 @@ function bad(ctx: Ctx, parameter: string, detail: string): void {
 /** A total order: the sort field, then the key ID, both in the requested direction. */
 function comparator(field: SortField, desc: boolean, nowMs: number): (a: ApiKey, b: ApiKey) => number {
   const value = (k: ApiKey): string | number =>
-    field === 'created' ? k.createdMs : field === 'status' ? keyStatus(k, nowMs) : k[field];
+    field === 'created' ? Math.floor(k.createdMs / 1000) : field === 'status' ? keyStatus(k, nowMs) : k[field];
   const sign = desc ? -1 : 1;
   return (a, b) => {
     const va = value(a);
