@@ -99,6 +99,9 @@ describe('emulator: identity and OAuth', () => {
       assert.equal(a.json.error, 'unsupported_grant_type');
       const b = await call(url(), { method: 'POST', body: { grant_type: 'client_credentials' } });
       assert.equal(b.status, 400);
+      const c = await call(url(), { method: 'POST', raw: '{not json' });
+      assert.equal(c.status, 400);
+      assert.equal(c.json.error, 'invalid_request');
     });
     it('POST /oauth/token → 401 for a wrong secret, never echoing it', async () => {
       const r = await call(url(), {

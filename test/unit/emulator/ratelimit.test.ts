@@ -37,7 +37,7 @@ describe('emulator: rate limits', () => {
       ['PATCH /api/v1/api-keys/{id} → 429', (c) => c.patch(`${AK}/0`, [])],
       ['DELETE /api/v1/api-keys/{id} → 429', (c) => c.del(`${AK}/0`)],
       ['PATCH /api/v1/api-keys/configs/{tenantId} → 429', (c) => c.patch(cfg, [])],
-      ['POST /api/v1/encryption/keyproviders → 429', (c) => c.post(KP, {})],
+      ['any /api/v1/encryption endpoint → 429 (tier 2)', (c) => c.post(KP, {})],
     ];
     for (const [, run] of checks) assert429(await run(h.admin));
     assert.equal((await h.admin.get(AK)).status, 200, 'tier 1 is counted apart');
@@ -57,7 +57,7 @@ describe('emulator: rate limits', () => {
     assert429(await u.get(AK), 6);
     assert429(await u.get(`${AK}/000000000000000000000000`), 6);
     assert429(await u.get(`${AK}/configs/${t.tenantId}`), 6);
-    assert429(await u.get(KP), 6);
+    assert429(await u.get(KP), 6); // any /api/v1/encryption endpoint → 429 (tier 1)
     assert.equal((await slow.admin.get(AK)).status, 200, 'per user');
     assert.equal((await u.post(AK, { description: 'x' })).status, 403, 'tier 2 is counted apart');
   });
