@@ -127,3 +127,13 @@ export function addDuration(from: Date, d: Duration | string): Date {
   out.setUTCFullYear(out.getUTCFullYear() + v.years, out.getUTCMonth() + v.months);
   return new Date(out.getTime() + (v.weeks * 7 * 86400 + v.days * 86400 + v.hours * 3600 + v.minutes * 60 + v.seconds) * 1000);
 }
+
+/** The shortest whole-unit ISO duration for a length of time (for "same expiry length" on rotate): P7D, PT24H → P1D. */
+export function isoDurationFromMs(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s === 0) return 'PT0S';
+  if (s % 86400 === 0) return `P${s / 86400}D`;
+  if (s % 3600 === 0) return `PT${s / 3600}H`;
+  if (s % 60 === 0) return `PT${s / 60}M`;
+  return `PT${s}S`;
+}
