@@ -47,6 +47,10 @@ async function handle(tenant: Tenant, shared: Shared, req: IncomingMessage, res:
   const host = typeof req.headers.host === 'string' && req.headers.host !== '' ? req.headers.host : new URL(tenant.url).host;
   const ctx: Ctx = { req, res, method, path: url.pathname, query: url.searchParams, origin: `http://${host}`, rawBody: '', drift: false };
 
+  const isApi = url.pathname.startsWith('/api/');
+  const principal = isApi ? authenticate(req, tenant, shared.secret, Date.now()) : undefined;
+  entry.authorized = principal !== undefined;
+
   const fault = shared.faults.take(tenant.info.name, method, url.pathname);
   if (fault) {
     if (fault.mode === 'hang') return;
@@ -71,12 +75,9 @@ async function handle(tenant: Tenant, shared: Shared, req: IncomingMessage, res:
   ctx.rawBody = await readBody(req);
   const now = Date.now();
   if (url.pathname === '/oauth/token') return handleOAuthToken(ctx, tenant, shared.secret, now);
-  if (!url.pathname.startsWith('/api/')) return fail(ctx, 404, { code: 'HTTP-404', title: 'Not Found' });
-
-  const principal = authenticate(req, tenant, shared.secret, now);
+  if (!isApi) return fail(ctx, 404, { code: 'HTTP-404', title: 'Not Found' });
   if (!principal)
     return fail(ctx, 401, { code: 'HTTP-401', title: 'Unauthorized', detail: 'The bearer token is missing, invalid, expired or revoked.' });
-  entry.authorized = true;
 
   const wait = tenant.limiter.take(principal.user.id, tierOf(method), now);
   if (wait !== undefined) {

@@ -123,6 +123,11 @@ describe('emulator: control API and faults', () => {
     assert.equal(b.status, 401);
     assert.equal(b.authorized, false);
     assert.ok(!r.text.includes(h.tenant.tokens.admin) && !r.text.includes('bad-token-value') && !r.text.includes('leak'));
+    await addFault({ path: '^/api/v1/api-keys$', mode: 'status', status: 502 });
+    await h.admin.get(AK);
+    const faulted = (await h.control(`/requests?tenant=${h.tenant.name}`)).json.at(-1);
+    assert.equal(faulted.status, 502);
+    assert.equal(faulted.authorized, true, 'a faulted request with a valid token still counts as authorized');
     assert.equal((await h.control('/requests', 'DELETE')).status, 204);
     assert.deepEqual((await h.control(`/requests?tenant=${h.tenant.name}`)).json, []);
   });
