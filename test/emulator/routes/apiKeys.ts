@@ -65,7 +65,7 @@ function create(ctx: Ctx, env: RouteEnv): void {
   for (const k of tenant.state.keys.values()) if (k.sub === sub && keyStatus(k, now) === 'active') active++;
   if (active >= cfg.max_keys_per_user)
     return bad(ctx, `The maximum number of active API keys (${cfg.max_keys_per_user}) for this user has been reached.`);
-  expiryMs = Math.floor(expiryMs / 1000) * 1000;
+  expiryMs = Math.ceil(expiryMs / 1000) * 1000; // whole seconds, never shorter than asked
   const key: ApiKey = {
     id: randomHex(12),
     sub,

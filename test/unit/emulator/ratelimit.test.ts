@@ -6,7 +6,7 @@ describe('emulator: rate limits', () => {
   let h: Harness;
   let slow: Harness;
   before(async () => {
-    h = await harness({ seed: 'demo', rateLimitScale: 0.02 });
+    h = await harness({ seed: 'demo', rateLimitScale: 0.05 });
     slow = await harness({ seed: 'demo', rateLimitScale: 0.1 });
   });
   after(() => Promise.all([h.emu.close(), slow.emu.close()]));
@@ -17,7 +17,7 @@ describe('emulator: rate limits', () => {
     return out;
   }
 
-  function assert429(r: Res, maxWait = 2): void {
+  function assert429(r: Res, maxWait = 3): void {
     assert.equal(r.status, 429, r.text);
     const wait = Number(r.headers['retry-after']);
     assert.ok(Number.isInteger(wait) && wait >= 1 && wait <= maxWait, `retry-after ${String(r.headers['retry-after'])}`);
