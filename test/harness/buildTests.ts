@@ -1,10 +1,17 @@
 // Bundles the integration runner and suites for the extension host (which loads plain JS only):
 //   out/test/integration/index.js   the runner module (exports run(); mocha is loaded from node_modules)
 //   out/test/integration/suites.js  every test/integration/**/*.test.ts, in path order, with their helpers
+import { spawnSync } from 'node:child_process';
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { projectRoot } from './provision';
+
+/** `node esbuild.mjs` (dist/extension.js), with --production for the VSIX. */
+export function buildExtension(production = false): void {
+  const result = spawnSync(process.execPath, ['esbuild.mjs', ...(production ? ['--production'] : [])], { cwd: projectRoot, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('building the extension failed');
+}
 
 export const integrationOutDir = path.join(projectRoot, 'out', 'test', 'integration');
 const sourceDir = path.join(projectRoot, 'test', 'integration');

@@ -3,22 +3,16 @@
 //   QCK_VSCODE=desktop   use a downloaded desktop VS Code (runTests' own download) instead of code-server
 //   QCK_TEST_GREP=<re>   run only matching tests
 //   QCK_KEEP_RUN_DIR=1   keep .cache/tmp/<run> (logs, profile) afterwards
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
-import { buildIntegrationTests } from './buildTests';
+import { buildExtension, buildIntegrationTests } from './buildTests';
 import { onInterrupt, RUN_ID_VAR, sweepRun } from './processes';
 import { projectRoot, provision } from './provision';
 import { createRunDir, isolatedEnv } from './runDir';
 import type { IntegrationResults } from '../integration/index';
 
 const say = (message: string) => process.stderr.write(`[integration] ${message}\n`);
-
-export function buildExtension(production = false): void {
-  const result = spawnSync(process.execPath, ['esbuild.mjs', ...(production ? ['--production'] : [])], { cwd: projectRoot, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error('building the extension failed');
-}
 
 async function main(): Promise<number> {
   const started = Date.now();

@@ -1,0 +1,130 @@
+// A fresh code-server with the packaged extension installed, shown in headless Chromium: a person's view of VS Code.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { launchBrowser } from '../../harness/browser';
+import { startCodeServer, type CodeServer } from '../../harness/codeServer';
+import { projectRoot } from '../../harness/provision';
+import { existingRunDir } from '../../harness/runDir';
+
+export const resultsRoot = path.join(projectRoot, 'test-results', 'e2e');
+
+export interface Workbench {
+  page: Page;
+  server: CodeServer;
+  /** Saves test-results/e2e/<test>/<nn>-<step>.png and returns its path. */
+  shot(step: string): Promise<string>;
+  /** The activity bar entry of a view container, by its title. */
+  activityBarItem(title: string): Locator;
+  /** Runs a command from the command palette by the title it shows ("Qlik Cloud: Show Log"). */
+  runCommand(title: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface WorkbenchOptions {
+  /** Extra environment for the server and its extension host. */
+  env?: Record<string, string>;
+  /** The workbench counts as ready once the activity bar shows this view container (default "Qlik Cloud"). */
+  readyWhenActivityBarShows?: string;
+}
+
+function slug(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80) || 'test';
+}
+
+function runFolder() {
+  const dir = process.env.QCK_RUN_DIR;
+  const extensions = process.env.QCK_E2E_EXTENSIONS;
+  if (!dir || !extensions) throw new Error('run the end-to-end tests through `npm run test:e2e` (it packages and installs the extension)');
+  return { run: existingRunDir(dir), extensions };
+}
+
+let serial = 0;
+
+export async function openWorkbench(testName: string, options: WorkbenchOptions = {}): Promise<Workbench> {
+  const { run, extensions } = runFolder();
+  const own = run.sub(`wb-${++serial}`);
+  // A fresh copy of the extensions folder the VSIX was installed into, so that no test sees another's state.
+  const extensionsDir = path.join(own, 'extensions');
+  fs.cpSync(extensions, extensionsDir, { recursive: true });
+  const artifacts = path.join(resultsRoot, slug(testName));
+  fs.rmSync(artifacts, { recursive: true, force: true });
+  fs.mkdirSync(artifacts, { recursive: true });
+
+  const server = await startCodeServer({ dir: own, runDir: run.dir, extensionsDir, env: options.env });
+  let browser: BrowserContext | undefined;
+  try {
+    browser = await launchBrowser(run.dir);
+    const page = browser.pages()[0] ?? (await browser.newPage());
+    const workspace = path.join(own, 'workspace');
+    fs.mkdirSync(workspace, { recursive: true });
+    await page.goto(`${server.origin}/?folder=${encodeURIComponent(server.remoteUri(workspace))}`);
+    await page.locator('.monaco-workbench .part.activitybar').waitFor({ state: 'visible', timeout: 60_000 });
+    // The extension's contributions are in the workbench once its view container shows in the activity bar.
+    await page.locator(`.part.activitybar [aria-label^="${options.readyWhenActivityBarShows ?? 'Qlik Cloud'}"]`).first().waitFor({ state: 'visible', timeout: 60_000 });
+    let step = 0;
+    const context = browser;
+    return {
+      page,
+      server,
+      async shot(name: string) {
+        const file = path.join(artifacts, `${String(++step).padStart(2, '0')}-${slug(name)}.png`);
+        await page.screenshot({ path: file });
+        return file;
+      },
+      activityBarItem: (title: string) => page.locator(`.part.activitybar [aria-label^="${title}"]`).first(),
+      async runCommand(title: string) {
+        const input = page.locator('.quick-input-widget input.input');
+        const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: title }).first();
+        const deadline = Date.now() + 30_000;
+        // Commands of extensions that are still registering can be missing for a moment: reopen the palette until found.
+        for (;;) {
+          await page.keyboard.press('F1');
+          await input.waitFor({ state: 'visible' });
+          await input.fill(`>${title}`);
+          try {
+            await row.waitFor({ state: 'visible', timeout: 3_000 });
+            break;
+          } catch (error) {
+            await page.keyboard.press('Escape');
+            if (Date.now() > deadline) throw error;
+          }
+        }
+        await input.press('Enter');
+      },
+      async close() {
+        await context.close().catch(() => undefined);
+        await server.stop();
+      },
+    };
+  } catch (error) {
+    await browser?.close().catch(() => undefined);
+    await server.stop();
+    throw error;
+  }
+}
+
+/**
+ * A fresh workbench for each test of the enclosing suite. When a test fails, a final screenshot is saved and the
+ * tail of the server log is printed; the workbench is closed either way.
+ */
+export function useWorkbench(options: WorkbenchOptions = {}): () => Workbench {
+  let workbench: Workbench | undefined;
+  beforeEach(async function () {
+    workbench = await openWorkbench(this.currentTest?.fullTitle() ?? 'test', options);
+  });
+  afterEach(async function () {
+    const current = workbench;
+    workbench = undefined;
+    if (!current) return;
+    if (this.currentTest?.state === 'failed') {
+      const file = await current.shot('failure').catch((error: Error) => `(no screenshot: ${error.message})`);
+      process.stderr.write(`\n[e2e] failure screenshot: ${file}\n[e2e] server log tail:\n${current.server.logTail(40)}\n`);
+    }
+    await current.close();
+  });
+  return () => {
+    if (!workbench) throw new Error('useWorkbench() must be called inside describe()');
+    return workbench;
+  };
+}
