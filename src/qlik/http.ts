@@ -278,18 +278,21 @@ export class HttpCore {
 
   private transportError(e: unknown, spec: CallSpec, det: ConstructorParameters<typeof QlikNetworkError>[2]): QlikError {
     if (spec.signal?.aborted) return new QlikCancelledError(det);
-    const err = e as { code?: unknown; cause?: { code?: unknown } };
-    const code = String(
-      (typeof err?.code === 'string' && err.code !== 'ERR_BAD_RESPONSE' ? err.code : undefined) ??
-        (typeof err?.cause?.code === 'string' ? err.cause.code : undefined) ??
-        'ERR_NETWORK',
-    );
-    const causeCode = typeof err?.cause?.code === 'string' ? err.cause.code : undefined;
-    const kind = classifyErrorCode(causeCode && classifyErrorCode(causeCode) === 'tls' ? causeCode : code);
-    if (kind === 'cancelled') return new QlikCancelledError(det);
-    if (kind === 'timeout') return new QlikTimeoutError(this.timeoutMs, this.host, det);
-    if (kind === 'tls') return new QlikTlsError(causeCode && classifyErrorCode(causeCode) === 'tls' ? causeCode : code, this.host, det);
-    return new QlikNetworkError(code, this.host, det);
+    // Only the codes are read: the axios error (which holds the request config and headers) is dropped here.
+    const err = e as { code?: unknown; cause?: { code?: unknown } } | undefined;
+    const own = typeof err?.code === 'string' ? err.code : undefined;
+    const cause = typeof err?.cause?.code === 'string' ? err.cause.code : undefined;
+    const code = (cause && classifyErrorCode(cause) === 'tls' ? cause : own) ?? cause ?? 'ERR_NETWORK';
+    switch (classifyErrorCode(code)) {
+      case 'cancelled':
+        return new QlikCancelledError(det);
+      case 'timeout':
+        return new QlikTimeoutError(this.timeoutMs, this.host, det);
+      case 'tls':
+        return new QlikTlsError(code, this.host, det);
+      default:
+        return new QlikNetworkError(code, this.host, det);
+    }
   }
 
   private body(spec: CallSpec, res: AxiosResponse<string>, url: URL): unknown {

@@ -12,7 +12,7 @@ import {
   QlikTlsError,
 } from '../../../src/qlik';
 import { Harness, logSink, rejection } from './emulatorHelpers';
-import { startForeignOrigin, startPlainListener, startProxy } from './loopbackServers';
+import { startForeignOrigin, startPlainListener, startProxy, startSelfSignedHttps } from './loopbackServers';
 
 const LIST = '^/api/v1/encryption/keyproviders/actions/list$';
 
@@ -35,6 +35,7 @@ describe('qlik/client: retries, faults, origins', function () {
       assert.equal((await c.encryption.listAll()).length, 4);
       assert.equal(await count('GET', '/api/v1/encryption/keyproviders/actions/list'), 3);
       assert.deepEqual(sink.entries.map((e) => [e.endpoint, e.status, e.retries, e.tier]), [['encryption.listAll', 200, 2, 'tier1']]);
+      assert.ok(!JSON.stringify(sink.entries).includes(h.tenant.tokens.admin), 'no token in the log');
     });
     it('a GET gives up after the bounded number of retries with the 5xx sentence', async () => {
       await h.fault({ method: 'GET', path: LIST, mode: 'status', status: 500, count: 0 });
@@ -238,6 +239,20 @@ describe('qlik/client: retries, faults, origins', function () {
         assert.match(e.userMessage, /The secure connection to 127\.0\.0\.1:\d+ failed/);
       } finally {
         await plain.close();
+      }
+    });
+    it('an untrusted certificate (a TLS-intercepting proxy) is a TLS error; the request never reaches the server', async function () {
+      const https = await startSelfSignedHttps();
+      if (!https) this.skip();
+      try {
+        const c = new QlikClient({ origin: https!.url, auth: { type: 'apiKey', apiKey: 'k' }, retry: { maxRetries: 0 } });
+        const e = await rejection(c.encryption.listAll());
+        assert.ok(e instanceof QlikTlsError, String(e));
+        assert.match(e.code, /SELF_SIGNED|UNABLE_TO_VERIFY/);
+        assert.match(e.userMessage, /certificate could not be verified/);
+        assert.equal(https!.requests(), 0);
+      } finally {
+        await https!.close();
       }
     });
     it('a refused connection is a network error with its own sentence', async () => {

@@ -86,3 +86,48 @@ export async function startPlainListener(): Promise<Served> {
   const url = await listen(server);
   return { url, close: closer(server) };
 }
+
+/**
+ * An HTTPS server with a freshly made self-signed certificate (what a TLS-intercepting proxy looks like to a
+ * client that does not trust it). Undefined when openssl is not installed.
+ */
+export async function startSelfSignedHttps(): Promise<(Served & { requests: () => number }) | undefined> {
+  const { execFileSync } = await import('node:child_process');
+  const { mkdtempSync, readFileSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { createServer: createHttps } = await import('node:https');
+  const dir = mkdtempSync(join(tmpdir(), 'qlik-tls-'));
+  try {
+    execFileSync(
+      'openssl',
+      ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
+        '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'],
+      { stdio: 'ignore' },
+    );
+    const key = readFileSync(join(dir, 'key.pem'));
+    const cert = readFileSync(join(dir, 'cert.pem'));
+    let requests = 0;
+    const server = createHttps({ key, cert }, (_req, res) => {
+      requests++;
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('[]');
+    });
+    const url = await new Promise<string>((resolve) =>
+      server.listen(0, '127.0.0.1', () => resolve(`https://127.0.0.1:${(server.address() as AddressInfo).port}`)),
+    );
+    return {
+      url,
+      requests: () => requests,
+      close: () =>
+        new Promise((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        }),
+    };
+  } catch {
+    return undefined;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
