@@ -1,42 +1,46 @@
 import * as vscode from 'vscode';
+import { registerCommands } from './commands/registry';
+import type { CommandContext } from './commands/context';
+import { ClientPool } from './tenants/clientPool';
+import { TenantStore } from './tenants/tenantStore';
+import { DETAILS_SCHEME, DetailsDocuments } from './tree/detailsDocuments';
+import { TenantsTreeProvider } from './tree/provider';
 import { testApiEnabled, type QlikCloudTestApi } from './testApi';
-
-/** Placeholder until the tenants tree lands: no tenants yet, so the view shows its welcome content. */
-class TenantsTreeProvider implements vscode.TreeDataProvider<never> {
-  private readonly changed = new vscode.EventEmitter<void>();
-  readonly onDidChangeTreeData = this.changed.event;
-
-  getTreeItem(element: never): vscode.TreeItem {
-    return element;
-  }
-
-  getChildren(): never[] {
-    return [];
-  }
-
-  refresh(): void {
-    this.changed.fire();
-  }
-
-  dispose(): void {
-    this.changed.dispose();
-  }
-}
+import { Log } from './util/log';
+import { setPrompts, vscodePrompts } from './util/prompts';
 
 export function activate(context: vscode.ExtensionContext): QlikCloudTestApi | undefined {
-  const log = vscode.window.createOutputChannel('Qlik Cloud Keys', { log: true });
-  const tenantsTree = new TenantsTreeProvider();
+  const started = Date.now();
+  const log = new Log();
+  const store = new TenantStore(context.globalState, context.secrets);
+  const pool = new ClientPool(store, log);
+  const tree = new TenantsTreeProvider(store, pool, log);
+  const details = new DetailsDocuments();
+  const view = vscode.window.createTreeView('qlikCloud.tenants', { treeDataProvider: tree, showCollapseAll: true });
+  const ctx: CommandContext = { extension: context, store, pool, tree, log, details };
   context.subscriptions.push(
     log,
-    tenantsTree,
-    vscode.window.registerTreeDataProvider('qlikCloud.tenants', tenantsTree),
-    vscode.commands.registerCommand('qlikCloud.showLog', () => log.show()),
-    vscode.commands.registerCommand('qlikCloud.refresh', () => tenantsTree.refresh()),
+    store,
+    pool,
+    tree,
+    details,
+    view,
+    vscode.workspace.registerTextDocumentContentProvider(DETAILS_SCHEME, details),
+    ...registerCommands(ctx),
   );
-  log.info('Qlik Cloud Keys started');
-  return testApiEnabled() ? { tenantsTree } : undefined;
+  log.info('extension', `Qlik Cloud Keys started with ${store.list().length} tenant(s) in ${Date.now() - started} ms`);
+  if (!testApiEnabled()) return undefined;
+  return {
+    tenantsTree: tree,
+    tree,
+    store,
+    logLines: () => log.lines(),
+    globalState: () => Object.fromEntries(context.globalState.keys().map((k) => [k, context.globalState.get(k)])),
+    setPrompts,
+    defaultPrompts: vscodePrompts,
+  };
 }
 
 export function deactivate(): void {
-  // Nothing to release yet: every registration lives in context.subscriptions.
+  // Every registration lives in context.subscriptions.
 }

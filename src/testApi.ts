@@ -1,12 +1,23 @@
 import type * as vscode from 'vscode';
+import type { TenantStore } from './tenants/tenantStore';
+import type { TenantsTreeProvider } from './tree/provider';
+import type { Prompts } from './util/prompts';
 
 /**
  * What activate() returns when the extension host runs with QCK_EXTENSION_TEST_API=1 (the integration tests set it):
- * the tree data providers, so that a test can read the tree's items as VS Code would render them.
+ * the tree data provider (to read the tree's items as VS Code would render them), the tenant store, the log lines
+ * written so far, globalState as stored, and a way to replace the prompts and side effects (clipboard, browser).
  * Without that variable activate() returns undefined and nothing internal is exposed to other extensions.
  */
 export interface QlikCloudTestApi {
   tenantsTree: vscode.TreeDataProvider<unknown>;
+  tree: TenantsTreeProvider;
+  store: TenantStore;
+  logLines(): string[];
+  globalState(): Record<string, unknown>;
+  /** Replaces the prompts (undefined restores VS Code's); defaults are in `defaultPrompts`. */
+  setPrompts(prompts: Prompts | undefined): void;
+  defaultPrompts: Prompts;
 }
 
 export const TEST_API_VARIABLE = 'QCK_EXTENSION_TEST_API';

@@ -1,4 +1,12 @@
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { parse } from 'yaml';
+
+/** qlik-cli's contexts.yml: in QLIK_CLI_USER_HOME_DIR when set, else in ~/.qlik. */
+export function contextsFilePath(env: NodeJS.ProcessEnv = process.env): string {
+  const dir = env.QLIK_CLI_USER_HOME_DIR?.trim() || path.join(os.homedir(), '.qlik');
+  return path.join(dir, 'contexts.yml');
+}
 
 /** One connection from qlik-cli's contexts.yml, as far as this extension can use it. */
 export interface QlikCliContext {

@@ -1,0 +1,16 @@
+import type * as vscode from 'vscode';
+import type { ClientPool } from '../tenants/clientPool';
+import type { TenantStore } from '../tenants/tenantStore';
+import type { DetailsDocuments } from '../tree/detailsDocuments';
+import type { TenantsTreeProvider } from '../tree/provider';
+import type { Log } from '../util/log';
+
+/** What commands work with. Made once in extension.ts. */
+export interface CommandContext {
+  readonly extension: vscode.ExtensionContext;
+  readonly store: TenantStore;
+  readonly pool: ClientPool;
+  readonly tree: TenantsTreeProvider;
+  readonly log: Log;
+  readonly details: DetailsDocuments;
+}

@@ -1,0 +1,118 @@
+import * as fs from 'node:fs/promises';
+import * as vscode from 'vscode';
+import { normalizeTenantUrl } from '../qlik/tenantUrl';
+import { type Credentials, defaultLabel, recordFrom, splitCredentials, verifyCredentials } from '../tenants/credentials';
+import { ContextsFileError, contextsFilePath, parseQlikCliContexts, type QlikCliContext } from '../tenants/qlikCliContexts';
+import { UserCancelledError, UserFacingError } from '../util/errors';
+import { prompts } from '../util/prompts';
+import type { CommandContext } from './context';
+import { errorLine } from './wrapper';
+
+const t = (message: string, ...args: Array<string | number>) => vscode.l10n.t(message, ...args);
+
+export interface ImportOutcome {
+  name: string;
+  ok: boolean;
+  reason?: string;
+}
+
+/** Import Tenants from qlik-cli…: pick contexts, verify and import each, report what failed and why. Read-only on the file. */
+export async function importQlikCliContexts(ctx: CommandContext): Promise<ImportOutcome[]> {
+  const file = contextsFilePath();
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch {
+    throw new UserFacingError(t('No qlik-cli contexts found: {0} does not exist. Set QLIK_CLI_USER_HOME_DIR if qlik-cli keeps them elsewhere.', file));
+  }
+  let contexts: QlikCliContext[];
+  try {
+    contexts = parseQlikCliContexts(text);
+  } catch (error) {
+    throw new UserFacingError(error instanceof ContextsFileError ? `${file}: ${error.message}` : String(error));
+  }
+  if (contexts.length === 0) throw new UserFacingError(t('{0} has no Qlik Cloud contexts to import.', file));
+
+  const items = contexts.map((c) => {
+    const url = normalizeTenantUrl(c.server);
+    const already = url.ok && ctx.store.get(url.origin) !== undefined;
+    const problem = !url.ok ? url.error : c.credentials.kind === 'none' ? t('cannot import: {0}', c.credentials.reason) : undefined;
+    return {
+      label: c.name,
+      description: `${c.server}${c.current ? ` · ${t('current context')}` : ''}`,
+      detail: problem ?? (already ? t('already added: importing it replaces its credentials') : (c.comment ?? undefined)),
+      picked: !already && !problem,
+      context: c,
+    };
+  });
+  const picked = await prompts().pickMany(items, {
+    title: t('Import Tenants from qlik-cli'),
+    placeHolder: t('Choose the contexts to import from {0}', file),
+    matchOnDescription: true,
+  });
+  if (!picked || picked.length === 0) throw new UserCancelledError();
+
+  const outcomes = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: t('Importing from qlik-cli'), cancellable: true },
+    async (progress, token) => {
+      const abort = new AbortController();
+      const sub = token.onCancellationRequested(() => abort.abort());
+      const results: ImportOutcome[] = [];
+      try {
+        for (const item of picked) {
+          if (token.isCancellationRequested) break;
+          progress.report({ message: item.context.name, increment: 100 / picked.length });
+          results.push(await importOne(ctx, item.context, abort.signal));
+        }
+      } finally {
+        sub.dispose();
+      }
+      return results;
+    },
+  );
+  report(ctx, outcomes);
+  return outcomes;
+}
+
+async function importOne(ctx: CommandContext, c: QlikCliContext, signal: AbortSignal): Promise<ImportOutcome> {
+  const url = normalizeTenantUrl(c.server);
+  if (!url.ok) return { name: c.name, ok: false, reason: url.error };
+  if (c.credentials.kind === 'none') return { name: c.name, ok: false, reason: t('The context has no usable credentials: {0}.', c.credentials.reason) };
+  const credentials: Credentials =
+    c.credentials.kind === 'apiKey'
+      ? { kind: 'apiKey', apiKey: c.credentials.apiKey }
+      : { kind: 'oauth', clientId: c.credentials.clientId, clientSecret: c.credentials.clientSecret };
+  const { signIn, secret } = splitCredentials(credentials);
+  ctx.log.addSecret(secret);
+  try {
+    const verified = await verifyCredentials(url.origin, credentials, (entry) => ctx.log.request(c.name, entry), signal);
+    const existing = ctx.store.get(url.origin);
+    const label = existing?.label ?? (c.name || defaultLabel(url.origin, verified.tenant.name));
+    await ctx.store.save(recordFrom(url.origin, verified, signIn, label, existing?.addedAt), secret);
+    ctx.log.info('tenants', `imported qlik-cli context ${c.name} (${url.origin})`);
+    return { name: c.name, ok: true };
+  } catch (error) {
+    ctx.log.error('tenants', `importing qlik-cli context ${c.name} failed`, error);
+    return { name: c.name, ok: false, reason: errorLine(error) };
+  }
+}
+
+function report(ctx: CommandContext, outcomes: ImportOutcome[]): void {
+  const ok = outcomes.filter((o) => o.ok);
+  const failed = outcomes.filter((o) => !o.ok);
+  if (failed.length === 0) {
+    void prompts().notify('info', t('Imported {0} from qlik-cli: {1}.', ok.length, ok.map((o) => o.name).join(', ')));
+    return;
+  }
+  const showLog = t('Show Log');
+  const lines = failed.map((o) => `${o.name}: ${o.reason ?? ''}`).join(' ');
+  const message =
+    ok.length > 0
+      ? t('Imported {0} of {1} contexts ({2}). Not imported: {3}', ok.length, outcomes.length, ok.map((o) => o.name).join(', '), lines)
+      : t('No context was imported. {0}', lines);
+  void prompts()
+    .notify('warning', message, showLog)
+    .then((choice) => {
+      if (choice === showLog) ctx.log.show();
+    });
+}

@@ -1,0 +1,45 @@
+import * as vscode from 'vscode';
+import { addTenant } from './addTenant';
+import type { CommandContext } from './context';
+import { copyApiKeyId } from './copyApiKeyId';
+import { copyArn } from './copyArn';
+import { copyFingerprint } from './copyFingerprint';
+import { copyTenantUrl } from './copyTenantUrl';
+import { importQlikCliContexts } from './importQlikCliContexts';
+import { loadMoreApiKeys } from './loadMoreApiKeys';
+import { openTenantInBrowser } from './openTenantInBrowser';
+import { refresh } from './refresh';
+import { refreshNode } from './refreshNode';
+import { removeTenant } from './removeTenant';
+import { renameTenant } from './renameTenant';
+import { showDetails } from './showDetails';
+import { showLog } from './showLog';
+import { updateCredentials } from './updateCredentials';
+import { wrapCommand } from './wrapper';
+
+type Command = (ctx: CommandContext, node?: unknown) => unknown;
+
+/** Command id → function. Each command lives in its own file; all run through the one error path. */
+export const COMMANDS: Record<string, Command> = {
+  'qlikCloud.addTenant': addTenant,
+  'qlikCloud.importQlikCliContexts': importQlikCliContexts,
+  'qlikCloud.removeTenant': removeTenant,
+  'qlikCloud.updateCredentials': updateCredentials,
+  'qlikCloud.renameTenant': renameTenant,
+  'qlikCloud.openTenantInBrowser': openTenantInBrowser,
+  'qlikCloud.copyTenantUrl': copyTenantUrl,
+  'qlikCloud.refresh': refresh,
+  'qlikCloud.refreshNode': refreshNode,
+  'qlikCloud.loadMoreApiKeys': loadMoreApiKeys,
+  'qlikCloud.showDetails': showDetails,
+  'qlikCloud.copyArn': copyArn,
+  'qlikCloud.copyFingerprint': copyFingerprint,
+  'qlikCloud.copyApiKeyId': copyApiKeyId,
+  'qlikCloud.showLog': showLog,
+};
+
+export function registerCommands(ctx: CommandContext, extra: Record<string, Command> = {}): vscode.Disposable[] {
+  return Object.entries({ ...COMMANDS, ...extra }).map(([id, fn]) =>
+    vscode.commands.registerCommand(id, wrapCommand(id, ctx.log, (...args: unknown[]) => fn(ctx, args[0]))),
+  );
+}

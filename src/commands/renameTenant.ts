@@ -1,0 +1,22 @@
+import * as vscode from 'vscode';
+import { inputOrCancel } from '../util/prompts';
+import type { CommandContext } from './context';
+import { resolveTenant } from './pickers';
+
+/** Rename…: the label in this list only. */
+export async function renameTenant(ctx: CommandContext, node?: unknown): Promise<void> {
+  const tenant = await resolveTenant(ctx, node, vscode.l10n.t('Rename Tenant'));
+  const label = await inputOrCancel({
+    title: vscode.l10n.t('Rename Tenant'),
+    prompt: vscode.l10n.t('The name shown for {0} in this list (nothing changes on the tenant)', tenant.origin),
+    value: tenant.label,
+    validateInput: (value) => {
+      const v = value.trim();
+      if (v === '') return vscode.l10n.t('Enter a name.');
+      if (v.length > 100) return vscode.l10n.t('Use at most 100 characters.');
+      if (/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/u.test(v)) return vscode.l10n.t('The name must not contain control or direction characters.');
+      return undefined;
+    },
+  });
+  await ctx.store.update(tenant.origin, { label: label.trim() });
+}

@@ -1,0 +1,47 @@
+import * as vscode from 'vscode';
+import { hasDetails, type TreeNode, tenantOf } from '../tree/node';
+import type { CommandContext } from './context';
+import { resolveTenant } from './pickers';
+import { pickOrCancel } from '../util/prompts';
+import { UserFacingError } from '../util/errors';
+import { firstPageParams } from '../tree/apiKeysGroup';
+
+/** Show Details: the item as the service sent it, in a read-only JSON document titled by the item. */
+export async function showDetails(ctx: CommandContext, node?: unknown): Promise<void> {
+  let label: string;
+  let details: { title: string; kind: string; body: Readonly<Record<string, unknown>> };
+  if (hasDetails(node)) {
+    details = node.details();
+    const origin = tenantOf(node as unknown as TreeNode)?.origin;
+    label = (origin && ctx.store.get(origin)?.label) || 'qlik';
+  } else {
+    const tenant = await resolveTenant(ctx, node, vscode.l10n.t('Show Details'));
+    label = tenant.label;
+    details = await pickItem(ctx, tenant.origin, tenant);
+  }
+  const uri = ctx.details.uriFor(label, details.kind, details.title, details.body);
+  const doc = await vscode.workspace.openTextDocument(uri);
+  if (doc.languageId !== 'json') await vscode.languages.setTextDocumentLanguage(doc, 'json');
+  await vscode.window.showTextDocument(doc, { preview: true });
+}
+
+async function pickItem(ctx: CommandContext, origin: string, tenant: Parameters<typeof firstPageParams>[0]) {
+  const client = await ctx.pool.get(origin);
+  const [providers, page, migration] = await Promise.all([
+    client.encryption.listAll(),
+    client.apiKeys.list(firstPageParams(tenant, 100)),
+    client.encryption.migrationDetails(),
+  ]);
+  const items: Array<vscode.QuickPickItem & { details?: { title: string; kind: string; body: Readonly<Record<string, unknown>> } }> = [];
+  items.push({ label: vscode.l10n.t('Key providers'), kind: vscode.QuickPickItemKind.Separator });
+  for (const p of providers) items.push({ label: p.name, description: p.isCurrent ? vscode.l10n.t('current') : undefined, details: { title: p.name, kind: 'key-provider', body: p.raw } });
+  if (migration) {
+    items.push({ label: vscode.l10n.t('Migration'), kind: vscode.QuickPickItemKind.Separator });
+    items.push({ label: vscode.l10n.t('Last migration'), description: `${migration.state ?? ''} ${migration.progress ?? ''}%`, details: { title: vscode.l10n.t('Migration'), kind: 'migration', body: migration.raw } });
+  }
+  items.push({ label: vscode.l10n.t('API keys (newest 100)'), kind: vscode.QuickPickItemKind.Separator });
+  for (const k of page.keys) items.push({ label: k.description || k.id, description: k.status, detail: k.id, details: { title: k.description || k.id, kind: 'api-key', body: k.raw } });
+  const picked = await pickOrCancel(items, { title: vscode.l10n.t('Show Details'), matchOnDescription: true, matchOnDetail: true });
+  if (!picked.details) throw new UserFacingError(vscode.l10n.t('Choose an item, not a heading.'));
+  return picked.details;
+}

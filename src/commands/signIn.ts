@@ -1,0 +1,116 @@
+import * as vscode from 'vscode';
+import { QlikApiError } from '../qlik';
+import { type Credentials, verifyCredentials, type Verified } from '../tenants/credentials';
+import type { SignInMethod } from '../tenants/tenantStore';
+import { UserCancelledError } from '../util/errors';
+import { inputOrCancel, pickOrCancel, prompts } from '../util/prompts';
+import type { CommandContext } from './context';
+
+const t = (message: string, ...args: Array<string | number>) => vscode.l10n.t(message, ...args);
+
+export async function askSignInMethod(title: string): Promise<SignInMethod['kind']> {
+  const picked = await pickOrCancel(
+    [
+      { label: t('API key'), detail: t('Paste an API key created in the tenant (Profile → API keys).'), method: 'apiKey' as const },
+      {
+        label: t('OAuth client (machine to machine)'),
+        detail: t('A client ID and secret from the management console (OAuth). Such clients act as Tenant Admin.'),
+        method: 'oauth' as const,
+      },
+    ],
+    { title, placeHolder: t('How do you sign in to this tenant?') },
+  );
+  return picked.method;
+}
+
+function notEmpty(message: string) {
+  return (value: string) => (value.trim() === '' ? message : /[\s]/.test(value.trim()) ? t('It must not contain spaces.') : undefined);
+}
+
+export async function askCredentials(kind: SignInMethod['kind'], title: string, clientId?: string): Promise<Credentials> {
+  if (kind === 'apiKey') {
+    const apiKey = await inputOrCancel({
+      title,
+      prompt: t('The API key (it is kept in VS Code’s secret storage only)'),
+      password: true,
+      placeHolder: 'eyJhbGciOi…',
+      validateInput: notEmpty(t('Paste the API key.')),
+    });
+    return { kind: 'apiKey', apiKey: apiKey.trim() };
+  }
+  const id = await inputOrCancel({
+    title,
+    prompt: t('The OAuth client ID'),
+    value: clientId,
+    validateInput: notEmpty(t('Enter the client ID.')),
+  });
+  const secret = await inputOrCancel({
+    title,
+    prompt: t('The OAuth client secret (it is kept in VS Code’s secret storage only)'),
+    password: true,
+    validateInput: notEmpty(t('Paste the client secret.')),
+  });
+  return { kind: 'oauth', clientId: id.trim(), clientSecret: secret.trim() };
+}
+
+/** Signs in under a progress notification; the Cancel button aborts the requests. */
+export async function verifyWithProgress(ctx: CommandContext, origin: string, credentials: Credentials, label: string): Promise<Verified> {
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: t('Signing in to {0}…', label), cancellable: true },
+    async (_progress, token) => {
+      const abort = new AbortController();
+      const sub = token.onCancellationRequested(() => abort.abort());
+      try {
+        const host = new URL(origin).host;
+        return await verifyCredentials(origin, credentials, (entry) => ctx.log.request(host, entry), abort.signal);
+      } catch (error) {
+        if (token.isCancellationRequested) throw new UserCancelledError();
+        throw error;
+      } finally {
+        sub.dispose();
+      }
+    },
+  );
+}
+
+export function isAuthFailure(error: unknown): boolean {
+  return error instanceof QlikApiError && error.status === 401;
+}
+
+/**
+ * Asks for credentials and verifies them until they work. On a 401 the person is told the key is wrong or expired
+ * and may try again without retyping the address; anything else ends the command through the error path.
+ */
+export async function signInUntilAccepted(
+  ctx: CommandContext,
+  origin: string,
+  kind: SignInMethod['kind'],
+  title: string,
+  label: string,
+  clientId?: string,
+): Promise<{ credentials: Credentials; verified: Verified }> {
+  let lastClientId = clientId;
+  for (;;) {
+    const credentials = await askCredentials(kind, title, lastClientId);
+    if (credentials.kind === 'oauth') lastClientId = credentials.clientId;
+    ctx.log.addSecret(credentials.kind === 'oauth' ? credentials.clientSecret : credentials.apiKey);
+    try {
+      return { credentials, verified: await verifyWithProgress(ctx, origin, credentials, label) };
+    } catch (error) {
+      if (!isAuthFailure(error)) throw error;
+      ctx.log.warn('tenants', `sign-in to ${origin} refused (HTTP 401)`);
+      const again = t('Try Again');
+      const message =
+        kind === 'apiKey'
+          ? t('{0} did not accept this API key: it may be wrong, expired or revoked.', label)
+          : t('{0} did not accept this OAuth client: the client ID or secret may be wrong, or the client was deleted.', label);
+      const choice = await prompts().confirm(message, t('Try again with other credentials; the address is kept.'), again);
+      if (choice !== again) throw new UserCancelledError();
+    }
+  }
+}
+
+export function describeSignedIn(verified: Verified): string {
+  const roles = verified.user.roleNames.length ? verified.user.roleNames.join(', ') : t('no roles');
+  return t('{0} ({1})', verified.user.name, roles);
+}

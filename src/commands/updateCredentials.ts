@@ -1,0 +1,21 @@
+import * as vscode from 'vscode';
+import { recordFrom, splitCredentials } from '../tenants/credentials';
+import { prompts } from '../util/prompts';
+import type { CommandContext } from './context';
+import { resolveTenant } from './pickers';
+import { askSignInMethod, describeSignedIn, signInUntilAccepted } from './signIn';
+
+/** Update Credentials…: a new API key or client secret, verified before it replaces the stored one. */
+export async function updateCredentials(ctx: CommandContext, node?: unknown): Promise<void> {
+  const title = vscode.l10n.t('Update Credentials');
+  const tenant = await resolveTenant(ctx, node, title);
+  const kind = await askSignInMethod(vscode.l10n.t('Update Credentials for {0}', tenant.label));
+  const clientId = tenant.signIn.kind === 'oauth' ? tenant.signIn.clientId : undefined;
+  const { credentials, verified } = await signInUntilAccepted(ctx, tenant.origin, kind, title, tenant.label, clientId);
+  const { signIn, secret } = splitCredentials(credentials);
+  await ctx.store.save(recordFrom(tenant.origin, verified, signIn, tenant.label, tenant.addedAt), secret);
+  // The store's secret event drops the old client; drop it here too in case the secret text did not change.
+  ctx.pool.drop(tenant.origin);
+  ctx.log.info('tenants', `updated the credentials of ${tenant.label}`);
+  void prompts().notify('info', vscode.l10n.t('Updated the credentials of {0}: signed in as {1}.', tenant.label, describeSignedIn(verified)));
+}

@@ -1,0 +1,63 @@
+import * as vscode from 'vscode';
+import { isQlikError, QlikApiError, QlikCancelledError } from '../qlik';
+import { UserCancelledError, UserFacingError } from '../util/errors';
+import type { Log } from '../util/log';
+import { prompts } from '../util/prompts';
+
+/** The one line a person reads about an error: the sentence, then what the service said and the status. */
+export function errorLine(error: unknown): string {
+  if (error instanceof QlikApiError) {
+    const said = [error.title, error.detail].filter((s) => s && !error.userMessage.includes(s)).join(': ');
+    const code = [`HTTP ${error.status}`, error.code].filter(Boolean).join(' ');
+    return `${error.userMessage}${said ? ` ${vscode.l10n.t('Qlik Cloud said: {0}', said)}` : ''} (${code})`;
+  }
+  if (isQlikError(error)) return error.userMessage;
+  if (error instanceof UserFacingError) return error.message;
+  return vscode.l10n.t('Something went wrong: {0}', error instanceof Error ? error.message : String(error));
+}
+
+export function isCancel(error: unknown): boolean {
+  return error instanceof UserCancelledError || error instanceof QlikCancelledError;
+}
+
+/** The tenant an error asks new credentials for, if any. */
+function credentialsOrigin(error: unknown, origin: string | undefined): string | undefined {
+  if (error instanceof QlikApiError && error.status === 401) return origin ?? '';
+  if (error instanceof UserFacingError && error.needsCredentials) return error.origin ?? origin ?? '';
+  return undefined;
+}
+
+/**
+ * Runs a command: a cancel is silent; any other error is logged and shown as one line with "Show Log" (and
+ * "Update Credentials…" on a 401). The tenant is guessed from the node argument, for that action.
+ */
+export function wrapCommand(id: string, log: Log, fn: (...args: unknown[]) => unknown): (...args: unknown[]) => Promise<void> {
+  return async (...args: unknown[]) => {
+    try {
+      await fn(...args);
+    } catch (error) {
+      if (isCancel(error)) {
+        log.info('command', `${id} cancelled`);
+        return;
+      }
+      log.error('command', `${id} failed`, error);
+      const showLog = vscode.l10n.t('Show Log');
+      const update = vscode.l10n.t('Update Credentials…');
+      const origin = credentialsOrigin(error, originOf(args[0]));
+      const actions = origin !== undefined ? [update, showLog] : [showLog];
+      void prompts()
+        .notify('error', errorLine(error), ...actions)
+        .then(async (choice) => {
+          if (choice === showLog) log.show();
+          if (choice === update) await vscode.commands.executeCommand('qlikCloud.updateCredentials', origin || undefined);
+        });
+    }
+  };
+}
+
+function originOf(node: unknown): string | undefined {
+  for (let n = node as { origin?: unknown; parent?: unknown } | undefined; n && typeof n === 'object'; n = n.parent as typeof n) {
+    if (typeof n.origin === 'string') return n.origin;
+  }
+  return undefined;
+}

@@ -1,0 +1,62 @@
+import { createQlikClient, type QlikAuth, type QlikClient, type RequestLogEntry, type Tenant, type User } from '../qlik';
+import type { SignInMethod, TenantRecord } from './tenantStore';
+
+/** What a person typed to sign in: the secret part goes to SecretStorage, the rest to globalState. */
+export type Credentials = { kind: 'apiKey'; apiKey: string } | { kind: 'oauth'; clientId: string; clientSecret: string };
+
+export function authFor(signIn: SignInMethod, secret: string): QlikAuth {
+  return signIn.kind === 'oauth'
+    ? { type: 'oauth', clientId: signIn.clientId, clientSecret: secret }
+    : { type: 'apiKey', apiKey: secret };
+}
+
+export function splitCredentials(credentials: Credentials): { signIn: SignInMethod; secret: string } {
+  return credentials.kind === 'oauth'
+    ? { signIn: { kind: 'oauth', clientId: credentials.clientId }, secret: credentials.clientSecret }
+    : { signIn: { kind: 'apiKey' }, secret: credentials.apiKey };
+}
+
+export interface Verified {
+  user: User;
+  tenant: Tenant;
+}
+
+/** Signs in with the credentials and asks who we are and which tenant this is (users/me, tenants/me). */
+export async function verifyCredentials(
+  origin: string,
+  credentials: Credentials,
+  onRequest: (entry: RequestLogEntry) => void,
+  signal?: AbortSignal,
+): Promise<Verified> {
+  const { signIn, secret } = splitCredentials(credentials);
+  const client: QlikClient = createQlikClient({ origin, auth: authFor(signIn, secret), onRequest });
+  // One after the other: an OAuth client then fetches its token once.
+  const user = await client.identity.me({ signal });
+  const tenant = await client.identity.tenant({ signal });
+  return { user, tenant };
+}
+
+export function recordFrom(origin: string, verified: Verified, signIn: SignInMethod, label: string, addedAt?: string): TenantRecord {
+  const { user, tenant } = verified;
+  return {
+    origin,
+    label,
+    tenantId: tenant.id,
+    ...(tenant.name ? { tenantName: tenant.name } : {}),
+    ...(tenant.region ? { region: tenant.region } : {}),
+    hostnames: tenant.hostnames,
+    user: { id: user.id, name: user.name, ...(user.email ? { email: user.email } : {}) },
+    roles: user.roleNames,
+    signIn,
+    addedAt: addedAt ?? new Date().toISOString(),
+  };
+}
+
+/** The label a new tenant gets: its host name's first part (acme for acme.eu.qlikcloud.com), or the tenant name. */
+export function defaultLabel(origin: string, tenantName: string | undefined): string {
+  const host = new URL(origin).hostname;
+  if (/^\d+\.\d+\.\d+\.\d+$/.test(host) || host === 'localhost' || host.startsWith('[')) {
+    return tenantName ? tenantName : new URL(origin).host;
+  }
+  return host.split('.')[0] || host;
+}

@@ -1,0 +1,71 @@
+import * as vscode from 'vscode';
+import type { ApiKey } from '../qlik';
+import { describeExpiry, formatDate } from './format';
+import { contextValue, type HasDetails, TreeNode } from './node';
+
+const t = (message: string, ...args: Array<string | number>) => vscode.l10n.t(message, ...args);
+
+const STATUS_ICONS: Record<string, vscode.ThemeIcon> = {
+  active: new vscode.ThemeIcon('key', new vscode.ThemeColor('testing.iconPassed')),
+  expired: new vscode.ThemeIcon('history', new vscode.ThemeColor('disabledForeground')),
+  revoked: new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('list.errorForeground')),
+};
+
+export interface ApiKeyView {
+  now: number;
+  warningDays: number;
+  /** The signed-in user's own key. */
+  own: boolean;
+}
+
+/** One API key: its description, owner, expiry in words, and an icon for its status. */
+export class ApiKeyNode extends TreeNode implements HasDetails {
+  readonly id: string;
+
+  constructor(
+    parent: TreeNode,
+    readonly key: ApiKey,
+    private readonly view: ApiKeyView,
+  ) {
+    super(parent);
+    this.id = `${parent.id}/${key.id}`;
+  }
+
+  details() {
+    return { title: this.key.description || this.key.id, kind: 'api-key', body: this.key.raw };
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const k = this.key;
+    const item = new vscode.TreeItem(k.description || k.id, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    const expiry = describeExpiry(k.expiry, this.view.now, this.view.warningDays, t);
+    const soon = k.knownStatus === 'active' && expiry.state === 'soon';
+    const owner = this.view.own ? t('you') : k.sub || t('unknown owner');
+    const status = k.knownStatus === 'revoked' ? t('revoked') : k.knownStatus === 'expired' ? expiry.text : expiry.text;
+    item.description = `${owner} · ${status}`;
+    item.iconPath = soon
+      ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
+      : (STATUS_ICONS[k.status] ?? new vscode.ThemeIcon('question'));
+    const md = new vscode.MarkdownString(undefined, true);
+    md.appendMarkdown(`**${escape(k.description || k.id)}**\n\n`);
+    const rows: Array<[string, string]> = [
+      [t('Status'), k.status || t('unknown')],
+      [t('Expires'), `${formatDate(k.expiry, t)} (${expiry.text})`],
+      [t('Owner'), this.view.own ? `${k.sub} (${t('you')})` : k.sub],
+      [t('Created'), formatDate(k.created, t)],
+      [t('ID'), k.id],
+    ];
+    if (k.createdByUser && k.createdByUser !== k.sub) rows.push([t('Created by'), k.createdByUser]);
+    if (k.isScim) rows.push([t('Type'), t('SCIM key for an identity provider')]);
+    md.appendMarkdown(rows.map(([a, b]) => `${escape(a)}: ${escape(b)}`).join('  \n'));
+    if (soon) md.appendMarkdown(`\n\n$(warning) ${escape(t('Expires within {0} days: rotate it before it stops working.', this.view.warningDays))}`);
+    item.tooltip = md;
+    item.contextValue = contextValue('apiKey', k.status || 'unknown', this.view.own ? 'own' : 'other', soon && 'expiringSoon', k.isScim && 'scim');
+    return item;
+  }
+}
+
+function escape(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}

@@ -1,0 +1,34 @@
+import * as vscode from 'vscode';
+
+export const DETAILS_SCHEME = 'qlikcloud-details';
+
+/**
+ * Read-only JSON documents for "Show Details": a virtual document per item, titled by the item, holding the body
+ * the service sent (API key tokens are never part of it: the model drops them).
+ */
+export class DetailsDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  private readonly contents = new Map<string, string>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.contents.get(uri.toString()) ?? '{}\n';
+  }
+
+  /** A URI like qlikcloud-details:/acme/api-key/CI%20pipeline.json for the item; the same item reuses its tab. */
+  uriFor(tenantLabel: string, kind: string, title: string, body: unknown): vscode.Uri {
+    const safe = (s: string) => s.replace(/[/\\?#%]/g, '-').trim() || '-';
+    const uri = vscode.Uri.from({
+      scheme: DETAILS_SCHEME,
+      path: `/${safe(tenantLabel)}/${kind}/${safe(title)}.json`,
+    });
+    this.contents.set(uri.toString(), `${JSON.stringify(body, null, 2)}\n`);
+    this.changed.fire(uri);
+    return uri;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+    this.contents.clear();
+  }
+}

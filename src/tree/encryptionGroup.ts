@@ -1,0 +1,70 @@
+import * as vscode from 'vscode';
+import { type KeyProvider, type Migration, type QlikClient } from '../qlik';
+import { LoadingGroupNode } from './loadingGroup';
+import { KeyProviderNode, MigrationNode, migrationTargetName } from './keyProviderNode';
+import { MessageNode } from './errorNode';
+import { contextValue, type TreeNode } from './node';
+
+export interface EncryptionData {
+  providers: KeyProvider[];
+  /** The running or last migration; undefined when none has run or it could not be read. */
+  migration: Migration | undefined;
+}
+
+/** Current first, then AWS keys by name, the Qlik default last (unless it is current). */
+export function sortProviders(providers: KeyProvider[]): KeyProvider[] {
+  const rank = (p: KeyProvider) => (p.isCurrent ? 0 : p.isQlikDefault ? 2 : 1);
+  return [...providers].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
+}
+
+/** "Encryption": every key provider from actions/list, and the migration when one is running. */
+export class EncryptionGroupNode extends LoadingGroupNode<EncryptionData> {
+  get id(): string {
+    return `${this.origin}/encryption`;
+  }
+
+  protected async load(client: QlikClient): Promise<EncryptionData> {
+    const [providers, migration] = await Promise.all([
+      client.encryption.listAll(),
+      // The migration is a detail of this group: if it cannot be read, the providers still show.
+      client.encryption.migrationDetails().catch((error: unknown) => {
+        this.ctx.log.error('tree', 'reading the migration status failed', error);
+        return undefined;
+      }),
+    ]);
+    return { providers: sortProviders(providers), migration };
+  }
+
+  protected childrenFor(data: EncryptionData): TreeNode[] {
+    const rows: TreeNode[] = [];
+    if (data.migration?.isRunning) rows.push(new MigrationNode(this, data.migration, data.providers));
+    rows.push(...data.providers.map((p) => new KeyProviderNode(this, p)));
+    if (rows.length === 0) rows.push(new MessageNode(this, `${this.id}/empty`, vscode.l10n.t('No key providers')));
+    return rows;
+  }
+
+  currentProvider(): KeyProvider | undefined {
+    return this.data?.providers.find((p) => p.isCurrent);
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(vscode.l10n.t('Encryption'), vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.iconPath = new vscode.ThemeIcon('lock');
+    const data = this.data;
+    const migration = data?.migration?.isRunning ? data.migration : undefined;
+    if (migration) {
+      const target = migrationTargetName(migration, data?.providers ?? []);
+      item.description = vscode.l10n.t('migrating to {0} · {1}%', target, migration.progress ?? 0);
+    } else if (data) {
+      const current = this.currentProvider();
+      item.description = current ? vscode.l10n.t('current: {0}', current.name) : vscode.l10n.t('no current key');
+    } else if (this.failed) {
+      item.description = vscode.l10n.t('could not load');
+    }
+    item.tooltip = vscode.l10n.t('The key providers that encrypt this tenant’s data, and the one in use.');
+    const noncompliant = data?.providers.some((p) => p.hasComplianceProblem);
+    item.contextValue = contextValue('encryption', migration && 'migrating', noncompliant && 'noncompliant', data && 'loaded');
+    return item;
+  }
+}

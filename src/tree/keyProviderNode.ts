@@ -1,0 +1,168 @@
+import * as vscode from 'vscode';
+import type { KeyProvider, Migration } from '../qlik';
+import { formatDate } from './format';
+import { contextValue, type HasDetails, TreeNode } from './node';
+
+const t = (message: string, ...args: Array<string | number>) => vscode.l10n.t(message, ...args);
+
+/** One key provider: the Qlik default or an AWS KMS key (with its replica keys as children). */
+export class KeyProviderNode extends TreeNode implements HasDetails {
+  readonly id: string;
+
+  constructor(
+    parent: TreeNode,
+    readonly provider: KeyProvider,
+  ) {
+    super(parent);
+    this.id = `${parent.id}/${provider.fingerprint ?? provider.arn}`;
+  }
+
+  override async getChildren(): Promise<TreeNode[]> {
+    return this.provider.replicaKeys.map((r, i) => new ReplicaKeyNode(this, r.arn, r.region, i));
+  }
+
+  details() {
+    return { title: this.provider.name, kind: 'key-provider', body: this.provider.raw };
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const p = this.provider;
+    const collapsible = p.replicaKeys.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None;
+    const item = new vscode.TreeItem(p.name, collapsible);
+    item.id = this.id;
+    const parts: string[] = [];
+    if (p.isCurrent) parts.push(t('current'));
+    if (p.isQlikDefault) parts.push(t('Qlik-managed'));
+    else {
+      if (p.region) parts.push(p.region);
+      if (p.multiRegion === true) parts.push(t('multi-region'));
+      if (p.multiRegion === false) parts.push(t('single-region'));
+    }
+    if (p.hasComplianceProblem) parts.push(t('compliance problem'));
+    item.description = parts.join(' · ');
+    item.iconPath = p.hasComplianceProblem
+      ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
+      : p.isCurrent
+        ? new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed'))
+        : new vscode.ThemeIcon(p.isQlikDefault ? 'shield' : 'key');
+    item.tooltip = this.tooltip();
+    item.contextValue = contextValue(
+      'keyProvider',
+      p.isQlikDefault ? 'qlik' : 'aws',
+      p.isCurrent && 'current',
+      p.hasComplianceProblem && 'noncompliant',
+      !p.isQlikDefault && (p.multiRegion ? 'multiRegion' : 'singleRegion'),
+      p.fingerprint && 'fingerprint',
+    );
+    return item;
+  }
+
+  private tooltip(): vscode.MarkdownString {
+    const p = this.provider;
+    const md = new vscode.MarkdownString(undefined, true);
+    md.appendMarkdown(`**${escape(p.name)}**`);
+    if (p.isCurrent) md.appendMarkdown(` — ${escape(t('current key'))}`);
+    md.appendMarkdown('\n\n');
+    const rows: Array<[string, string]> = [];
+    if (p.description) rows.push([t('Description'), p.description]);
+    if (p.isQlikDefault) rows.push([t('Type'), t('Qlik-managed key (default)')]);
+    else {
+      rows.push([t('ARN'), p.arn]);
+      if (p.region) rows.push([t('Region'), p.region]);
+      if (p.account) rows.push([t('AWS account'), p.account]);
+      rows.push([t('Multi-region'), p.multiRegion ? t('yes') : t('no (does not survive a regional failover)')]);
+      if (p.replicaKeys.length) rows.push([t('Replicas'), p.replicaKeys.map((r) => r.region ?? r.arn).join(', ')]);
+    }
+    if (p.fingerprint) rows.push([t('Fingerprint'), p.fingerprint]);
+    rows.push([t('Created'), formatDate(p.createdAt, t)]);
+    rows.push([t('Made current'), formatDate(p.promotedToCurrentAt, t)]);
+    rows.push([t('Replaced as current'), formatDate(p.demotedFromCurrentAt, t)]);
+    if (p.drCompliant !== undefined) rows.push([t('Disaster recovery ready'), p.drCompliant ? t('yes') : t('no')]);
+    md.appendMarkdown(rows.map(([k, v]) => `${escape(k)}: ${escape(v)}`).join('  \n'));
+    if (p.hasComplianceProblem) {
+      md.appendMarkdown(`\n\n$(warning) **${escape(t('Compliance problem'))}**`);
+      for (const c of p.complianceProblems) {
+        md.appendMarkdown('  \n').appendText(`${c.code}${c.region ? ` [${c.region}]` : ''}: ${c.message}`);
+      }
+      if (p.drCompliant === false && p.complianceProblems.length === 0) {
+        md.appendMarkdown('  \n').appendText(t('The key is not ready for disaster recovery (no usable replica).'));
+      }
+    }
+    return md;
+  }
+}
+
+/** A replica of a multi-region key in another region. */
+export class ReplicaKeyNode extends TreeNode {
+  readonly id: string;
+  constructor(
+    parent: KeyProviderNode,
+    readonly arn: string,
+    readonly region: string | undefined,
+    index: number,
+  ) {
+    super(parent);
+    this.id = `${parent.id}/replica/${index}`;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.region ?? this.arn, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.description = t('replica');
+    item.iconPath = new vscode.ThemeIcon('mirror');
+    item.tooltip = new vscode.MarkdownString().appendText(`${t('Replica key')}\n\n${this.arn}`);
+    item.contextValue = 'replicaKey';
+    return item;
+  }
+}
+
+/** The running migration, shown first under Encryption. */
+export class MigrationNode extends TreeNode implements HasDetails {
+  readonly id: string;
+  constructor(
+    parent: TreeNode,
+    readonly migration: Migration,
+    private readonly providers: KeyProvider[],
+  ) {
+    super(parent);
+    this.id = `${parent.id}/migration`;
+  }
+
+  details() {
+    return { title: t('Migration to {0}', migrationTargetName(this.migration, this.providers)), kind: 'migration', body: this.migration.raw };
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const m = this.migration;
+    const target = migrationTargetName(m, this.providers);
+    const item = new vscode.TreeItem(t('Migrating to {0}', target), vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.description = `${m.progress ?? 0}% · ${m.state ?? ''}`;
+    item.iconPath = new vscode.ThemeIcon('sync~spin');
+    item.tooltip = new vscode.MarkdownString().appendText(
+      [
+        t('From: {0}', m.migratingFrom ?? '?'),
+        t('To: {0}', m.migratingTo ?? '?'),
+        t('State: {0}', m.state ?? '?'),
+        t('Started: {0}', formatDate(m.initiatedAt, t)),
+      ].join('\n'),
+    );
+    item.contextValue = contextValue('migration', m.isRunning ? 'running' : 'finished');
+    item.command = { command: 'qlikCloud.showDetails', title: t('Show Details'), arguments: [this] };
+    return item;
+  }
+}
+
+function escape(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}
+
+export function migrationTargetName(migration: Migration, providers: KeyProvider[]): string {
+  const target = providers.find(
+    (p) =>
+      (migration.migratingToFingerprint && p.fingerprint === migration.migratingToFingerprint) ||
+      (migration.migratingTo && p.arn === migration.migratingTo),
+  );
+  if (target) return target.name;
+  return migration.migratingTo === '#QLIK_MANAGED_KEY_PROVIDER#' ? t('Qlik-managed key') : (migration.migratingTo ?? '?');
+}

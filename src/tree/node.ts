@@ -1,0 +1,57 @@
+import type * as vscode from 'vscode';
+import type { ClientPool } from '../tenants/clientPool';
+import type { TenantRecord, TenantStore } from '../tenants/tenantStore';
+import type { Log } from '../util/log';
+
+export interface TreeSettings {
+  pageSize: number;
+  warningDays: number;
+}
+
+/** What every node may use: the stores, the clients, the log, the settings, and a way to redraw itself. */
+export interface TreeContext {
+  readonly store: TenantStore;
+  readonly pool: ClientPool;
+  readonly log: Log;
+  settings(): TreeSettings;
+  now(): number;
+  /** Redraws a node (and its expanded children), or the whole tree when undefined. */
+  changed(node?: TreeNode): void;
+}
+
+/** A small node class: a stable id, its item, its children. */
+export abstract class TreeNode {
+  abstract readonly id: string;
+  constructor(readonly parent: TreeNode | undefined) {}
+  abstract getTreeItem(): vscode.TreeItem;
+  getChildren(): Promise<TreeNode[]> {
+    return Promise.resolve([]);
+  }
+}
+
+/** Implemented by nodes that belong to one tenant, so that commands find the tenant from any node. */
+export interface HasTenant {
+  readonly origin: string;
+  tenant(): TenantRecord | undefined;
+}
+
+export function tenantOf(node: TreeNode | undefined): (TreeNode & HasTenant) | undefined {
+  for (let n = node; n; n = n.parent) {
+    if ('origin' in n && typeof (n as Partial<HasTenant>).tenant === 'function') return n as TreeNode & HasTenant;
+  }
+  return undefined;
+}
+
+/** Nodes that can show a JSON document with everything the service sent about them. */
+export interface HasDetails {
+  details(): { title: string; kind: string; body: Readonly<Record<string, unknown>> };
+}
+
+export function hasDetails(node: unknown): node is HasDetails {
+  return typeof node === 'object' && node !== null && typeof (node as Partial<HasDetails>).details === 'function';
+}
+
+/** contextValue from tokens: `keyProvider;aws;current;noncompliant`. Falsy tokens are left out. */
+export function contextValue(...tokens: Array<string | false | undefined>): string {
+  return tokens.filter((t): t is string => typeof t === 'string' && t !== '').join(';');
+}

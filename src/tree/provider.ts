@@ -1,0 +1,79 @@
+import * as vscode from 'vscode';
+import type { ClientPool } from '../tenants/clientPool';
+import type { TenantStore } from '../tenants/tenantStore';
+import type { Log } from '../util/log';
+import { clampPageSize, clampWarningDays } from './format';
+import { type TreeContext, TreeNode, type TreeSettings } from './node';
+import { TenantNode } from './tenantNode';
+
+/** The Tenants view. Tenant nodes are kept per origin so that what their groups loaded survives redraws. */
+export class TenantsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly changedEmitter = new vscode.EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changedEmitter.event;
+  private readonly tenants = new Map<string, TenantNode>();
+  private readonly disposables: vscode.Disposable[] = [];
+  readonly ctx: TreeContext;
+
+  constructor(store: TenantStore, pool: ClientPool, log: Log) {
+    this.ctx = {
+      store,
+      pool,
+      log,
+      settings: readSettings,
+      now: () => Date.now(),
+      changed: (node) => this.changedEmitter.fire(node),
+    };
+    this.disposables.push(
+      this.changedEmitter,
+      store.onDidChange(() => this.refreshAll()),
+      // A new secret (here or in another window): load again with it.
+      pool.onDidDrop((origin) => this.tenants.get(origin)?.refresh()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('qlikCloud.apiKeys')) for (const t of this.tenants.values()) t.apiKeys.refresh();
+      }),
+    );
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    return node.getTreeItem();
+  }
+
+  getChildren(node?: TreeNode): Promise<TreeNode[]> | TreeNode[] {
+    if (node) return node.getChildren();
+    const records = this.ctx.store.list();
+    const known = new Set(records.map((r) => r.origin));
+    for (const origin of [...this.tenants.keys()]) if (!known.has(origin)) this.tenants.delete(origin);
+    return records.map((r) => {
+      let n = this.tenants.get(r.origin);
+      if (!n) {
+        n = new TenantNode(r.origin, this.ctx);
+        this.tenants.set(r.origin, n);
+      }
+      return n;
+    });
+  }
+
+  getParent(node: TreeNode): TreeNode | undefined {
+    return node.parent;
+  }
+
+  tenantNode(origin: string): TenantNode | undefined {
+    if (!this.tenants.has(origin) && this.ctx.store.get(origin)) void this.getChildren();
+    return this.tenants.get(origin);
+  }
+
+  /** Everything: every loaded group is forgotten and loads again when shown. */
+  refreshAll(): void {
+    for (const t of this.tenants.values()) for (const g of t.groups) g.refresh();
+    this.changedEmitter.fire(undefined);
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+function readSettings(): TreeSettings {
+  const config = vscode.workspace.getConfiguration('qlikCloud.apiKeys');
+  return { pageSize: clampPageSize(config.get('pageSize')), warningDays: clampWarningDays(config.get('expiryWarningDays')) };
+}

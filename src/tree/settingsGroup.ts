@@ -1,0 +1,65 @@
+import * as vscode from 'vscode';
+import type { ApiKeyConfig, QlikClient } from '../qlik';
+import type { TenantRecord } from '../tenants/tenantStore';
+import { durationInWords } from './format';
+import { LoadingGroupNode } from './loadingGroup';
+import { contextValue, TreeNode } from './node';
+
+const t = (message: string, ...args: Array<string | number>) => vscode.l10n.t(message, ...args);
+
+/** "API Key Settings": the tenant's API key configuration, one row per setting. */
+export class ApiKeySettingsGroupNode extends LoadingGroupNode<ApiKeyConfig> {
+  get id(): string {
+    return `${this.origin}/apiKeySettings`;
+  }
+
+  protected load(client: QlikClient, tenant: TenantRecord): Promise<ApiKeyConfig> {
+    return client.apiKeys.getConfig(tenant.tenantId);
+  }
+
+  protected childrenFor(config: ApiKeyConfig): TreeNode[] {
+    const rows: SettingNode[] = [
+      new SettingNode(this, 'maxKeysPerUser', t('Maximum keys per user'), config.maxKeysPerUser === undefined ? t('not set') : String(config.maxKeysPerUser), 'max_keys_per_user'),
+      new SettingNode(this, 'maxApiKeyExpiry', t('Maximum API key expiry'), durationInWords(config.maxApiKeyExpiry, t), 'max_api_key_expiry'),
+      new SettingNode(this, 'scimExternalClientExpiry', t('SCIM key expiry'), durationInWords(config.scimExternalClientExpiry, t), 'scim_externalClient_expiry'),
+    ];
+    if (config.apiKeysEnabled !== undefined) {
+      rows.push(new SettingNode(this, 'apiKeysEnabled', t('API keys enabled'), config.apiKeysEnabled ? t('yes') : t('no'), 'api_keys_enabled'));
+    }
+    return rows;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(t('API Key Settings'), vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.iconPath = new vscode.ThemeIcon('settings-gear');
+    if (this.failed) item.description = t('could not load');
+    item.tooltip = t('Limits for API keys on this tenant. Changes apply to keys created afterwards.');
+    item.contextValue = contextValue('apiKeySettings', this.data && 'loaded');
+    return item;
+  }
+}
+
+export class SettingNode extends TreeNode {
+  readonly id: string;
+  constructor(
+    parent: TreeNode,
+    readonly setting: string,
+    private readonly label: string,
+    readonly value: string,
+    private readonly field: string,
+  ) {
+    super(parent);
+    this.id = `${parent.id}/${setting}`;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.description = this.value;
+    item.tooltip = `${this.field}: ${this.value}`;
+    item.iconPath = new vscode.ThemeIcon('symbol-property');
+    item.contextValue = contextValue('apiKeySetting', this.setting);
+    return item;
+  }
+}

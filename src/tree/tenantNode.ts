@@ -1,0 +1,73 @@
+import * as vscode from 'vscode';
+import type { TenantRecord } from '../tenants/tenantStore';
+import { ApiKeysGroupNode } from './apiKeysGroup';
+import { EncryptionGroupNode } from './encryptionGroup';
+import type { LoadingGroupNode } from './loadingGroup';
+import { contextValue, type HasTenant, TreeNode, type TreeContext } from './node';
+import { ApiKeySettingsGroupNode } from './settingsGroup';
+
+const t = (message: string, ...args: Array<string | number>) => vscode.l10n.t(message, ...args);
+
+/** A connected tenant. Its three groups are made once and kept, so that what they loaded survives a redraw. */
+export class TenantNode extends TreeNode implements HasTenant {
+  readonly encryption: EncryptionGroupNode;
+  readonly apiKeys: ApiKeysGroupNode;
+  readonly settings: ApiKeySettingsGroupNode;
+
+  constructor(
+    readonly origin: string,
+    private readonly ctx: TreeContext,
+  ) {
+    super(undefined);
+    this.encryption = new EncryptionGroupNode(this, ctx);
+    this.apiKeys = new ApiKeysGroupNode(this, ctx);
+    this.settings = new ApiKeySettingsGroupNode(this, ctx);
+  }
+
+  get id(): string {
+    return this.origin;
+  }
+
+  get groups(): LoadingGroupNode<unknown>[] {
+    return [this.encryption, this.apiKeys, this.settings] as LoadingGroupNode<unknown>[];
+  }
+
+  tenant(): TenantRecord | undefined {
+    return this.ctx.store.get(this.origin);
+  }
+
+  override async getChildren(): Promise<TreeNode[]> {
+    return [this.encryption, this.apiKeys, this.settings];
+  }
+
+  /** Forgets everything loaded below this tenant; expanded groups load again. */
+  refresh(): void {
+    for (const g of this.groups) g.refresh();
+    this.ctx.changed(this);
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const record = this.tenant();
+    const item = new vscode.TreeItem(record?.label ?? this.origin, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.iconPath = new vscode.ThemeIcon('cloud');
+    if (!record) return item;
+    item.description = record.user.name ?? record.user.email ?? record.user.id;
+    const signIn = record.signIn.kind === 'oauth' ? t('OAuth client {0}', record.signIn.clientId) : t('API key');
+    const md = new vscode.MarkdownString(undefined, true);
+    md.appendMarkdown(`**${record.label}**\n\n`);
+    const rows: Array<[string, string]> = [
+      [t('Address'), record.origin],
+      [t('Tenant ID'), record.tenantId],
+    ];
+    if (record.tenantName && record.tenantName !== record.label) rows.push([t('Tenant name'), record.tenantName]);
+    if (record.region) rows.push([t('Region'), record.region]);
+    rows.push([t('Signed in as'), [record.user.name, record.user.email].filter(Boolean).join(' · ') || record.user.id]);
+    rows.push([t('Roles'), record.roles.length ? record.roles.join(', ') : t('none')]);
+    rows.push([t('Sign-in'), signIn]);
+    for (const [k, v] of rows) md.appendText(`${k}: ${v}`).appendMarkdown('  \n');
+    item.tooltip = md;
+    item.contextValue = contextValue('tenant', record.signIn.kind, record.roles.includes('TenantAdmin') && 'admin');
+    return item;
+  }
+}

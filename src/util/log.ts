@@ -1,0 +1,82 @@
+import * as vscode from 'vscode';
+import { isQlikError, QlikApiError, type RequestLogEntry } from '../qlik';
+
+const KEEP_LINES = 5000;
+
+/**
+ * The "Qlik Cloud Keys" log: one line per request and every error. Anything that looks like a registered
+ * secret is masked before it is written, as a second line of defence (the client never hands us a token).
+ */
+export class Log implements vscode.Disposable {
+  readonly channel: vscode.LogOutputChannel;
+  private readonly secrets = new Set<string>();
+  private readonly recent: string[] = [];
+
+  constructor(name = 'Qlik Cloud Keys') {
+    this.channel = vscode.window.createOutputChannel(name, { log: true });
+  }
+
+  /** A secret to mask should it ever reach a log line. */
+  addSecret(secret: string | undefined): void {
+    if (secret && secret.length >= 6) this.secrets.add(secret);
+  }
+
+  info(component: string, message: string): void {
+    this.write('info', component, message);
+  }
+
+  warn(component: string, message: string): void {
+    this.write('warn', component, message);
+  }
+
+  error(component: string, message: string, error?: unknown): void {
+    this.write('error', component, error === undefined ? message : `${message}: ${describeError(error)}`);
+  }
+
+  request(tenant: string, entry: RequestLogEntry): void {
+    const status = entry.status ?? entry.error ?? 'no answer';
+    const retries = entry.retries > 0 ? ` retries=${entry.retries}` : '';
+    const line = `${entry.method} ${entry.path} ${status} ${entry.ms}ms${retries}`;
+    const failed = entry.error !== undefined || (entry.status !== undefined && entry.status >= 400);
+    this.write(failed ? 'warn' : 'info', `http ${tenant}`, line);
+  }
+
+  show(): void {
+    this.channel.show(true);
+  }
+
+  /** The last lines written (for the integration tests' secret scan). */
+  lines(): string[] {
+    return [...this.recent];
+  }
+
+  dispose(): void {
+    this.channel.dispose();
+  }
+
+  private write(level: 'info' | 'warn' | 'error', component: string, message: string): void {
+    const text = `[${component}] ${this.mask(message)}`;
+    this.recent.push(`${level} ${text}`);
+    if (this.recent.length > KEEP_LINES) this.recent.splice(0, this.recent.length - KEEP_LINES);
+    this.channel[level](text);
+  }
+
+  private mask(text: string): string {
+    let out = text;
+    for (const secret of this.secrets) {
+      if (out.includes(secret)) out = out.split(secret).join('***');
+    }
+    return out.replace(/(Bearer\s+)[A-Za-z0-9._~+/=-]+/gi, '$1***');
+  }
+}
+
+/** One line about an error for the log: the kind, the status and code, the sentence; never a stack of secrets. */
+export function describeError(error: unknown): string {
+  if (error instanceof QlikApiError) {
+    const parts = [`HTTP ${error.status}`, error.code, error.title, error.detail].filter(Boolean).join(' | ');
+    return `${error.method ?? ''} ${error.path ?? ''} ${parts}: ${error.userMessage}`.trim();
+  }
+  if (isQlikError(error)) return `${error.kind} ${error.method ?? ''} ${error.path ?? ''}: ${error.userMessage}`.replace(/\s+/g, ' ');
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return String(error);
+}
