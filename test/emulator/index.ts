@@ -81,7 +81,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       const port = await listen(server, basePort === 0 ? 0 : basePort + i);
       t.url = `http://${HOST}:${port}`;
     }
-    const controlServer = createServer((req, res) => void controlHandler(tenants, faults)(req, res));
+    const handleControl = controlHandler(tenants, faults);
+    const controlServer = createServer((req, res) => {
+      handleControl(req, res).catch(() => {
+        if (!res.headersSent) res.writeHead(500);
+        res.end();
+      });
+    });
     servers.push(controlServer);
     const controlPort = await listen(controlServer, basePort === 0 ? 0 : basePort + count);
     const described: EmulatorTenant[] = tenants.map((t) => ({

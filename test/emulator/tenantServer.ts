@@ -14,6 +14,8 @@ import type { LogEntry, Tenant } from './tenant';
 
 const ROUTES: Route[] = [...encryptionRoutes, ...apiKeyConfigRoutes, ...apiKeyRoutes, ...identityRoutes];
 const SECRET_PARAMS = /token|secret|password|authorization|key$/i;
+/** The request log keeps the most recent entries only. */
+const MAX_LOG = 50_000;
 
 export interface Shared {
   secret: Buffer;
@@ -39,6 +41,7 @@ async function handle(tenant: Tenant, shared: Shared, req: IncomingMessage, res:
   for (const [k, v] of url.searchParams) query[k] = SECRET_PARAMS.test(k) ? '[redacted]' : v;
   const entry: LogEntry = { method, path: url.pathname, query, status: 0, authorized: false, at: new Date().toISOString() };
   tenant.log.push(entry);
+  if (tenant.log.length > MAX_LOG) tenant.log.splice(0, tenant.log.length - MAX_LOG);
   const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
   (res as { writeHead: unknown }).writeHead = (status: number, ...rest: unknown[]) => {
     entry.status = status;
