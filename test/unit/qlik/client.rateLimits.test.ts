@@ -1,6 +1,6 @@
 // 429 handling and the client-side limiter against the emulator's scaled rate limits; the 10,000-key walk.
 import assert from 'node:assert/strict';
-import { RateLimiter, type KeyProvider } from '../../../src/qlik';
+import { QlikApiError, RateLimiter, STATUS_MESSAGES, type KeyProvider } from '../../../src/qlik';
 import { Harness, logSink } from './emulatorHelpers';
 
 const SCALE = 0.05; // window = 3 s; 100 Tier 2 requests per window
@@ -70,6 +70,22 @@ describe('qlik/client: rate limits', function () {
     for await (const k of c.apiKeys.all({ limit: 100, status: 'active' })) if (k.knownStatus === 'active') n++;
     assert.ok(n > 0);
     console.log(`      (10,000 keys in ${ms} ms)`);
+  });
+
+  it('large seed: 50 providers, and test → 408 for the provider whose KMS does not answer (CMK 11)', async () => {
+    h = await Harness.start({ seed: 'large' });
+    const c = h.client('admin', { retry: { maxRetries: 0 } });
+    const all = await c.encryption.listAll();
+    assert.ok(all.length >= 50);
+    const unreachable = all.find((p) => p.account === '000000000408');
+    assert.ok(unreachable, 'the large seed has a provider in the unreachable account');
+    const e = await c.encryption.test(unreachable.fingerprint!).then(
+      () => undefined,
+      (err: unknown) => err,
+    );
+    assert.ok(e instanceof QlikApiError, String(e));
+    assert.equal(e.status, 408);
+    assert.equal(e.userMessage, STATUS_MESSAGES['encryption.test'][408]);
   });
 });
 
