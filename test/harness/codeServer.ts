@@ -45,6 +45,8 @@ const userSettings = {
   'update.mode': 'none',
   'security.workspace.trust.enabled': false,
   'git.enabled': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'chat.commandCenter.enabled': false,
 };
 
 export function seedUserSettings(userDataDir: string, extra: Record<string, unknown> = {}): void {

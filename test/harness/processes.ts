@@ -127,12 +127,64 @@ export function onInterrupt(cleanup: () => Promise<void>): () => void {
     if (running) return;
     running = true;
     process.stderr.write(`\n[harness] ${signal}: stopping everything this run started\n`);
-    const code = 128 + (signal === 'SIGINT' ? 2 : signal === 'SIGHUP' ? 1 : 15);
-    cleanup().finally(() => process.exit(code));
+    cleanup().finally(() => process.exit(signalExitCode(signal)));
   };
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
   for (const signal of signals) process.on(signal, handler);
   return () => {
     for (const signal of signals) process.off(signal, handler);
+  };
+}
+
+export function signalExitCode(signal: NodeJS.Signals): number {
+  return 128 + (signal === 'SIGINT' ? 2 : signal === 'SIGHUP' ? 1 : 15);
+}
+
+export interface RunInterrupts {
+  /** The signal that interrupted the run, if any. */
+  readonly signal: NodeJS.Signals | undefined;
+  dispose(): void;
+}
+
+/**
+ * For the stage runners: on SIGINT/SIGTERM/SIGHUP, passes the signal on to this run's direct helpers (the launcher,
+ * mocha) so that they close their browser and server themselves, and lets the main flow finish and sweep. If that has
+ * not happened after `graceMs`, sweeps every process of the run and exits.
+ */
+export function forwardInterrupts(runId: string, graceMs = 20_000): RunInterrupts {
+  const state: { signal: NodeJS.Signals | undefined } = { signal: undefined };
+  const handler = (signal: NodeJS.Signals) => {
+    if (state.signal) return;
+    state.signal = signal;
+    process.stderr.write(`\n[harness] ${signal}: stopping everything this run started\n`);
+    for (const info of processesOfRun(runId)) {
+      if (info.pgid === getOwnPgid()) {
+        try {
+          process.kill(info.pid, signal);
+        } catch {
+          // Gone already.
+        }
+      }
+    }
+    setTimeout(() => {
+      void sweepRun(runId).finally(() => process.exit(signalExitCode(signal)));
+    }, graceMs).unref();
+  };
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  for (const signal of signals) process.on(signal, handler);
+  // `npm run` does not pass a SIGTERM on through `sh -c`: when our parent goes away, act as if we got it.
+  const parent = process.ppid;
+  const watchdog = setInterval(() => {
+    if (process.ppid !== parent) handler('SIGTERM');
+  }, 500);
+  watchdog.unref();
+  return {
+    get signal() {
+      return state.signal;
+    },
+    dispose() {
+      clearInterval(watchdog);
+      for (const signal of signals) process.off(signal, handler);
+    },
   };
 }

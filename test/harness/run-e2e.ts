@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildExtension } from './buildTests';
 import { installExtension } from './codeServer';
-import { onInterrupt, RUN_ID_VAR, sweepRun } from './processes';
+import { forwardInterrupts, RUN_ID_VAR, signalExitCode, sweepRun } from './processes';
 import { projectRoot, provision } from './provision';
 import { createRunDir, isolatedEnv } from './runDir';
 
@@ -42,9 +42,7 @@ async function main(): Promise<number> {
     if (left.length) say(`stopped leftover processes: ${left.join(', ')}`);
     return left;
   };
-  const removeInterrupt = onInterrupt(async () => {
-    await cleanup();
-  });
+  const interrupts = forwardInterrupts(run.id);
   try {
     const vsix = path.join(run.dir, 'qlik-cloud-keys.vsix');
     packageVsix(vsix, env);
@@ -59,9 +57,13 @@ async function main(): Promise<number> {
     const child = spawn(process.execPath, args, { cwd: projectRoot, env, stdio: 'inherit' });
     mochaExit = await new Promise<number>((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1))));
   } finally {
-    removeInterrupt();
+    interrupts.dispose();
   }
   const left = await cleanup();
+  if (interrupts.signal) {
+    say(`interrupted by ${interrupts.signal}; run folder kept: ${run.dir}`);
+    return signalExitCode(interrupts.signal);
+  }
   const ok = mochaExit === 0 && left.length === 0;
   if (left.length) say('FAILED: processes were still running after the run (stopped now)');
   say(`${ok ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in ${path.relative(projectRoot, path.join(projectRoot, 'test-results', 'e2e'))}/`);

@@ -7,8 +7,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
 import { buildExtension, buildIntegrationTests } from './buildTests';
-import { onInterrupt, RUN_ID_VAR, sweepRun } from './processes';
-import { projectRoot, provision } from './provision';
+import { forwardInterrupts, RUN_ID_VAR, signalExitCode, sweepRun } from './processes';
+import { cacheDir, projectRoot, provision } from './provision';
 import { createRunDir, isolatedEnv } from './runDir';
 import type { IntegrationResults } from '../integration/index';
 
@@ -29,9 +29,7 @@ async function main(): Promise<number> {
     if (left.length) say(`stopped leftover processes: ${left.join(', ')}`);
     return left;
   };
-  const removeInterrupt = onInterrupt(async () => {
-    await cleanup();
-  });
+  const interrupts = forwardInterrupts(run.id);
   // Everything this run starts inherits the run id (for the leftover check) and a home and tmp inside the run folder.
   const env: Record<string, string> = {
     ...isolatedEnv(run.dir),
@@ -43,7 +41,7 @@ async function main(): Promise<number> {
   let exitCode: number;
   try {
     exitCode = await runTests({
-      ...(desktop ? {} : { vscodeExecutablePath: path.join(__dirname, 'vscode-web') }),
+      ...(desktop ? { cachePath: path.join(cacheDir, 'vscode-test') } : { vscodeExecutablePath: path.join(__dirname, 'vscode-web') }),
       extensionDevelopmentPath: projectRoot,
       extensionTestsPath: runner,
       launchArgs: [run.sub('workspace'), `--user-data-dir=${run.sub('user-data')}`, `--extensions-dir=${run.sub('extensions')}`, '--disable-extensions'],
@@ -53,7 +51,7 @@ async function main(): Promise<number> {
       return typeof error.code === 'number' ? error.code : 1;
     });
   } finally {
-    removeInterrupt();
+    interrupts.dispose();
   }
 
   let results: IntegrationResults | undefined;
@@ -63,6 +61,10 @@ async function main(): Promise<number> {
     results = undefined;
   }
   const left = await cleanup();
+  if (interrupts.signal) {
+    say(`interrupted by ${interrupts.signal}; run folder kept: ${run.dir}`);
+    return signalExitCode(interrupts.signal);
+  }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   let ok = exitCode === 0;
   if (!results) {

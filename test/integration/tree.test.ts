@@ -1,0 +1,264 @@
+// Issue 5, the tree: rows for the demo seed, laziness, one request per expand, errors in the tree, Load more, details.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { useEmulator } from './helpers/emulator';
+import { testApi } from './helpers/extension';
+import { usePromptDouble } from './helpers/prompts';
+import { addTenantWithKey, groupRow, removeAllTenants, reread } from './helpers/qlikCloud';
+import { childrenOf, outline, readTree, type TreeRow } from './helpers/tree';
+
+function byLabel(rows: TreeRow[], label: string): TreeRow {
+  const row = rows.find((r) => r.label === label);
+  if (!row) throw new Error(`no row "${label}" in:\n${outline(rows)}`);
+  return row;
+}
+
+describe('Tenants tree', function () {
+  this.timeout(60_000);
+
+  describe('on the demo tenant', () => {
+    const emulator = useEmulator({ seed: 'demo' });
+    const prompts = usePromptDouble();
+
+    beforeEach(async () => {
+      await removeAllTenants();
+      await addTenantWithKey(prompts(), emulator().tenant);
+      await emulator().clearRequests();
+    });
+    after(removeAllTenants);
+
+    it('requests nothing before a group is expanded', async () => {
+      const [tenant] = await readTree({ depth: 1, expand: (r) => r.contextValue?.startsWith('tenant') ?? false });
+      assert.deepEqual(tenant.children?.map((r) => r.label), ['Encryption', 'API Keys', 'API Key Settings']);
+      assert.deepEqual(tenant.children?.map((r) => r.description), [undefined, undefined, undefined]);
+      assert.deepEqual(await emulator().requests(), []);
+    });
+
+    it('shows every key provider: current marker, compliance warning, regions, replicas, "never" dates', async () => {
+      const encryption = await groupRow('Encryption');
+      const providers = await childrenOf(encryption);
+      assert.deepEqual(providers.map((r) => r.label), ['Production CMK', 'DR test key', 'Legacy single-region key', 'Qlik Internal Kms']);
+      const current = byLabel(providers, 'Production CMK');
+      assert.equal(current.description, 'current · eu-west-1 · multi-region');
+      assert.equal(current.icon, 'pass-filled');
+      assert.equal(current.contextValue, 'keyProvider;aws;current;multiRegion;fingerprint');
+      assert.match(current.tooltip ?? '', /Replaced as current: never/);
+      assert.doesNotMatch(current.tooltip ?? '', /0001/);
+      const replicas = await childrenOf(current);
+      assert.deepEqual(replicas.map((r) => [r.label, r.description, r.contextValue]), [['eu-west-3', 'replica', 'replicaKey']]);
+
+      const dr = byLabel(providers, 'DR test key');
+      assert.equal(dr.icon, 'warning');
+      assert.equal(dr.contextValue, 'keyProvider;aws;noncompliant;multiRegion;fingerprint');
+      assert.match(dr.description ?? '', /compliance problem/);
+      assert.match(dr.tooltip ?? '', /Encryption-88 \[eu-west-3\]: The policy of the provided key does not allow the required action/);
+
+      const legacy = byLabel(providers, 'Legacy single-region key');
+      assert.equal(legacy.description, 'eu-west-1 · single-region · compliance problem');
+      assert.equal(legacy.collapsible, false, 'no replicas');
+
+      const qlik = byLabel(providers, 'Qlik Internal Kms');
+      assert.equal(qlik.description, 'Qlik-managed');
+      assert.equal(qlik.contextValue, 'keyProvider;qlik;fingerprint');
+      assert.match(qlik.tooltip ?? '', /Created: Qlik managed/);
+
+      assert.equal((await reread(encryption)).description, 'current: Production CMK');
+    });
+
+    it('shows API keys newest first with owner, expiry in words, status icons and the expiring-soon warning', async () => {
+      const group = await groupRow('API Keys');
+      const keys = await childrenOf(group);
+      const state = (await emulator().state()) as { apiKeys?: unknown[] };
+      assert.ok(keys.length >= 20, outline(keys));
+      if (Array.isArray(state.apiKeys)) assert.equal(keys.length, state.apiKeys.length);
+      assert.ok(!keys.some((k) => k.label === 'Load more…'), 'the demo fits in one page');
+      const icons = new Set(keys.map((k) => k.icon));
+      for (const icon of ['key', 'warning', 'history', 'circle-slash']) assert.ok(icons.has(icon), `an icon ${icon}: ${[...icons]}`);
+      for (const k of keys) {
+        assert.match(k.description ?? '', /^(you|user [0-9a-f]{8}…|SCIM\\.+|\S+) · (expires in .+|expired .+ ago|revoked|never expires)$/, k.description);
+        assert.match(k.contextValue ?? '', /^apiKey;(active|expired|revoked);(own|other)/);
+      }
+      const soon = keys.filter((k) => k.icon === 'warning');
+      assert.ok(soon.every((k) => /expires in (\d+ (hours|days)|1 (hour|day)|\d+ minutes)/.test(k.description ?? '')), outline(soon));
+      assert.ok(soon.every((k) => k.contextValue?.includes(';expiringSoon')));
+      const revoked = keys.filter((k) => k.icon === 'circle-slash');
+      assert.ok(revoked.every((k) => / · revoked$/.test(k.description ?? '')));
+      const expired = keys.filter((k) => k.icon === 'history');
+      assert.ok(expired.every((k) => /expired .+ ago$/.test(k.description ?? '')));
+      const description = (await reread(group)).description ?? '';
+      assert.match(description, new RegExp(`^${keys.length} keys · ${soon.length} expire soon$`));
+      // Newest first: the request asked for it.
+      const [list] = (await emulator().requests()).filter((r) => r.path === '/api/v1/api-keys');
+      assert.match(JSON.stringify(list.query), /-created/);
+      assert.match(JSON.stringify(list.query), /limit.{0,4}50/);
+    });
+
+    it('shows the API key settings with durations in words', async () => {
+      const rows = await childrenOf(await groupRow('API Key Settings'));
+      assert.deepEqual(
+        rows.map((r) => [r.label, r.description]),
+        [
+          ['Maximum keys per user', '5'],
+          ['Maximum API key expiry', '24 hours (PT24H)'],
+          ['SCIM key expiry', '365 days (P365D)'],
+          ['API keys enabled', 'yes'],
+        ],
+      );
+    });
+
+    it('sends one request for concurrent expands and refreshes of the same node', async () => {
+      const group = await groupRow('API Keys');
+      const [a, b] = await Promise.all([childrenOf(group), childrenOf(group)]);
+      assert.equal(a.length, b.length);
+      await vscode.commands.executeCommand('qlikCloud.refreshNode', group.element);
+      await Promise.all([
+        childrenOf(group),
+        vscode.commands.executeCommand('qlikCloud.refreshNode', group.element),
+        childrenOf(group),
+      ]);
+      const lists = (await emulator().requests()).filter((r) => r.path === '/api/v1/api-keys');
+      assert.equal(lists.length, 2, `one request per load: ${lists.length}`);
+    });
+
+    for (const [name, fault, expected] of [
+      ['401', { mode: 'status', status: 401 }, /did not accept the credentials/],
+      ['403', { mode: 'status', status: 403 }, /needs the TenantAdmin role/],
+      ['500', { mode: 'status', status: 500 }, /had a problem with the key providers \(HTTP 500\)/],
+      ['a dropped connection', { mode: 'reset' }, /Could not reach Qlik Cloud at 127\.0\.0\.1:\d+ \(ECONNRESET\)/],
+    ] as const) {
+      it(`shows ${name} as an error row with its action, and recovers after Refresh`, async () => {
+        const { fault: inject, clearFaults } = emulator();
+        await inject({ path: '^/api/v1/encryption/keyproviders/actions/list$', count: 0, ...fault });
+        const encryption = await groupRow('Encryption');
+        const [error, ...rest] = await childrenOf(encryption);
+        assert.equal(rest.length, 0);
+        assert.match(error.label, expected);
+        assert.equal(error.icon, 'error');
+        assert.doesNotMatch(error.label + (error.tooltip ?? ''), /\n\s+at |Error:/, 'no stack trace');
+        if (name === '401') {
+          assert.equal(error.command, 'qlikCloud.updateCredentials');
+          assert.equal(error.contextValue, 'error;status401;credentials');
+        } else {
+          assert.equal(error.command, 'qlikCloud.refreshNode');
+        }
+        assert.equal((await reread(encryption)).description, 'could not load');
+        await clearFaults();
+        await vscode.commands.executeCommand('qlikCloud.refreshNode', encryption.element);
+        const recovered = await childrenOf(encryption);
+        assert.equal(recovered.length, 4, outline(recovered));
+      });
+    }
+
+    it('Refresh in the view title reloads everything that is shown', async () => {
+      await childrenOf(await groupRow('API Key Settings'));
+      await vscode.commands.executeCommand('qlikCloud.refresh');
+      await childrenOf(await groupRow('API Key Settings'));
+      const configs = (await emulator().requests()).filter((r) => r.path.startsWith('/api/v1/api-keys/configs/'));
+      assert.equal(configs.length, 2);
+    });
+
+    it('Show Details opens a read-only JSON document titled by the item, with no token in it', async () => {
+      const providers = await childrenOf(await groupRow('Encryption'));
+      await vscode.commands.executeCommand('qlikCloud.showDetails', byLabel(providers, 'Production CMK').element);
+      let editor = vscode.window.activeTextEditor;
+      assert.equal(editor?.document.uri.scheme, 'qlikcloud-details');
+      assert.match(editor?.document.uri.path ?? '', /\/acme\/key-provider\/Production CMK\.json$/);
+      assert.equal(editor?.document.languageId, 'json');
+      const body = JSON.parse(editor!.document.getText()) as { arn: string; arnFingerPrint: string };
+      assert.match(body.arn, /^arn:aws:kms:eu-west-1:/);
+
+      const [key] = await childrenOf(await groupRow('API Keys'));
+      await vscode.commands.executeCommand('qlikCloud.showDetails', key.element);
+      editor = vscode.window.activeTextEditor;
+      assert.match(editor?.document.uri.path ?? '', new RegExp(`/api-key/${key.label}\\.json$`));
+      const keyBody = JSON.parse(editor!.document.getText()) as Record<string, unknown>;
+      assert.ok(typeof keyBody.id === 'string' && !('token' in keyBody));
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    });
+
+    it('copies ARN, fingerprint and API key ID from nodes and from the palette', async () => {
+      const api = await testApi();
+      const copied: string[] = [];
+      api.setPrompts({ ...api.defaultPrompts, copy: async (text) => void copied.push(text) });
+      try {
+        const providers = await childrenOf(await groupRow('Encryption'));
+        const cmk = byLabel(providers, 'Production CMK');
+        await vscode.commands.executeCommand('qlikCloud.copyArn', cmk.element);
+        await vscode.commands.executeCommand('qlikCloud.copyFingerprint', cmk.element);
+        const [key] = await childrenOf(await groupRow('API Keys'));
+        await vscode.commands.executeCommand('qlikCloud.copyApiKeyId', key.element);
+        prompts().pick(key.label, /Copy API Key ID/);
+        await vscode.commands.executeCommand('qlikCloud.copyApiKeyId');
+        assert.match(copied[0], /^arn:aws:kms:eu-west-1:\d{12}:key\/mrk-/);
+        assert.match(copied[1], /^[0-9a-f]{32}$/);
+        assert.match(copied[2], /^[0-9a-f]{24}$/);
+        assert.equal(copied[3], copied[2]);
+      } finally {
+        api.setPrompts(undefined);
+      }
+    });
+
+    it('a command error is one line with Show Log, and Update Credentials… on a 401', async () => {
+      await emulator().fault({ path: '^/api/v1/encryption/keyproviders/actions/list$', mode: 'status', status: 401, count: 0 });
+      prompts().button('error', undefined, /did not accept the credentials.*\(HTTP 401/);
+      // From the palette, with one tenant, Copy ARN lists the providers first: that request fails, no pick is shown.
+      await vscode.commands.executeCommand('qlikCloud.copyArn');
+      const error = prompts().calls.find((c) => c.kind === 'error');
+      assert.deepEqual(error?.choices, ['Update Credentials…', 'Show Log']);
+      assert.doesNotMatch(error?.text ?? '', /\n/);
+      assert.ok(!prompts().calls.some((c) => c.kind === 'quickPick'));
+    });
+  });
+
+  describe('on the large tenant', () => {
+    const emulator = useEmulator({ seed: 'large' });
+    const prompts = usePromptDouble();
+
+    beforeEach(async () => {
+      await removeAllTenants();
+      await addTenantWithKey(prompts(), emulator().tenant);
+      await emulator().clearRequests();
+    });
+    after(removeAllTenants);
+
+    it('Load more fetches exactly one page per click', async () => {
+      const group = await groupRow('API Keys');
+      let rows = await childrenOf(group);
+      const count = async () => (await emulator().requests()).filter((r) => r.path === '/api/v1/api-keys').length;
+      assert.equal(rows.length, 51);
+      assert.equal(rows[50].label, 'Load more…');
+      assert.equal(rows[50].command, 'qlikCloud.loadMoreApiKeys');
+      assert.equal(await count(), 1);
+      assert.equal((await reread(group)).description, '50 loaded, more available');
+      for (let click = 2; click <= 3; click++) {
+        rows = await childrenOf(group);
+        await vscode.commands.executeCommand('qlikCloud.loadMoreApiKeys', rows[rows.length - 1].element);
+        rows = await childrenOf(group);
+        assert.equal(rows.length, click * 50 + 1);
+        assert.equal(await count(), click, `one request per click (click ${click})`);
+      }
+      // Two quick clicks on the same node still send one request.
+      const more = rows[rows.length - 1].element;
+      await Promise.all([
+        vscode.commands.executeCommand('qlikCloud.loadMoreApiKeys', more),
+        vscode.commands.executeCommand('qlikCloud.loadMoreApiKeys', more),
+      ]);
+      rows = await childrenOf(group);
+      assert.equal(rows.length, 201);
+      assert.equal(await count(), 4);
+      const ids = rows.slice(0, 200).map((r) => r.id);
+      assert.equal(new Set(ids).size, 200, 'no duplicates');
+    });
+
+    it('the page size follows qlikCloud.apiKeys.pageSize (at most 100)', async () => {
+      const config = vscode.workspace.getConfiguration('qlikCloud.apiKeys');
+      await config.update('pageSize', 100, vscode.ConfigurationTarget.Global);
+      try {
+        const rows = await childrenOf(await groupRow('API Keys'));
+        assert.equal(rows.length, 101);
+      } finally {
+        await config.update('pageSize', undefined, vscode.ConfigurationTarget.Global);
+      }
+    });
+  });
+});
