@@ -1,6 +1,6 @@
 // The seven endpoints of the API keys API, plus page and key iterators that follow links.next.
 import { parseDuration } from './duration';
-import { QlikInputError } from './errors';
+import { QlikInputError, QlikResponseError } from './errors';
 import type { HttpCore } from './http';
 import { apiKeyConfigPatch, apiKeyDescriptionPatch, type ApiKeyConfigChanges, checkText, MAX_DESCRIPTION_LENGTH } from './jsonPatch';
 import {
@@ -87,8 +87,22 @@ export class ApiKeysApi {
   /** Every page, one request per page, following `links.next`. */
   async *pages(params: ListApiKeysParams = {}, o: CallOptions = {}): AsyncGenerator<ApiKeyPage, void, undefined> {
     let page: ApiKeyPage | undefined = await this.list(params, o);
+    const seen = new Set<string>();
     while (page) {
       yield page;
+      const next = page.links.next;
+      if (next !== undefined) {
+        // A service that hands out the same page link twice would otherwise be walked forever.
+        if (seen.has(next)) {
+          throw new QlikResponseError(
+            'Qlik Cloud sent the same “next page” link twice while listing API keys; the list stopped there.',
+            { endpoint: 'apiKeys.list', method: 'GET', path: BASE, tier: 'tier1' },
+            200,
+            'links.next',
+          );
+        }
+        seen.add(next);
+      }
       page = await this.nextPage(page, o);
     }
   }

@@ -208,6 +208,32 @@ describe('qlik/client: retries, faults, origins', function () {
       }
     });
 
+    it('a next link that repeats itself ends the walk with an error instead of looping', async () => {
+      let first: string | undefined;
+      const proxy = await startProxy(h.tenant.url, (req, res) => {
+        if (!req.path.startsWith('/api/v1/api-keys?') || res.status !== 200) return undefined;
+        const body = JSON.parse(res.body) as { links: { next?: { href: string } } };
+        if (body.links.next) body.links.next.href = first ??= body.links.next.href;
+        return { ...res, body: JSON.stringify(body) };
+      });
+      try {
+        await h.clearRequests();
+        const c = new QlikClient({ origin: proxy.url, auth: { type: 'apiKey', apiKey: h.tenant.tokens.admin } });
+        const seen: string[] = [];
+        const e = await rejection(
+          (async () => {
+            for await (const p of c.apiKeys.pages({ limit: 2 })) seen.push(...p.keys.map((k) => k.id));
+          })(),
+        );
+        assert.ok(e instanceof QlikResponseError, String(e));
+        assert.equal(e.field, 'links.next');
+        assert.equal((await h.requests()).length, 2);
+        assert.equal(seen.length, 4);
+      } finally {
+        await proxy.close();
+      }
+    });
+
     it('a hand-made page whose next link is foreign is refused before any request', async () => {
       const foreign = await startForeignOrigin();
       try {

@@ -57,7 +57,12 @@ export async function startProxy(
           upRes.on('data', (c: Buffer) => body.push(c));
           upRes.on('end', () => {
             const original: ProxiedResponse = { status: upRes.statusCode ?? 502, headers: upRes.headers, body: Buffer.concat(body).toString('utf8') };
-            const out = rewrite({ method: req.method ?? 'GET', path: req.url ?? '/' }, original) ?? original;
+            let out = original;
+            try {
+              out = rewrite({ method: req.method ?? 'GET', path: req.url ?? '/' }, original) ?? original;
+            } catch {
+              // A rewrite that cannot handle this answer passes it through unchanged.
+            }
             const headers = { ...out.headers };
             delete headers['content-length'];
             delete headers['transfer-encoding'];
