@@ -77,8 +77,8 @@ export class EncryptionApi {
 
   /** Not possible for the current provider (424) nor the Qlik default. The body, if any, is ignored. */
   async delete(fingerprint: string, o: CallOptions = {}): Promise<void> {
-    const r = await this.http.call({ endpoint: 'encryption.delete', url: fp(fingerprint), signal: o.signal });
-    if (r.body !== undefined) MessageSchema.safeParse(r.body);
+    // 204 with an empty body, {response}, {message} or both: nothing in it matters.
+    await this.http.call({ endpoint: 'encryption.delete', url: fp(fingerprint), signal: o.signal });
   }
 
   /** Validates the key; the result carries any compliance problem. */
