@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ApiKey } from '../qlik';
 import { describeExpiry, formatDate } from './format';
+import { mdEscape, tooltip } from './markdown';
 import { contextValue, type HasDetails, TreeNode } from './node';
 
 const t = (message: string, ...args: Array<string | number>) => vscode.l10n.t(message, ...args);
@@ -41,14 +42,12 @@ export class ApiKeyNode extends TreeNode implements HasDetails {
     item.id = this.id;
     const expiry = describeExpiry(k.expiry, this.view.now, this.view.warningDays, t);
     const soon = k.knownStatus === 'active' && expiry.state === 'soon';
-    const owner = this.view.own ? t('you') : k.sub || t('unknown owner');
+    const owner = this.view.own ? t('you') : shortOwner(k.sub) || t('unknown owner');
     const status = k.knownStatus === 'revoked' ? t('revoked') : k.knownStatus === 'expired' ? expiry.text : expiry.text;
     item.description = `${owner} · ${status}`;
     item.iconPath = soon
       ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
       : (STATUS_ICONS[k.status] ?? new vscode.ThemeIcon('question'));
-    const md = new vscode.MarkdownString(undefined, true);
-    md.appendMarkdown(`**${escape(k.description || k.id)}**\n\n`);
     const rows: Array<[string, string]> = [
       [t('Status'), k.status || t('unknown')],
       [t('Expires'), `${formatDate(k.expiry, t)} (${expiry.text})`],
@@ -58,14 +57,15 @@ export class ApiKeyNode extends TreeNode implements HasDetails {
     ];
     if (k.createdByUser && k.createdByUser !== k.sub) rows.push([t('Created by'), k.createdByUser]);
     if (k.isScim) rows.push([t('Type'), t('SCIM key for an identity provider')]);
-    md.appendMarkdown(rows.map(([a, b]) => `${escape(a)}: ${escape(b)}`).join('  \n'));
-    if (soon) md.appendMarkdown(`\n\n$(warning) ${escape(t('Expires within {0} days: rotate it before it stops working.', this.view.warningDays))}`);
-    item.tooltip = md;
+    const tail = soon ? `$(warning) ${mdEscape(t('Expires within {0} days: rotate it before it stops working.', this.view.warningDays))}` : undefined;
+    item.tooltip = tooltip(k.description || k.id, rows, tail);
     item.contextValue = contextValue('apiKey', k.status || 'unknown', this.view.own ? 'own' : 'other', soon && 'expiringSoon', k.isScim && 'scim');
     return item;
   }
 }
 
-function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+/** Owner IDs are long and opaque: the first 8 characters tell them apart in a list; the tooltip has the rest. */
+function shortOwner(sub: string): string {
+  return /^[0-9a-f]{16,}$/i.test(sub) ? t('user {0}…', sub.slice(0, 8)) : sub;
 }
+

@@ -54,11 +54,7 @@ export class ErrorNode extends TreeNode {
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
     const action = p.needsCredentials ? vscode.l10n.t('Click to update the credentials.') : vscode.l10n.t('Click to try again.');
     item.description = p.needsCredentials ? vscode.l10n.t('Update Credentials…') : vscode.l10n.t('Retry');
-    const tooltip = new vscode.MarkdownString(undefined, true);
-    tooltip.appendText(p.message);
-    if (p.technical) tooltip.appendMarkdown('\n\n').appendText(p.technical);
-    tooltip.appendMarkdown('\n\n').appendText(action);
-    item.tooltip = tooltip;
+    item.tooltip = [p.message, p.technical, action].filter(Boolean).join('\n\n');
     item.contextValue = contextValue('error', p.status !== undefined && `status${p.status}`, p.needsCredentials && 'credentials');
     item.command = p.needsCredentials && this.tenantNode
       ? { command: 'qlikCloud.updateCredentials', title: vscode.l10n.t('Update Credentials…'), arguments: [this.tenantNode] }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { KeyProvider, Migration } from '../qlik';
 import { formatDate } from './format';
+import { mdEscape, tooltip } from './markdown';
 import { contextValue, type HasDetails, TreeNode } from './node';
 
 const t = (message: string, ...args: Array<string | number>) => vscode.l10n.t(message, ...args);
@@ -59,11 +60,8 @@ export class KeyProviderNode extends TreeNode implements HasDetails {
 
   private tooltip(): vscode.MarkdownString {
     const p = this.provider;
-    const md = new vscode.MarkdownString(undefined, true);
-    md.appendMarkdown(`**${escape(p.name)}**`);
-    if (p.isCurrent) md.appendMarkdown(` — ${escape(t('current key'))}`);
-    md.appendMarkdown('\n\n');
     const rows: Array<[string, string]> = [];
+    if (p.isCurrent) rows.push([t('In use'), t('yes, this key encrypts the tenant’s data')]);
     if (p.description) rows.push([t('Description'), p.description]);
     if (p.isQlikDefault) rows.push([t('Type'), t('Qlik-managed key (default)')]);
     else {
@@ -78,17 +76,15 @@ export class KeyProviderNode extends TreeNode implements HasDetails {
     rows.push([t('Made current'), formatDate(p.promotedToCurrentAt, t)]);
     rows.push([t('Replaced as current'), formatDate(p.demotedFromCurrentAt, t)]);
     if (p.drCompliant !== undefined) rows.push([t('Disaster recovery ready'), p.drCompliant ? t('yes') : t('no')]);
-    md.appendMarkdown(rows.map(([k, v]) => `${escape(k)}: ${escape(v)}`).join('  \n'));
+    let tail: string | undefined;
     if (p.hasComplianceProblem) {
-      md.appendMarkdown(`\n\n$(warning) **${escape(t('Compliance problem'))}**`);
-      for (const c of p.complianceProblems) {
-        md.appendMarkdown('  \n').appendText(`${c.code}${c.region ? ` [${c.region}]` : ''}: ${c.message}`);
+      const lines = p.complianceProblems.map((c) => mdEscape(`${c.code}${c.region ? ` [${c.region}]` : ''}: ${c.message}`));
+      if (p.drCompliant === false && lines.length === 0) {
+        lines.push(mdEscape(t('The key is not ready for disaster recovery: it has no usable replica in the disaster-recovery region.')));
       }
-      if (p.drCompliant === false && p.complianceProblems.length === 0) {
-        md.appendMarkdown('  \n').appendText(t('The key is not ready for disaster recovery (no usable replica).'));
-      }
+      tail = `$(warning) **${mdEscape(t('Compliance problem'))}**  \n${lines.join('  \n')}`;
     }
-    return md;
+    return tooltip(p.name, rows, tail);
   }
 }
 
@@ -110,7 +106,7 @@ export class ReplicaKeyNode extends TreeNode {
     item.id = this.id;
     item.description = t('replica');
     item.iconPath = new vscode.ThemeIcon('mirror');
-    item.tooltip = new vscode.MarkdownString().appendText(`${t('Replica key')}\n\n${this.arn}`);
+    item.tooltip = tooltip(t('Replica key'), [[t('Region'), this.region ?? '?'], [t('ARN'), this.arn]]);
     item.contextValue = 'replicaKey';
     return item;
   }
@@ -139,23 +135,19 @@ export class MigrationNode extends TreeNode implements HasDetails {
     item.id = this.id;
     item.description = `${m.progress ?? 0}% · ${m.state ?? ''}`;
     item.iconPath = new vscode.ThemeIcon('sync~spin');
-    item.tooltip = new vscode.MarkdownString().appendText(
-      [
-        t('From: {0}', m.migratingFrom ?? '?'),
-        t('To: {0}', m.migratingTo ?? '?'),
-        t('State: {0}', m.state ?? '?'),
-        t('Started: {0}', formatDate(m.initiatedAt, t)),
-      ].join('\n'),
-    );
+    item.tooltip = tooltip(t('Migrating to {0}', target), [
+      [t('From'), m.migratingFrom ?? '?'],
+      [t('To'), m.migratingTo ?? '?'],
+      [t('State'), m.state ?? '?'],
+      [t('Progress'), `${m.progress ?? 0}%`],
+      [t('Started'), formatDate(m.initiatedAt, t)],
+    ]);
     item.contextValue = contextValue('migration', m.isRunning ? 'running' : 'finished');
     item.command = { command: 'qlikCloud.showDetails', title: t('Show Details'), arguments: [this] };
     return item;
   }
 }
 
-function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
-}
 
 export function migrationTargetName(migration: Migration, providers: KeyProvider[]): string {
   const target = providers.find(

@@ -3,6 +3,7 @@ import type { TenantRecord } from '../tenants/tenantStore';
 import { ApiKeysGroupNode } from './apiKeysGroup';
 import { EncryptionGroupNode } from './encryptionGroup';
 import type { LoadingGroupNode } from './loadingGroup';
+import { tooltip } from './markdown';
 import { contextValue, type HasTenant, TreeNode, type TreeContext } from './node';
 import { ApiKeySettingsGroupNode } from './settingsGroup';
 
@@ -54,8 +55,6 @@ export class TenantNode extends TreeNode implements HasTenant {
     if (!record) return item;
     item.description = record.user.name ?? record.user.email ?? record.user.id;
     const signIn = record.signIn.kind === 'oauth' ? t('OAuth client {0}', record.signIn.clientId) : t('API key');
-    const md = new vscode.MarkdownString(undefined, true);
-    md.appendMarkdown(`**${record.label}**\n\n`);
     const rows: Array<[string, string]> = [
       [t('Address'), record.origin],
       [t('Tenant ID'), record.tenantId],
@@ -65,8 +64,7 @@ export class TenantNode extends TreeNode implements HasTenant {
     rows.push([t('Signed in as'), [record.user.name, record.user.email].filter(Boolean).join(' · ') || record.user.id]);
     rows.push([t('Roles'), record.roles.length ? record.roles.join(', ') : t('none')]);
     rows.push([t('Sign-in'), signIn]);
-    for (const [k, v] of rows) md.appendText(`${k}: ${v}`).appendMarkdown('  \n');
-    item.tooltip = md;
+    item.tooltip = tooltip(record.label, rows);
     item.contextValue = contextValue('tenant', record.signIn.kind, record.roles.includes('TenantAdmin') && 'admin');
     return item;
   }

@@ -49,3 +49,8 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/** A tooltip's Markdown as a person reads it: escapes removed. */
+export function plain(markdown: string | undefined): string {
+  return (markdown ?? '').replace(/\\([\\`*_[\]<>|#])/g, '$1').replace(/&nbsp;/g, ' ');
+}
