@@ -173,7 +173,9 @@ export function describeIssue(error: z.ZodError): { field: string; problem: stri
       ? 'is missing'
       : `should be ${typeWord(m[1]!)} but is ${typeWord(m[2]!)}`
     : undefined;
-  return { field, problem: received ?? deepest.message.replace(/^Invalid input: /, 'is invalid: ') };
+  if (received) return { field, problem: received };
+  if (deepest.code === 'too_small' && deepest.origin === 'string') return { field, problem: 'is empty' };
+  return { field, problem: `is not valid (${deepest.message.replace(/^Invalid input: /, '')})` };
 }
 
 function typeWord(t: string): string {

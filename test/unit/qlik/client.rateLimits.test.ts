@@ -46,7 +46,7 @@ describe('qlik/client: rate limits', function () {
     // Reads are another tier: they are not held back by the full Tier 2 window.
     const t0 = Date.now();
     await c.encryption.listAll();
-    assert.ok(Date.now() - t0 < 1000);
+    assert.ok(Date.now() - t0 < 2000, "reads are not held back by Tier 2");
   });
 
   it('walks all 10,000 keys of the large seed with exactly one request per page', async () => {

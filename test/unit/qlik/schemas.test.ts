@@ -154,6 +154,12 @@ describe('qlik/schemas: zod schemas against the documents’ example bodies', ()
     const r = KeyProviderListSchema.safeParse([{ arn: 'arn:x', name: 'a' }, { name: 'no arn' }]);
     assert.equal(r.success, false);
     if (!r.success) assert.deepEqual(describeIssue(r.error), { field: '[1].arn', problem: 'is missing' });
+    const empty = KeyProviderListSchema.safeParse([{ arn: '' }]);
+    if (!empty.success) assert.deepEqual(describeIssue(empty.error), { field: '[0].arn', problem: 'is empty' });
+    else assert.fail('an empty arn must not pass');
+    const wrongType = KeyProviderListSchema.safeParse([{ arn: 'a', replicaKeys: [{ arn: 3 }] }]);
+    if (!wrongType.success) assert.deepEqual(describeIssue(wrongType.error), { field: '[0].replicaKeys[0].arn', problem: 'should be text but is a number' });
+    else assert.fail('a number for a replica ARN must not pass');
     const minimal = toKeyProvider(KeyProviderSchema.parse({ arn: 'arn:aws:kms:eu-west-1:111122223333:key/abc', surprise: { a: 1 }, description: null }));
     assert.equal(minimal.name, 'abc');
     assert.equal(minimal.description, '');
