@@ -1,6 +1,6 @@
 // Bundles the integration runner and suites for the extension host (which loads plain JS only):
 //   out/test/integration/index.js   the runner module (exports run(); mocha is loaded from node_modules)
-//   out/test/integration/suites.js  every test/integration/**/*.test.ts, in path order, with their helpers
+//   out/test/integration/suites.js  every test/integration/**/*.test.ts (activation.test.ts first, then path order), with their helpers
 import { spawnSync } from 'node:child_process';
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
@@ -26,8 +26,11 @@ function findSuites(dir: string): string[] {
   return found.sort();
 }
 
+/** activation.test.ts runs first: it checks that nothing activated the extension before it. */
+const firstSuite = path.join(sourceDir, 'activation.test.ts');
+
 export async function buildIntegrationTests(): Promise<{ runner: string; suites: string[] }> {
-  const suites = findSuites(sourceDir);
+  const suites = findSuites(sourceDir).sort((a, b) => Number(b === firstSuite) - Number(a === firstSuite));
   const common: esbuild.BuildOptions = {
     bundle: true,
     platform: 'node',

@@ -80,9 +80,12 @@ function nodeVersion(nodePath: string): string | undefined {
 function npmEnv(extra: Record<string, string> = {}): { env: NodeJS.ProcessEnv; tmp: string } {
   const tmp = path.join(cacheDir, 'tmp', `provision-${process.pid}`);
   fs.mkdirSync(tmp, { recursive: true });
+  // Drop what an outer `npm run` put in the environment: code-server's postinstall reads the Node version from
+  // npm_config_user_agent, which would still name the outer npm's Node 20.
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.toLowerCase().startsWith('npm_')));
   return {
     env: {
-      ...process.env,
+      ...inherited,
       npm_config_cache: path.join(cacheDir, 'npm'),
       npm_config_update_notifier: 'false',
       npm_config_fund: 'false',

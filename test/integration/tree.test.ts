@@ -65,6 +65,28 @@ describe('Tenants tree', function () {
       assert.equal((await reread(encryption)).description, 'current: Production CMK');
     });
 
+    it('shows a running migration first under Encryption, with its progress, and its details', async () => {
+      const { tenant, migrations } = emulator();
+      const headers = { authorization: `Bearer ${tenant.tokens.admin}` };
+      const list = (await (await fetch(`${tenant.url}/api/v1/encryption/keyproviders/actions/list`, { headers })).json()) as { name: string; arnFingerPrint: string }[];
+      const target = list.find((p) => p.name === 'Legacy single-region key')!;
+      const started = await fetch(`${tenant.url}/api/v1/encryption/keyproviders/${target.arnFingerPrint}/actions/migrate`, { method: 'POST', headers });
+      assert.ok(started.ok, `migrate: ${started.status}`);
+      await migrations({ action: 'pause' });
+      const encryption = await groupRow('Encryption');
+      const [migration, ...providers] = await childrenOf(encryption);
+      assert.equal(migration.label, 'Migrating to Legacy single-region key');
+      assert.equal(migration.icon, 'sync~spin');
+      assert.match(migration.contextValue ?? '', /^migration;running/);
+      assert.equal(providers.length, 4);
+      assert.match((await reread(encryption)).description ?? '', /^migrating to Legacy single-region key · \d+%$/);
+      await vscode.commands.executeCommand('qlikCloud.showDetails', migration.element);
+      const doc = vscode.window.activeTextEditor?.document;
+      assert.match(doc?.uri.path ?? '', /\/migration\/Migration to Legacy single-region key\.json$/);
+      assert.match(JSON.parse(doc!.getText()).state as string, /New|InProgress/);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    });
+
     it('shows API keys newest first with owner, expiry in words, status icons and the expiring-soon warning', async () => {
       const group = await groupRow('API Keys');
       const keys = await childrenOf(group);
@@ -75,16 +97,16 @@ describe('Tenants tree', function () {
       const icons = new Set(keys.map((k) => k.icon));
       for (const icon of ['key', 'warning', 'history', 'circle-slash']) assert.ok(icons.has(icon), `an icon ${icon}: ${[...icons]}`);
       for (const k of keys) {
-        assert.match(k.description ?? '', /^(you|user [0-9a-f]{8}…|SCIM\\.+|\S+) · (expires in .+|expired .+ ago|revoked|never expires)$/, k.description);
+        assert.match(k.description ?? '', /^(expires in .+|expired .+ ago|revoked|never expires) · (you|user [0-9a-f]{8}…|SCIM\\.+|\S+)$/, k.description);
         assert.match(k.contextValue ?? '', /^apiKey;(active|expired|revoked);(own|other)/);
       }
       const soon = keys.filter((k) => k.icon === 'warning');
-      assert.ok(soon.every((k) => /expires in (\d+ (hours|days)|1 (hour|day)|\d+ minutes)/.test(k.description ?? '')), outline(soon));
+      assert.ok(soon.every((k) => /^expires in (\d+ (hours|days)|1 (hour|day)|\d+ minutes) · /.test(k.description ?? '')), outline(soon));
       assert.ok(soon.every((k) => k.contextValue?.includes(';expiringSoon')));
       const revoked = keys.filter((k) => k.icon === 'circle-slash');
-      assert.ok(revoked.every((k) => / · revoked$/.test(k.description ?? '')));
+      assert.ok(revoked.every((k) => /^revoked · /.test(k.description ?? '')));
       const expired = keys.filter((k) => k.icon === 'history');
-      assert.ok(expired.every((k) => /expired .+ ago$/.test(k.description ?? '')));
+      assert.ok(expired.every((k) => /^expired .+ ago · /.test(k.description ?? '')));
       const description = (await reread(group)).description ?? '';
       assert.match(description, new RegExp(`^${keys.length} keys · ${soon.length} expire soon$`));
       // Newest first: the request asked for it.
