@@ -43,8 +43,8 @@ export class ApiKeyNode extends TreeNode implements HasDetails {
     const expiry = describeExpiry(k.expiry, this.view.now, this.view.warningDays, t);
     const soon = k.knownStatus === 'active' && expiry.state === 'soon';
     const owner = this.view.own ? t('you') : shortOwner(k.sub) || t('unknown owner');
-    const status = k.knownStatus === 'revoked' ? t('revoked') : k.knownStatus === 'expired' ? expiry.text : expiry.text;
-    item.description = `${owner} · ${status}`;
+    const status = k.knownStatus === 'revoked' ? t('revoked') : expiry.text;
+    item.description = `${status} · ${owner}`;
     item.iconPath = soon
       ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
       : (STATUS_ICONS[k.status] ?? new vscode.ThemeIcon('question'));
