@@ -1,25 +1,23 @@
 // The one place that speaks HTTP: origin rules, per-request Authorization, redirects handled by hand,
 // retries that cannot do harm, the client-side rate limiter, error mapping and the log hook.
-import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import type { z } from 'zod';
 import type { TokenSource } from './auth';
 import { ENDPOINTS, type EndpointId, type Tier } from './endpoints';
 import {
-  classifyErrorCode,
   QlikApiError,
   QlikCancelledError,
   QlikError,
   type QlikErrorItem,
   type QlikErrorKind,
-  QlikNetworkError,
   QlikOriginError,
   QlikResponseError,
-  QlikTimeoutError,
-  QlikTlsError,
 } from './errors';
 import { KIND_MESSAGES } from './messages';
 import { RateLimiter, sleep } from './rateLimiter';
 import { describeIssue, ErrorBodySchema } from './schemas';
+import { parseRetryAfter, type RawResponse, Transport } from './transport';
+
+export { parseRetryAfter } from './transport';
 
 export interface RequestLogEntry {
   endpoint: EndpointId;
@@ -89,9 +87,8 @@ const MAX_REDIRECTS = 5;
 export class HttpCore {
   readonly origin: string;
   private readonly host: string;
-  private readonly axios: AxiosInstance;
+  private readonly transport: Transport;
   private readonly retry: RetryOptions;
-  private readonly timeoutMs: number;
   readonly limiter: RateLimiter | undefined;
 
   constructor(
@@ -102,16 +99,8 @@ export class HttpCore {
     this.origin = origin;
     this.host = new URL(origin).host;
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
-    this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.transport = new Transport(this.host, options.timeoutMs ?? 30_000);
     this.limiter = options.rateLimiter === false ? undefined : (options.rateLimiter ?? new RateLimiter());
-    this.axios = axios.create({
-      proxy: false,
-      maxRedirects: 0,
-      validateStatus: () => true,
-      responseType: 'text',
-      transformResponse: [(data: unknown) => data],
-      transitional: { clarifyTimeoutError: true, silentJSONParsing: false, forcedJSONParsing: false },
-    });
   }
 
   /** Parses a body with a schema; a mismatch is a QlikResponseError naming the endpoint and field. */
@@ -143,7 +132,7 @@ export class HttpCore {
     const details = () => ({ endpoint: spec.endpoint, method, path: url.pathname, tier: ep.tier });
     try {
       for (;;) {
-        let res: AxiosResponse<string>;
+        let res: RawResponse;
         let token: string | undefined;
         try {
           ({ res, token } = await this.attempt(spec, url));
@@ -237,7 +226,7 @@ export class HttpCore {
     return url;
   }
 
-  private async attempt(spec: CallSpec, url: URL): Promise<{ res: AxiosResponse<string>; token: string | undefined }> {
+  private async attempt(spec: CallSpec, url: URL): Promise<{ res: RawResponse; token: string | undefined }> {
     const ep = ENDPOINTS[spec.endpoint];
     const det = { endpoint: spec.endpoint, method: ep.method, path: url.pathname, tier: ep.tier };
     const release = ep.tier && this.limiter ? await this.limiter.acquire(ep.tier, spec.signal) : undefined;
@@ -258,45 +247,15 @@ export class HttpCore {
       }
       if (spec.signal?.aborted) throw new QlikCancelledError(det);
       sent = true;
-      try {
-        const res = await this.axios.request<string>({
-          method: ep.method,
-          url: url.href,
-          headers,
-          data,
-          timeout: this.timeoutMs,
-          signal: spec.signal,
-        });
-        return { res, token };
-      } catch (e) {
-        throw this.transportError(e, spec, det);
-      }
+      const res = await this.transport.send({ method: ep.method, url: url.href, headers, data, signal: spec.signal }, det);
+      return { res, token };
     } finally {
       release?.(sent);
     }
   }
 
-  private transportError(e: unknown, spec: CallSpec, det: ConstructorParameters<typeof QlikNetworkError>[2]): QlikError {
-    if (spec.signal?.aborted) return new QlikCancelledError(det);
-    // Only the codes are read: the axios error (which holds the request config and headers) is dropped here.
-    const err = e as { code?: unknown; cause?: { code?: unknown } } | undefined;
-    const own = typeof err?.code === 'string' ? err.code : undefined;
-    const cause = typeof err?.cause?.code === 'string' ? err.cause.code : undefined;
-    const code = (cause && classifyErrorCode(cause) === 'tls' ? cause : own) ?? cause ?? 'ERR_NETWORK';
-    switch (classifyErrorCode(code)) {
-      case 'cancelled':
-        return new QlikCancelledError(det);
-      case 'timeout':
-        return new QlikTimeoutError(this.timeoutMs, this.host, det);
-      case 'tls':
-        return new QlikTlsError(code, this.host, det);
-      default:
-        return new QlikNetworkError(code, this.host, det);
-    }
-  }
-
-  private body(spec: CallSpec, res: AxiosResponse<string>, url: URL): unknown {
-    const text = typeof res.data === 'string' ? res.data : '';
+  private body(spec: CallSpec, res: RawResponse, url: URL): unknown {
+    const text = res.text;
     if (text.trim() === '') return undefined;
     try {
       return JSON.parse(text) as unknown;
@@ -310,10 +269,10 @@ export class HttpCore {
     }
   }
 
-  private apiError(spec: CallSpec, res: AxiosResponse<string>, url: URL, retryAfterSeconds?: number): QlikApiError {
+  private apiError(spec: CallSpec, res: RawResponse, url: URL, retryAfterSeconds?: number): QlikApiError {
     let errors: QlikErrorItem[] = [];
     try {
-      const parsed = ErrorBodySchema.safeParse(JSON.parse(typeof res.data === 'string' ? res.data : ''));
+      const parsed = ErrorBodySchema.safeParse(JSON.parse(res.text));
       if (parsed.success) {
         errors = (parsed.data.errors ?? []).map((e) => ({
           code: typeof e.code === 'string' ? this.scrub(e.code) : undefined,
@@ -345,16 +304,4 @@ export class HttpCore {
     const ceiling = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** attempt);
     return ceiling / 2 + Math.random() * (ceiling / 2);
   }
-}
-
-/** `retry-after` in seconds (or an HTTP date); at least 1 second when absent or unreadable. */
-export function parseRetryAfter(value: unknown, now = Date.now()): number {
-  const text = Array.isArray(value) ? value[0] : value;
-  if (typeof text === 'string' && text.trim() !== '') {
-    const n = Number(text.trim());
-    if (Number.isFinite(n)) return Math.max(0, n);
-    const d = Date.parse(text);
-    if (!Number.isNaN(d)) return Math.max(0, Math.ceil((d - now) / 1000));
-  }
-  return 1;
 }

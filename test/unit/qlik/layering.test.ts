@@ -16,6 +16,13 @@ describe('qlik/layering', () => {
     }
   });
 
+  it('only transport.ts imports axios, so no axios object (with its headers) can reach the rest', () => {
+    const importers = readdirSync(ROOT)
+      .filter((f) => f.endsWith('.ts'))
+      .filter((f) => /from\s+['"]axios['"]/.test(readFileSync(join(ROOT, f), 'utf8')));
+    assert.deepEqual(importers, ['transport.ts']);
+  });
+
   it('pure.ts bundles for the browser with neither axios nor zod nor Node built-ins', async () => {
     const result = await build({
       entryPoints: [join(ROOT, 'pure.ts')],
