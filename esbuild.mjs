@@ -1,5 +1,7 @@
 // Bundles the extension (and, later, webview scripts) with esbuild.
 // Usage: node esbuild.mjs [--production] [--watch]
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -20,8 +22,15 @@ const extension = {
   logLevel: 'info',
 };
 
-/** Webview scripts run in the browser; each entry becomes dist/webviews/<name>.js. */
-const webviewEntries = [];
+/**
+ * Webview scripts run in the browser: every src/webviews/<name>/main.ts becomes dist/webviews/<name>.js (and
+ * <name>.css when it imports styles). A new panel needs no edit here (see src/webviews/README.md).
+ */
+const webviewEntries = Object.fromEntries(
+  (fs.existsSync('src/webviews') ? fs.readdirSync('src/webviews', { withFileTypes: true }) : [])
+    .filter((d) => d.isDirectory() && fs.existsSync(path.join('src/webviews', d.name, 'main.ts')))
+    .map((d) => [d.name, path.join('src/webviews', d.name, 'main.ts')]),
+);
 /** @type {import('esbuild').BuildOptions} */
 const webviews = {
   entryPoints: webviewEntries,
@@ -35,7 +44,7 @@ const webviews = {
   logLevel: 'info',
 };
 
-const configs = [extension, ...(webviewEntries.length ? [webviews] : [])];
+const configs = [extension, ...(Object.keys(webviewEntries).length ? [webviews] : [])];
 
 if (watch) {
   for (const config of configs) {

@@ -1,0 +1,151 @@
+import * as vscode from 'vscode';
+import type { z } from 'zod';
+import type { Log } from '../../util/log';
+import { buildWebviewHtml, createNonce } from './html';
+import { type Message, parseMessage, readyMessage } from './protocol';
+
+export interface PanelOptions<FromWebview extends Message, ToWebview extends Message> {
+  /** The panel type (`qlikCloud.<name>`), also used for the log. */
+  viewType: string;
+  title: string;
+  /** The bundle name: `dist/webviews/<script>.js` and `.css`, built from `src/webviews/<script>/main.ts`. */
+  script: string;
+  extensionUri: vscode.Uri;
+  log: Log;
+  /** Messages the page may send (the `ready` handshake is handled here and need not be listed). */
+  fromWebview: z.ZodType<FromWebview>;
+  /** Messages the extension may send; each is validated before it is posted. */
+  toWebview: z.ZodType<ToWebview>;
+  column?: vscode.ViewColumn;
+  iconPath?: vscode.Uri | { light: vscode.Uri; dark: vscode.Uri };
+}
+
+/**
+ * A webview panel with a strict CSP, a ready handshake (posts wait until the page says it is ready, and `onReady`
+ * runs again whenever the page is reloaded, so it can send its state again), zod-validated messages both ways,
+ * and disposal of everything registered with `_register` when the panel closes.
+ */
+export abstract class WebviewPanelBase<FromWebview extends Message, ToWebview extends Message> implements vscode.Disposable {
+  protected readonly panel: vscode.WebviewPanel;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposedEmitter = new vscode.EventEmitter<void>();
+  private ready = false;
+  private queue: ToWebview[] = [];
+  private disposed = false;
+  /** Everything posted to the page, in order (the integration tests read it). */
+  readonly sent: ToWebview[] = [];
+  readonly onDidDispose = this.disposedEmitter.event;
+
+  constructor(protected readonly options: PanelOptions<FromWebview, ToWebview>) {
+    const distRoot = vscode.Uri.joinPath(options.extensionUri, 'dist', 'webviews');
+    this.panel = vscode.window.createWebviewPanel(options.viewType, options.title, options.column ?? vscode.ViewColumn.Active, {
+      enableScripts: true,
+      // Only the built assets; nothing else of the extension or the machine.
+      localResourceRoots: [distRoot],
+      retainContextWhenHidden: false,
+    });
+    if (options.iconPath) this.panel.iconPath = options.iconPath;
+    this.panel.webview.html = this.html();
+    this._register(this.panel.webview.onDidReceiveMessage((data: unknown) => void this.receive(data)));
+    this._register(this.panel.onDidDispose(() => this.dispose()));
+    // Hidden panels lose their page (no retained context): it says ready again when shown.
+    this._register(this.panel.onDidChangeViewState(() => {
+      if (!this.panel.visible) this.ready = false;
+    }));
+  }
+
+  /** The page's HTML: a fresh nonce each time. */
+  protected html(): string {
+    const webview = this.panel.webview;
+    const dist = vscode.Uri.joinPath(this.options.extensionUri, 'dist', 'webviews');
+    return buildWebviewHtml({
+      title: this.options.title,
+      cspSource: webview.cspSource,
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, `${this.options.script}.js`)).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, `${this.options.script}.css`)).toString(),
+      nonce: createNonce(),
+      lang: vscode.env.language,
+    });
+  }
+
+  get webviewHtml(): string {
+    return this.panel.webview.html;
+  }
+
+  get localResourceRoots(): readonly vscode.Uri[] {
+    return this.panel.webview.options.localResourceRoots ?? [];
+  }
+
+  get isDisposed(): boolean {
+    return this.disposed;
+  }
+
+  get isReady(): boolean {
+    return this.ready;
+  }
+
+  /** The page's messages go through here (tests call it to act as the page). Invalid messages are logged and dropped. */
+  async receive(data: unknown): Promise<void> {
+    if (this.disposed) return;
+    if (readyMessage.safeParse(data).success) {
+      this.ready = true;
+      const pending = this.queue;
+      this.queue = [];
+      await this.onReady();
+      for (const message of pending) this.postNow(message);
+      return;
+    }
+    const parsed = parseMessage(this.options.fromWebview, data);
+    if (!parsed.ok) {
+      this.options.log.warn('webview', `${this.options.viewType}: ${parsed.problem}`);
+      return;
+    }
+    try {
+      await this.onMessage(parsed.message);
+    } catch (error) {
+      this.options.log.error('webview', `${this.options.viewType}: handling "${parsed.message.type}" failed`, error);
+    }
+  }
+
+  /** Posts a message once the page is ready (validated first: a bad message is a bug, and throws). */
+  post(message: ToWebview): void {
+    const parsed = parseMessage(this.options.toWebview, message);
+    if (!parsed.ok) throw new Error(`${this.options.viewType}: ${parsed.problem}`);
+    if (this.disposed) return;
+    if (!this.ready) {
+      this.queue.push(parsed.message);
+      return;
+    }
+    this.postNow(parsed.message);
+  }
+
+  reveal(): void {
+    this.panel.reveal();
+  }
+
+  protected abstract onMessage(message: FromWebview): void | Promise<void>;
+
+  /** The page (re)loaded and is ready: send it what it should show. */
+  protected onReady(): void | Promise<void> {}
+
+  protected _register<T extends vscode.Disposable>(disposable: T): T {
+    if (this.disposed) disposable.dispose();
+    else this.disposables.push(disposable);
+    return disposable;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.queue = [];
+    this.panel.dispose();
+    for (const d of this.disposables.splice(0)) d.dispose();
+    this.disposedEmitter.fire();
+    this.disposedEmitter.dispose();
+  }
+
+  private postNow(message: ToWebview): void {
+    this.sent.push(message);
+    void this.panel.webview.postMessage(message);
+  }
+}
