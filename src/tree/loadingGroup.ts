@@ -16,6 +16,8 @@ type State<T> =
  */
 export abstract class LoadingGroupNode<T> extends TreeNode implements HasTenant {
   private state: State<T> = { kind: 'idle' };
+  /** Bumped by a forced refresh, so that an answer to an older request is dropped. */
+  private generation = 0;
 
   constructor(
     readonly tenantNode: TreeNode & HasTenant,
@@ -50,7 +52,10 @@ export abstract class LoadingGroupNode<T> extends TreeNode implements HasTenant 
   abstract override getTreeItem(): vscode.TreeItem;
 
   override async getChildren(): Promise<TreeNode[]> {
-    if (this.state.kind === 'idle' || this.state.kind === 'loading') await this.ensureLoaded();
+    // A forced refresh while waiting starts a new load: wait for that one too (at most a few rounds).
+    for (let round = 0; round < 3 && (this.state.kind === 'idle' || this.state.kind === 'loading'); round++) {
+      await this.ensureLoaded();
+    }
     const state = this.state as State<T>;
     if (state.kind === 'loaded') return this.childrenFor(state.data);
     if (state.kind === 'failed') return [new ErrorNode(this, state.error, this.tenantNode)];
@@ -61,13 +66,14 @@ export abstract class LoadingGroupNode<T> extends TreeNode implements HasTenant 
   ensureLoaded(): Promise<void> {
     if (this.state.kind === 'loading') return this.state.promise;
     if (this.state.kind === 'loaded' || this.state.kind === 'failed') return Promise.resolve();
+    const generation = this.generation;
     const promise = this.fetch().then(
       (data) => {
-        this.state = { kind: 'loaded', data };
+        if (generation === this.generation) this.state = { kind: 'loaded', data };
       },
       (error: unknown) => {
         this.ctx.log.error('tree', `loading ${this.id} failed`, error);
-        this.state = { kind: 'failed', error };
+        if (generation === this.generation) this.state = { kind: 'failed', error };
       },
     );
     this.state = { kind: 'loading', promise };
@@ -76,9 +82,13 @@ export abstract class LoadingGroupNode<T> extends TreeNode implements HasTenant 
     return promise;
   }
 
-  /** Forgets what was loaded and redraws; a load already in flight is kept (one request, not two). */
-  refresh(): void {
-    if (this.state.kind !== 'loading') this.state = { kind: 'idle' };
+  /**
+   * Forgets what was loaded and redraws; a load already in flight is kept (one request, not two). `force` drops
+   * the load in flight too, for when what is asked changed (a new filter) rather than when it was asked.
+   */
+  refresh(force = false): void {
+    if (force) this.generation++;
+    if (force || this.state.kind !== 'loading') this.state = { kind: 'idle' };
     this.ctx.changed(this);
   }
 

@@ -274,6 +274,25 @@ describe('Tenants tree', function () {
       assert.equal(new Set(ids).size, 200, 'no duplicates');
     });
 
+    it('a failed Load more shows an error row that retries the same page', async () => {
+      const { fault, clearFaults, requests } = emulator();
+      const group = await groupRow('API Keys');
+      let rows = await childrenOf(group);
+      await fault({ path: '^/api/v1/api-keys$', mode: 'status', status: 503, count: 0 });
+      await vscode.commands.executeCommand('qlikCloud.loadMoreApiKeys', rows[50].element);
+      rows = await childrenOf(group);
+      assert.equal(rows.length, 51);
+      assert.match(rows[50].label, /HTTP 503/);
+      assert.equal(rows[50].command, 'qlikCloud.loadMoreApiKeys');
+      await clearFaults();
+      await vscode.commands.executeCommand('qlikCloud.loadMoreApiKeys', group.element);
+      rows = await childrenOf(group);
+      assert.equal(rows.length, 101);
+      assert.equal(rows[100].label, 'Load more…');
+      const ok = (await requests()).filter((r) => r.path === '/api/v1/api-keys' && r.status === 200);
+      assert.equal(ok.length, 2);
+    });
+
     it('the page size follows qlikCloud.apiKeys.pageSize (at most 100)', async () => {
       const config = vscode.workspace.getConfiguration('qlikCloud.apiKeys');
       await config.update('pageSize', 100, vscode.ConfigurationTarget.Global);
