@@ -43,6 +43,12 @@ export class EncryptionGroupNode extends LoadingGroupNode<EncryptionData> {
     return rows;
   }
 
+  /** A newer state of the running migration (from the status bar's watcher): redraws without a reload. */
+  showMigration(migration: Migration): void {
+    const data = this.data;
+    if (data && data.migration !== migration) this.setData({ ...data, migration });
+  }
+
   currentProvider(): KeyProvider | undefined {
     return this.data?.providers.find((p) => p.isCurrent);
   }
