@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { useEmulator } from './helpers/emulator';
 import { testApi } from './helpers/extension';
 import { usePromptDouble } from './helpers/prompts';
-import { addTenantWithKey, groupRow, plain, removeAllTenants, reread } from './helpers/qlikCloud';
+import { addTenantWithKey, findSecrets, groupRow, plain, removeAllTenants, reread, secretsOf } from './helpers/qlikCloud';
 import { childrenOf, outline, readTree, type TreeRow } from './helpers/tree';
 
 function byLabel(rows: TreeRow[], label: string): TreeRow {
@@ -15,6 +15,7 @@ function byLabel(rows: TreeRow[], label: string): TreeRow {
 
 describe('Tenants tree', function () {
   this.timeout(60_000);
+  const issued = new Set<string>();
 
   describe('on the demo tenant', () => {
     const emulator = useEmulator({ seed: 'demo' });
@@ -24,6 +25,7 @@ describe('Tenants tree', function () {
       await removeAllTenants();
       await addTenantWithKey(prompts(), emulator().tenant);
       await emulator().clearRequests();
+      for (const secret of secretsOf(emulator().tenants)) issued.add(secret);
     });
     after(removeAllTenants);
 
@@ -242,6 +244,7 @@ describe('Tenants tree', function () {
       await removeAllTenants();
       await addTenantWithKey(prompts(), emulator().tenant);
       await emulator().clearRequests();
+      for (const secret of secretsOf(emulator().tenants)) issued.add(secret);
     });
     after(removeAllTenants);
 
@@ -302,6 +305,13 @@ describe('Tenants tree', function () {
       } finally {
         await config.update('pageSize', undefined, vscode.ConfigurationTarget.Global);
       }
+    });
+  });
+
+  describe('afterwards', () => {
+    it('no token or secret of either emulator is in globalState, settings or the log', async () => {
+      assert.ok(issued.size >= 8, `secrets collected: ${issued.size}`);
+      assert.deepEqual(await findSecrets(issued), []);
     });
   });
 });

@@ -54,3 +54,23 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
 export function plain(markdown: string | undefined): string {
   return (markdown ?? '').replace(/\\([\\`*_[\]<>|#])/g, '$1').replace(/&nbsp;/g, ' ');
 }
+
+/** Every token and client secret an emulator issued. */
+export function secretsOf(tenants: EmulatorTenant[]): string[] {
+  return tenants.flatMap((t) => [...Object.values(t.tokens), t.oauthClient.clientSecret]);
+}
+
+/** Where a secret may not be: globalState, settings and the log. Returns "<where>" for each hit. */
+export async function findSecrets(secrets: Iterable<string>): Promise<string[]> {
+  const api = await testApi();
+  const haystacks: Record<string, string> = {
+    globalState: JSON.stringify(api.globalState()),
+    settings: JSON.stringify(vscode.workspace.getConfiguration()),
+    log: api.logLines().join('\n'),
+  };
+  const hits: string[] = [];
+  for (const secret of secrets) {
+    for (const [where, text] of Object.entries(haystacks)) if (text.includes(secret)) hits.push(where);
+  }
+  return hits;
+}
