@@ -16,7 +16,7 @@ export function activate(context: vscode.ExtensionContext): QlikCloudTestApi | u
   const pool = new ClientPool(store, log);
   const tree = new TenantsTreeProvider(store, pool, log);
   const details = new DetailsDocuments();
-  const view = vscode.window.createTreeView('qlikCloud.tenants', { treeDataProvider: tree, showCollapseAll: true });
+  const view = vscode.window.createTreeView('qlikCloud.tenants', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   const ctx: CommandContext = { extension: context, store, pool, tree, log, details };
   context.subscriptions.push(
     log,
