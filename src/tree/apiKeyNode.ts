@@ -66,6 +66,8 @@ export class ApiKeyNode extends TreeNode implements HasDetails {
 
 /** Owner IDs are long and opaque: the first 8 characters tell them apart in a list; the tooltip has the rest. */
 function shortOwner(sub: string): string {
+  const scim = /^SCIM\\+(.+)$/.exec(sub);
+  if (scim) return t('SCIM client {0}', scim[1].length > 12 ? `${scim[1].slice(0, 8)}…` : scim[1]);
   return /^[0-9a-f]{16,}$/i.test(sub) ? t('user {0}…', sub.slice(0, 8)) : sub;
 }
 

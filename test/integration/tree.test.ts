@@ -99,9 +99,11 @@ describe('Tenants tree', function () {
       const icons = new Set(keys.map((k) => k.icon));
       for (const icon of ['key', 'warning', 'history', 'circle-slash']) assert.ok(icons.has(icon), `an icon ${icon}: ${[...icons]}`);
       for (const k of keys) {
-        assert.match(k.description ?? '', /^(expires in .+|expired .+ ago|revoked|never expires) · (you|user [0-9a-f]{8}…|SCIM\\.+|\S+)$/, k.description);
+        assert.match(k.description ?? '', /^(expires in .+|expired .+ ago|revoked|never expires) · (you|user [0-9a-f]{8}…|SCIM client \S+|\S+)$/, k.description);
         assert.match(k.contextValue ?? '', /^apiKey;(active|expired|revoked);(own|other)/);
       }
+      const scim = keys.find((k) => k.contextValue?.endsWith(';scim'));
+      assert.match(scim?.description ?? '', / · SCIM client \S+$/, 'SCIM keys name their identity provider client');
       const soon = keys.filter((k) => k.icon === 'warning');
       assert.ok(soon.every((k) => /^expires in (\d+ (hours|days)|1 (hour|day)|\d+ minutes) · /.test(k.description ?? '')), outline(soon));
       assert.ok(soon.every((k) => k.contextValue?.includes(';expiringSoon')));
