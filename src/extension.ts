@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './commands/registry';
 import type { CommandContext } from './commands/context';
+import { encryptionTestApi } from './migration/testHooks';
+import { MigrationWatcher } from './migration/watcher';
 import { ClientPool } from './tenants/clientPool';
 import { TenantStore } from './tenants/tenantStore';
 import { DETAILS_SCHEME, DetailsDocuments } from './tree/detailsDocuments';
@@ -17,7 +19,8 @@ export function activate(context: vscode.ExtensionContext): QlikCloudTestApi | u
   const tree = new TenantsTreeProvider(store, pool, log);
   const details = new DetailsDocuments();
   const view = vscode.window.createTreeView('qlikCloud.tenants', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
-  const ctx: CommandContext = { extension: context, store, pool, tree, log, details };
+  const migrations = new MigrationWatcher({ store, pool, log, tree });
+  const ctx: CommandContext = { extension: context, migrations, view, store, pool, tree, log, details };
   context.subscriptions.push(
     log,
     store,
@@ -27,8 +30,11 @@ export function activate(context: vscode.ExtensionContext): QlikCloudTestApi | u
     view,
     vscode.workspace.registerTextDocumentContentProvider(DETAILS_SCHEME, details),
     ...registerCommands(ctx),
+    { dispose: () => ctx.migrations.dispose() },
   );
   log.info('extension', `Qlik Cloud Keys started with ${store.list().length} tenant(s) in ${Date.now() - started} ms`);
+  // Migrations that run on known tenants (started before a reload, or in another window) show again.
+  void ctx.migrations.resumeKnownTenants();
   if (!testApiEnabled()) return undefined;
   return {
     tenantsTree: tree,
@@ -37,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): QlikCloudTestApi | u
     logLines: () => log.lines(),
     globalState: () => Object.fromEntries(context.globalState.keys().map((k) => [k, context.globalState.get(k)])),
     setPrompts,
+    encryption: encryptionTestApi(ctx),
     defaultPrompts: vscodePrompts,
   };
 }

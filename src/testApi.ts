@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { EncryptionTestApi } from './migration/testHooks';
 import type { TenantStore } from './tenants/tenantStore';
 import type { TenantsTreeProvider } from './tree/provider';
 import type { Prompts } from './util/prompts';
@@ -18,6 +19,8 @@ export interface QlikCloudTestApi {
   /** Replaces the prompts (undefined restores VS Code's); defaults are in `defaultPrompts`. */
   setPrompts(prompts: Prompts | undefined): void;
   defaultPrompts: Prompts;
+  /** Migration status bar, simulated reload, Register AWS KMS Key panels (issue 6). */
+  encryption: EncryptionTestApi;
 }
 
 export const TEST_API_VARIABLE = 'QCK_EXTENSION_TEST_API';

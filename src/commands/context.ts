@@ -1,7 +1,9 @@
 import type * as vscode from 'vscode';
 import type { ClientPool } from '../tenants/clientPool';
 import type { TenantStore } from '../tenants/tenantStore';
+import type { MigrationWatcher } from '../migration/watcher';
 import type { DetailsDocuments } from '../tree/detailsDocuments';
+import type { TreeNode } from '../tree/node';
 import type { TenantsTreeProvider } from '../tree/provider';
 import type { Log } from '../util/log';
 
@@ -13,4 +15,8 @@ export interface CommandContext {
   readonly tree: TenantsTreeProvider;
   readonly log: Log;
   readonly details: DetailsDocuments;
+  /** Migrations shown in the status bar (issue 6; the test API's simulated reload replaces it). */
+  migrations: MigrationWatcher;
+  /** The Tenants view, to reveal a node. */
+  readonly view?: vscode.TreeView<TreeNode>;
 }

@@ -5,6 +5,14 @@ import { copyApiKeyId } from './copyApiKeyId';
 import { copyArn } from './copyArn';
 import { copyFingerprint } from './copyFingerprint';
 import { copyTenantUrl } from './copyTenantUrl';
+import { deleteKeyProvider } from './deleteKeyProvider';
+import { editKeyProviderDescription } from './editKeyProviderDescription';
+import { migrateToKeyProvider } from './migrateToKeyProvider';
+import { registerKeyProvider } from './registerKeyProvider';
+import { renameKeyProvider } from './renameKeyProvider';
+import { resetToDefaultProvider } from './resetToDefaultProvider';
+import { showMigrationStatus } from './showMigrationStatus';
+import { testKeyProvider } from './testKeyProvider';
 import { importQlikCliContexts } from './importQlikCliContexts';
 import { loadMoreApiKeys } from './loadMoreApiKeys';
 import { openTenantInBrowser } from './openTenantInBrowser';
@@ -36,6 +44,14 @@ export const COMMANDS: Record<string, Command> = {
   'qlikCloud.copyFingerprint': copyFingerprint,
   'qlikCloud.copyApiKeyId': copyApiKeyId,
   'qlikCloud.showLog': showLog,
+  'qlikCloud.registerKeyProvider': registerKeyProvider,
+  'qlikCloud.testKeyProvider': testKeyProvider,
+  'qlikCloud.renameKeyProvider': renameKeyProvider,
+  'qlikCloud.editKeyProviderDescription': editKeyProviderDescription,
+  'qlikCloud.deleteKeyProvider': deleteKeyProvider,
+  'qlikCloud.migrateToKeyProvider': migrateToKeyProvider,
+  'qlikCloud.resetToDefaultProvider': resetToDefaultProvider,
+  'qlikCloud.showMigrationStatus': showMigrationStatus,
 };
 
 export function registerCommands(ctx: CommandContext, extra: Record<string, Command> = {}): vscode.Disposable[] {

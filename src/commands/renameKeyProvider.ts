@@ -1,0 +1,23 @@
+import * as vscode from 'vscode';
+import { checkText, MAX_NAME_LENGTH } from '../qlik/pure';
+import { inputOrCancel } from '../util/prompts';
+import type { CommandContext } from './context';
+import { keyProviderFor, refreshEncryption } from './keyProviderArg';
+
+/** Rename…: a new name for an AWS key provider (JSON Patch). */
+export async function renameKeyProvider(ctx: CommandContext, node?: unknown): Promise<void> {
+  const title = vscode.l10n.t('Rename Key Provider');
+  const { tenant, provider } = await keyProviderFor(ctx, node, title, (p) => !p.isQlikDefault, () => vscode.l10n.t('The Qlik-managed key cannot be renamed.'));
+  const name = await inputOrCancel({
+    title,
+    prompt: vscode.l10n.t('New name for {0} on {1}', provider.name, tenant.label),
+    value: provider.name,
+    validateInput: (value) => (checkText('name', value, { required: true, max: MAX_NAME_LENGTH }) ? vscode.l10n.t('Enter a name of at most {0} characters, without control characters.', MAX_NAME_LENGTH) : undefined),
+  });
+  if (name.trim() === provider.name) return;
+  const client = await ctx.pool.get(tenant.origin);
+  await client.encryption.patch(provider.fingerprint ?? '', { name: name.trim() });
+  ctx.log.info('encryption', `renamed ${provider.name} to ${name.trim()} on ${tenant.label}`);
+  refreshEncryption(ctx, tenant.origin);
+  vscode.window.setStatusBarMessage(vscode.l10n.t('Renamed to {0}', name.trim()), 3000);
+}

@@ -1,0 +1,20 @@
+import * as vscode from 'vscode';
+import { prompts } from '../util/prompts';
+import type { CommandContext } from './context';
+import { resolveTenant } from './pickers';
+
+/** Show Migration Status: the running or last migration as a JSON document; none yet is a plain sentence. */
+export async function showMigrationStatus(ctx: CommandContext, node?: unknown): Promise<void> {
+  const tenant = await resolveTenant(ctx, node, vscode.l10n.t('Show Migration Status'));
+  const client = await ctx.pool.get(tenant.origin);
+  const migration = await client.encryption.migrationDetails();
+  if (!migration) {
+    void prompts().notify('info', vscode.l10n.t('No migration has run on this tenant ({0}).', tenant.label));
+    return;
+  }
+  if (migration.isRunning) ctx.migrations.watch(tenant.origin, migration);
+  const uri = ctx.details.uriFor(tenant.label, 'migration', vscode.l10n.t('Migration status'), migration.raw);
+  const doc = await vscode.workspace.openTextDocument(uri);
+  if (doc.languageId !== 'json') await vscode.languages.setTextDocumentLanguage(doc, 'json');
+  await vscode.window.showTextDocument(doc, { preview: true });
+}

@@ -1,0 +1,62 @@
+// Messages of the "Register AWS KMS Key" panel, both directions. Shared by the page and the extension.
+import { z } from 'zod';
+
+const text = (max: number) => z.string().max(max);
+
+/** The form as typed (kept on errors, and across the page being hidden). */
+export const RegisterForm = z.object({
+  arn: text(2048),
+  name: text(256),
+  description: text(1024),
+});
+export type RegisterForm = z.infer<typeof RegisterForm>;
+
+export const FromWebview = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('register'), form: RegisterForm }),
+  z.object({ type: z.literal('validateNow') }),
+  z.object({ type: z.literal('migrateNow') }),
+  z.object({ type: z.literal('showExisting') }),
+  z.object({ type: z.literal('registerAnother') }),
+]);
+export type FromWebview = z.infer<typeof FromWebview>;
+
+export const RegisteredProvider = z.object({
+  name: z.string(),
+  arn: z.string(),
+  fingerprint: z.string(),
+  description: z.string(),
+  region: z.string().optional(),
+  multiRegion: z.boolean().optional(),
+  replicas: z.array(z.object({ arn: z.string(), region: z.string().optional() })),
+});
+export type RegisteredProvider = z.infer<typeof RegisteredProvider>;
+
+export const ErrorKind = z.enum(['conflict', 'badArn', 'policy', 'timeout', 'input', 'other']);
+
+export const ToWebview = z.discriminatedUnion('type', [
+  /** First message after ready: who the form is for (and the form to restore, if the extension kept one). */
+  z.object({ type: z.literal('init'), tenantLabel: z.string(), tenantOrigin: z.string(), form: RegisterForm.optional() }),
+  z.object({ type: z.literal('busy'), busy: z.boolean(), what: z.enum(['register', 'validate', 'migrate']) }),
+  z.object({
+    type: z.literal('error'),
+    kind: ErrorKind,
+    title: z.string(),
+    message: z.string(),
+    /** What the service said, with the status, for support. */
+    detail: z.string().optional(),
+    /** What an AWS key policy must allow (403). */
+    policy: z.array(z.string()).optional(),
+    /** The provider already registered with this ARN (409). */
+    existing: z.object({ name: z.string() }).optional(),
+    retry: z.boolean(),
+  }),
+  z.object({ type: z.literal('registered'), provider: RegisteredProvider }),
+  z.object({
+    type: z.literal('validated'),
+    ok: z.boolean(),
+    message: z.string(),
+    problems: z.array(z.object({ code: z.string(), region: z.string(), message: z.string() })),
+  }),
+  z.object({ type: z.literal('notice'), message: z.string() }),
+]);
+export type ToWebview = z.infer<typeof ToWebview>;
