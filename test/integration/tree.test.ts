@@ -175,6 +175,21 @@ describe('Tenants tree', function () {
       });
     }
 
+    it('clicking a 401 error row updates the credentials, and the group loads again with them', async () => {
+      const { tenant, fault, clearFaults } = emulator();
+      await fault({ path: '^/api/v1/api-keys/configs/', mode: 'status', status: 401, count: 1 });
+      const settings = await groupRow('API Key Settings');
+      const [error] = await childrenOf(settings);
+      assert.equal(error.command, 'qlikCloud.updateCredentials');
+      const { tenantsTree } = await testApi();
+      const command = (await tenantsTree.getTreeItem(error.element)).command!;
+      await clearFaults();
+      prompts().pick('API key', /How do you sign in/).input(tenant.tokens.admin, /API key/);
+      await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+      const rows = await childrenOf(settings);
+      assert.deepEqual(rows.map((r) => r.label).slice(0, 1), ['Maximum keys per user']);
+    });
+
     it('Refresh in the view title reloads everything that is shown', async () => {
       await childrenOf(await groupRow('API Key Settings'));
       await vscode.commands.executeCommand('qlikCloud.refresh');
