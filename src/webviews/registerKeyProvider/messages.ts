@@ -1,7 +1,7 @@
 // Messages of the "Register AWS KMS Key" panel, both directions. Shared by the page and the extension.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
-const text = (max: number) => z.string().max(max);
+const text = (max: number) => z.string().check(z.maxLength(max));
 
 /** The form as typed (kept on errors, and across the page being hidden). */
 export const RegisterForm = z.object({
@@ -25,9 +25,9 @@ export const RegisteredProvider = z.object({
   arn: z.string(),
   fingerprint: z.string(),
   description: z.string(),
-  region: z.string().optional(),
-  multiRegion: z.boolean().optional(),
-  replicas: z.array(z.object({ arn: z.string(), region: z.string().optional() })),
+  region: z.optional(z.string()),
+  multiRegion: z.optional(z.boolean()),
+  replicas: z.array(z.object({ arn: z.string(), region: z.optional(z.string()) })),
 });
 export type RegisteredProvider = z.infer<typeof RegisteredProvider>;
 
@@ -35,7 +35,7 @@ export const ErrorKind = z.enum(['conflict', 'badArn', 'policy', 'timeout', 'inp
 
 export const ToWebview = z.discriminatedUnion('type', [
   /** First message after ready: who the form is for (and the form to restore, if the extension kept one). */
-  z.object({ type: z.literal('init'), tenantLabel: z.string(), tenantOrigin: z.string(), form: RegisterForm.optional() }),
+  z.object({ type: z.literal('init'), tenantLabel: z.string(), tenantOrigin: z.string(), form: z.optional(RegisterForm) }),
   z.object({ type: z.literal('busy'), busy: z.boolean(), what: z.enum(['register', 'validate', 'migrate']) }),
   z.object({
     type: z.literal('error'),
@@ -43,11 +43,11 @@ export const ToWebview = z.discriminatedUnion('type', [
     title: z.string(),
     message: z.string(),
     /** What the service said, with the status, for support. */
-    detail: z.string().optional(),
+    detail: z.optional(z.string()),
     /** What an AWS key policy must allow (403). */
-    policy: z.array(z.string()).optional(),
+    policy: z.optional(z.array(z.string())),
     /** The provider already registered with this ARN (409). */
-    existing: z.object({ name: z.string() }).optional(),
+    existing: z.optional(z.object({ name: z.string() })),
     retry: z.boolean(),
   }),
   z.object({ type: z.literal('registered'), provider: RegisteredProvider }),

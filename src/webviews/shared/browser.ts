@@ -1,6 +1,5 @@
 // The page side of the message plumbing. Runs in the webview (browser bundle).
-import type { z } from 'zod';
-import { type Message, parseMessage } from './protocol';
+import { type Message, parseMessage, type Schema } from './protocol';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -23,8 +22,8 @@ export interface Connection<ToExtension extends Message, State> {
  * `ready` once the listener is in place (the extension queues its messages until then).
  */
 export function connect<FromExtension extends Message, ToExtension extends Message, State = unknown>(options: {
-  fromExtension: z.ZodType<FromExtension>;
-  toExtension: z.ZodType<ToExtension>;
+  fromExtension: Schema<FromExtension>;
+  toExtension: Schema<ToExtension>;
   onMessage(message: FromExtension): void;
 }): Connection<ToExtension, State> {
   const api = acquireVsCodeApi();

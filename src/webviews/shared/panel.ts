@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
-import type { z } from 'zod';
 import type { Log } from '../../util/log';
 import { buildWebviewHtml, createNonce } from './html';
-import { type Message, parseMessage, readyMessage } from './protocol';
+import { type Message, parseMessage, readyMessage, type Schema } from './protocol';
 
 export interface PanelOptions<FromWebview extends Message, ToWebview extends Message> {
   /** The panel type (`qlikCloud.<name>`), also used for the log. */
@@ -13,9 +12,9 @@ export interface PanelOptions<FromWebview extends Message, ToWebview extends Mes
   extensionUri: vscode.Uri;
   log: Log;
   /** Messages the page may send (the `ready` handshake is handled here and need not be listed). */
-  fromWebview: z.ZodType<FromWebview>;
+  fromWebview: Schema<FromWebview>;
   /** Messages the extension may send; each is validated before it is posted. */
-  toWebview: z.ZodType<ToWebview>;
+  toWebview: Schema<ToWebview>;
   column?: vscode.ViewColumn;
   iconPath?: vscode.Uri | { light: vscode.Uri; dark: vscode.Uri };
 }
@@ -87,7 +86,7 @@ export abstract class WebviewPanelBase<FromWebview extends Message, ToWebview ex
   /** The page's messages go through here (tests call it to act as the page). Invalid messages are logged and dropped. */
   async receive(data: unknown): Promise<void> {
     if (this.disposed) return;
-    if (readyMessage.safeParse(data).success) {
+    if (parseMessage(readyMessage, data).ok) {
       this.ready = true;
       const pending = this.queue;
       this.queue = [];

@@ -1,5 +1,11 @@
 // Message plumbing shared by both sides of every webview. Pure: zod only, safe in the browser bundle.
-import { z } from 'zod';
+// Schemas may be written with `zod/mini` (tree-shakes to ~17 KB in a page bundle; `zod` classic adds ~80-450 KB)
+// or classic `zod`: both are `$ZodType`s, validated here with zod's core `safeParse`.
+import * as z from 'zod/mini';
+import { type $ZodType, safeParse } from 'zod/v4/core';
+
+/** Any zod schema (classic or mini) whose output is T. */
+export type Schema<T> = $ZodType<T>;
 
 /** The first message every page sends once its script runs (and again after the page was reloaded). */
 export const readyMessage = z.object({ type: z.literal('ready') });
@@ -11,11 +17,11 @@ export type Message = { type: string };
 export type ParseResult<T> = { ok: true; message: T } | { ok: false; problem: string };
 
 /** Validates a message against its union; the problem names the field, never echoes the values. */
-export function parseMessage<T>(schema: z.ZodType<T>, data: unknown): ParseResult<T> {
-  const result = schema.safeParse(data);
+export function parseMessage<T>(schema: Schema<T>, data: unknown): ParseResult<T> {
+  const result = safeParse(schema, data);
   if (result.success) return { ok: true, message: result.data };
   const issue = result.error.issues[0];
-  const where = issue?.path.length ? issue.path.join('.') : '(message)';
+  const where = issue?.path.length ? issue.path.map(String).join('.') : '(message)';
   const type = typeof data === 'object' && data !== null && typeof (data as { type?: unknown }).type === 'string'
     ? (data as { type: string }).type
     : '?';
