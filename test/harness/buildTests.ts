@@ -1,6 +1,8 @@
-// Bundles the integration runner and suites for the extension host (which loads plain JS only):
-//   out/test/integration/index.js   the runner module (exports run(); mocha is loaded from node_modules)
-//   out/test/integration/suites.js  every test/integration/**/*.test.ts (activation.test.ts first, then path order), with their helpers
+// Bundles the integration runner and suites for the extension host (which loads plain JS only), into a folder of
+// the run (inside the project, so that the extension host gives the tests the extension's own `vscode` API object,
+// and per run, so that two runs at once do not overwrite each other's bundle):
+//   <out>/index.js   the runner module (exports run(); mocha is loaded from node_modules)
+//   <out>/suites.js  every test/integration/**/*.test.ts (activation.test.ts first, then path order), with their helpers
 import { spawnSync } from 'node:child_process';
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
@@ -13,7 +15,6 @@ export function buildExtension(production = false): void {
   if (result.status !== 0) throw new Error('building the extension failed');
 }
 
-export const integrationOutDir = path.join(projectRoot, 'out', 'test', 'integration');
 const sourceDir = path.join(projectRoot, 'test', 'integration');
 
 function findSuites(dir: string): string[] {
@@ -29,7 +30,7 @@ function findSuites(dir: string): string[] {
 /** activation.test.ts runs first: it checks that nothing activated the extension before it. */
 const firstSuite = path.join(sourceDir, 'activation.test.ts');
 
-export async function buildIntegrationTests(): Promise<{ runner: string; suites: string[] }> {
+export async function buildIntegrationTests(outDir: string): Promise<{ runner: string; suites: string[] }> {
   const suites = findSuites(sourceDir).sort((a, b) => Number(b === firstSuite) - Number(a === firstSuite));
   const common: esbuild.BuildOptions = {
     bundle: true,
@@ -42,9 +43,9 @@ export async function buildIntegrationTests(): Promise<{ runner: string; suites:
     logLevel: 'warning',
     absWorkingDir: projectRoot,
   };
-  fs.rmSync(integrationOutDir, { recursive: true, force: true });
+  fs.rmSync(outDir, { recursive: true, force: true });
   await Promise.all([
-    esbuild.build({ ...common, entryPoints: [path.join(sourceDir, 'index.ts')], outfile: path.join(integrationOutDir, 'index.js') }),
+    esbuild.build({ ...common, entryPoints: [path.join(sourceDir, 'index.ts')], outfile: path.join(outDir, 'index.js') }),
     esbuild.build({
       ...common,
       stdin: {
@@ -53,8 +54,8 @@ export async function buildIntegrationTests(): Promise<{ runner: string; suites:
         sourcefile: 'suites.ts',
         loader: 'ts',
       },
-      outfile: path.join(integrationOutDir, 'suites.js'),
+      outfile: path.join(outDir, 'suites.js'),
     }),
   ]);
-  return { runner: path.join(integrationOutDir, 'index'), suites };
+  return { runner: path.join(outDir, 'index'), suites };
 }

@@ -47,6 +47,8 @@ const userSettings = {
   'git.enabled': false,
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
   'chat.commandCenter.enabled': false,
+  // The expiring-keys notification would interrupt suites that do not expect it; its own tests turn it on.
+  'qlikCloud.apiKeys.notifyExpiring': false,
 };
 
 export function seedUserSettings(userDataDir: string, extra: Record<string, unknown> = {}): void {

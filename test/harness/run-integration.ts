@@ -19,10 +19,9 @@ async function main(): Promise<number> {
   const desktop = process.env.QCK_VSCODE === 'desktop';
   if (!desktop) provision();
   buildExtension();
-  const { runner, suites } = await buildIntegrationTests();
-  say(`bundled ${suites.length} suite file(s) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-
   const run = createRunDir('integration');
+  const { runner, suites } = await buildIntegrationTests(path.join(run.dir, 'out'));
+  say(`bundled ${suites.length} suite file(s) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const resultsFile = path.join(run.dir, 'results.json');
   const cleanup = async () => {
     const left = await sweepRun(run.id);

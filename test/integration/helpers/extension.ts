@@ -3,8 +3,15 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { QlikCloudTestApi } from '../../../src/testApi';
 
-/** The extension under test: this bundle lives in <project>/out/test/integration, the project is the extension. */
-export const projectRoot = path.resolve(__dirname, '..', '..', '..');
+/** The extension under test is the project: the first folder above this bundle (built into the run folder) with a package.json. */
+function findProjectRoot(start: string): string {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no package.json above ${start}`);
+  }
+}
+
+export const projectRoot = findProjectRoot(__dirname);
 
 export interface Manifest {
   name: string;
