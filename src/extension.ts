@@ -1,4 +1,7 @@
 import * as vscode from 'vscode';
+import { ExpiryWatcher } from './apiKeys/expiryWatcher';
+import { ApiKeyFilterStore } from './apiKeys/filterStore';
+import { TokenClipboard } from './apiKeys/tokenClipboard';
 import { registerCommands } from './commands/registry';
 import type { CommandContext } from './commands/context';
 import { encryptionTestApi } from './migration/testHooks';
@@ -10,17 +13,21 @@ import { TenantsTreeProvider } from './tree/provider';
 import { testApiEnabled, type QlikCloudTestApi } from './testApi';
 import { Log } from './util/log';
 import { setPrompts, vscodePrompts } from './util/prompts';
+import { CreateApiKeyPanel } from './webviews/createApiKey/panel';
 
 export function activate(context: vscode.ExtensionContext): QlikCloudTestApi | undefined {
   const started = Date.now();
   const log = new Log();
   const store = new TenantStore(context.globalState, context.secrets);
   const pool = new ClientPool(store, log);
-  const tree = new TenantsTreeProvider(store, pool, log);
+  const filters = new ApiKeyFilterStore(context.globalState);
+  const tree = new TenantsTreeProvider(store, pool, log, (origin) => filters.get(origin));
   const details = new DetailsDocuments();
   const view = vscode.window.createTreeView('qlikCloud.tenants', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
+  const tokenClipboard = new TokenClipboard();
+  const expiryWatcher = new ExpiryWatcher(store, pool, log);
   const migrations = new MigrationWatcher({ store, pool, log, tree });
-  const ctx: CommandContext = { extension: context, migrations, view, store, pool, tree, log, details };
+  const ctx: CommandContext = { extension: context, migrations, view, store, pool, tree, log, details, filters, tokenClipboard, expiryWatcher };
   context.subscriptions.push(
     log,
     store,
@@ -31,7 +38,16 @@ export function activate(context: vscode.ExtensionContext): QlikCloudTestApi | u
     vscode.workspace.registerTextDocumentContentProvider(DETAILS_SCHEME, details),
     ...registerCommands(ctx),
     { dispose: () => ctx.migrations.dispose() },
+    filters,
+    tokenClipboard,
+    expiryWatcher,
+    filters.onDidChange((origin) => tree.tenantNode(origin)?.apiKeys.refresh()),
+    // Expiring keys: once at start-up and after each full refresh (the view title's Refresh, a tenant added).
+    tree.onDidChangeTreeData((node) => {
+      if (node === undefined) expiryWatcher.schedule();
+    }),
   );
+  if (store.list().length > 0) expiryWatcher.schedule(3000);
   log.info('extension', `Qlik Cloud Keys started with ${store.list().length} tenant(s) in ${Date.now() - started} ms`);
   // Migrations that run on known tenants (started before a reload, or in another window) show again.
   void ctx.migrations.resumeKnownTenants();
@@ -45,6 +61,10 @@ export function activate(context: vscode.ExtensionContext): QlikCloudTestApi | u
     setPrompts,
     encryption: encryptionTestApi(ctx),
     defaultPrompts: vscodePrompts,
+    pool,
+    createApiKeyPanels: () => [...CreateApiKeyPanel.open],
+    expiryWatcher,
+    storageFolders: () => [context.globalStorageUri, context.storageUri, context.logUri].filter((u): u is vscode.Uri => !!u).map((u) => u.fsPath),
   };
 }
 

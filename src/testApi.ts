@@ -1,6 +1,9 @@
 import type * as vscode from 'vscode';
+import type { ClientPool } from './tenants/clientPool';
 import type { EncryptionTestApi } from './migration/testHooks';
 import type { TenantStore } from './tenants/tenantStore';
+import type { CreateApiKeyPanel } from './webviews/createApiKey/panel';
+import type { ExpiryWatcher } from './apiKeys/expiryWatcher';
 import type { TenantsTreeProvider } from './tree/provider';
 import type { Prompts } from './util/prompts';
 
@@ -21,6 +24,13 @@ export interface QlikCloudTestApi {
   defaultPrompts: Prompts;
   /** Migration status bar, simulated reload, Register AWS KMS Key panels (issue 6). */
   encryption: EncryptionTestApi;
+  /** The Qlik clients (tests scale the client rate limiter with `pool.setRateLimits` to match the emulator's). */
+  pool: ClientPool;
+  /** Open Create API Key panels (tests act as the page through `receive`). */
+  createApiKeyPanels(): CreateApiKeyPanel[];
+  expiryWatcher: ExpiryWatcher;
+  /** The extension's storage folders (global, workspace, logs), for the secret scans. */
+  storageFolders(): string[];
 }
 
 export const TEST_API_VARIABLE = 'QCK_EXTENSION_TEST_API';

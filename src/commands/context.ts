@@ -1,4 +1,7 @@
 import type * as vscode from 'vscode';
+import type { ExpiryWatcher } from '../apiKeys/expiryWatcher';
+import type { ApiKeyFilterStore } from '../apiKeys/filterStore';
+import type { TokenClipboard } from '../apiKeys/tokenClipboard';
 import type { ClientPool } from '../tenants/clientPool';
 import type { TenantStore } from '../tenants/tenantStore';
 import type { MigrationWatcher } from '../migration/watcher';
@@ -19,4 +22,9 @@ export interface CommandContext {
   migrations: MigrationWatcher;
   /** The Tenants view, to reveal a node. */
   readonly view?: vscode.TreeView<TreeNode>;
+  /** API Keys filter per tenant (issue 7). */
+  readonly filters: ApiKeyFilterStore;
+  /** Copies one-time tokens and clears them from the clipboard later. */
+  readonly tokenClipboard: TokenClipboard;
+  readonly expiryWatcher: ExpiryWatcher;
 }

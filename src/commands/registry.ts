@@ -13,6 +13,14 @@ import { renameKeyProvider } from './renameKeyProvider';
 import { resetToDefaultProvider } from './resetToDefaultProvider';
 import { showMigrationStatus } from './showMigrationStatus';
 import { testKeyProvider } from './testKeyProvider';
+import { clearApiKeyFilter } from './clearApiKeyFilter';
+import { createApiKey } from './createApiKey';
+import { deleteApiKey } from './deleteApiKey';
+import { editApiKeyDescription } from './editApiKeyDescription';
+import { editApiKeySettings } from './editApiKeySettings';
+import { filterApiKeys } from './filterApiKeys';
+import { rotateApiKey } from './rotateApiKey';
+import { showExpiringApiKeys } from './showExpiringApiKeys';
 import { importQlikCliContexts } from './importQlikCliContexts';
 import { loadMoreApiKeys } from './loadMoreApiKeys';
 import { openTenantInBrowser } from './openTenantInBrowser';
@@ -25,7 +33,8 @@ import { showLog } from './showLog';
 import { updateCredentials } from './updateCredentials';
 import { wrapCommand } from './wrapper';
 
-type Command = (ctx: CommandContext, node?: unknown) => unknown;
+/** `node` is the tree item the command ran on; `selection` the items selected with it (tree multi-select). */
+type Command = (ctx: CommandContext, node?: unknown, selection?: unknown) => unknown;
 
 /** Command id → function. Each command lives in its own file; all run through the one error path. */
 export const COMMANDS: Record<string, Command> = {
@@ -52,10 +61,19 @@ export const COMMANDS: Record<string, Command> = {
   'qlikCloud.migrateToKeyProvider': migrateToKeyProvider,
   'qlikCloud.resetToDefaultProvider': resetToDefaultProvider,
   'qlikCloud.showMigrationStatus': showMigrationStatus,
+  'qlikCloud.createApiKey': createApiKey,
+  'qlikCloud.editApiKeyDescription': editApiKeyDescription,
+  'qlikCloud.deleteApiKey': deleteApiKey,
+  'qlikCloud.revokeApiKey': deleteApiKey,
+  'qlikCloud.filterApiKeys': filterApiKeys,
+  'qlikCloud.clearApiKeyFilter': clearApiKeyFilter,
+  'qlikCloud.editApiKeySettings': editApiKeySettings,
+  'qlikCloud.rotateApiKey': rotateApiKey,
+  'qlikCloud.showExpiringApiKeys': showExpiringApiKeys,
 };
 
 export function registerCommands(ctx: CommandContext, extra: Record<string, Command> = {}): vscode.Disposable[] {
   return Object.entries({ ...COMMANDS, ...extra }).map(([id, fn]) =>
-    vscode.commands.registerCommand(id, wrapCommand(id, ctx.log, (...args: unknown[]) => fn(ctx, args[0]))),
+    vscode.commands.registerCommand(id, wrapCommand(id, ctx.log, (...args: unknown[]) => fn(ctx, args[0], args[1]))),
   );
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { createQlikClient, type QlikClient } from '../qlik';
+import { createQlikClient, type QlikClient, type RateLimiterOptions } from '../qlik';
 import { UserFacingError } from '../util/errors';
 import type { Log } from '../util/log';
 import { authFor } from './credentials';
@@ -29,6 +29,17 @@ export class ClientPool implements vscode.Disposable {
         for (const origin of [...this.clients.keys()]) if (!known.has(origin)) this.drop(origin);
       }),
     );
+  }
+
+  private rateLimits: RateLimiterOptions | undefined;
+
+  /**
+   * Limits for the rate limiters of clients made from now on (every client is dropped). Only the integration tests
+   * use it, to match an emulator whose rate-limit window is scaled down; undefined restores the real limits.
+   */
+  setRateLimits(options: RateLimiterOptions | undefined): void {
+    this.rateLimits = options;
+    for (const origin of [...this.clients.keys()]) this.drop(origin);
   }
 
   get(origin: string): Promise<QlikClient> {
@@ -72,6 +83,7 @@ export class ClientPool implements vscode.Disposable {
       origin,
       auth: authFor(record.signIn, secret),
       onRequest: (entry) => this.log.request(label, entry),
+      ...(this.rateLimits ? { rateLimits: this.rateLimits } : {}),
     });
   }
 }

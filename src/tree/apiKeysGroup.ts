@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ApiKey, ApiKeyPage, ListApiKeysParams, QlikClient } from '../qlik';
+import { type ApiKeyFilter, describeFilter, isEmptyFilter, listParams } from '../apiKeys/filter';
 import type { TenantRecord } from '../tenants/tenantStore';
 import { ApiKeyNode } from './apiKeyNode';
 import { ErrorNode, MessageNode } from './errorNode';
@@ -15,11 +16,12 @@ export interface ApiKeyListing {
   seen: Set<string>;
 }
 
-/** The list parameters of the first page: newest first, the page size setting; only your own keys unless TenantAdmin. */
-export function firstPageParams(tenant: TenantRecord, pageSize: number): ListApiKeysParams {
-  const params: ListApiKeysParams = { sort: '-created', limit: pageSize };
-  if (!tenant.roles.includes('TenantAdmin')) params.sub = tenant.user.id;
-  return params;
+/**
+ * The list parameters of the first page: newest first, the page size setting; only your own keys unless TenantAdmin.
+ * A filter (Filter API Keys…) narrows the status and owner and changes the order.
+ */
+export function firstPageParams(tenant: TenantRecord, pageSize: number, filter?: ApiKeyFilter): ListApiKeysParams {
+  return listParams(tenant, pageSize, filter);
 }
 
 /** "API Keys": one page at a time, newest first, then "Load more…" while the service has a next page. */
@@ -34,7 +36,7 @@ export class ApiKeysGroupNode extends LoadingGroupNode<ApiKeyListing> {
 
   protected async load(client: QlikClient, tenant: TenantRecord): Promise<ApiKeyListing> {
     this.more = undefined;
-    const page = await client.apiKeys.list(firstPageParams(tenant, this.ctx.settings().pageSize));
+    const page = await client.apiKeys.list(firstPageParams(tenant, this.ctx.settings().pageSize, this.ctx.apiKeyFilter(this.origin)));
     this.pagesLoaded = 1;
     return { keys: page.keys, lastPage: page, seen: new Set(page.keys.map((k) => k.id)) };
   }
@@ -66,6 +68,8 @@ export class ApiKeysGroupNode extends LoadingGroupNode<ApiKeyListing> {
       try {
         const client = await this.ctx.pool.get(this.origin);
         const page = await client.apiKeys.nextPage(data.lastPage);
+        // Refreshed or filtered meanwhile: this page belongs to a list no longer shown.
+        if (this.data !== data) return;
         this.more = undefined;
         if (!page) return;
         this.pagesLoaded++;
@@ -74,6 +78,7 @@ export class ApiKeysGroupNode extends LoadingGroupNode<ApiKeyListing> {
         this.setData({ keys: [...data.keys, ...fresh], lastPage: page, seen: data.seen });
       } catch (error) {
         this.ctx.log.error('tree', `loading more API keys of ${this.origin} failed`, error);
+        if (this.data !== data) return;
         this.more = { kind: 'failed', error };
         this.ctx.changed(this);
       }
@@ -90,6 +95,9 @@ export class ApiKeysGroupNode extends LoadingGroupNode<ApiKeyListing> {
     const data = this.data;
     const tenant = this.tenant();
     const ownOnly = tenant ? !tenant.roles.includes('TenantAdmin') : false;
+    const filter = this.ctx.apiKeyFilter(this.origin);
+    const filtered = !isEmptyFilter(filter);
+    const filterText = filtered ? vscode.l10n.t('filter: {0}', describeFilter(filter, { userId: tenant?.user.id ?? '' }, vscode.l10n.t)) : '';
     if (data) {
       const { warningDays } = this.ctx.settings();
       const now = this.ctx.now();
@@ -103,14 +111,17 @@ export class ApiKeysGroupNode extends LoadingGroupNode<ApiKeyListing> {
       ];
       if (soon > 0) parts.push(soon === 1 ? vscode.l10n.t('1 expires soon') : vscode.l10n.t('{0} expire soon', soon));
       if (ownOnly) parts.push(vscode.l10n.t('yours only'));
+      if (filtered) parts.push(filterText);
       item.description = parts.join(' · ');
     } else if (this.failed) {
-      item.description = vscode.l10n.t('could not load');
+      item.description = [vscode.l10n.t('could not load'), filterText].filter(Boolean).join(' · ');
+    } else if (filtered) {
+      item.description = filterText;
     }
     item.tooltip = ownOnly
       ? vscode.l10n.t('Your API keys on this tenant, newest first. Other users’ keys need the TenantAdmin role.')
       : vscode.l10n.t('The API keys of everyone on this tenant, newest first.');
-    item.contextValue = contextValue('apiKeys', data && 'loaded', this.hasMore && 'hasMore');
+    item.contextValue = contextValue('apiKeys', data && 'loaded', this.hasMore && 'hasMore', filtered && 'filtered');
     return item;
   }
 }

@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { ClientPool } from '../tenants/clientPool';
 import type { TenantRecord, TenantStore } from '../tenants/tenantStore';
+import type { ApiKeyFilter } from '../apiKeys/filter';
 import type { Log } from '../util/log';
 
 export interface TreeSettings {
@@ -17,6 +18,8 @@ export interface TreeContext {
   now(): number;
   /** Redraws a node (and its expanded children), or the whole tree when undefined. */
   changed(node?: TreeNode): void;
+  /** The API Keys filter in force for a tenant (Filter API Keys…), if any. */
+  apiKeyFilter(origin: string): ApiKeyFilter | undefined;
 }
 
 /** A small node class: a stable id, its item, its children. */

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ClientPool } from '../tenants/clientPool';
 import type { TenantStore } from '../tenants/tenantStore';
+import type { ApiKeyFilter } from '../apiKeys/filter';
 import type { Log } from '../util/log';
 import { clampPageSize, clampWarningDays } from './format';
 import { type TreeContext, TreeNode, type TreeSettings } from './node';
@@ -14,7 +15,7 @@ export class TenantsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   private readonly disposables: vscode.Disposable[] = [];
   readonly ctx: TreeContext;
 
-  constructor(store: TenantStore, pool: ClientPool, log: Log) {
+  constructor(store: TenantStore, pool: ClientPool, log: Log, apiKeyFilter: (origin: string) => ApiKeyFilter | undefined = () => undefined) {
     this.ctx = {
       store,
       pool,
@@ -22,6 +23,7 @@ export class TenantsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
       settings: readSettings,
       now: () => Date.now(),
       changed: (node) => this.changedEmitter.fire(node),
+      apiKeyFilter,
     };
     this.disposables.push(
       this.changedEmitter,

@@ -1,0 +1,82 @@
+// The API Keys filter of one tenant: status, owner and sort, as list parameters and in words. No vscode import.
+import type { ApiKeySort, ListApiKeysParams } from '../qlik';
+import type { Translate } from '../util/translate';
+
+export type ApiKeyStatusFilter = 'active' | 'expired' | 'revoked';
+
+export interface ApiKeyFilter {
+  /** Only keys with this status; absent = every status. */
+  status?: ApiKeyStatusFilter;
+  /** 'me' = the signed-in user's keys; a user ID = that user's keys; absent = everyone (TenantAdmin) or me. */
+  owner?: string;
+  /** Absent = newest first (-created). */
+  sort?: ApiKeySort;
+}
+
+export const DEFAULT_SORT: ApiKeySort = '-created';
+
+/** The documented sort values in words. The unsigned values mean the same as "+", so each order is offered once. */
+export const SORT_CHOICES: ReadonlyArray<{ sort: ApiKeySort; words: string }> = [
+  { sort: '-created', words: 'newest first' },
+  { sort: '+created', words: 'oldest first' },
+  { sort: '+description', words: 'description A to Z' },
+  { sort: '-description', words: 'description Z to A' },
+  { sort: '+status', words: 'status A to Z (active, expired, revoked)' },
+  { sort: '-status', words: 'status Z to A (revoked, expired, active)' },
+  { sort: '+sub', words: 'owner A to Z' },
+  { sort: '-sub', words: 'owner Z to A' },
+  { sort: '+createdByUser', words: 'creator A to Z' },
+  { sort: '-createdByUser', words: 'creator Z to A' },
+];
+
+export function sortInWords(sort: ApiKeySort | undefined, t: Translate): string {
+  const s = sort ?? DEFAULT_SORT;
+  const normal = (/^[+-]/.test(s) ? s : `+${s}`) as ApiKeySort;
+  const found = SORT_CHOICES.find((c) => c.sort === normal);
+  return t(found ? found.words : s);
+}
+
+export function isEmptyFilter(filter: ApiKeyFilter | undefined): boolean {
+  return !filter || (filter.status === undefined && filter.owner === undefined && (filter.sort === undefined || filter.sort === DEFAULT_SORT));
+}
+
+/** The list parameters of the first page. Without TenantAdmin only the user's own keys can be listed. */
+export function listParams(
+  tenant: { user: { id: string }; roles: string[] },
+  pageSize: number,
+  filter: ApiKeyFilter | undefined,
+): ListApiKeysParams {
+  const params: ListApiKeysParams = { sort: filter?.sort ?? DEFAULT_SORT, limit: pageSize };
+  if (filter?.status) params.status = filter.status;
+  const admin = tenant.roles.includes('TenantAdmin');
+  const owner = filter?.owner;
+  if (owner === 'me' || !admin) params.sub = tenant.user.id;
+  else if (owner) params.sub = owner;
+  return params;
+}
+
+/** "active · yours · oldest first": what the filter shows, for the API Keys node's description. Empty for none. */
+export function describeFilter(filter: ApiKeyFilter | undefined, own: { userId: string }, t: Translate): string {
+  if (isEmptyFilter(filter)) return '';
+  const parts: string[] = [];
+  if (filter?.status) parts.push(t(filter.status));
+  if (filter?.owner === 'me' || filter?.owner === own.userId) parts.push(t('yours'));
+  else if (filter?.owner) parts.push(t('owner {0}', shortId(filter.owner)));
+  if (filter?.sort && filter.sort !== DEFAULT_SORT) parts.push(sortInWords(filter.sort, t));
+  return parts.join(' · ');
+}
+
+function shortId(id: string): string {
+  return id.length > 12 ? `${id.slice(0, 8)}…` : id;
+}
+
+/** Keeps only what a filter may hold (a stored value may come from an older version or be edited by hand). */
+export function sanitizeFilter(value: unknown): ApiKeyFilter | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const v = value as Record<string, unknown>;
+  const out: ApiKeyFilter = {};
+  if (v.status === 'active' || v.status === 'expired' || v.status === 'revoked') out.status = v.status;
+  if (typeof v.owner === 'string' && v.owner.trim() !== '') out.owner = v.owner.trim();
+  if (typeof v.sort === 'string' && /^[+-]?(createdByUser|sub|status|description|created)$/.test(v.sort)) out.sort = v.sort as ApiKeySort;
+  return isEmptyFilter(out) ? undefined : out;
+}

@@ -1,0 +1,24 @@
+import * as vscode from 'vscode';
+import { checkText, MAX_DESCRIPTION_LENGTH } from '../qlik';
+import { inputOrCancel, prompts } from '../util/prompts';
+import { UserCancelledError } from '../util/errors';
+import type { CommandContext } from './context';
+import { resolveApiKey } from './pickers';
+
+/** Edit Description…: an input box prefilled with the current text, then a JSON Patch of /description. */
+export async function editApiKeyDescription(ctx: CommandContext, node?: unknown): Promise<void> {
+  const title = vscode.l10n.t('Edit API Key Description');
+  const { tenant, key } = await resolveApiKey(ctx, node, title);
+  const value = await inputOrCancel({
+    title,
+    prompt: vscode.l10n.t('The description of API key {0} on {1}', key.id, tenant.label),
+    value: key.description,
+    validateInput: (text) => checkText('description', text, { required: true, max: MAX_DESCRIPTION_LENGTH }),
+  });
+  if (value === key.description) throw new UserCancelledError();
+  const client = await ctx.pool.get(tenant.origin);
+  await client.apiKeys.patchDescription(key.id, value);
+  ctx.log.info('apiKeys', `description of ${key.id} on ${tenant.label} changed`);
+  ctx.tree.tenantNode(tenant.origin)?.apiKeys.refresh();
+  void prompts().notify('info', vscode.l10n.t('API key description changed to "{0}".', value));
+}

@@ -1,0 +1,90 @@
+import * as vscode from 'vscode';
+import { removeActionFor } from '../apiKeys/ownership';
+import { type ApiKey, checkExpiryAgainstMaximum, formatDurationWords, isoDurationFromMs } from '../qlik';
+import { UserCancelledError } from '../util/errors';
+import { prompts } from '../util/prompts';
+import { CreateApiKeyPanel } from '../webviews/createApiKey/panel';
+import type { CommandContext } from './context';
+import { createApiKeyDeps } from './createApiKey';
+import { resolveApiKey, resolveTenant } from './pickers';
+
+const t = vscode.l10n.t;
+
+/** "CI pipeline (rotated 2026-11-23)": the old description with the date of this rotation (an older mark replaced). */
+export function rotatedDescription(description: string, now: Date): string {
+  const base = description.replace(/\s*\(rotated \d{4}-\d{2}-\d{2}\)\s*$/, '').trim();
+  return `${base || t('API key')} (rotated ${now.toISOString().slice(0, 10)})`;
+}
+
+/** The lifetime the old key was given, as an ISO duration (P30D), when its dates tell it. */
+export function lifetimeOf(key: ApiKey): string | undefined {
+  const created = key.created.date?.getTime();
+  const expiry = key.expiry.date?.getTime();
+  if (created === undefined || expiry === undefined || expiry <= created) return undefined;
+  // Dates have second precision and expiries are rounded up: whole minutes are what the key was given.
+  return isoDurationFromMs(Math.round((expiry - created) / 60_000) * 60_000);
+}
+
+function isKeyRef(arg: unknown): arg is { origin: string; key: ApiKey } {
+  return typeof arg === 'object' && arg !== null && typeof (arg as { origin?: unknown }).origin === 'string' && typeof (arg as { key?: unknown }).key === 'object';
+}
+
+/**
+ * Rotate API Key…: a replacement with the same description (marked as rotated, with the date) and the same expiry
+ * length, its token handed over once, then the offer to delete or revoke the old key.
+ */
+export async function rotateApiKey(ctx: CommandContext, node?: unknown): Promise<void> {
+  const title = t('Rotate API Key');
+  const { tenant, key } = isKeyRef(node)
+    ? { tenant: await resolveTenant(ctx, node.origin, title), key: node.key }
+    : await resolveApiKey(ctx, node, title);
+  const client = await ctx.pool.get(tenant.origin);
+  const config = await client.apiKeys.getConfig(tenant.tenantId).catch(() => undefined);
+  const maximum = key.isScim ? config?.scimExternalClientExpiry : config?.maxApiKeyExpiry;
+  let expiry = lifetimeOf(key);
+  let note = '';
+  if (expiry && maximum && checkExpiryAgainstMaximum(expiry, maximum)) {
+    note = t(' The old key lived {0}, longer than the tenant now allows, so the new one gets the maximum, {1}.', formatDurationWords(expiry), formatDurationWords(maximum));
+    expiry = undefined;
+  }
+  const description = rotatedDescription(key.description, new Date());
+  const create = t('Create Replacement');
+  const choice = await prompts().confirm(
+    t('Rotate API key "{0}" on {1}?', key.description || key.id, tenant.label),
+    t('A new key "{0}" is created that expires after {1}. You get its token once; then you can delete or revoke the old key.', description, expiry ? formatDurationWords(expiry) : t('the tenant maximum')) + note,
+    create,
+  );
+  if (choice !== create) throw new UserCancelledError();
+  const created = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: t('Creating the replacement of "{0}"…', key.description || key.id) },
+    () =>
+      client.apiKeys.create({
+        description,
+        ...(expiry ? { expiry } : {}),
+        ...(key.isScim ? { subType: 'externalClient' as const, sub: key.sub } : key.sub && key.sub !== tenant.user.id ? { sub: key.sub } : {}),
+      }),
+  );
+  ctx.log.info('apiKeys', `rotated API key ${key.id} on ${tenant.label}: replacement ${created.key.id}`);
+  ctx.tree.tenantNode(tenant.origin)?.apiKeys.refresh();
+  const panel = CreateApiKeyPanel.showToken(createApiKeyDeps(ctx, tenant), tenant, created, key.description || key.id);
+  await panel.closed;
+
+  const action = removeActionFor(key, tenant.user.id);
+  if (key.knownStatus === 'revoked') return;
+  const button = action === 'delete' ? t('Delete Old Key') : t('Revoke Old Key');
+  const answer = await prompts().confirm(
+    action === 'delete' ? t('Delete the old API key "{0}" now?', key.description || key.id) : t('Revoke the old API key "{0}" now?', key.description || key.id),
+    action === 'delete'
+      ? t('Anything still using the old key stops working at once. Keep it until everything uses the new key.')
+      : t('Revoking cannot be undone: anything still using the old key stops working at once. Keep it until everything uses the new key.'),
+    button,
+  );
+  if (answer !== button) {
+    ctx.log.info('apiKeys', `old key ${key.id} kept after rotation`);
+    return;
+  }
+  await client.apiKeys.delete(key.id);
+  ctx.log.info('apiKeys', `${action === 'delete' ? 'deleted' : 'revoked'} the rotated key ${key.id} on ${tenant.label}`);
+  ctx.tree.tenantNode(tenant.origin)?.apiKeys.refresh();
+  void prompts().notify('info', action === 'delete' ? t('Deleted the old API key "{0}".', key.description || key.id) : t('Revoked the old API key "{0}".', key.description || key.id));
+}

@@ -1,0 +1,62 @@
+// Messages of the Create API Key panel, both directions. Pure (zod only): bundled into the page too.
+import { z } from 'zod';
+
+const text = (max: number) => z.string().max(max);
+
+/** What the page sends. The token never travels this way. */
+export const FromWebview = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('create'),
+    description: text(1024),
+    /** ISO 8601 duration; absent = the tenant maximum. */
+    expiry: text(64).optional(),
+    /** The identity provider's ID for a SCIM key (TenantAdmins only). */
+    scimIdpId: text(128).optional(),
+  }),
+  z.object({ type: z.literal('reveal') }),
+  z.object({ type: z.literal('copy') }),
+  z.object({ type: z.literal('close') }),
+]);
+export type FromWebview = z.infer<typeof FromWebview>;
+
+export const ErrorField = z.enum(['description', 'expiry', 'scim', 'general']);
+export type ErrorField = z.infer<typeof ErrorField>;
+
+export const CreatedKeyView = z.object({
+  id: z.string(),
+  description: z.string(),
+  expiry: z.string(),
+  sub: z.string(),
+  scim: z.boolean(),
+});
+export type CreatedKeyView = z.infer<typeof CreatedKeyView>;
+
+/** What the extension sends. The token goes only in `revealed`, and only when the person asks for it. */
+export const ToWebview = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('form'),
+    tenantLabel: z.string(),
+    userName: z.string(),
+    isAdmin: z.boolean(),
+    /** max_api_key_expiry and scim_externalClient_expiry, when the settings could be read. */
+    maxExpiry: z.string().optional(),
+    scimExpiry: z.string().optional(),
+    configProblem: z.string().optional(),
+  }),
+  z.object({ type: z.literal('busy'), busy: z.boolean() }),
+  z.object({ type: z.literal('error'), field: ErrorField, message: z.string(), status: z.number().optional() }),
+  z.object({
+    type: z.literal('created'),
+    tenantLabel: z.string(),
+    key: CreatedKeyView,
+    tokenLength: z.number(),
+    clearSeconds: z.number(),
+    /** Rotation: the key this one replaces. */
+    replaces: z.string().optional(),
+    copied: z.boolean(),
+  }),
+  z.object({ type: z.literal('revealed'), token: z.string() }),
+  z.object({ type: z.literal('copied'), clearSeconds: z.number() }),
+  z.object({ type: z.literal('clipboardCleared') }),
+]);
+export type ToWebview = z.infer<typeof ToWebview>;
