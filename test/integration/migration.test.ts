@@ -1,0 +1,238 @@
+// Issue 6, migrations: migrate and reset with their warnings and documented answers, the status bar watcher
+// (progress, completion, errors while polling, stall, unexpected state, tenant removal), a simulated window reload,
+// and two tenants migrating at once.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import {
+  countRequests, migrateDirectly, migrationItems, mrkArn, providerOf, providerRow, registerDirectly, setSetting, waitUntil,
+} from './helpers/encryption';
+import { useEmulator } from './helpers/emulator';
+import { testApi } from './helpers/extension';
+import { usePromptDouble } from './helpers/prompts';
+import { addTenantWithKey, groupRow, removeAllTenants } from './helpers/qlikCloud';
+
+const MIGRATE = /actions\/migrate$/;
+const DETAILS = /migration\/actions\/details$/;
+
+async function itemOf(origin: string) {
+  return (await migrationItems()).find((i) => i.origin === origin);
+}
+
+async function waitForDone(origin: string, timeoutMs = 40_000): Promise<string> {
+  let text = '';
+  await waitUntil(`the migration on ${origin} to finish`, async () => {
+    const item = await itemOf(origin);
+    text = item?.text ?? text;
+    return item?.phase === 'done';
+  }, timeoutMs);
+  return text;
+}
+
+describe('Encryption migrations', function () {
+  this.timeout(120_000);
+  const emulator = useEmulator({ seed: 'demo', tenants: 2, migrationSeconds: 3 });
+  const prompts = usePromptDouble();
+  const acme = () => emulator().tenants[0];
+  const globex = () => emulator().tenants[1];
+
+  before(async () => {
+    await setSetting('qlikCloud.migration.pollSeconds', 1);
+  });
+  after(async () => {
+    await removeAllTenants();
+    await setSetting('qlikCloud.migration.pollSeconds', undefined);
+    await setSetting('qlikCloud.migration.stalledAfterMinutes', undefined);
+  });
+  beforeEach(async () => {
+    await removeAllTenants();
+    await addTenantWithKey(prompts(), acme());
+  });
+
+  it('migrates after the compliance warning: one POST, the status bar reaches 100 %, the current marker moves', async () => {
+    const legacy = await providerRow('Legacy single-region key');
+    prompts()
+      .button('warning', 'Migrate Anyway', /Legacy single-region key has a compliance problem/)
+      .button('warning', 'Migrate', /^Migrate the encryption of acme from Production CMK to Legacy single-region key\?$/);
+    await vscode.commands.executeCommand('qlikCloud.migrateToKeyProvider', legacy.element);
+    const seen = new Set<string>();
+    const text = await (async () => {
+      await waitUntil('progress in the status bar', async () => {
+        const item = await itemOf(acme().url);
+        if (item?.phase === 'running') seen.add(item.text);
+        return item?.phase === 'done';
+      }, 40_000);
+      return (await itemOf(acme().url))?.text ?? '';
+    })();
+    assert.ok([...seen].every((s) => /^\$\(sync~spin\) acme: migrating to Legacy single-region key · \d{1,2}%$/.test(s)), [...seen].join('\n'));
+    assert.ok(seen.size >= 1, 'the running migration was shown');
+    assert.equal(text, '$(check) acme: now uses Legacy single-region key · 100%');
+    const item = await itemOf(acme().url);
+    assert.equal(item?.command, 'qlikCloud.showMigrationStatus');
+    assert.match(item?.tooltip ?? '', /From: Production CMK/);
+    assert.match(item?.tooltip ?? '', /To: Legacy single-region key/);
+    assert.match(item?.tooltip ?? '', /State: Completed/);
+    assert.match(item?.tooltip ?? '', /Started: \d{4}-\d\d-\d\d/);
+    await waitUntil('the completion notification', () => prompts().calls.some((c) => c.text === 'Encryption on acme now uses Legacy single-region key'));
+    await waitUntil('the current marker to move', async () => /^current/.test((await providerRow('Legacy single-region key')).description ?? ''));
+    assert.doesNotMatch((await providerRow('Production CMK')).description ?? '', /current/);
+    assert.equal(await countRequests(emulator(), 'POST', MIGRATE), 1);
+    assert.ok(await countRequests(emulator(), 'GET', DETAILS) >= 1);
+    await waitUntil('the finished item to go away', async () => (await itemOf(acme().url)) === undefined, 15_000);
+  });
+
+  it('asks to validate a key never validated first, validates, then migrates', async () => {
+    await registerDirectly(acme(), mrkArn('111122223333', 21), 'CMK-02');
+    prompts()
+      .button('warning', 'Validate First', /CMK-02 was never validated/)
+      .button('warning', 'Migrate', /Migrate the encryption of acme from Production CMK to CMK-02/);
+    await vscode.commands.executeCommand('qlikCloud.migrateToKeyProvider', (await providerRow('CMK-02')).element);
+    assert.ok(prompts().calls.some((c) => c.text === 'Qlik Cloud can use CMK-02: the key passed validation.'));
+    assert.equal(await countRequests(emulator(), 'POST', /actions\/test$/), 1);
+    assert.equal(await waitForDone(acme().url), '$(check) acme: now uses CMK-02 · 100%');
+    assert.equal(await countRequests(emulator(), 'POST', MIGRATE), 1);
+  });
+
+  it('sends the migrate POST exactly once while the polls fail, shows the problem, and recovers', async () => {
+    await registerDirectly(acme(), mrkArn('111122223333', 22), 'CMK-03');
+    await emulator().fault({ method: 'GET', path: 'migration/actions/details$', mode: 'status', status: 503, count: 0 });
+    prompts()
+      .button('warning', 'Migrate Anyway', /CMK-03 was never validated/)
+      .button('warning', 'Migrate', /to CMK-03\?/);
+    await vscode.commands.executeCommand('qlikCloud.migrateToKeyProvider', (await providerRow('CMK-03')).element);
+    await waitUntil('the polling problem to show', async () => /Could not read the progress/.test((await itemOf(acme().url))?.tooltip ?? ''), 30_000);
+    assert.match((await itemOf(acme().url))?.text ?? '', /^\$\(warning\) acme: migrating to CMK-03/);
+    await emulator().clearFaults();
+    await waitForDone(acme().url, 90_000);
+    assert.equal(await countRequests(emulator(), 'POST', MIGRATE), 1);
+    assert.ok((await emulator().requests()).some((r) => DETAILS.test(r.path) && r.status === 503));
+  });
+
+  it('428: a migration already runs; offers to watch it instead', async () => {
+    await migrateDirectly(acme(), providerOf(await providerRow('DR test key')).fingerprint);
+    await emulator().migrations({ action: 'pause' });
+    prompts()
+      .button('warning', 'Migrate Anyway', /compliance problem/)
+      .button('warning', 'Migrate', /Migrate the encryption of acme/)
+      .button('information', 'Watch It', /A migration is already running on acme/);
+    await vscode.commands.executeCommand('qlikCloud.migrateToKeyProvider', (await providerRow('Legacy single-region key')).element);
+    assert.ok((await testApi()).encryption.isWatching(acme().url));
+    assert.equal((await emulator().requests()).filter((r) => MIGRATE.test(r.path)).map((r) => r.status).join(), '200,428');
+    await waitUntil('the watched item', async () => /migrating to DR test key/.test((await itemOf(acme().url))?.text ?? ''));
+  });
+
+  it('412 and 424 on migrate are one clear error line each', async () => {
+    await registerDirectly(acme(), mrkArn('000000000412', 23), 'K412');
+    await registerDirectly(acme(), mrkArn('000000000424', 24), 'K424');
+    prompts()
+      .button('warning', 'Migrate Anyway', /K412 was never validated/)
+      .button('warning', 'Migrate', /to K412\?/)
+      .button('error', undefined, /could not start the migration to this key. Validate the key.*HTTP 412/);
+    await vscode.commands.executeCommand('qlikCloud.migrateToKeyProvider', (await providerRow('K412')).element);
+    prompts()
+      .button('warning', 'Migrate Anyway', /K424 was never validated/)
+      .button('warning', 'Migrate', /to K424\?/)
+      .button('error', undefined, /could not prepare the migration.*HTTP 424/);
+    await vscode.commands.executeCommand('qlikCloud.migrateToKeyProvider', (await providerRow('K424')).element);
+    assert.equal((await migrationItems()).length, 0);
+  });
+
+  it('Reset to the Qlik-managed key: 205 is watched to the end, then 200 says it is already in use', async () => {
+    prompts().button('warning', 'Reset', /Reset the encryption of acme to the Qlik-managed key\?/);
+    await vscode.commands.executeCommand('qlikCloud.resetToDefaultProvider', (await groupRow('Encryption')).element);
+    assert.equal(await waitForDone(acme().url), '$(check) acme: now uses Qlik Internal Kms · 100%');
+    await waitUntil('the Qlik key to be current', async () => /^current/.test((await providerRow('Qlik Internal Kms')).description ?? ''));
+    prompts().button('warning', 'Reset', /Reset the encryption of acme/);
+    await vscode.commands.executeCommand('qlikCloud.resetToDefaultProvider');
+    assert.ok(prompts().calls.some((c) => c.text === 'acme already uses the Qlik-managed key: nothing to do.'));
+  });
+
+  it('Reset: 406 offers to watch the running migration; 412 is an error line', async () => {
+    await migrateDirectly(acme(), providerOf(await providerRow('DR test key')).fingerprint);
+    await emulator().migrations({ action: 'pause' });
+    prompts()
+      .button('warning', 'Reset', /Reset the encryption of acme/)
+      .button('information', 'Watch It', /already running on acme: wait for it to finish/);
+    await vscode.commands.executeCommand('qlikCloud.resetToDefaultProvider');
+    assert.ok((await testApi()).encryption.isWatching(acme().url));
+    await emulator().reset();
+    await emulator().fault({ method: 'POST', path: 'reset-to-default-provider$', mode: 'status', status: 412 });
+    prompts().button('warning', 'Reset', /Reset the encryption/).button('error', undefined, /back to the Qlik-managed key.*HTTP 412/);
+    await vscode.commands.executeCommand('qlikCloud.resetToDefaultProvider');
+  });
+
+  it('a window reload during a migration picks it up again without any action', async () => {
+    const api = await testApi();
+    await migrateDirectly(acme(), providerOf(await providerRow('DR test key')).fingerprint);
+    await emulator().migrations({ action: 'pause' });
+    assert.equal(api.encryption.isWatching(acme().url), false, 'started elsewhere: not watched yet');
+    assert.deepEqual(await api.encryption.reloadMigrationWatcher(), [acme().url]);
+    assert.match((await itemOf(acme().url))?.text ?? '', /^\$\(sync~spin\) acme: migrating to DR test key · \d+%$/);
+    await emulator().migrations({ action: 'resume' });
+    assert.equal(await waitForDone(acme().url), '$(check) acme: now uses DR test key · 100%');
+    assert.deepEqual(await api.encryption.reloadMigrationWatcher(), [], 'nothing to resume once it finished');
+  });
+
+  it('two tenants migrating at once each show their progress and finish', async () => {
+    await addTenantWithKey(prompts(), globex());
+    for (const [tenant, label] of [[acme(), 'acme'], [globex(), 'globex']] as const) {
+      prompts()
+        .button('warning', 'Migrate Anyway', /Legacy single-region key has a compliance problem/)
+        .button('warning', 'Migrate', new RegExp(`^Migrate the encryption of ${label} from`));
+      await vscode.commands.executeCommand('qlikCloud.migrateToKeyProvider', (await providerRow('Legacy single-region key', label)).element);
+      assert.ok((await testApi()).encryption.isWatching(tenant.url));
+    }
+    await waitUntil('two items', async () => (await migrationItems()).length === 2);
+    assert.deepEqual((await Promise.all([waitForDone(acme().url), waitForDone(globex().url)])), [
+      '$(check) acme: now uses Legacy single-region key · 100%',
+      '$(check) globex: now uses Legacy single-region key · 100%',
+    ]);
+    for (const label of ['acme', 'globex']) {
+      await waitUntil(`${label}'s notification`, () => prompts().calls.some((c) => c.text === `Encryption on ${label} now uses Legacy single-region key`));
+    }
+    assert.equal(await countRequests(emulator(), 'POST', MIGRATE, 'acme'), 1);
+    assert.equal(await countRequests(emulator(), 'POST', MIGRATE, 'globex'), 1);
+  });
+
+  it('reports a migration that stops progressing, and one that disappears', async () => {
+    await setSetting('qlikCloud.migration.stalledAfterMinutes', 0.05);
+    try {
+      await migrateDirectly(acme(), providerOf(await providerRow('DR test key')).fingerprint);
+      await emulator().migrations({ action: 'pause' });
+      await vscode.commands.executeCommand('qlikCloud.showMigrationStatus');
+      await waitUntil('the stall warning', () => prompts().calls.some((c) => c.kind === 'warning' && /has not progressed for/.test(c.text)), 30_000);
+      assert.match((await itemOf(acme().url))?.text ?? '', /^\$\(warning\)/);
+      await emulator().fault({ method: 'GET', path: 'migration/actions/details$', mode: 'status', status: 404, count: 0 });
+      await waitUntil('the vanished warning', () => prompts().calls.some((c) => /can no longer be found/.test(c.text)), 30_000);
+      assert.equal((await testApi()).encryption.isWatching(acme().url), false);
+    } finally {
+      await setSetting('qlikCloud.migration.stalledAfterMinutes', undefined);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    }
+  });
+
+  it('stops polling when the tenant is removed', async () => {
+    await migrateDirectly(acme(), providerOf(await providerRow('DR test key')).fingerprint);
+    await emulator().migrations({ action: 'pause' });
+    const api = await testApi();
+    await api.encryption.reloadMigrationWatcher();
+    assert.ok(api.encryption.isWatching(acme().url));
+    await api.store.remove(acme().url);
+    await waitUntil('the item to go', async () => (await migrationItems()).length === 0);
+    const polls = await countRequests(emulator(), 'GET', DETAILS);
+    await new Promise((r) => setTimeout(r, 2500));
+    assert.equal(await countRequests(emulator(), 'GET', DETAILS), polls);
+  });
+
+  it('from the palette: asks for the tenant, then offers only keys one may migrate to', async () => {
+    await addTenantWithKey(prompts(), globex());
+    prompts()
+      .pick('globex', /Migrate Encryption to This Key/)
+      .pick((call) => {
+        assert.deepEqual(call.choices, ['DR test key', 'Legacy single-region key']);
+        return 'DR test key';
+      })
+      .button('warning', undefined, /DR test key has a compliance problem/);
+    await vscode.commands.executeCommand('qlikCloud.migrateToKeyProvider');
+    assert.equal(await countRequests(emulator(), 'POST', MIGRATE, 'globex'), 0);
+  });
+});
