@@ -42,6 +42,7 @@ export function activate(context: vscode.ExtensionContext): QlikCloudTestApi | u
     tokenClipboard,
     expiryWatcher,
     filters.onDidChange((origin) => tree.tenantNode(origin)?.apiKeys.refresh()),
+    store.onDidChange(() => void filters.retain(store.list().map((t) => t.origin))),
     // Expiring keys: once at start-up and after each full refresh (the view title's Refresh, a tenant added).
     tree.onDidChangeTreeData((node) => {
       if (node === undefined) expiryWatcher.schedule();

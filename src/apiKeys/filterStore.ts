@@ -24,6 +24,15 @@ export class ApiKeyFilterStore implements vscode.Disposable {
     this.changed.fire(origin);
   }
 
+  /** Forgets the filters of tenants that are no longer in the list. */
+  async retain(origins: readonly string[]): Promise<void> {
+    const all = this.all();
+    const gone = Object.keys(all).filter((o) => !origins.includes(o));
+    if (gone.length === 0) return;
+    for (const o of gone) delete all[o];
+    await this.state.update(KEY, all);
+  }
+
   dispose(): void {
     this.changed.dispose();
   }
