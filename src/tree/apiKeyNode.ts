@@ -49,11 +49,11 @@ export class ApiKeyNode extends TreeNode implements HasDetails {
       ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
       : (STATUS_ICONS[k.status] ?? new vscode.ThemeIcon('question'));
     const rows: Array<[string, string]> = [
+      [t('ID'), k.id],
       [t('Status'), k.status || t('unknown')],
       [t('Expires'), `${formatDate(k.expiry, t)} (${expiry.text})`],
       [t('Owner'), this.view.own ? `${k.sub} (${t('you')})` : k.sub],
       [t('Created'), formatDate(k.created, t)],
-      [t('ID'), k.id],
     ];
     if (k.createdByUser && k.createdByUser !== k.sub) rows.push([t('Created by'), k.createdByUser]);
     if (k.isScim) rows.push([t('Type'), t('SCIM key for an identity provider')]);

@@ -7,11 +7,12 @@ import * as vscode from 'vscode';
 import { useEmulator } from './helpers/emulator';
 import { testApi } from './helpers/extension';
 import { usePromptDouble } from './helpers/prompts';
-import { addTenantWithKey, groupRow, plain, removeAllTenants, tenantRow, waitFor } from './helpers/qlikCloud';
+import { quietExpiryNotifications, addTenantWithKey, groupRow, plain, removeAllTenants, tenantRow, waitFor } from './helpers/qlikCloud';
 import { childrenOf, readTree } from './helpers/tree';
 
 describe('Tenants', function () {
   this.timeout(60_000);
+  quietExpiryNotifications();
   const emulator = useEmulator({ seed: 'demo', tenants: 2 });
   const prompts = usePromptDouble();
   const everySecret = new Set<string>();

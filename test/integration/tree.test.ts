@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { useEmulator } from './helpers/emulator';
 import { testApi } from './helpers/extension';
 import { usePromptDouble } from './helpers/prompts';
-import { addTenantWithKey, findSecrets, groupRow, plain, removeAllTenants, reread, secretsOf } from './helpers/qlikCloud';
+import { quietExpiryNotifications, addTenantWithKey, findSecrets, groupRow, plain, removeAllTenants, reread, secretsOf } from './helpers/qlikCloud';
 import { childrenOf, outline, readTree, type TreeRow } from './helpers/tree';
 
 function byLabel(rows: TreeRow[], label: string): TreeRow {
@@ -15,6 +15,7 @@ function byLabel(rows: TreeRow[], label: string): TreeRow {
 
 describe('Tenants tree', function () {
   this.timeout(60_000);
+  quietExpiryNotifications();
   const issued = new Set<string>();
 
   describe('on the demo tenant', () => {
