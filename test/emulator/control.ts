@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { FAULT_MODES, type FaultMode, type FaultStore } from './faults';
+import type { ForeignOrigin } from './foreign';
 import { isObject, readBody } from './http';
 import { control as migrationControl, migrationBody, tick } from './migration';
 import { providerBody } from './routes/providers';
@@ -42,7 +43,7 @@ export function dumpTenant(t: Tenant): Record<string, unknown> {
   };
 }
 
-export function controlHandler(tenants: Tenant[], faults: FaultStore) {
+export function controlHandler(tenants: Tenant[], faults: FaultStore, foreign?: ForeignOrigin) {
   const pick = (name: string | null | undefined): Tenant[] | undefined => {
     if (name === null || name === undefined) return tenants;
     const t = tenants.find((x) => x.info.name === name);
@@ -73,6 +74,7 @@ export function controlHandler(tenants: Tenant[], faults: FaultStore) {
       case 'POST /__emulator/reset':
         for (const t of tenants) t.reset();
         faults.clear();
+        if (foreign) foreign.log.length = 0;
         return reply(res, 204);
       case 'GET /__emulator/state':
         if (tenantParam === null) return reply(res, 200, Object.fromEntries(tenants.map((t) => [t.info.name, dumpTenant(t)])));
@@ -101,6 +103,11 @@ export function controlHandler(tenants: Tenant[], faults: FaultStore) {
         return reply(res, 200, tenantParam === null ? chosen.flatMap((t) => t.log.map((e) => ({ tenant: t.info.name, ...e }))) : chosen[0].log);
       case 'DELETE /__emulator/requests':
         for (const t of chosen) t.log.length = 0;
+        return reply(res, 204);
+      case 'GET /__emulator/foreign':
+        return reply(res, 200, { url: foreign?.url, requests: foreign?.log ?? [] });
+      case 'DELETE /__emulator/foreign':
+        if (foreign) foreign.log.length = 0;
         return reply(res, 204);
       default:
         return problem(res, 404, `No control route ${route}.`);

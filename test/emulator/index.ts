@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { sessionToken } from './auth';
 import { controlHandler } from './control';
 import { FaultStore } from './faults';
+import { ForeignOrigin } from './foreign';
 import { makeTenantInfo } from './seeds';
 import type { SeedName } from './state';
 import { Tenant } from './tenant';
@@ -33,6 +34,11 @@ export interface EmulatorTenant {
 export interface RunningEmulator {
   tenants: EmulatorTenant[];
   control: string;
+  /**
+   * A second origin that belongs to no tenant and records every request it gets (`GET /__emulator/foreign`):
+   * a `foreign` fault points a tenant's links and redirects at it. An addition to the contract.
+   */
+  foreign: string;
   close(): Promise<void>;
 }
 
@@ -74,14 +80,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   for (let i = 0; i < count; i++) tenants.push(new Tenant(makeTenantInfo(i, seed, now), seed, migrationSeconds, 60_000 * scale));
 
   const servers: Server[] = [];
+  const foreign = new ForeignOrigin();
   try {
     for (const [i, t] of tenants.entries()) {
-      const server = createServer(tenantHandler(t, { secret, faults }));
+      const server = createServer(tenantHandler(t, { secret, faults, foreignUrl: () => foreign.url }));
       servers.push(server);
       const port = await listen(server, basePort === 0 ? 0 : basePort + i);
       t.url = `http://${HOST}:${port}`;
     }
-    const handleControl = controlHandler(tenants, faults);
+    const foreignServer = createServer(foreign.handler());
+    servers.push(foreignServer);
+    foreign.url = `http://${HOST}:${await listen(foreignServer, 0)}`;
+    const handleControl = controlHandler(tenants, faults, foreign);
     const controlServer = createServer((req, res) => {
       handleControl(req, res).catch(() => {
         if (!res.headersSent) res.writeHead(500);
@@ -106,6 +116,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     return {
       tenants: described,
       control: `http://${HOST}:${controlPort}/__emulator`,
+      foreign: foreign.url,
       close: () => (closed ??= Promise.all(servers.map(shut)).then(() => undefined)),
     };
   } catch (e) {

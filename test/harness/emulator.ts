@@ -9,7 +9,7 @@ export interface FaultSpec {
   method?: string;
   /** Regular expression tested against the request path, e.g. "^/api/v1/api-keys$". */
   path: string;
-  mode: 'status' | 'reset' | 'malformed' | 'drift' | 'latency' | 'hang';
+  mode: 'status' | 'reset' | 'malformed' | 'drift' | 'latency' | 'hang' | 'foreign';
   status?: number;
   count?: number;
   latencyMs?: number;
@@ -33,6 +33,8 @@ export interface TestEmulator extends RunningEmulator {
   clearRequests(): Promise<void>;
   state(tenant?: string): Promise<Record<string, unknown>>;
   migrations(body: { tenant?: string; action: 'pause' | 'resume' | 'complete' } | { tenant?: string; action: 'speed'; seconds: number }): Promise<void>;
+  /** What the second origin (`foreign`) received: method, path and whether an Authorization header came along. */
+  foreignRequests(): Promise<{ method: string; path: string; authorization: boolean; at: string }[]>;
 }
 
 async function call(control: string, method: string, route: string, body?: unknown): Promise<unknown> {
@@ -60,5 +62,6 @@ export async function startTestEmulator(options: EmulatorOptions = {}): Promise<
     clearRequests: async () => void (await call(running.control, 'DELETE', '/requests')),
     state: async (tenant) => (await call(running.control, 'GET', `/state?tenant=${name(tenant)}`)) as Record<string, unknown>,
     migrations: async (body) => void (await call(running.control, 'POST', '/migrations', body)),
+    foreignRequests: async () => ((await call(running.control, 'GET', '/foreign')) as { requests: [] }).requests,
   };
 }
