@@ -2,7 +2,7 @@
 // code-server --install-extension, and runs the mocha journeys in test/e2e/ (Node 20) against fresh workbenches.
 // Screenshots land in test-results/e2e/<test>/<nn-step>.png.
 //   QCK_TEST_GREP=<re>   run only matching tests;  QCK_KEEP_RUN_DIR=1 keep .cache/tmp/<run> afterwards
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildExtension } from './buildTests';
@@ -10,20 +10,9 @@ import { installExtension } from './codeServer';
 import { forwardInterrupts, RUN_ID_VAR, signalExitCode, sweepRun } from './processes';
 import { projectRoot, provision } from './provision';
 import { createRunDir, isolatedEnv } from './runDir';
+import { packageVsix } from './vsix';
 
 const say = (message: string) => process.stderr.write(`[e2e] ${message}\n`);
-
-function packageVsix(target: string, env: NodeJS.ProcessEnv): void {
-  const vsce = path.join(projectRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
-  const result = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', target], {
-    cwd: projectRoot,
-    env,
-    encoding: 'utf8',
-  });
-  if (result.status !== 0 || !fs.existsSync(target)) {
-    throw new Error(`vsce package failed:\n${result.stdout}\n${result.stderr}`);
-  }
-}
 
 async function main(): Promise<number> {
   const started = Date.now();
