@@ -1,4 +1,7 @@
 import * as vscode from 'vscode';
+import { clamp } from './backoff';
+
+export { backoffSeconds } from './backoff';
 
 export interface MigrationSettings {
   /** Seconds between two reads of the migration details (Tier 1). */
@@ -9,10 +12,6 @@ export interface MigrationSettings {
   doneSeconds: number;
 }
 
-export function clamp(value: unknown, min: number, max: number, fallback: number): number {
-  return typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : fallback;
-}
-
 export function readMigrationSettings(): MigrationSettings {
   const config = vscode.workspace.getConfiguration('qlikCloud.migration');
   return {
@@ -20,10 +19,4 @@ export function readMigrationSettings(): MigrationSettings {
     stalledAfterMinutes: clamp(config.get('stalledAfterMinutes'), 0.05, 24 * 60, 15),
     doneSeconds: 5,
   };
-}
-
-/** The next delay after `failures` failed polls in a row: the poll interval doubled per failure, at most a minute. */
-export function backoffSeconds(pollSeconds: number, failures: number): number {
-  if (failures <= 0) return pollSeconds;
-  return Math.min(60, pollSeconds * 2 ** Math.min(failures, 6));
 }

@@ -92,6 +92,7 @@ describe('Encryption keys, as a person uses them', function () {
     await dialog.getByText('Migrate the encryption of acme from Production CMK to CMK-02?').waitFor({ state: 'visible', timeout: 30_000 });
     await shot('migration confirmation');
     await dialog.getByRole('button', { name: 'Migrate', exact: true }).click();
+    await form.locator('#validation').getByText(/its progress shows in the status bar/).waitFor({ state: 'visible', timeout: 30_000 });
 
     const item = page.locator('.part.statusbar .statusbar-item').filter({ hasText: /acme: (migrating to|now uses) CMK-02/ }).first();
     await item.waitFor({ state: 'visible', timeout: 30_000 });

@@ -87,6 +87,9 @@ export class RegisterKeyProviderPanel extends WebviewPanelBase<FromWebview, ToWe
       case 'migrateNow':
         if (this.registered?.fingerprint) {
           await vscode.commands.executeCommand('qlikCloud.migrateToKeyProvider', { origin: this.tenant.origin, fingerprint: this.registered.fingerprint });
+          if (this.ctx.migrations.isWatching(this.tenant.origin)) {
+            this.post({ type: 'notice', message: t('A migration is running on {0}: its progress shows in the status bar.', this.tenant.label) });
+          }
         }
         return;
       case 'showExisting':

@@ -1,0 +1,16 @@
+// Pure timing rules of the migration watcher (unit-tested in plain Node).
+
+export function clamp(value: unknown, min: number, max: number, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : fallback;
+}
+
+/** The next delay after `failures` failed polls in a row: the poll interval doubled per failure, at most a minute. */
+export function backoffSeconds(pollSeconds: number, failures: number): number {
+  if (failures <= 0) return pollSeconds;
+  return Math.min(60, pollSeconds * 2 ** Math.min(failures, 6));
+}
+
+/** Polls per minute at most, for one tenant: well inside Tier 1 (1,000 a minute per user and tenant). */
+export function maxPollsPerMinute(pollSeconds: number): number {
+  return Math.ceil(60 / Math.max(1, pollSeconds));
+}
