@@ -123,8 +123,12 @@ function installedCodeServerVersion(): string | undefined {
   }
 }
 
+/** Written after a complete install: a half-finished one (postinstall failed, interrupted) is redone. */
+const codeServerComplete = path.join(codeServerPrefix, '.complete');
+
 function ensureCodeServer(): void {
-  if (installedCodeServerVersion() === CODE_SERVER_VERSION && fs.existsSync(codeServerBin)) return;
+  const complete = fs.existsSync(codeServerComplete) && fs.readFileSync(codeServerComplete, 'utf8').trim() === CODE_SERVER_VERSION;
+  if (complete && installedCodeServerVersion() === CODE_SERVER_VERSION && fs.existsSync(codeServerBin)) return;
   log(`installing code-server ${CODE_SERVER_VERSION} into ${path.relative(projectRoot, codeServerPrefix)} (takes a minute or two)`);
   fs.rmSync(codeServerPrefix, { recursive: true, force: true });
   fs.mkdirSync(codeServerPrefix, { recursive: true });
@@ -137,7 +141,8 @@ function ensureCodeServer(): void {
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
-  if (installedCodeServerVersion() !== CODE_SERVER_VERSION) throw new ProvisionError('code-server did not install');
+  if (installedCodeServerVersion() !== CODE_SERVER_VERSION || !fs.existsSync(codeServerBin)) throw new ProvisionError('code-server did not install');
+  fs.writeFileSync(codeServerComplete, `${CODE_SERVER_VERSION}\n`);
 }
 
 /** Returns the paths the harness needs. Fast when everything is already in place. */
@@ -160,7 +165,8 @@ export function provision(): Provisioned {
     state?.nodeMajor === wanted.nodeMajor &&
     missingAptPackages().length === 0 &&
     fs.existsSync(path.join(node24Bin, 'node')) &&
-    fs.existsSync(codeServerBin);
+    fs.existsSync(codeServerBin) &&
+    fs.existsSync(codeServerComplete);
   if (!warm) {
     const started = Date.now();
     ensureAptPackages();
@@ -172,7 +178,8 @@ export function provision(): Provisioned {
   return { node24Bin, codeServerBin, chromiumPath };
 }
 
-if (require.main === module) {
+/** `npm run provision`: provisions and says how long it took; exits 1 with the reason when it cannot. */
+export function provisionCli(): void {
   try {
     const started = Date.now();
     provision();
@@ -185,3 +192,5 @@ if (require.main === module) {
     throw error;
   }
 }
+
+if (require.main === module) provisionCli();

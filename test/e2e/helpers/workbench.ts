@@ -1,7 +1,7 @@
 // A fresh code-server with the packaged extension installed, shown in headless Chromium: a person's view of VS Code.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
 import { launchBrowser } from '../../harness/browser';
 import { startCodeServer, type CodeServer } from '../../harness/codeServer';
 import { projectRoot } from '../../harness/provision';
@@ -18,6 +18,16 @@ export interface Workbench {
   activityBarItem(title: string): Locator;
   /** Runs a command from the command palette by the title it shows ("Qlik Cloud: Show Log"). */
   runCommand(title: string): Promise<void>;
+  /** Types into the open input box or quick pick (waiting for one whose text matches `prompt`, if given) and presses Enter. */
+  answer(value: string, prompt?: RegExp): Promise<void>;
+  /** A row of the side bar's tree whose text matches. */
+  treeRow(text: string | RegExp): Locator;
+  /** A notification toast whose text matches. */
+  notification(text: string | RegExp): Locator;
+  /** A status bar item whose text matches. */
+  statusBarItem(text: string | RegExp): Locator;
+  /** The content of the active webview (two iframes deep). */
+  webview(): FrameLocator;
   close(): Promise<void>;
 }
 
@@ -92,6 +102,17 @@ export async function openWorkbench(testName: string, options: WorkbenchOptions 
         }
         await input.press('Enter');
       },
+      async answer(value: string, prompt?: RegExp) {
+        const widget = page.locator('.quick-input-widget');
+        await (prompt ? widget.filter({ hasText: prompt }) : widget).waitFor({ state: 'visible' });
+        const input = widget.locator('input.input');
+        await input.fill(value);
+        await input.press('Enter');
+      },
+      treeRow: (text: string | RegExp) => page.locator('.part.sidebar .monaco-list-row').filter({ hasText: text }).first(),
+      notification: (text: string | RegExp) => page.locator('.notifications-toasts .notification-toast').filter({ hasText: text }).first(),
+      statusBarItem: (text: string | RegExp) => page.locator('.part.statusbar .statusbar-item').filter({ hasText: text }).first(),
+      webview: () => page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame'),
       async close() {
         await context.close().catch(() => undefined);
         await server.stop();
