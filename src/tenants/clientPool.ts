@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { createQlikClient, type QlikClient, type RateLimiterOptions } from '../qlik';
+import { createQlikClient, type QlikClient, type RateLimiterOptions, type RetryOptions } from '../qlik';
 import { UserFacingError } from '../util/errors';
 import type { Log } from '../util/log';
 import { authFor } from './credentials';
@@ -39,6 +39,17 @@ export class ClientPool implements vscode.Disposable {
    */
   setRateLimits(options: RateLimiterOptions | undefined): void {
     this.rateLimits = options;
+    for (const origin of [...this.clients.keys()]) this.drop(origin);
+  }
+
+  private requestOptions: { timeoutMs?: number; retry?: Partial<RetryOptions> } = {};
+
+  /**
+   * Timeout and retry bounds of clients made from now on (every client is dropped). Only the integration tests use
+   * it (the fault suites: a hanging request should time out in a second, not in 30); undefined restores the defaults.
+   */
+  setRequestOptions(options: { timeoutMs?: number; retry?: Partial<RetryOptions> } | undefined): void {
+    this.requestOptions = options ?? {};
     for (const origin of [...this.clients.keys()]) this.drop(origin);
   }
 
@@ -84,6 +95,7 @@ export class ClientPool implements vscode.Disposable {
       auth: authFor(record.signIn, secret),
       onRequest: (entry) => this.log.request(label, entry),
       ...(this.rateLimits ? { rateLimits: this.rateLimits } : {}),
+      ...this.requestOptions,
     });
   }
 }
