@@ -1,9 +1,9 @@
+import * as vscode from 'vscode';
 import { LoadingGroupNode } from '../tree/loadingGroup';
 import { type TreeNode, tenantOf } from '../tree/node';
 import { TenantNode } from '../tree/tenantNode';
 import type { CommandContext } from './context';
 import { resolveTenant } from './pickers';
-import * as vscode from 'vscode';
 
 /** Refresh on a tenant or group node (that part only); also the retry of an error row. */
 export async function refreshNode(ctx: CommandContext, node?: unknown): Promise<void> {

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
+import type { TenantRecord } from '../tenants/tenantStore';
+import { firstPageParams } from '../tree/apiKeysGroup';
 import { hasDetails, type TreeNode, tenantOf } from '../tree/node';
+import { UserFacingError } from '../util/errors';
+import { pickOrCancel } from '../util/prompts';
 import type { CommandContext } from './context';
 import { resolveTenant } from './pickers';
-import { pickOrCancel } from '../util/prompts';
-import { UserFacingError } from '../util/errors';
-import { firstPageParams } from '../tree/apiKeysGroup';
 
 /** Show Details: the item as the service sent it, in a read-only JSON document titled by the item. */
 export async function showDetails(ctx: CommandContext, node?: unknown): Promise<void> {
@@ -17,7 +18,7 @@ export async function showDetails(ctx: CommandContext, node?: unknown): Promise<
   } else {
     const tenant = await resolveTenant(ctx, node, vscode.l10n.t('Show Details'));
     label = tenant.label;
-    details = await pickItem(ctx, tenant.origin, tenant);
+    details = await pickItem(ctx, tenant);
   }
   const uri = ctx.details.uriFor(label, details.kind, details.title, details.body);
   const doc = await vscode.workspace.openTextDocument(uri);
@@ -25,8 +26,8 @@ export async function showDetails(ctx: CommandContext, node?: unknown): Promise<
   await vscode.window.showTextDocument(doc, { preview: true });
 }
 
-async function pickItem(ctx: CommandContext, origin: string, tenant: Parameters<typeof firstPageParams>[0]) {
-  const client = await ctx.pool.get(origin);
+async function pickItem(ctx: CommandContext, tenant: TenantRecord) {
+  const client = await ctx.pool.get(tenant.origin);
   const [providers, page, migration] = await Promise.all([
     client.encryption.listAll(),
     client.apiKeys.list(firstPageParams(tenant, 100)),

@@ -215,6 +215,13 @@ describe('Tenants tree', function () {
       assert.match(editor?.document.uri.path ?? '', new RegExp(`/api-key/${key.label}\\.json$`));
       const keyBody = JSON.parse(editor!.document.getText()) as Record<string, unknown>;
       assert.ok(typeof keyBody.id === 'string' && !('token' in keyBody));
+
+      // From the palette: with one tenant, a single pick among its providers and newest keys.
+      prompts().pick('DR test key', /Show Details/);
+      await vscode.commands.executeCommand('qlikCloud.showDetails');
+      editor = vscode.window.activeTextEditor;
+      assert.match(editor?.document.uri.path ?? '', /\/key-provider\/DR test key\.json$/);
+      assert.equal((JSON.parse(editor!.document.getText()) as { complianceError: { code: string } }).complianceError.code, 'Encryption-88');
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     });
 
