@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { removeActionFor } from '../apiKeys/ownership';
-import { type ApiKey, checkExpiryAgainstMaximum, formatDurationWords, isoDurationFromMs } from '../qlik';
+import { lifetimeOf, rotatedDescription } from '../apiKeys/rotation';
+import { type ApiKey, checkExpiryAgainstMaximum, formatDurationWords } from '../qlik';
 import { UserCancelledError } from '../util/errors';
 import { prompts } from '../util/prompts';
 import { CreateApiKeyPanel } from '../webviews/createApiKey/panel';
@@ -9,21 +10,6 @@ import { createApiKeyDeps } from './createApiKey';
 import { resolveApiKey, resolveTenant } from './pickers';
 
 const t = vscode.l10n.t;
-
-/** "CI pipeline (rotated 2026-11-23)": the old description with the date of this rotation (an older mark replaced). */
-export function rotatedDescription(description: string, now: Date): string {
-  const base = description.replace(/\s*\(rotated \d{4}-\d{2}-\d{2}\)\s*$/, '').trim();
-  return `${base || t('API key')} (rotated ${now.toISOString().slice(0, 10)})`;
-}
-
-/** The lifetime the old key was given, as an ISO duration (P30D), when its dates tell it. */
-export function lifetimeOf(key: ApiKey): string | undefined {
-  const created = key.created.date?.getTime();
-  const expiry = key.expiry.date?.getTime();
-  if (created === undefined || expiry === undefined || expiry <= created) return undefined;
-  // Dates have second precision and expiries are rounded up: whole minutes are what the key was given.
-  return isoDurationFromMs(Math.round((expiry - created) / 60_000) * 60_000);
-}
 
 function isKeyRef(arg: unknown): arg is { origin: string; key: ApiKey } {
   return typeof arg === 'object' && arg !== null && typeof (arg as { origin?: unknown }).origin === 'string' && typeof (arg as { key?: unknown }).key === 'object';

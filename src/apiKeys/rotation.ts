@@ -1,0 +1,18 @@
+// What a rotation keeps of the old key: its description (marked as rotated, with the date) and its lifetime. Pure.
+import { isoDurationFromMs } from '../qlik/duration';
+import type { ApiKey } from '../qlik/model';
+
+/** "CI pipeline (rotated 2026-11-23)": the old description with the date of this rotation (an older mark replaced). */
+export function rotatedDescription(description: string, now: Date): string {
+  const base = description.replace(/\s*\(rotated \d{4}-\d{2}-\d{2}\)\s*$/, '').trim();
+  return `${base || 'API key'} (rotated ${now.toISOString().slice(0, 10)})`;
+}
+
+/** The lifetime the old key was given, as an ISO duration (P30D), when its dates tell it. */
+export function lifetimeOf(key: Pick<ApiKey, 'created' | 'expiry'>): string | undefined {
+  const created = key.created.date?.getTime();
+  const expiry = key.expiry.date?.getTime();
+  if (created === undefined || expiry === undefined || expiry <= created) return undefined;
+  // Dates have second precision and expiries are rounded up: whole minutes are what the key was given.
+  return isoDurationFromMs(Math.round((expiry - created) / 60_000) * 60_000);
+}
