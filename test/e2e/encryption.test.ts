@@ -123,5 +123,23 @@ describe('Encryption keys, as a person uses them', function () {
     await shot('finished tree with the current marker on CMK-02');
     const posts = (await emulator().requests()).filter((r) => r.method === 'POST' && /actions\/migrate$/.test(r.path));
     assert.equal(posts.length, 1);
+
+    // The form follows the theme: dark, then high contrast.
+    await form.locator('#register-another').click();
+    await arn.waitFor({ state: 'visible' });
+    await arn.pressSequentially('arn:aws:kms:eu-west-1:111122223333:alias/production', { delay: 2 });
+    await form.locator('#arn-problems').getByText(/this is an alias ARN/i).waitFor({ state: 'visible' });
+    for (const [theme, bodyClass] of [['Dark Modern', 'vscode-dark'], ['Dark High Contrast', 'vscode-high-contrast']] as const) {
+      const picker = page.locator('.quick-input-widget input.input');
+      await page.keyboard.press('F1');
+      await picker.fill('>Preferences: Color Theme');
+      await page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: /Preferences: Color Theme(?!s)/ }).first().click();
+      await page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: /Light Modern/ }).first().waitFor({ state: 'visible' });
+      await picker.fill(theme);
+      await page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: new RegExp(`^${theme}`) }).first().click();
+      await form.locator(`body.${bodyClass}`).waitFor({ state: 'attached', timeout: 30_000 });
+      await page.waitForTimeout(500);
+      await shot(`register form in ${theme}`);
+    }
   });
 });
