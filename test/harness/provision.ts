@@ -165,8 +165,7 @@ export function provision(): Provisioned {
     state?.nodeMajor === wanted.nodeMajor &&
     missingAptPackages().length === 0 &&
     fs.existsSync(path.join(node24Bin, 'node')) &&
-    fs.existsSync(codeServerBin) &&
-    fs.existsSync(codeServerComplete);
+    fs.existsSync(codeServerBin);
   if (!warm) {
     const started = Date.now();
     ensureAptPackages();
