@@ -6,6 +6,10 @@ export interface HostBench {
     activateMs: number;
     /** What activate() itself logs ("… started … in N ms"). */
     bodyMs?: number;
+    /** require() of the bundle from scratch in the host: first time, and the median of four more. */
+    loadMs?: number;
+    warmLoadMs?: number;
+    bundle?: string;
   };
   tree?: {
     pageSize: number;
