@@ -311,6 +311,36 @@ describe('API keys: commands', function () {
       }
     });
 
+    it('says what went wrong for every documented error of edit description and settings', async () => {
+      const { tenant } = emulator();
+      await addTenantWithKey(prompts(), tenant);
+      const key = (await keyRows())[0]!;
+      const cases: Array<[string, string, number, RegExp]> = [
+        ['PATCH', '^/api/v1/api-keys/[0-9a-f]+$', 400, /refused the new description for this API key.*\(HTTP 400/],
+        ['PATCH', '^/api/v1/api-keys/[0-9a-f]+$', 403, /may not change this API key: only its owner can edit it.*\(HTTP 403/],
+        ['PATCH', '^/api/v1/api-keys/[0-9a-f]+$', 404, /This API key no longer exists\. Refresh the list\..*\(HTTP 404/],
+        ['PATCH', '^/api/v1/api-keys/configs/', 400, /refused these API key settings.*\(HTTP 400/],
+        ['PATCH', '^/api/v1/api-keys/configs/', 404, /could not update the API key settings of this tenant.*\(HTTP 404/],
+        ['GET', '^/api/v1/api-keys/configs/', 500, /\(HTTP 500/],
+      ];
+      for (const [method, path, status, expected] of cases) {
+        // A GET is retried after a 5xx: the fault stays until cleared, so the retries fail too.
+        await emulator().fault({ method, path, mode: 'status', status, count: method === 'GET' ? 0 : 1 });
+        if (path.includes('configs')) {
+          if (method === 'PATCH') prompts().pick('Maximum keys per user').input('9');
+          prompts().button('error', undefined, expected);
+          await vscode.commands.executeCommand('qlikCloud.editApiKeySettings');
+        } else {
+          prompts().input(`renamed ${status}`).button('error', undefined, expected);
+          await vscode.commands.executeCommand('qlikCloud.editApiKeyDescription', key.element);
+        }
+        await emulator().clearFaults();
+      }
+      const errors = prompts().calls.filter((c) => c.kind === 'error');
+      assert.equal(errors.length, cases.length);
+      assert.ok(errors.every((e) => e.choices.includes('Show Log') && !/\n|\bat \S+ \(|\.ts:\d+/.test(e.text)), 'one line each, with Show Log');
+    });
+
     it('Copy API Key ID and Show Details work on API keys', async () => {
       const { tenant } = emulator();
       await addTenantWithKey(prompts(), tenant, tenant.tokens.developer);

@@ -146,6 +146,21 @@ describe('API keys: Create API Key and the one-time token', function () {
     assert.equal(lastSent(panel, 'created'), undefined);
   });
 
+  it('shows an unexpected status (the documented "default") inline too, and a retry then works', async () => {
+    const { tenant } = emulator();
+    await addTenantWithKey(prompts(), tenant, tenant.tokens.developer);
+    const panel = await openCreatePanel();
+    await emulator().fault({ method: 'POST', path: '^/api/v1/api-keys$', mode: 'status', status: 500 });
+    let answer = await submit(panel, { description: 'after a 500', expiry: 'PT1H' });
+    assert.equal(answer.type === 'error' && answer.field, 'general');
+    assert.match(answer.type === 'error' ? answer.message : '', /\(HTTP 500/);
+    const posts = (await emulator().requests()).filter((r) => r.method === 'POST' && r.path === '/api/v1/api-keys');
+    assert.equal(posts.length, 1, 'a create is never retried by itself');
+    answer = await submit(panel, { description: 'after a 500', expiry: 'PT1H' });
+    assert.equal(answer.type, 'created');
+    await copyToken(panel);
+  });
+
   it('copies the token through VS Code’s clipboard: it is the created key’s token, it signs in, and the clipboard is cleared later', async () => {
     const { tenant } = emulator();
     await setClearSeconds(2);

@@ -1,7 +1,7 @@
 // Messages of the Create API Key panel, both directions. Pure (zod only): bundled into the page too.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
-const text = (max: number) => z.string().max(max);
+const text = (max: number) => z.string().check(z.maxLength(max));
 
 /** What the page sends. The token never travels this way. */
 export const FromWebview = z.discriminatedUnion('type', [
@@ -9,9 +9,9 @@ export const FromWebview = z.discriminatedUnion('type', [
     type: z.literal('create'),
     description: text(1024),
     /** ISO 8601 duration; absent = the tenant maximum. */
-    expiry: text(64).optional(),
+    expiry: z.optional(text(64)),
     /** The identity provider's ID for a SCIM key (TenantAdmins only). */
-    scimIdpId: text(128).optional(),
+    scimIdpId: z.optional(text(128)),
   }),
   z.object({ type: z.literal('reveal') }),
   z.object({ type: z.literal('copy') }),
@@ -39,12 +39,12 @@ export const ToWebview = z.discriminatedUnion('type', [
     userName: z.string(),
     isAdmin: z.boolean(),
     /** max_api_key_expiry and scim_externalClient_expiry, when the settings could be read. */
-    maxExpiry: z.string().optional(),
-    scimExpiry: z.string().optional(),
-    configProblem: z.string().optional(),
+    maxExpiry: z.optional(z.string()),
+    scimExpiry: z.optional(z.string()),
+    configProblem: z.optional(z.string()),
   }),
   z.object({ type: z.literal('busy'), busy: z.boolean() }),
-  z.object({ type: z.literal('error'), field: ErrorField, message: z.string(), status: z.number().optional() }),
+  z.object({ type: z.literal('error'), field: ErrorField, message: z.string(), status: z.optional(z.number()) }),
   z.object({
     type: z.literal('created'),
     tenantLabel: z.string(),
@@ -52,7 +52,7 @@ export const ToWebview = z.discriminatedUnion('type', [
     tokenLength: z.number(),
     clearSeconds: z.number(),
     /** Rotation: the key this one replaces. */
-    replaces: z.string().optional(),
+    replaces: z.optional(z.string()),
     copied: z.boolean(),
   }),
   z.object({ type: z.literal('revealed'), token: z.string() }),
