@@ -24,7 +24,7 @@ export function activate(context: vscode.ExtensionContext): QlikCloudTestApi | u
   const tree = new TenantsTreeProvider(store, pool, log, (origin) => filters.get(origin));
   const details = new DetailsDocuments();
   const view = vscode.window.createTreeView('qlikCloud.tenants', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
-  const tokenClipboard = new TokenClipboard();
+  const tokenClipboard = new TokenClipboard(() => log.info('apiKeys', 'cleared a copied token from the clipboard'));
   const expiryWatcher = new ExpiryWatcher(store, pool, log);
   const migrations = new MigrationWatcher({ store, pool, log, tree });
   const ctx: CommandContext = { extension: context, migrations, view, store, pool, tree, log, details, filters, tokenClipboard, expiryWatcher };

@@ -19,7 +19,7 @@ function fingerprint(text: string): string {
 export class TokenClipboard implements vscode.Disposable {
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
 
-  constructor(private readonly onCleared?: (hash: string) => void) {}
+  constructor(private readonly onCleared?: () => void) {}
 
   /** Copies and schedules the clearing; returns the delay in seconds (0 = never cleared). */
   async copy(token: string): Promise<number> {
@@ -41,7 +41,7 @@ export class TokenClipboard implements vscode.Disposable {
       const now = await vscode.env.clipboard.readText();
       if (now && fingerprint(now) === hash) {
         await vscode.env.clipboard.writeText('');
-        this.onCleared?.(hash);
+        this.onCleared?.();
       }
     } catch {
       // The clipboard could not be read (a browser without permission): nothing more can be done.
@@ -49,7 +49,7 @@ export class TokenClipboard implements vscode.Disposable {
   }
 
   dispose(): void {
-    // Pending clears still run when the extension stops? They cannot: the timers die with it, so clear now.
+    // The extension is stopping: pending clears cannot run any more.
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
   }

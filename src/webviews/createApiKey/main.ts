@@ -63,8 +63,6 @@ const connection = connect<ToWebview, FromWebview, FormState>({
       case 'copied':
         showCopied(message.clearSeconds);
         break;
-      case 'clipboardCleared':
-        break;
     }
   },
 });

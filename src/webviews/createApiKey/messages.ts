@@ -57,6 +57,5 @@ export const ToWebview = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('revealed'), token: z.string() }),
   z.object({ type: z.literal('copied'), clearSeconds: z.number() }),
-  z.object({ type: z.literal('clipboardCleared') }),
 ]);
 export type ToWebview = z.infer<typeof ToWebview>;
