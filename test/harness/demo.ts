@@ -7,46 +7,18 @@
 // .cache/demo/qlik-cli/, where the repository's launch.json (F5 in desktop VS Code) points the extension.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { stringify } from 'yaml';
-import { startEmulator, type EmulatorTenant, type RunningEmulator } from '../emulator/index';
+import { startEmulator, type RunningEmulator } from '../emulator/index';
 import { installExtension, seedUserSettings, startCodeServer, type CodeServer } from './codeServer';
 import { RUN_ID_VAR, sweepRun } from './processes';
-import { cacheDir, projectRoot, provision } from './provision';
+import { desktopQlikCliDir, writeContexts } from './demoTenants';
+import { projectRoot, provision } from './provision';
 import { createRunDir, type RunDir } from './runDir';
 import { buildAndPackage } from './vsix';
 
 const TENANTS = 2;
-/** Where --no-browser-vscode writes contexts.yml; .vscode/launch.json sets QLIK_CLI_USER_HOME_DIR to this folder. */
-export const desktopQlikCliDir = path.join(cacheDir, 'demo', 'qlik-cli');
 
 const say = (message: string) => process.stderr.write(`[start] ${message}\n`);
 const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
-
-/** qlik-cli's contexts.yml for the emulator's tenants, signed in with the admin's API key. */
-export function contextsYaml(tenants: EmulatorTenant[]): string {
-  const contexts = Object.fromEntries(
-    tenants.map((tenant) => [
-      tenant.name,
-      {
-        server: tenant.url,
-        'server-type': 'cloud',
-        headers: { Authorization: `Bearer ${tenant.tokens.admin}` },
-        comment: 'Demo tenant of the Qlik Cloud emulator, signed in as Ada Admin (TenantAdmin)',
-      },
-    ]),
-  );
-  return (
-    '# Written by `npm start` for the demo tenants of the Qlik Cloud emulator; removed when it stops.\n' +
-    stringify({ 'current-context': tenants[0].name, contexts })
-  );
-}
-
-function writeContexts(dir: string, tenants: EmulatorTenant[]): string {
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, 'contexts.yml');
-  fs.writeFileSync(file, contextsYaml(tenants), { mode: 0o600 });
-  return file;
-}
 
 /** Resolves with the reason once the run should stop: a signal, or the parent (npm, the terminal) going away. */
 function stopRequested(): Promise<string> {
