@@ -1,4 +1,4 @@
-// Entry point of the npm scripts for the real-VS Code stages: `node test/harness/cli.mjs provision|integration|e2e|package|start`.
+// Entry point of the npm scripts for the real-VS Code stages: `node test/harness/cli.mjs provision|integration|e2e|package|start|screenshots`.
 // It points TMPDIR at .cache/tmp before anything starts (TypeScript loader included), then runs the stage's TS module.
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const stages = { provision: 'provision.ts', integration: 'run-integration.ts', e2e: 'run-e2e.ts', package: 'run-package.ts', start: 'demo.ts' };
+const stages = { provision: 'provision.ts', integration: 'run-integration.ts', e2e: 'run-e2e.ts', package: 'run-package.ts', start: 'demo.ts', screenshots: 'run-screenshots.ts' };
 const stage = process.argv[2];
 if (!(stage in stages)) {
   process.stderr.write(`usage: node test/harness/cli.mjs ${Object.keys(stages).join('|')}\n`);
