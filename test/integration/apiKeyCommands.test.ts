@@ -1,7 +1,7 @@
 // Issue 7: the API key commands without the webview: edit, delete or revoke, filter, settings, rotate, expiring keys.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, claims, getKey, lastSent, listKeys, patchConfig } from './helpers/apiKeys';
+import { api, claims, createdTokens, getKey, lastSent, listKeys, patchConfig } from './helpers/apiKeys';
 import { useEmulator } from './helpers/emulator';
 import { testApi } from './helpers/extension';
 import { usePromptDouble } from './helpers/prompts';
@@ -253,6 +253,7 @@ describe('API keys: commands', function () {
       assert.equal(created.replaces, old.label);
       await panel.receive({ type: 'copy' });
       const token = await vscode.env.clipboard.readText();
+      createdTokens.add(token);
       assert.equal(claims(token).jti, created.key.id);
       await vscode.env.clipboard.writeText('');
       panel.dispose();
@@ -278,6 +279,7 @@ describe('API keys: commands', function () {
       const panel = await waitFor('the token view', () => createApiKeyPanels().find((p) => p.sent.some((m) => m.type === 'created')));
       const created = lastSent(panel, 'created')!;
       await panel.receive({ type: 'copy' });
+      createdTokens.add(await vscode.env.clipboard.readText());
       await vscode.env.clipboard.writeText('');
       panel.dispose();
       await rotating;

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { api, claims, getKey, lastSent, openCreatePanel, patchConfig, submit } from './helpers/apiKeys';
+import { api, claims, createdTokens as tokens, getKey, lastSent, openCreatePanel, patchConfig, submit } from './helpers/apiKeys';
 import { useEmulator } from './helpers/emulator';
 import { testApi } from './helpers/extension';
 import { usePromptDouble } from './helpers/prompts';
@@ -11,8 +11,6 @@ import { addTenantWithKey, groupRow, removeAllTenants, waitFor } from './helpers
 import { childrenOf } from './helpers/tree';
 
 const DAY = 86_400_000;
-/** Every token created in this file: none may be found anywhere afterwards. */
-const tokens = new Set<string>();
 
 async function setClearSeconds(seconds: number | undefined): Promise<void> {
   await vscode.workspace.getConfiguration().update('qlikCloud.clipboardClearSeconds', seconds, vscode.ConfigurationTarget.Global);

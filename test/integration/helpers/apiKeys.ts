@@ -6,6 +6,9 @@ import type { ToWebview } from '../../../src/webviews/createApiKey/messages';
 import { testApi } from './extension';
 import { waitFor } from './qlikCloud';
 
+/** Every token the API key suites created: the secret scan at the end looks for each of them. */
+export const createdTokens = new Set<string>();
+
 /** Calls the tenant's API directly (setup and checks), as the given token. */
 export async function api(tenant: EmulatorTenant, token: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
   const response = await fetch(`${tenant.url}${path}`, {
