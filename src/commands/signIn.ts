@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { QlikApiError } from '../qlik';
+import { checkCredential, QlikApiError } from '../qlik';
 import { type Credentials, verifyCredentials, type Verified } from '../tenants/credentials';
 import type { SignInMethod } from '../tenants/tenantStore';
 import { UserCancelledError } from '../util/errors';
@@ -23,8 +23,9 @@ export async function askSignInMethod(title: string): Promise<SignInMethod['kind
   return picked.method;
 }
 
-function notEmpty(message: string) {
-  return (value: string) => (value.trim() === '' ? message : /[\s]/.test(value.trim()) ? t('It must not contain spaces.') : undefined);
+function notEmpty(message: string, label: string) {
+  return (value: string) =>
+    value.trim() === '' ? message : /[\s]/.test(value.trim()) ? t('It must not contain spaces.') : checkCredential(label, value);
 }
 
 export async function askCredentials(kind: SignInMethod['kind'], title: string, clientId?: string): Promise<Credentials> {
@@ -34,7 +35,7 @@ export async function askCredentials(kind: SignInMethod['kind'], title: string, 
       prompt: t('The API key (it is kept in VS Code’s secret storage only)'),
       password: true,
       placeHolder: 'eyJhbGciOi…',
-      validateInput: notEmpty(t('Paste the API key.')),
+      validateInput: notEmpty(t('Paste the API key.'), 'API key'),
     });
     return { kind: 'apiKey', apiKey: apiKey.trim() };
   }
@@ -42,13 +43,13 @@ export async function askCredentials(kind: SignInMethod['kind'], title: string, 
     title,
     prompt: t('The OAuth client ID'),
     value: clientId,
-    validateInput: notEmpty(t('Enter the client ID.')),
+    validateInput: notEmpty(t('Enter the client ID.'), 'client ID'),
   });
   const secret = await inputOrCancel({
     title,
     prompt: t('The OAuth client secret (it is kept in VS Code’s secret storage only)'),
     password: true,
-    validateInput: notEmpty(t('Paste the client secret.')),
+    validateInput: notEmpty(t('Paste the client secret.'), 'client secret'),
   });
   return { kind: 'oauth', clientId: id.trim(), clientSecret: secret.trim() };
 }

@@ -17,7 +17,25 @@ export function checkText(label: string, value: string, options: { required: boo
   if (typeof value !== 'string') return `The ${label} must be text.`;
   if (options.required && value.trim() === '') return `The ${label} is required.`;
   if (value.length > options.max) return `The ${label} is too long (at most ${options.max} characters).`;
-  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value)) return `The ${label} must not contain control characters.`;
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.test(value)) return `The ${label} must not contain control characters.`;
+  // Direction marks and overrides make a name read differently from what it is (in the tree, in a modal).
+  if (BIDI_CONTROLS.test(value)) return `The ${label} must not contain direction marks or overrides.`;
+  return undefined;
+}
+
+/** Unicode bidirectional formatting characters: LRM, RLM, ALM, embeddings, overrides and isolates. */
+export const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+/**
+ * Returns the reason a credential (API key, client ID, client secret) is not acceptable, or undefined: printable
+ * ASCII without spaces (it travels in an HTTP header or a form field), at most 16,384 characters.
+ */
+export function checkCredential(label: string, value: string): string | undefined {
+  if (typeof value !== 'string' || value.trim() === '') return `The ${label} is required.`;
+  const v = value.trim();
+  if (v.length > 16_384) return `The ${label} is too long (at most 16384 characters).`;
+  if (/\s/.test(v)) return `The ${label} must not contain spaces.`;
+  if (!/^[\x21-\x7e]+$/.test(v)) return `The ${label} may contain only printable ASCII characters (no control characters, direction marks or emoji).`;
   return undefined;
 }
 

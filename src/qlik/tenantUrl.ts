@@ -37,6 +37,8 @@ export function normalizeTenantUrl(input: string): TenantUrlResult {
   }
   const authority = (HAS_SCHEME.test(text) ? text.replace(HAS_SCHEME, '') : text).split(/[/?#]/)[0] ?? '';
   if (authority.includes('@')) return { ok: false, error: 'The address must not contain a user name or password.' };
+  // Qlik Cloud host names are ASCII: an emoji or a look-alike letter would become another (punycode) host.
+  if (/[^\x21-\x7e]/.test(authority)) return { ok: false, error: 'The host name must use plain ASCII letters, digits, dots and dashes.' };
   let candidate = text;
   if (!HAS_SCHEME.test(text)) {
     if (OTHER_SCHEME.test(text) && !/^[^:/]+:\d/.test(text)) {
@@ -65,6 +67,10 @@ export function normalizeTenantUrl(input: string): TenantUrlResult {
   }
   if (!loopback && !hostname.startsWith('[') && !hostname.includes('.')) {
     return { ok: false, error: 'Enter the full host name, for example acme.eu.qlikcloud.com.' };
+  }
+  // URL keeps characters such as "=" or "!" in a host name; DNS names have letters, digits, dots and dashes only.
+  if (!loopback && !hostname.startsWith('[') && !/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*\.?$/.test(hostname)) {
+    return { ok: false, error: 'The host name must use plain ASCII letters, digits, dots and dashes.' };
   }
   return { ok: true, origin: url.origin, hostname, loopback };
 }

@@ -13,6 +13,8 @@ export interface PromptCall {
   modal: boolean;
   /** What the double answered (label(s) or value), undefined for a cancel. */
   answer?: string | string[];
+  /** Input boxes: the box's own validateInput, to try values against (undefined = accepted). */
+  validate?: (value: string) => Promise<string | undefined>;
 }
 
 type QuickPickAnswer = string | string[] | undefined | ((call: PromptCall) => string | string[] | undefined);
@@ -157,6 +159,10 @@ export class PromptDouble {
       text: [options?.title, options?.prompt, options?.placeHolder].filter(Boolean).join(' | '),
       choices: [],
       modal: false,
+      validate: async (value) => {
+        const verdict = await options?.validateInput?.(value);
+        return (typeof verdict === 'string' ? verdict : verdict?.message) || undefined;
+      },
     };
     const scripted = this.next(call);
     const value = typeof scripted.answer === 'function' ? (scripted.answer(call) as string | undefined) : (scripted.answer as string | undefined);
