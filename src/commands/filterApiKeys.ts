@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { type ApiKeyFilter, type ApiKeyStatusFilter, DEFAULT_SORT, SORT_CHOICES } from '../apiKeys/filter';
+import { checkCredential } from '../qlik';
 import { pickOrCancel, inputOrCancel } from '../util/prompts';
 import type { CommandContext } from './context';
 import { resolveTenant } from './pickers';
@@ -48,7 +49,7 @@ export async function filterApiKeys(ctx: CommandContext, node?: unknown): Promis
           prompt: t('The user ID whose keys to show (for SCIM keys: SCIM\\\\<IdP ID>)'),
           value: current.owner && current.owner !== 'me' ? current.owner : '',
           validateInput: (v) =>
-            v.trim() === '' ? t('Enter a user ID.') : /[\s\u0000-\u001f]/.test(v.trim()) ? t('A user ID has no spaces or control characters.') : undefined,
+            v.trim() === '' ? t('Enter a user ID.') : /[\s\u0000-\u001f]/.test(v.trim()) ? t('A user ID has no spaces or control characters.') : checkCredential(t('user ID'), v),
         })
       ).trim();
       if (owner === tenant.user.id) owner = 'me';
