@@ -28,12 +28,12 @@ export const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 /**
  * Returns the reason a credential (API key, client ID, client secret) is not acceptable, or undefined: printable
- * ASCII without spaces (it travels in an HTTP header or a form field), at most 16,384 characters.
+ * ASCII without spaces (it travels in an HTTP header or a form field), at most 4,096 characters.
  */
 export function checkCredential(label: string, value: string): string | undefined {
   if (typeof value !== 'string' || value.trim() === '') return `The ${label} is required.`;
   const v = value.trim();
-  if (v.length > 16_384) return `The ${label} is too long (at most 16384 characters).`;
+  if (v.length > 4096) return `The ${label} is too long (at most 4096 characters).`;
   if (/\s/.test(v)) return `The ${label} must not contain spaces.`;
   if (!/^[\x21-\x7e]+$/.test(v)) return `The ${label} may contain only printable ASCII characters (no control characters, direction marks or emoji).`;
   return undefined;

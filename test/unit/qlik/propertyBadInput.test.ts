@@ -166,11 +166,11 @@ describe('qlik/properties: bad input against independent oracles', () => {
   it('credential check: only printable ASCII without spaces passes', () => {
     fc.assert(
       fc.property(fc.oneof(nasty, mutated(fc.constant('eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln'))), (s) => {
-        if (checkCredential('API key', s) === undefined) assert.match(s.trim(), /^[\x21-\x7e]{1,16384}$/);
+        if (checkCredential('API key', s) === undefined) assert.match(s.trim(), /^[\x21-\x7e]{1,4096}$/);
       }),
       { numRuns: 1000 },
     );
-    for (const bad of ['', '   ', 'x'.repeat(20_000), 'a\u0000b', 'a\u001bb', '\u202eabc', 'ab\u200fc', '🙂', 'a b']) {
+    for (const bad of ['', '   ', 'x'.repeat(10_000), 'a\u0000b', 'a\u001bb', '\u202eabc', 'ab\u200fc', '🙂', 'a b']) {
       assert.ok(checkCredential('API key', bad), JSON.stringify(bad.slice(0, 20)));
     }
   });
