@@ -5,7 +5,9 @@
 // `npm run screenshots` runs both (after `npm run test:e2e`); a unit test fails when the README tables are stale.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { projectRoot } from './provision';
+import type { BrowserContext } from 'playwright-core';
+import { launchBrowser } from './browser';
+import { cacheDir, projectRoot } from './provision';
 
 export const e2eResults = path.join(projectRoot, 'test-results', 'e2e');
 
@@ -16,6 +18,8 @@ interface Screenshot {
   journey: string;
   /** The step's file name, without its number. */
   step: string;
+  /** The part of the 1400×900 workbench worth showing (walkthrough images are shown small). */
+  crop?: { x: number; y: number; width: number; height: number };
 }
 
 export const screenshots: Screenshot[] = [
@@ -25,9 +29,24 @@ export const screenshots: Screenshot[] = [
   { dest: 'media/screenshots/migration-status-bar.png', journey: 'encryption-keys-as-a-person-uses-them', step: 'status-bar-mid-migration' },
   { dest: 'media/screenshots/token-view.png', journey: 'api-keys-as-a-person-uses-them', step: 'token-view-masked' },
   { dest: 'media/screenshots/import-from-qlik-cli.png', journey: 'npm-start-imports-the-demo-tenants', step: 'both-demo-contexts-selected' },
-  { dest: 'media/walkthrough/add-tenant.png', journey: 'tenants-tree-as-a-person-uses-it', step: 'typing-the-tenant-address' },
-  { dest: 'media/walkthrough/encryption-keys.png', journey: 'tenants-tree-as-a-person-uses-it', step: 'encryption-keys-with-the-compliance-warning' },
-  { dest: 'media/walkthrough/create-api-key.png', journey: 'api-keys-as-a-person-uses-them', step: 'the-form-filled-in-1-day' },
+  {
+    dest: 'media/walkthrough/add-tenant.png',
+    journey: 'tenants-tree-as-a-person-uses-it',
+    step: 'typing-the-tenant-address',
+    crop: { x: 0, y: 0, width: 1010, height: 300 },
+  },
+  {
+    dest: 'media/walkthrough/encryption-keys.png',
+    journey: 'tenants-tree-as-a-person-uses-it',
+    step: 'encryption-keys-with-the-compliance-warning',
+    crop: { x: 0, y: 0, width: 860, height: 490 },
+  },
+  {
+    dest: 'media/walkthrough/create-api-key.png',
+    journey: 'api-keys-as-a-person-uses-them',
+    step: 'the-form-filled-in-1-day',
+    crop: { x: 0, y: 0, width: 1320, height: 560 },
+  },
 ];
 
 /** The newest matching screenshot in test-results/e2e/, if a journey took it. */
@@ -42,20 +61,38 @@ export function findScreenshot(shot: Screenshot, root = e2eResults): string | un
   return candidates.sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0];
 }
 
-export function copyScreenshots(log: (line: string) => void): { copied: number; missing: string[] } {
+/** Copies (and crops, in headless Chromium) the screenshots into media/. */
+export async function copyScreenshots(log: (line: string) => void): Promise<{ copied: number; missing: string[] }> {
   const missing: string[] = [];
   let copied = 0;
-  for (const shot of screenshots) {
-    const source = findScreenshot(shot);
-    if (!source) {
-      missing.push(`${shot.dest} (journey ${shot.journey}…, step ${shot.step})`);
-      continue;
+  let browser: BrowserContext | undefined;
+  const scratch = path.join(cacheDir, 'tmp', `screenshots-${process.pid}`);
+  try {
+    for (const shot of screenshots) {
+      const source = findScreenshot(shot);
+      if (!source) {
+        missing.push(`${shot.dest} (journey ${shot.journey}…, step ${shot.step})`);
+        continue;
+      }
+      const dest = path.join(projectRoot, shot.dest);
+      fs.mkdirSync(path.dirname(dest), { recursive: true });
+      if (shot.crop) {
+        browser ??= await launchBrowser(scratch);
+        const page = browser.pages()[0] ?? (await browser.newPage());
+        await page.setViewportSize({ width: 1400, height: 900 });
+        const data = fs.readFileSync(source).toString('base64');
+        await page.setContent(`<body style="margin:0"><img style="display:block" src="data:image/png;base64,${data}"></body>`);
+        await page.locator('img').evaluate((img) => (img as HTMLImageElement).decode());
+        await page.screenshot({ path: dest, clip: shot.crop });
+      } else {
+        fs.copyFileSync(source, dest);
+      }
+      copied++;
+      log(`${shot.dest} ← ${path.relative(projectRoot, source)}${shot.crop ? ' (cropped)' : ''}`);
     }
-    const dest = path.join(projectRoot, shot.dest);
-    fs.mkdirSync(path.dirname(dest), { recursive: true });
-    fs.copyFileSync(source, dest);
-    copied++;
-    log(`${shot.dest} ← ${path.relative(projectRoot, source)}`);
+  } finally {
+    await browser?.close();
+    fs.rmSync(scratch, { recursive: true, force: true });
   }
   return { copied, missing };
 }

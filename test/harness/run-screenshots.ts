@@ -3,12 +3,14 @@
 import { copyScreenshots, updateReadmeTables } from './docs';
 
 const say = (message: string) => process.stderr.write(`[screenshots] ${message}\n`);
-try {
-  const { copied, missing } = copyScreenshots(say);
+async function main(): Promise<void> {
+  const { copied, missing } = await copyScreenshots(say);
   say(`${copied} screenshot(s) copied`);
   if (missing.length) say(`not found in test-results/e2e/ (kept as they were):\n  ${missing.join('\n  ')}`);
   say(updateReadmeTables() ? 'README.md tables updated' : 'README.md tables already current');
-} catch (error) {
+}
+
+main().catch((error: unknown) => {
   say(`FAILED: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
-}
+});
