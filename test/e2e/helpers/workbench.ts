@@ -61,17 +61,26 @@ export async function openWorkbench(testName: string, options: WorkbenchOptions 
   fs.rmSync(artifacts, { recursive: true, force: true });
   fs.mkdirSync(artifacts, { recursive: true });
 
+  const t0 = Date.now();
+  const timing: string[] = [];
+  const mark = (what: string) => timing.push(`${what} ${Date.now() - t0} ms`);
   const server = await startCodeServer({ dir: own, runDir: run.dir, extensionsDir, env: options.env });
+  mark('server');
   let browser: BrowserContext | undefined;
   try {
     browser = await launchBrowser(run.dir);
+    mark('browser');
     const page = browser.pages()[0] ?? (await browser.newPage());
     const workspace = path.join(own, 'workspace');
     fs.mkdirSync(workspace, { recursive: true });
     await page.goto(`${server.origin}/?folder=${encodeURIComponent(server.remoteUri(workspace))}`);
+    mark('page');
     await page.locator('.monaco-workbench .part.activitybar').waitFor({ state: 'visible', timeout: 60_000 });
+    mark('workbench');
     // The extension's contributions are in the workbench once its view container shows in the activity bar.
     await page.locator(`.part.activitybar [aria-label^="${options.readyWhenActivityBarShows ?? 'Qlik Cloud'}"]`).first().waitFor({ state: 'visible', timeout: 60_000 });
+    mark('ready');
+    if (process.env.QCK_VERBOSE === '1') process.stderr.write(`[e2e] workbench: ${timing.join(', ')}\n`);
     let step = 0;
     const context = browser;
     return {
