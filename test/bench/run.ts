@@ -27,7 +27,8 @@ const burstScale = Number(opt('burst-scale', '0.25'));
 const hostRuns = Number(opt('host-runs', '5'));
 const only = new Set(opt('only', 'list,burst,bundle,host').split(','));
 const outFile = path.resolve(root, opt('out', 'test-results/bench/latest.md'));
-const workDir = path.join(root, 'test-results', 'bench', `run-${process.pid}`);
+// Job files carry tokens: they live in the run area the harness keeps for such things (.cache/tmp), not in test-results.
+const workDir = path.join(root, '.cache', 'tmp', `bench-${process.pid}`);
 
 const productionCopy = path.join(workDir, 'production', 'extension.js');
 const say = (line: string): void => void process.stderr.write(`bench: ${line}\n`);

@@ -5,6 +5,7 @@ import { sessionToken } from './auth';
 import { controlHandler } from './control';
 import { FaultStore } from './faults';
 import { ForeignOrigin } from './foreign';
+import { issuedTokens } from './jwt';
 import { makeTenantInfo } from './seeds';
 import type { SeedName } from './state';
 import { Tenant } from './tenant';
@@ -39,6 +40,11 @@ export interface RunningEmulator {
    * a `foreign` fault points a tenant's links and redirects at it. An addition to the contract.
    */
   foreign: string;
+  /**
+   * Every secret this emulator handed out so far: the users' session tokens, OAuth client secrets, OAuth access
+   * tokens and created API keys' tokens (in-process only, for the secret scans; never served over HTTP).
+   */
+  issuedSecrets(): string[];
   close(): Promise<void>;
 }
 
@@ -117,6 +123,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       tenants: described,
       control: `http://${HOST}:${controlPort}/__emulator`,
       foreign: foreign.url,
+      issuedSecrets: () => [...issuedTokens(secret), ...tenants.map((t) => t.info.clientSecret)],
       close: () => (closed ??= Promise.all(servers.map(shut)).then(() => undefined)),
     };
   } catch (e) {

@@ -5,11 +5,22 @@ function b64url(data: Buffer | string): string {
   return Buffer.from(data).toString('base64url');
 }
 
+/** Every token signed with a secret (one secret per emulator run): the secret scans look for each of them. */
+const issued = new WeakMap<Buffer, Set<string>>();
+
+export function issuedTokens(secret: Buffer): string[] {
+  return [...(issued.get(secret) ?? [])];
+}
+
 export function signJwt(payload: Record<string, unknown>, secret: Buffer): string {
   const head = b64url(JSON.stringify({ alg: 'HS256', typ: 'JWT', kid: 'emulator' }));
   const body = b64url(JSON.stringify(payload));
   const sig = createHmac('sha256', secret).update(`${head}.${body}`).digest();
-  return `${head}.${body}.${b64url(sig)}`;
+  const token = `${head}.${body}.${b64url(sig)}`;
+  let tokens = issued.get(secret);
+  if (!tokens) issued.set(secret, (tokens = new Set()));
+  tokens.add(token);
+  return token;
 }
 
 /** The payload when the signature is valid and `exp` (if any) lies in the future; otherwise undefined. */

@@ -48,8 +48,16 @@ async function call(control: string, method: string, route: string, body?: unkno
   return text ? JSON.parse(text) : undefined;
 }
 
+/** The secrets of every emulator started in this process (kept after it closes), for the end-of-run secret scans. */
+const issuedSources: Array<() => string[]> = [];
+
+export function allIssuedSecrets(): string[] {
+  return [...new Set(issuedSources.flatMap((source) => source()))];
+}
+
 export async function startTestEmulator(options: EmulatorOptions = {}): Promise<TestEmulator> {
   const running = await startEmulator({ quiet: true, ...options });
+  issuedSources.push(running.issuedSecrets);
   const first = running.tenants[0];
   const name = (tenant?: string) => encodeURIComponent(tenant ?? first.name);
   return {

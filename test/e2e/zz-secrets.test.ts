@@ -1,0 +1,20 @@
+// Issue 9, secrets: once every end-to-end journey has run (a root hook), everything the workbenches of this run wrote
+// (each one's code-server user data, Chromium profile, HOME and temp folders, under the run folder) and the screenshots
+// and logs in test-results/ are searched for every token and secret the emulators of this run issued, and for the
+// header every emulator token starts with (also tokens of an emulator started by `npm start`). See
+// test/integration/zz-secrets.test.ts for where SecretStorage lives in code-server (sealed; not excluded).
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { allIssuedSecrets } from '../harness/emulator';
+import { scanForSecrets } from '../harness/secretScan';
+
+const root = path.resolve(__dirname, '..', '..');
+
+after(function secretScanAfterEveryJourney() {
+  this.timeout(120_000);
+  const runDir = process.env.QCK_RUN_DIR;
+  if (!runDir) return;
+  const result = scanForSecrets([runDir, path.join(root, 'test-results')], allIssuedSecrets());
+  assert.deepEqual(result.hits.map((h) => `${path.relative(root, h.file)}: ${h.what}`), [], 'secrets found on disk after the end-to-end run');
+  process.stdout.write(`  secret scan: ${result.filesScanned} files, ${(result.bytesScanned / 1048576).toFixed(1)} MB, ${result.secrets} secrets, no hit\n`);
+});
