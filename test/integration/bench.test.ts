@@ -4,6 +4,7 @@
 // which parts run (activation, tree, polling). The assertions below only guard the measurement itself.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as v8 from 'node:v8';
@@ -55,8 +56,7 @@ benchDescribe('Benchmarks: start-up', () => {
     for (let i = 0; i < 5; i++) {
       delete require.cache[bundle];
       const t = performance.now();
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      (eval('require') as NodeRequire)(bundle);
+      createRequire(__filename)(bundle);
       loads.push(performance.now() - t);
     }
     delete require.cache[bundle];
