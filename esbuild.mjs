@@ -7,6 +7,28 @@ import * as esbuild from 'esbuild';
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
+/**
+ * Keeps the extension bundle lean (issue 9, start-up time): zod's `locales` namespace (every language's error
+ * messages, about 250 KB; zod registers English itself, and nothing here switches locale) becomes English only, and
+ * form-data (with mime-db, about 140 KB; axios loads it for multipart bodies, which the client never sends) a stub.
+ */
+const slim = {
+  name: 'slim',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]/.test(args.importer) ? { path: path.join(path.dirname(args.importer), '..', 'locales', 'en.js'), namespace: 'zod-locales' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
+      resolveDir: path.dirname(args.path),
+    }));
+    build.onResolve({ filter: /^form-data$/ }, () => ({ path: 'form-data', namespace: 'no-form-data' }));
+    build.onLoad({ filter: /.*/, namespace: 'no-form-data' }, () => ({
+      contents: 'module.exports = class FormData { constructor() { throw new Error("multipart/form-data bodies are not supported"); } };',
+    }));
+  },
+};
+
 /** @type {import('esbuild').BuildOptions} */
 const extension = {
   entryPoints: ['src/extension.ts'],
@@ -16,6 +38,7 @@ const extension = {
   target: 'node18',
   outfile: 'dist/extension.js',
   external: ['vscode'],
+  plugins: [slim],
   minify: production,
   sourcemap: production ? 'external' : 'linked',
   sourcesContent: false,
