@@ -14,6 +14,7 @@ import { startEmulator, type RunningEmulator } from '../emulator/index';
 import type { Contender, Job, Measured } from './contender';
 import { fmt, median, ratio, table } from './stats';
 import type { HostBench } from './hostTypes';
+import { packageVsix } from '../harness/vsix';
 
 const root = path.resolve(__dirname, '..', '..');
 const args = process.argv.slice(2);
@@ -176,12 +177,13 @@ function benchBundle(): string {
   fs.mkdirSync(path.dirname(productionCopy), { recursive: true });
   fs.writeFileSync(productionCopy, bundle);
   const vsix = path.join(workDir, 'bench.vsix');
-  const vsce = spawnSync(process.execPath, [path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--out', vsix], {
-    cwd: root,
-    encoding: 'utf8',
-  });
-  const vsixSize = vsce.status === 0 && fs.existsSync(vsix) ? fs.statSync(vsix).size : undefined;
-  if (vsixSize === undefined) say(`   vsce package failed: ${(vsce.stderr || vsce.stdout).trim().slice(-300)}`);
+  let vsixSize: number | undefined;
+  try {
+    packageVsix(vsix); // the same packaging as `npm run package` and the end-to-end stage (vsce, offline)
+    vsixSize = fs.statSync(vsix).size;
+  } catch (e) {
+    say(`   vsce package failed: ${(e as Error).message.trim().slice(-300)}`);
+  }
   const webviews = path.join(root, 'dist', 'webviews');
   const webviewBytes = fs.existsSync(webviews)
     ? fs.readdirSync(webviews).filter((f) => /\.(js|css)$/.test(f)).reduce((n, f) => n + fs.statSync(path.join(webviews, f)).size, 0)
