@@ -7,18 +7,23 @@ import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import { checkText, MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH, parseKmsKeyArn } from '../../qlik/pure';
 import { connect, h } from '../shared/browser';
 import '../shared/webview.css';
-import { FromWebview, type RegisterForm, type RegisteredProvider, ToWebview } from './messages';
+import { FromWebview, PAGE_STRINGS, type PageStringKey, type RegisterForm, type RegisteredProvider, ToWebview } from './messages';
 
 type Field = HTMLElement & { value: string; invalid: boolean; disabled: boolean };
 type Button = HTMLElement & { disabled: boolean };
 type ErrorMessage = Extract<ToWebview, { type: 'error' }>;
+
+let strings: Record<string, string> = {};
+/** A page string in the language the extension sent, with {0}… filled in. */
+function s(key: PageStringKey, ...args: string[]): string {
+  return (strings[key] ?? PAGE_STRINGS[key]).replace(/\{(\d+)\}/g, (whole, i: string) => args[Number(i)] ?? whole);
+}
 
 const app = document.getElementById('app') as HTMLElement;
 let tenantLabel = '';
 let busy = false;
 const touched = { arn: false, name: false };
 
-// ---- the form ----
 const arnField = h('vscode-textfield', { id: 'arn', placeholder: 'arn:aws:kms:eu-west-1:111122223333:key/mrk-…', 'aria-describedby': 'arn-problems' }) as Field;
 const nameField = h('vscode-textfield', { id: 'name', placeholder: 'Production CMK' }) as Field;
 const descriptionField = h('vscode-textarea', { id: 'description', rows: 3 }) as Field;
@@ -27,27 +32,27 @@ const arnFacts = h('dl', { class: 'facts', id: 'arn-facts', hidden: true });
 const arnWarning = h('div', { id: 'arn-warning' });
 const nameProblem = h('div', { id: 'name-problem', role: 'status' });
 const descriptionProblem = h('div', { id: 'description-problem', role: 'status' });
-const submit = h('vscode-button', { id: 'submit', disabled: true }, 'Register key') as Button;
+const submit = h('vscode-button', { id: 'submit', disabled: true }) as Button;
 const serverError = h('div', { id: 'server-error', role: 'alert' });
-const formView = h(
-  'section',
-  { id: 'form' },
-  h('div', { class: 'field' }, h('vscode-label', { for: 'arn', required: true }, 'Key ARN'), arnField,
-    h('span', { class: 'hint' }, 'The ARN of a symmetric AWS KMS key (not an alias). Multi-region keys (mrk-…) are recommended.'),
-    arnProblems, arnFacts, arnWarning),
-  h('div', { class: 'field' }, h('vscode-label', { for: 'name', required: true }, 'Name'), nameField, nameProblem),
-  h('div', { class: 'field' }, h('vscode-label', { for: 'description' }, 'Description'), descriptionField, descriptionProblem),
-  serverError,
-  h('div', { class: 'actions' }, submit),
-);
-
-// ---- after 201 ----
+const formView = h('section', { id: 'form', hidden: true });
 const registeredView = h('section', { id: 'registered', hidden: true });
 const validation = h('div', { id: 'validation', role: 'status' });
-
-const title = h('h1', {}, 'Register AWS KMS Key');
+const title = h('h1');
 const lead = h('p', { class: 'lead' });
 app.append(title, lead, formView, registeredView);
+
+/** Labels and hints, once the strings are known (the first `init`). */
+function buildForm(): void {
+  formView.replaceChildren(
+    h('div', { class: 'field' }, h('vscode-label', { for: 'arn', required: true }, s('arnLabel')), arnField,
+      h('span', { class: 'hint' }, s('arnHint')), arnProblems, arnFacts, arnWarning),
+    h('div', { class: 'field' }, h('vscode-label', { for: 'name', required: true }, s('nameLabel')), nameField, nameProblem),
+    h('div', { class: 'field' }, h('vscode-label', { for: 'description' }, s('descriptionLabel')), descriptionField, descriptionProblem),
+    serverError,
+    h('div', { class: 'actions' }, submit),
+  );
+  submit.textContent = s('submit');
+}
 
 const connection = connect<ToWebview, FromWebview, { form: RegisterForm }>({
   fromExtension: ToWebview,
@@ -63,6 +68,10 @@ function message(kind: 'error' | 'warning' | 'info' | 'success', titleText: stri
   return h('div', { class: `message ${kind}` }, h('div', { class: 'body' }, titleText ? h('div', { class: 'title' }, titleText) : undefined, ...body));
 }
 
+function facts(id: string | undefined, rows: Array<[string, string]>): HTMLElement {
+  return h('dl', { class: 'facts', id }, ...rows.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
+}
+
 /** Checks the form as typed; returns whether it may be sent. Messages show once a field was touched. */
 function check(): boolean {
   const values = form();
@@ -73,14 +82,14 @@ function check(): boolean {
   arnFacts.hidden = true;
   if (parsed.ok) {
     const v = parsed.value;
-    const facts: Array<[string, string]> = [
-      ['Region', v.region],
-      ['Account', v.account],
-      ['Key ID', v.keyId],
-      ['Multi-region', v.multiRegion ? 'yes' : 'no'],
+    const rows: Array<[string, string]> = [
+      [s('region'), v.region],
+      [s('account'), v.account],
+      [s('keyId'), v.keyId],
+      [s('multiRegion'), v.multiRegion ? s('yes') : s('no')],
     ];
-    if (v.partition !== 'aws') facts.unshift(['Partition', v.partition]);
-    arnFacts.append(...facts.flatMap(([k, val]) => [h('dt', {}, k), h('dd', {}, val)]));
+    if (v.partition !== 'aws') rows.unshift([s('partition'), v.partition]);
+    arnFacts.append(...Array.from(facts(undefined, rows).childNodes));
     arnFacts.hidden = false;
     for (const w of parsed.warnings) arnWarning.append(message('warning', undefined, w));
   } else if (touched.arn) {
@@ -130,13 +139,13 @@ function showError(error: ErrorMessage): void {
   const body: Array<Node | string | undefined> = [h('div', {}, error.message)];
   if (error.policy?.length) body.push(h('ul', {}, ...error.policy.map((line) => h('li', {}, line))));
   if (error.existing) {
-    const link = h('button', { class: 'link', id: 'show-existing', type: 'button' }, `Show “${error.existing.name}” in the tree`);
+    const link = h('button', { class: 'link', id: 'show-existing', type: 'button' }, s('showExisting', error.existing.name));
     link.addEventListener('click', () => connection.post({ type: 'showExisting' }));
     body.push(h('div', {}, link));
   }
   if (error.detail) body.push(h('div', { class: 'hint' }, error.detail));
-  if (error.retry) {
-    const retry = h('vscode-button', { id: 'retry', secondary: true }, 'Try again') as Button;
+  if (error.retry && registeredView.hidden) {
+    const retry = h('vscode-button', { id: 'retry', secondary: true }, s('tryAgain')) as Button;
     retry.addEventListener('click', send);
     body.push(h('div', { class: 'actions' }, retry));
   }
@@ -148,38 +157,36 @@ function showError(error: ErrorMessage): void {
 function showRegistered(p: RegisteredProvider): void {
   formView.hidden = true;
   registeredView.hidden = false;
-  title.textContent = 'AWS KMS key registered';
-  const facts: Array<[string, string]> = [
-    ['Name', p.name],
-    ['ARN', p.arn],
-    ['Fingerprint', p.fingerprint],
-    ['Multi-region', p.multiRegion === undefined ? 'unknown' : p.multiRegion ? 'yes' : 'no'],
-    ['Replica keys', p.replicas.length ? p.replicas.map((r) => `${r.region ?? '?'} (${r.arn})`).join(', ') : 'none'],
+  title.textContent = s('registeredTitle');
+  const rows: Array<[string, string]> = [
+    [s('nameLabel'), p.name],
+    [s('arn'), p.arn],
+    [s('fingerprint'), p.fingerprint],
+    [s('multiRegion'), p.multiRegion === undefined ? s('unknown') : p.multiRegion ? s('yes') : s('no')],
+    [s('replicas'), p.replicas.length ? p.replicas.map((r) => `${r.region ?? '?'} (${r.arn})`).join(', ') : s('none')],
   ];
-  if (p.description) facts.splice(1, 0, ['Description', p.description]);
-  const validate = h('vscode-button', { id: 'validate-now' }, 'Validate now') as Button;
-  const migrate = h('vscode-button', { id: 'migrate-now', secondary: true }, 'Migrate to this key…') as Button;
-  const another = h('button', { class: 'link', id: 'register-another', type: 'button' }, 'Register another key');
+  if (p.description) rows.splice(1, 0, [s('descriptionLabel'), p.description]);
+  const validate = h('vscode-button', { id: 'validate-now' }, s('validateNow')) as Button;
+  const migrate = h('vscode-button', { id: 'migrate-now', secondary: true }, s('migrateNow')) as Button;
+  const another = h('button', { class: 'link', id: 'register-another', type: 'button' }, s('registerAnother'));
   validate.addEventListener('click', () => connection.post({ type: 'validateNow' }));
   migrate.addEventListener('click', () => connection.post({ type: 'migrateNow' }));
   another.addEventListener('click', () => connection.post({ type: 'registerAnother' }));
   registeredView.replaceChildren(
-    message('success', `${p.name} is registered on ${tenantLabel}.`, 'Validate it before migrating the tenant’s encryption to it.'),
-    h('dl', { class: 'facts', id: 'registered-facts' }, ...facts.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
+    message('success', s('registeredOn', p.name, tenantLabel), s('validateFirst')),
+    p.multiRegion === false ? message('warning', undefined, s('singleRegion')) : '',
+    facts('registered-facts', rows),
     validation,
     h('div', { class: 'actions' }, validate, migrate),
     h('p', {}, another),
   );
-  if (p.multiRegion === false) {
-    registeredView.insertBefore(message('warning', undefined, 'This is a single-region key: it does not survive a regional failover.'), validation);
-  }
 }
 
 function restoreForm(values: RegisterForm | undefined): void {
   formView.hidden = false;
   registeredView.hidden = true;
   validation.replaceChildren();
-  title.textContent = 'Register AWS KMS Key';
+  title.textContent = s('title');
   arnField.value = values?.arn ?? '';
   nameField.value = values?.name ?? '';
   descriptionField.value = values?.description ?? '';
@@ -193,18 +200,20 @@ function onMessage(m: ToWebview): void {
   switch (m.type) {
     case 'init':
       tenantLabel = m.tenantLabel;
-      lead.textContent = `Make an AWS KMS key available to ${m.tenantLabel} (${m.tenantOrigin}) for encrypting its data.`;
+      if (m.strings) strings = m.strings;
+      buildForm();
+      lead.textContent = s('lead', m.tenantLabel, m.tenantOrigin);
       restoreForm(m.form ?? connection.state()?.form);
       break;
     case 'busy':
       busy = m.busy;
       submit.disabled = busy || !check();
-      submit.textContent = busy && m.what === 'register' ? 'Registering…' : 'Register key';
+      submit.textContent = busy && m.what === 'register' ? s('submitting') : s('submit');
       for (const id of ['validate-now', 'migrate-now']) {
         const b = document.getElementById(id) as Button | null;
         if (b) b.disabled = busy;
       }
-      if (busy && m.what === 'validate') validation.replaceChildren(message('info', undefined, 'Validating the key…'));
+      if (busy && m.what === 'validate') validation.replaceChildren(message('info', undefined, s('validating')));
       break;
     case 'error':
       showError(m);
@@ -214,7 +223,7 @@ function onMessage(m: ToWebview): void {
       break;
     case 'validated':
       validation.replaceChildren(
-        message(m.ok ? 'success' : 'warning', m.ok ? 'Validated' : 'Compliance problem', m.message,
+        message(m.ok ? 'success' : 'warning', m.ok ? s('validated') : s('complianceProblem'), m.message,
           ...m.problems.map((p) => h('div', {}, `${p.code}${p.region ? ` [${p.region}]` : ''}: ${p.message}`))),
       );
       break;

@@ -6,7 +6,7 @@ import { checkText, MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH, parseKmsKeyArn } fr
 import type { TenantRecord } from '../../tenants/tenantStore';
 import { KeyProviderNode } from '../../tree/keyProviderNode';
 import { WebviewPanelBase } from '../shared/panel';
-import { FromWebview, type RegisterForm, ToWebview } from './messages';
+import { FromWebview, PAGE_STRINGS, type RegisterForm, ToWebview } from './messages';
 
 const t = (message: string, ...args: Array<string | number>) => vscode.l10n.t(message, ...args);
 type ErrorMessage = Extract<ToWebview, { type: 'error' }>;
@@ -73,7 +73,7 @@ export class RegisterKeyProviderPanel extends WebviewPanelBase<FromWebview, ToWe
   }
 
   protected override onReady(): void {
-    this.post({ type: 'init', tenantLabel: this.tenant.label, tenantOrigin: this.tenant.origin, form: this.form });
+    this.post(this.init(this.form));
     if (this.registered) this.post({ type: 'registered', provider: this.describe(this.registered) });
     else if (this.lastError) this.post(this.lastError);
   }
@@ -98,7 +98,7 @@ export class RegisterKeyProviderPanel extends WebviewPanelBase<FromWebview, ToWe
         this.registered = undefined;
         this.lastError = undefined;
         this.form = undefined;
-        this.post({ type: 'init', tenantLabel: this.tenant.label, tenantOrigin: this.tenant.origin, form: { arn: '', name: '', description: '' } });
+        this.post(this.init({ arn: '', name: '', description: '' }));
         return;
     }
   }
@@ -174,6 +174,12 @@ export class RegisterKeyProviderPanel extends WebviewPanelBase<FromWebview, ToWe
     } catch {
       await vscode.commands.executeCommand('qlikCloud.showDetails', node);
     }
+  }
+
+  private init(form: RegisterForm | undefined): ToWebview {
+    // Placeholders stay for the page to fill: {0} is passed as its own value.
+    const strings = Object.fromEntries(Object.entries(PAGE_STRINGS).map(([key, text]) => [key, vscode.l10n.t(text, '{0}', '{1}')]));
+    return { type: 'init', tenantLabel: this.tenant.label, tenantOrigin: this.tenant.origin, form, strings };
   }
 
   private setBusy(busy: boolean, what: 'register' | 'validate'): void {
