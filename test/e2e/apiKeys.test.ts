@@ -23,7 +23,14 @@ async function addTenant(page: Page, url: string, token: string): Promise<void> 
 
 async function contextMenu(page: Page, row: Locator, item: string | RegExp): Promise<void> {
   await row.click({ button: 'right' });
-  await page.locator('.context-view .monaco-menu .action-label').filter({ hasText: item }).first().click();
+  const entry = page.locator('.context-view .monaco-menu .action-label').filter({ hasText: item }).first();
+  await entry.waitFor({ state: 'visible' });
+  await entry.hover();
+  await entry.click();
+  // On a busy machine a click can land while the menu is still settling: then the entry is focused, and Enter runs it.
+  const menu = page.locator('.context-view .monaco-menu');
+  const closed = await menu.waitFor({ state: 'hidden', timeout: 3_000 }).then(() => true, () => false);
+  if (!closed) await page.keyboard.press('Enter');
 }
 
 describe('API keys, as a person uses them', function () {
