@@ -90,7 +90,11 @@ export abstract class WebviewPanelBase<FromWebview extends Message, ToWebview ex
       this.ready = true;
       const pending = this.queue;
       this.queue = [];
-      await this.onReady();
+      try {
+        await this.onReady();
+      } catch (error) {
+        this.options.log.error('webview', `${this.options.viewType}: preparing the page failed`, error);
+      }
       for (const message of pending) this.postNow(message);
       return;
     }
