@@ -118,7 +118,7 @@ describe('Encryption keys, as a person uses them', function () {
     await shot('status bar at 100 percent');
 
     await row(/^CMK-02/).filter({ hasText: /current/ }).waitFor({ state: 'visible', timeout: 30_000 });
-    assert.match(await row('Encryption').innerText(), /current: CMK-02/);
+    await rows.filter({ hasText: /^Encryption/ }).filter({ hasText: /current: CMK-02/ }).first().waitFor({ state: 'visible', timeout: 30_000 });
     assert.doesNotMatch(await row('Production CMK').innerText(), /current/);
     await shot('finished tree with the current marker on CMK-02');
     const posts = (await emulator().requests()).filter((r) => r.method === 'POST' && /actions\/migrate$/.test(r.path));
