@@ -6,9 +6,11 @@ import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+/** --analyze: print what takes room in the extension bundle, package by package. */
+const analyze = process.argv.includes('--analyze');
 
 /**
- * Keeps the extension bundle lean (issue 9, start-up time): zod's `locales` namespace (every language's error
+ * Keeps the extension bundle lean (issue 9, start-up time; `node esbuild.mjs --production --analyze` shows what is left): zod's `locales` namespace (every language's error
  * messages, about 250 KB; zod registers English itself, and nothing here switches locale) becomes English only, and
  * form-data (with mime-db, about 140 KB; axios loads it for multipart bodies, which the client never sends) a stub.
  */
@@ -22,11 +24,49 @@ const slim = {
       contents: `export { default as en } from ${JSON.stringify(args.path)};`,
       resolveDir: path.dirname(args.path),
     }));
+    // axios only uses follow-redirects when maxRedirects > 0; the client always sets 0 and follows redirects itself
+    // (to keep the token on the tenant's origin), so follow-redirects (with debug and supports-color) stays out.
+    build.onResolve({ filter: /^follow-redirects$/ }, () => ({ path: 'follow-redirects', namespace: 'no-follow-redirects' }));
+    build.onLoad({ filter: /.*/, namespace: 'no-follow-redirects' }, () => ({
+      contents:
+        'const refuse = { request() { throw new Error("redirects are followed by the client itself: set maxRedirects: 0"); } };' +
+        'module.exports = { http: refuse, https: refuse };',
+    }));
+    // Nor https-proxy-agent (with agent-base and debug): the client sets proxy: false and leaves proxying to VS Code's
+    // patched agents, so axios never builds its own tunnel.
+    build.onResolve({ filter: /^https-proxy-agent$/ }, () => ({ path: 'https-proxy-agent', namespace: 'no-proxy-agent' }));
+    build.onLoad({ filter: /.*/, namespace: 'no-proxy-agent' }, () => ({
+      contents: 'module.exports = class HttpsProxyAgent { constructor() { throw new Error("proxying is left to VS Code: set proxy: false"); } };',
+    }));
     build.onResolve({ filter: /^form-data$/ }, () => ({ path: 'form-data', namespace: 'no-form-data' }));
     build.onLoad({ filter: /.*/, namespace: 'no-form-data' }, () => ({
       contents: 'module.exports = class FormData { constructor() { throw new Error("multipart/form-data bodies are not supported"); } };',
     }));
   },
+};
+
+/**
+ * Loaded on first use, not at activation: `yaml` is needed only to read qlik-cli's contexts.yml, so it is its own
+ * file, dist/yaml.js, which the extension bundle requires (relative to itself) when that happens.
+ */
+const lazy = {
+  name: 'lazy',
+  setup(build) {
+    build.onResolve({ filter: /^yaml$/ }, (args) => (args.importer.includes('node_modules') ? undefined : { path: './yaml.js', external: true }));
+  },
+};
+
+/** @type {import('esbuild').BuildOptions} */
+const yamlBundle = {
+  stdin: { contents: "module.exports = require('yaml');", resolveDir: '.', loader: 'js' },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node18',
+  outfile: 'dist/yaml.js',
+  minify: production,
+  sourcemap: false,
+  logLevel: 'info',
 };
 
 /** @type {import('esbuild').BuildOptions} */
@@ -38,11 +78,12 @@ const extension = {
   target: 'node18',
   outfile: 'dist/extension.js',
   external: ['vscode'],
-  plugins: [slim],
+  plugins: [slim, lazy],
   minify: production,
   sourcemap: production ? 'external' : 'linked',
   sourcesContent: false,
   logLevel: 'info',
+  metafile: analyze,
 };
 
 /**
@@ -67,7 +108,7 @@ const webviews = {
   logLevel: 'info',
 };
 
-const configs = [extension, ...(Object.keys(webviewEntries).length ? [webviews] : [])];
+const configs = [extension, yamlBundle, ...(Object.keys(webviewEntries).length ? [webviews] : [])];
 
 if (watch) {
   for (const config of configs) {
@@ -75,5 +116,15 @@ if (watch) {
     await ctx.watch();
   }
 } else {
-  await Promise.all(configs.map((config) => esbuild.build(config)));
+  const [result] = await Promise.all(configs.map((config) => esbuild.build(config)));
+  if (analyze && result.metafile) {
+    const sizes = new Map();
+    for (const output of Object.values(result.metafile.outputs)) {
+      for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+        const pkg = /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(input)?.[1] ?? input.split(/[\\/]/).slice(0, 2).join('/');
+        sizes.set(pkg, (sizes.get(pkg) ?? 0) + bytesInOutput);
+      }
+    }
+    for (const [pkg, bytes] of [...sizes].sort((a, b) => b[1] - a[1])) console.log(`${(bytes / 1024).toFixed(1).padStart(8)} KB  ${pkg}`);
+  }
 }

@@ -1,6 +1,6 @@
 // The one place that speaks HTTP: origin rules, per-request Authorization, redirects handled by hand,
 // retries that cannot do harm, the client-side rate limiter, error mapping and the log hook.
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { TokenSource } from './auth';
 import { ENDPOINTS, type EndpointId, type Tier } from './endpoints';
 import {
@@ -104,7 +104,7 @@ export class HttpCore {
   }
 
   /** Parses a body with a schema; a mismatch is a QlikResponseError naming the endpoint and field. */
-  parse<S extends z.ZodType>(schema: S, result: CallResult, endpoint: EndpointId): z.output<S> {
+  parse<S extends z.ZodMiniType>(schema: S, result: CallResult, endpoint: EndpointId): z.output<S> {
     const parsed = schema.safeParse(result.body);
     if (parsed.success) return parsed.data;
     const { field, problem } = describeIssue(parsed.error);

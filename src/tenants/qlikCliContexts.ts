@@ -1,6 +1,16 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { parse } from 'yaml';
+import type * as Yaml from 'yaml';
+
+/**
+ * `yaml` is loaded the first time a contexts.yml is read, not at activation: only Import Tenants from qlik-cli
+ * needs it. The bundle keeps it out of dist/extension.js (dist/yaml.js, see esbuild.mjs).
+ */
+function parseYaml(text: string): unknown {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const yaml = require('yaml') as typeof Yaml;
+  return yaml.parse(text);
+}
 
 /** qlik-cli's contexts.yml: in QLIK_CLI_USER_HOME_DIR when set, else in ~/.qlik. */
 export function contextsFilePath(env: NodeJS.ProcessEnv = process.env): string {
@@ -85,7 +95,7 @@ function credentialsOf(context: Dict): QlikCliContext['credentials'] {
 export function parseQlikCliContexts(text: string): QlikCliContext[] {
   let doc: unknown;
   try {
-    doc = parse(text);
+    doc = parseYaml(text);
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new ContextsFileError(`contexts.yml is not valid YAML: ${reason}`);

@@ -29,7 +29,7 @@ describe('The VSIX', function () {
 
   it('holds only the bundle, webview assets, media, manifest, README, CHANGELOG and LICENSE', () => {
     assert.deepEqual(unexpectedEntries(names), [], `unexpected files:\n${names.join('\n')}`);
-    for (const required of ['extension/package.json', 'extension/package.nls.json', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt', 'extension/dist/extension.js']) {
+    for (const required of ['extension/package.json', 'extension/package.nls.json', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt', 'extension/dist/extension.js', 'extension/dist/yaml.js']) {
       assert.ok(names.includes(required), `${required} is missing`);
     }
     assert.ok(!names.some((name) => /\.map$|\.ts$|node_modules|^extension\/(src|test)\//.test(name)), names.join('\n'));
@@ -59,6 +59,19 @@ describe('The VSIX', function () {
       else if (kind === 'onView') assert.ok(views.has(id), `${event}: no such view`);
       else assert.fail(`activation event ${event} is not one of its own views or commands`);
     }
+  });
+
+  it('carries the yaml bundle that extension.js loads on first use, and it parses a contexts.yml', () => {
+    const bundle = readZipEntry(vsix, 'extension/dist/extension.js').toString('utf8');
+    assert.match(bundle, /require\("\.\/yaml\.js"\)/, 'extension.js requires yaml from beside itself');
+    assert.doesNotMatch(bundle, /YAMLParseError/, 'yaml is not inlined into extension.js');
+    const file = path.join(dir, 'yaml.js');
+    fs.writeFileSync(file, readZipEntry(vsix, 'extension/dist/yaml.js'));
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const yaml = require(file) as { parse(text: string): unknown };
+    assert.deepEqual(yaml.parse('contexts:\n  acme:\n    server: https://acme.eu.qlikcloud.com\n'), {
+      contexts: { acme: { server: 'https://acme.eu.qlikcloud.com' } },
+    });
   });
 
   it('refuses sources, tests, source maps and node_modules (the rule the checks above rely on)', () => {
