@@ -46,28 +46,34 @@ const slim = {
 };
 
 /**
- * Loaded on first use, not at activation: `yaml` is needed only to read qlik-cli's contexts.yml, so it is its own
- * file, dist/yaml.js, which the extension bundle requires (relative to itself) when that happens.
+ * Loaded on first use, not at activation (issue 9, start-up time): `axios` with the first request and `yaml` when
+ * qlik-cli's contexts.yml is read. Each is a file of its own, dist/vendor/<name>.js, which the extension's code
+ * requires (relative to dist/extension.js) at that moment; imports from inside node_modules are bundled as usual.
  */
+const vendored = ['axios', 'yaml'];
 const lazy = {
   name: 'lazy',
   setup(build) {
-    build.onResolve({ filter: /^yaml$/ }, (args) => (args.importer.includes('node_modules') ? undefined : { path: './yaml.js', external: true }));
+    build.onResolve({ filter: new RegExp(`^(${vendored.join('|')})$`) }, (args) =>
+      /node_modules/.test(args.importer) ? undefined : { path: `./vendor/${args.path}.js`, external: true },
+    );
   },
 };
 
-/** @type {import('esbuild').BuildOptions} */
-const yamlBundle = {
-  stdin: { contents: "module.exports = require('yaml');", resolveDir: '.', loader: 'js' },
+/** @type {import('esbuild').BuildOptions[]} */
+const vendorBundles = vendored.map((name) => ({
+  // The package's ESM entry (what an import picks), handed out as the CommonJS module's default.
+  stdin: { contents: `export { default } from '${name}';`, resolveDir: '.', loader: 'js' },
   bundle: true,
   format: 'cjs',
   platform: 'node',
   target: 'node18',
-  outfile: 'dist/yaml.js',
+  outfile: `dist/vendor/${name}.js`,
+  plugins: [slim],
   minify: production,
   sourcemap: false,
   logLevel: 'info',
-};
+}));
 
 /** @type {import('esbuild').BuildOptions} */
 const extension = {
@@ -108,7 +114,7 @@ const webviews = {
   logLevel: 'info',
 };
 
-const configs = [extension, yamlBundle, ...(Object.keys(webviewEntries).length ? [webviews] : [])];
+const configs = [extension, ...vendorBundles, ...(Object.keys(webviewEntries).length ? [webviews] : [])];
 
 if (watch) {
   for (const config of configs) {

@@ -1,6 +1,6 @@
 // The axios layer: one attempt of one request, and transport failures turned into our error kinds.
 // Nothing of axios (its config holds the headers, and so the token) leaves this file.
-import axios, { type AxiosInstance } from 'axios';
+import type { AxiosInstance, AxiosStatic } from 'axios';
 import {
   classifyErrorCode,
   QlikCancelledError,
@@ -25,14 +25,31 @@ export interface RawRequest {
   signal?: AbortSignal;
 }
 
+let loaded: AxiosStatic | undefined;
+
+/**
+ * axios is loaded with the first request, not when the extension starts: activation needs no network, and axios is
+ * a third of the bundle's code. The production build keeps it in dist/vendor/axios.js (see esbuild.mjs).
+ */
+function loadAxios(): AxiosStatic {
+  if (!loaded) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const mod = require('axios') as AxiosStatic & { default?: AxiosStatic };
+    loaded = mod.default ?? mod;
+  }
+  return loaded;
+}
+
 export class Transport {
-  private readonly axios: AxiosInstance;
+  private instance: AxiosInstance | undefined;
 
   constructor(
     private readonly host: string,
     readonly timeoutMs: number,
-  ) {
-    this.axios = axios.create({
+  ) {}
+
+  private get axios(): AxiosInstance {
+    this.instance ??= loadAxios().create({
       proxy: false, // VS Code's patched agents do the proxying
       maxRedirects: 0, // redirects are followed by hand, to keep the token on the tenant's origin
       validateStatus: () => true,
@@ -40,6 +57,7 @@ export class Transport {
       transformResponse: [(data: unknown) => data],
       transitional: { clarifyTimeoutError: true, silentJSONParsing: false, forcedJSONParsing: false },
     });
+    return this.instance;
   }
 
   /** Sends once. Resolves with any HTTP status; rejects only with a QlikError of a transport kind. */

@@ -4,12 +4,12 @@ import type * as Yaml from 'yaml';
 
 /**
  * `yaml` is loaded the first time a contexts.yml is read, not at activation: only Import Tenants from qlik-cli
- * needs it. The bundle keeps it out of dist/extension.js (dist/yaml.js, see esbuild.mjs).
+ * needs it. The production build keeps it in dist/vendor/yaml.js (see esbuild.mjs).
  */
 function parseYaml(text: string): unknown {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const yaml = require('yaml') as typeof Yaml;
-  return yaml.parse(text);
+  const mod = require('yaml') as typeof Yaml & { default?: typeof Yaml };
+  return (mod.default ?? mod).parse(text);
 }
 
 /** qlik-cli's contexts.yml: in QLIK_CLI_USER_HOME_DIR when set, else in ~/.qlik. */

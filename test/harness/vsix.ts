@@ -93,7 +93,7 @@ export function readZipEntry(file: string, name: string): Buffer {
   throw new Error(`${name}: unsupported zip compression method ${entry.method}`);
 }
 
-/** What a VSIX of this extension may hold: the bundle (and yaml, loaded on first use), webview assets, media, manifest, README, CHANGELOG, LICENSE. */
+/** What a VSIX of this extension may hold: the bundle (and axios and yaml, loaded on first use), webview assets, media, manifest, README, CHANGELOG, LICENSE. */
 const allowed: RegExp[] = [
   /^\[Content_Types\]\.xml$/,
   /^extension\.vsixmanifest$/,
@@ -103,7 +103,7 @@ const allowed: RegExp[] = [
   /^extension\/changelog\.md$/i,
   /^extension\/license(\.txt|\.md)?$/i,
   /^extension\/dist\/extension\.js$/,
-  /^extension\/dist\/yaml\.js$/,
+  /^extension\/dist\/vendor\/(axios|yaml)\.js$/,
   /^extension\/dist\/webviews\/[\w.-]+\.(js|css|ttf|woff2?)$/,
   /^extension\/media\/[\w./-]+\.(png|svg|gif|jpe?g)$/,
 ];

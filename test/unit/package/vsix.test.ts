@@ -1,6 +1,7 @@
 // The VSIX as `npm run package` makes it: only what runs, and a manifest VS Code can install and start.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as http from 'node:http';
 import * as path from 'node:path';
 import { cacheDir } from '../../harness/provision';
 import { buildAndPackage, listZip, readZipEntry, unexpectedEntries } from '../../harness/vsix';
@@ -29,7 +30,7 @@ describe('The VSIX', function () {
 
   it('holds only the bundle, webview assets, media, manifest, README, CHANGELOG and LICENSE', () => {
     assert.deepEqual(unexpectedEntries(names), [], `unexpected files:\n${names.join('\n')}`);
-    for (const required of ['extension/package.json', 'extension/package.nls.json', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt', 'extension/dist/extension.js', 'extension/dist/yaml.js']) {
+    for (const required of ['extension/package.json', 'extension/package.nls.json', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt', 'extension/dist/extension.js', 'extension/dist/vendor/axios.js', 'extension/dist/vendor/yaml.js']) {
       assert.ok(names.includes(required), `${required} is missing`);
     }
     assert.ok(!names.some((name) => /\.map$|\.ts$|node_modules|^extension\/(src|test)\//.test(name)), names.join('\n'));
@@ -61,17 +62,37 @@ describe('The VSIX', function () {
     }
   });
 
-  it('carries the yaml bundle that extension.js loads on first use, and it parses a contexts.yml', () => {
+  it('carries axios and yaml beside the bundle, which loads them on first use, and they work from there', async () => {
     const bundle = readZipEntry(vsix, 'extension/dist/extension.js').toString('utf8');
-    assert.match(bundle, /require\("\.\/yaml\.js"\)/, 'extension.js requires yaml from beside itself');
-    assert.doesNotMatch(bundle, /YAMLParseError/, 'yaml is not inlined into extension.js');
-    const file = path.join(dir, 'yaml.js');
-    fs.writeFileSync(file, readZipEntry(vsix, 'extension/dist/yaml.js'));
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const yaml = require(file) as { parse(text: string): unknown };
-    assert.deepEqual(yaml.parse('contexts:\n  acme:\n    server: https://acme.eu.qlikcloud.com\n'), {
+    for (const name of ['axios', 'yaml']) assert.match(bundle, new RegExp(`require\\("\\./vendor/${name}\\.js"\\)`), `extension.js requires ${name} from dist/vendor`);
+    assert.doesNotMatch(bundle, /YAMLParseError|AxiosError/, 'neither is inlined into extension.js');
+    fs.mkdirSync(path.join(dir, 'vendor'), { recursive: true });
+    const load = (name: string): any => {
+      const file = path.join(dir, 'vendor', `${name}.js`);
+      fs.writeFileSync(file, readZipEntry(vsix, `extension/dist/vendor/${name}.js`));
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      return require(file).default;
+    };
+    assert.deepEqual(load('yaml').parse('contexts:\n  acme:\n    server: https://acme.eu.qlikcloud.com\n'), {
       contexts: { acme: { server: 'https://acme.eu.qlikcloud.com' } },
     });
+    // axios as the client configures it, against a loopback server: one plain request, no redirect followed.
+    const server = http.createServer((req, res) => {
+      res.writeHead(req.url === '/moved' ? 302 : 200, { location: '/elsewhere', 'content-type': 'text/plain' });
+      res.end(`${req.method} ${req.url}`);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as { port: number };
+      const client = load('axios').create({ proxy: false, maxRedirects: 0, validateStatus: () => true, responseType: 'text' });
+      const ok = await client.request({ method: 'GET', url: `http://127.0.0.1:${port}/api/v1/users/me` });
+      assert.equal(ok.status, 200);
+      assert.equal(ok.data, 'GET /api/v1/users/me');
+      const moved = await client.request({ method: 'GET', url: `http://127.0.0.1:${port}/moved` });
+      assert.equal(moved.status, 302, 'a redirect comes back to the client, which decides');
+    } finally {
+      server.close();
+    }
   });
 
   it('refuses sources, tests, source maps and node_modules (the rule the checks above rely on)', () => {
