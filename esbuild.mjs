@@ -60,6 +60,19 @@ const lazy = {
   },
 };
 
+/**
+ * `import * as vscode from 'vscode'` in each of ~60 modules would each wrap the API object again (esbuild's __toESM
+ * copies every property, about 300 of them, per importing module). One module re-exports it once; every other
+ * module imports that.
+ */
+const vscodeOnce = {
+  name: 'vscode-once',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, (args) => (args.namespace === 'vscode-once' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-once' }));
+    build.onLoad({ filter: /.*/, namespace: 'vscode-once' }, () => ({ contents: "export * from 'vscode';", loader: 'js' }));
+  },
+};
+
 /** @type {import('esbuild').BuildOptions[]} */
 const vendorBundles = vendored.map((name) => ({
   // The package's ESM entry (what an import picks), handed out as the CommonJS module's default.
@@ -84,7 +97,7 @@ const extension = {
   target: 'node18',
   outfile: 'dist/extension.js',
   external: ['vscode'],
-  plugins: [slim, lazy],
+  plugins: [slim, lazy, vscodeOnce],
   minify: production,
   sourcemap: production ? 'external' : 'linked',
   sourcesContent: false,

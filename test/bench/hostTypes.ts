@@ -2,6 +2,8 @@
 
 export interface HostBench {
   activation?: {
+    /** Seconds waited for the fresh workbench to let the cores go idle before measuring. */
+    settleSeconds?: number;
     /** `await extension.activate()` from inactive to resolved: loading the bundle plus running activate(). */
     activateMs: number;
     /** What activate() itself logs ("… started … in N ms"). */
