@@ -9,11 +9,15 @@ import { MigrationWatcher } from './migration/watcher';
 import { ClientPool } from './tenants/clientPool';
 import { TenantStore } from './tenants/tenantStore';
 import { DETAILS_SCHEME, DetailsDocuments } from './tree/detailsDocuments';
+import { EncryptionGroupNode } from './tree/encryptionGroup';
 import { TenantsTreeProvider } from './tree/provider';
 import { testApiEnabled, type QlikCloudTestApi } from './testApi';
 import { Log } from './util/log';
 import { setPrompts, vscodePrompts } from './util/prompts';
 import { CreateApiKeyPanel } from './webviews/createApiKey/panel';
+
+/** What deactivate() still has to do before the window goes: clear copied tokens from the clipboard. */
+let beforeStop: (() => Promise<void>) | undefined;
 
 export function activate(context: vscode.ExtensionContext): QlikCloudTestApi | undefined {
   const started = Date.now();
@@ -25,6 +29,7 @@ export function activate(context: vscode.ExtensionContext): QlikCloudTestApi | u
   const details = new DetailsDocuments();
   const view = vscode.window.createTreeView('qlikCloud.tenants', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   const tokenClipboard = new TokenClipboard(() => log.info('apiKeys', 'cleared a copied token from the clipboard'));
+  beforeStop = () => tokenClipboard.clearPending();
   const expiryWatcher = new ExpiryWatcher(store, pool, log);
   const migrations = new MigrationWatcher({ store, pool, log, tree });
   const ctx: CommandContext = { extension: context, migrations, view, store, pool, tree, log, details, filters, tokenClipboard, expiryWatcher };
@@ -42,6 +47,10 @@ export function activate(context: vscode.ExtensionContext): QlikCloudTestApi | u
     tokenClipboard,
     expiryWatcher,
     filters.onDidChange((origin) => tree.tenantNode(origin)?.apiKeys.refresh()),
+    // The walkthrough's "Explore its encryption keys" step is done once an Encryption node has been opened.
+    view.onDidExpandElement(({ element }) => {
+      if (element instanceof EncryptionGroupNode) void vscode.commands.executeCommand('setContext', 'qlikCloud.encryptionExplored', true);
+    }),
     store.onDidChange(() => void filters.retain(store.list().map((t) => t.origin))),
     // Expiring keys: once at start-up and after each full refresh (the view title's Refresh, a tenant added).
     tree.onDidChangeTreeData((node) => {
@@ -65,10 +74,13 @@ export function activate(context: vscode.ExtensionContext): QlikCloudTestApi | u
     pool,
     createApiKeyPanels: () => [...CreateApiKeyPanel.open],
     expiryWatcher,
+    tokenClipboard,
     storageFolders: () => [context.globalStorageUri, context.storageUri, context.logUri].filter((u): u is vscode.Uri => !!u).map((u) => u.fsPath),
   };
 }
 
-export function deactivate(): void {
-  // Every registration lives in context.subscriptions.
+export async function deactivate(): Promise<void> {
+  // Every registration lives in context.subscriptions; VS Code disposes them after this.
+  await beforeStop?.();
+  beforeStop = undefined;
 }

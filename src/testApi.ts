@@ -4,6 +4,7 @@ import type { EncryptionTestApi } from './migration/testHooks';
 import type { TenantStore } from './tenants/tenantStore';
 import type { CreateApiKeyPanel } from './webviews/createApiKey/panel';
 import type { ExpiryWatcher } from './apiKeys/expiryWatcher';
+import type { TokenClipboard } from './apiKeys/tokenClipboard';
 import type { TenantsTreeProvider } from './tree/provider';
 import type { Prompts } from './util/prompts';
 
@@ -29,6 +30,7 @@ export interface QlikCloudTestApi {
   /** Open Create API Key panels (tests act as the page through `receive`). */
   createApiKeyPanels(): CreateApiKeyPanel[];
   expiryWatcher: ExpiryWatcher;
+  tokenClipboard: TokenClipboard;
   /** The extension's storage folders (global, workspace, logs), for the secret scans. */
   storageFolders(): string[];
 }

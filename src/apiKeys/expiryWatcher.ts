@@ -7,6 +7,9 @@ import { clampWarningDays } from '../tree/format';
 import type { Log } from '../util/log';
 import { pickOrCancel, prompts } from '../util/prompts';
 
+/** Pages of 100 read per tenant at the most: max_keys_per_user is at most 1,000. */
+const MAX_PAGES = 10;
+
 const t = vscode.l10n.t;
 export const NOTIFY_SETTING = 'qlikCloud.apiKeys.notifyExpiring';
 
@@ -68,8 +71,15 @@ export class ExpiryWatcher implements vscode.Disposable {
       this.store.list().map(async (tenant) => {
         try {
           const client = await this.pool.get(tenant.origin);
-          const page = await client.apiKeys.list({ sub: tenant.user.id, status: 'active', sort: '-created', limit: 100 });
-          return page.keys.filter((k) => expiresSoon(k, now, days)).map((key) => ({ tenant, key }));
+          // Every page of the person's active keys (the oldest, the likeliest to expire, come last): one request for
+          // up to 100 keys, at most ten for the 1,000 a tenant may allow per user.
+          const found: ExpiringKey[] = [];
+          let pages = 0;
+          for await (const page of client.apiKeys.pages({ sub: tenant.user.id, status: 'active', sort: '-created', limit: 100 })) {
+            for (const key of page.keys) if (expiresSoon(key, now, days)) found.push({ tenant, key });
+            if (++pages >= MAX_PAGES) break;
+          }
+          return found;
         } catch (error) {
           this.log.warn('apiKeys', `could not check expiring keys of ${tenant.label}: ${error instanceof Error ? error.message : String(error)}`);
           return [];

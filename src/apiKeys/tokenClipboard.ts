@@ -17,7 +17,8 @@ function fingerprint(text: string): string {
  * still holds that token. Only a hash of the token is kept for that check, so nothing here holds the token itself.
  */
 export class TokenClipboard implements vscode.Disposable {
-  private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+  /** Pending clears: timer → hash of the token it clears. */
+  private readonly timers = new Map<ReturnType<typeof setTimeout>, string>();
 
   constructor(private readonly onCleared?: () => void) {}
 
@@ -31,7 +32,7 @@ export class TokenClipboard implements vscode.Disposable {
         this.timers.delete(timer);
         void this.clearIfHolds(hash);
       }, seconds * 1000);
-      this.timers.add(timer);
+      this.timers.set(timer, hash);
     }
     return seconds;
   }
@@ -48,9 +49,23 @@ export class TokenClipboard implements vscode.Disposable {
     }
   }
 
-  dispose(): void {
-    // The extension is stopping: pending clears cannot run any more.
-    for (const timer of this.timers) clearTimeout(timer);
+  /**
+   * Runs every pending clear now (the window is closing or reloading: a timer would never fire, and the token would
+   * stay on the clipboard). Called from the extension's deactivate().
+   */
+  async clearPending(): Promise<void> {
+    const hashes = [...new Set(this.timers.values())];
+    for (const timer of this.timers.keys()) clearTimeout(timer);
     this.timers.clear();
+    for (const hash of hashes) await this.clearIfHolds(hash);
+  }
+
+  /** How many copied tokens wait to be cleared. */
+  get pending(): number {
+    return this.timers.size;
+  }
+
+  dispose(): void {
+    void this.clearPending();
   }
 }

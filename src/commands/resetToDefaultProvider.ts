@@ -9,7 +9,10 @@ import { resolveTenant } from './pickers';
 
 const t = (message: string, ...args: Array<string | number>) => vscode.l10n.t(message, ...args);
 
-/** Reset Encryption to Qlik-Managed Key…: 200 = already on it, 205 = a migration starts (watched), 406 = one runs. */
+/**
+ * Reset Encryption to Qlik-Managed Key…: 200 = already on it, 205 = a migration starts (watched), 406 = one runs,
+ * 424 = already on it (the API reference's wording for 424: "Tenant is already using Qlik Managed provider").
+ */
 export async function resetToDefaultProvider(ctx: CommandContext, node?: unknown): Promise<void> {
   const tenant = await resolveTenant(ctx, node, t('Reset Encryption to Qlik-Managed Key'));
   const client = await ctx.pool.get(tenant.origin);
@@ -31,13 +34,23 @@ export async function resetToDefaultProvider(ctx: CommandContext, node?: unknown
       await offerToWatch(ctx, tenant, t('A migration is already running on {0}: wait for it to finish before resetting to the Qlik-managed key.', tenant.label));
       return;
     }
+    if (error instanceof QlikApiError && error.status === 424) {
+      alreadyQlikManaged(ctx, tenant.origin, tenant.label);
+      return;
+    }
     throw error;
   }
   if (result.kind === 'alreadyQlikManaged') {
-    void prompts().notify('info', t('{0} already uses the Qlik-managed key: nothing to do.', tenant.label));
+    alreadyQlikManaged(ctx, tenant.origin, tenant.label);
     return;
   }
   ctx.log.info('migration', `started the migration of ${tenant.label} back to the Qlik-managed key`);
   ctx.migrations.watch(tenant.origin, result.migration);
   refreshEncryption(ctx, tenant.origin);
+}
+
+/** Nothing to do; the tree may be stale about which key is current, so Encryption reloads. */
+function alreadyQlikManaged(ctx: CommandContext, origin: string, label: string): void {
+  void prompts().notify('info', t('{0} already uses the Qlik-managed key: nothing to do.', label));
+  refreshEncryption(ctx, origin);
 }

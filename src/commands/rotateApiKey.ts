@@ -53,10 +53,26 @@ export async function rotateApiKey(ctx: CommandContext, node?: unknown): Promise
   ctx.log.info('apiKeys', `rotated API key ${key.id} on ${tenant.label}: replacement ${created.key.id}`);
   ctx.tree.tenantNode(tenant.origin)?.apiKeys.refresh();
   const panel = CreateApiKeyPanel.showToken(createApiKeyDeps(ctx, tenant), tenant, created, key.description || key.id);
-  await panel.closed;
+  const handedOver = await panel.closed;
 
   const action = removeActionFor(key, tenant.user.id);
   if (key.knownStatus === 'revoked') return;
+  if (!handedOver.copied) {
+    // The new token was let go: the old key is all that still works, so it stays. The replacement is of no use.
+    ctx.log.info('apiKeys', `old key ${key.id} kept: the token of its replacement ${created.key.id} was not copied`);
+    const remove = t('Delete Replacement');
+    const answer = await prompts().notify(
+      'warning',
+      t('The token of the replacement "{0}" was not copied, so the old key "{1}" stays as it is. Delete the replacement, which nobody can use?', created.key.description || created.key.id, key.description || key.id),
+      remove,
+    );
+    if (answer === remove) {
+      await client.apiKeys.delete(created.key.id);
+      ctx.log.info('apiKeys', `deleted the unused replacement ${created.key.id} on ${tenant.label}`);
+      ctx.tree.tenantNode(tenant.origin)?.apiKeys.refresh();
+    }
+    return;
+  }
   const button = action === 'delete' ? t('Delete Old Key') : t('Revoke Old Key');
   const answer = await prompts().confirm(
     action === 'delete' ? t('Delete the old API key "{0}" now?', key.description || key.id) : t('Revoke the old API key "{0}" now?', key.description || key.id),

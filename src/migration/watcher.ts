@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isQlikError, type KeyProvider, type Migration, QlikCancelledError } from '../qlik';
+import { isQlikError, type KeyProvider, type Migration, QlikApiError, QlikCancelledError } from '../qlik';
 import type { ClientPool } from '../tenants/clientPool';
 import type { TenantStore } from '../tenants/tenantStore';
 import { migrationTargetName } from '../tree/keyProviderNode';
@@ -10,6 +10,9 @@ import { backoffSeconds, type MigrationSettings, readMigrationSettings } from '.
 import { createMigrationItem, type MigrationView, runningText, tooltipFor } from './statusItem';
 
 const t = (message: string, ...args: Array<string | number>) => vscode.l10n.t(message, ...args);
+
+/** Failed reads in a row (with the backoff: about a minute at the default poll) before the person is told. */
+const REPORT_AFTER_FAILURES = 3;
 
 export interface MigrationWatcherDeps {
   store: TenantStore;
@@ -126,6 +129,8 @@ class TenantWatch {
   private lastProgress: number | undefined;
   private lastProgressAt = Date.now();
   private stallReported = false;
+  private latest: Migration | undefined;
+  private failureReported = false;
   private providers: KeyProvider[] | undefined;
   private phase: MigrationItemSnapshot['phase'] = 'running';
   finished = false;
@@ -149,8 +154,21 @@ class TenantWatch {
     if (first) {
       this.update(first);
       this.schedule(this.settings().pollSeconds);
+      // After a reload the lazy tree has not loaded the providers: read their names now rather than show ARNs
+      // until the first poll.
+      if (!this.providers && !this.deps.tree.tenantNode(this.origin)?.encryption.data?.providers) void this.loadNames();
     } else {
       void this.poll();
+    }
+  }
+
+  private async loadNames(): Promise<void> {
+    try {
+      const client = await this.deps.pool.get(this.origin);
+      this.providers = await client.encryption.listAll({ signal: this.abort.signal });
+      if (this.latest && !this.finished && !this.disposed) this.update(this.latest);
+    } catch {
+      // The next poll tries again.
     }
   }
 
@@ -169,6 +187,7 @@ class TenantWatch {
   /** Shows a migration state read from the service (or returned by migrate / reset). */
   update(migration: Migration): void {
     if (this.finished || this.disposed) return;
+    this.latest = migration;
     if (migration.isCompleted) {
       void this.complete(migration);
       return;
@@ -228,6 +247,7 @@ class TenantWatch {
       const migration = await client.encryption.migrationDetails({ signal: this.abort.signal });
       if (this.disposed) return;
       this.failures = 0;
+      this.failureReported = false;
       if (!migration) {
         this.unexpected(t('The migration on {0} can no longer be found: Qlik Cloud says no migration has run. It is no longer watched.', this.label));
         return;
@@ -240,6 +260,12 @@ class TenantWatch {
       const delay = backoffSeconds(this.settings().pollSeconds, this.failures);
       const reason = isQlikError(error) ? error.userMessage : String(error);
       this.deps.log.warn('migration', `reading the migration on ${this.label} failed (${this.failures} in a row), next try in ${delay} s: ${reason}`);
+      if (this.failures >= REPORT_AFTER_FAILURES && !this.failureReported) {
+        // Once per run of failures: the person learns that the status bar is no longer current, and why.
+        this.failureReported = true;
+        const unauthorized = error instanceof QlikApiError && error.status === 401;
+        this.tell(t('Cannot read the progress of the migration on {0} ({1} tries in a row): {2} Still trying every {3} s.', this.label, this.failures, reason, delay), unauthorized ? 'error' : 'warning', unauthorized);
+      }
       if (this.view) {
         this.view = { ...this.view, problem: t('Could not read the progress: {0} Trying again in {1} s.', reason, delay) };
         this.item.text = runningText(this.view);
@@ -287,6 +313,19 @@ class TenantWatch {
     this.deps.tree.tenantNode(this.origin)?.encryption.refresh();
     void prompts().notify('warning', message);
     this.timer = setTimeout(() => this.finish(), this.settings().doneSeconds * 4 * 1000);
+  }
+
+  /** A message about this migration, with Show Log (and Update Credentials… when the sign-in is refused). */
+  private tell(message: string, kind: 'warning' | 'error' = 'warning', credentials = false): void {
+    const showLog = t('Show Log');
+    const update = t('Update Credentials…');
+    void prompts()
+      .notify(kind, message, ...(credentials ? [update, showLog] : [showLog]))
+      .then(async (choice) => {
+        if (choice === showLog) this.deps.log.show();
+        if (choice === update) await vscode.commands.executeCommand('qlikCloud.updateCredentials', this.origin);
+      })
+      .catch(() => undefined);
   }
 
   private finish(): void {

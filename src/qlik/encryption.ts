@@ -87,7 +87,11 @@ export class EncryptionApi {
     return toKeyProvider(this.http.parse(KeyProviderSchema, r, 'encryption.test'));
   }
 
-  /** Starts a migration to this key. Sent exactly once: never retried except after a 429 (which the service did not act on). */
+  /**
+   * Starts a migration to this key. Never re-sent after a 5xx, a timeout or a dropped connection (the service may
+   * have started it); re-sent only where the service refused it without acting: after a 429 (once retry-after has
+   * passed) and, signed in with OAuth, once after a 401 with a renewed token.
+   */
   async migrate(fingerprint: string, o: CallOptions = {}): Promise<Migration> {
     const r = await this.http.call({ endpoint: 'encryption.migrate', url: `${fp(fingerprint)}/actions/migrate`, signal: o.signal });
     return toMigration(this.http.parse(MigrationSchema, { ...r, body: r.body ?? {} }, 'encryption.migrate'));

@@ -77,15 +77,23 @@ export class QlikNetworkError extends QlikError {
   readonly kind = 'network';
   override name = 'QlikNetworkError';
   constructor(readonly code: string, host: string, details: QlikErrorDetails) {
-    super(KIND_MESSAGES.network(host, code), details);
+    // A change sent on a connection that broke mid-way may have been made; a refused connection never arrived.
+    super(isWrite(details) && BROKEN_MID_WAY.has(code) ? KIND_MESSAGES.resetWrite(host, code) : KIND_MESSAGES.network(host, code), details);
   }
+}
+
+const BROKEN_MID_WAY = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'ERR_SOCKET_CLOSED']);
+
+function isWrite(details: QlikErrorDetails): boolean {
+  return details.method !== undefined && details.method !== 'GET';
 }
 
 export class QlikTimeoutError extends QlikError {
   readonly kind = 'timeout';
   override name = 'QlikTimeoutError';
   constructor(readonly timeoutMs: number, host: string, details: QlikErrorDetails) {
-    super(KIND_MESSAGES.timeout(host, Math.round(timeoutMs / 100) / 10), details);
+    const seconds = Math.round(timeoutMs / 100) / 10;
+    super(isWrite(details) ? KIND_MESSAGES.timeoutWrite(host, seconds) : KIND_MESSAGES.timeout(host, seconds), details);
   }
 }
 

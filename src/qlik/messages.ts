@@ -106,7 +106,7 @@ export const STATUS_MESSAGES: Record<EndpointId, Readonly<Record<number, string>
   'apiKeys.patch': {
     400: 'Qlik Cloud refused the new description for this API key.',
     401: AUTH,
-    403: 'You may not change this API key: only its owner can edit it.',
+    403: 'You may not change this API key: only its owner, its creator or a TenantAdmin can edit it.',
     404: KEY_GONE,
     429: RATE,
   },
@@ -169,6 +169,11 @@ export const KIND_MESSAGES = {
     `The secure connection to ${host} failed (${code}): its certificate could not be verified. A TLS-intercepting proxy needs its certificate trusted by the system.`,
   origin: (from: string, to: string) =>
     `Refused to follow a link from ${from} to another address (${to}); nothing was sent there.`,
+  /** After a change was sent but no answer came: it may have been made. */
+  timeoutWrite: (host: string, seconds: number) =>
+    `Qlik Cloud at ${host} did not answer within ${seconds} seconds. The change may have been made all the same: refresh and check before trying again.`,
+  resetWrite: (host: string, code: string) =>
+    `The connection to Qlik Cloud at ${host} broke before it answered (${code}). The change may have been made all the same: refresh and check before trying again.`,
   cancelled: () => 'The request was cancelled.',
   malformed: (subject: string) => `Qlik Cloud sent an answer for ${subject} that is not valid JSON.`,
   schema: (subject: string, field: string, problem: string) =>

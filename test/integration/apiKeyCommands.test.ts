@@ -266,6 +266,27 @@ describe('API keys: commands', function () {
       assert.equal(requests.filter((r) => r.method === 'POST' && r.path === '/api/v1/api-keys').length, 1);
     });
 
+    it('Rotate API Key…: when the new token is discarded, the old key stays and the useless replacement can go', async () => {
+      const { tenant } = emulator();
+      await patchConfig(tenant, { max_api_key_expiry: 'P90D' });
+      await addTenantWithKey(prompts(), tenant, tenant.tokens.developer);
+      const old = row(await keyRows(), (r) => /;active;own/.test(r.contextValue ?? '') && /expires in \d+ days/.test(r.description ?? ''), 'a key with days left');
+      const oldId = keyIdOf(old);
+      const { createApiKeyPanels } = await testApi();
+      prompts()
+        .button('warning', 'Create Replacement', /^Rotate API key/)
+        .button('warning', 'Discard Token', /was not copied\. Discard it\?$/)
+        .button('warning', 'Delete Replacement', /^The token of the replacement ".+" was not copied, so the old key ".+" stays as it is\./);
+      const rotating = vscode.commands.executeCommand('qlikCloud.rotateApiKey', old.element);
+      const panel = await waitFor('the token view', () => createApiKeyPanels().find((p) => p.sent.some((m) => m.type === 'created')));
+      const created = lastSent(panel, 'created')!;
+      await panel.receive({ type: 'close' });
+      await rotating;
+      assert.equal((await getKey(tenant, oldId))?.status, 'active', 'the old key is not offered for removal and stays');
+      assert.equal(await getKey(tenant, created.key.id), undefined, 'the replacement is deleted');
+      assert.ok(!prompts().calls.some((c) => /Delete the old API key/.test(c.text)), 'no offer to delete the old key');
+    });
+
     it('Rotate API Key… by an admin of another user’s key: the replacement is theirs, the old one is kept when asked', async () => {
       const { tenant } = emulator();
       await patchConfig(tenant, { max_api_key_expiry: 'P90D' });
@@ -319,7 +340,7 @@ describe('API keys: commands', function () {
       const key = (await keyRows())[0]!;
       const cases: Array<[string, string, number, RegExp]> = [
         ['PATCH', '^/api/v1/api-keys/[0-9a-f]+$', 400, /refused the new description for this API key.*\(HTTP 400/],
-        ['PATCH', '^/api/v1/api-keys/[0-9a-f]+$', 403, /may not change this API key: only its owner can edit it.*\(HTTP 403/],
+        ['PATCH', '^/api/v1/api-keys/[0-9a-f]+$', 403, /may not change this API key: only its owner, its creator or a TenantAdmin can edit it.*\(HTTP 403/],
         ['PATCH', '^/api/v1/api-keys/[0-9a-f]+$', 404, /This API key no longer exists\. Refresh the list\..*\(HTTP 404/],
         ['PATCH', '^/api/v1/api-keys/configs/', 400, /refused these API key settings.*\(HTTP 400/],
         ['PATCH', '^/api/v1/api-keys/configs/', 404, /could not update the API key settings of this tenant.*\(HTTP 404/],

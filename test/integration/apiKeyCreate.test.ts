@@ -210,6 +210,23 @@ describe('API keys: Create API Key and the one-time token', function () {
     await vscode.env.clipboard.writeText('');
   });
 
+  it('clears a copied token at once when the window closes before the delay is up (deactivate)', async () => {
+    const { tenant } = emulator();
+    await setClearSeconds(600);
+    await addTenantWithKey(prompts(), tenant, tenant.tokens.developer);
+    const panel = await openCreatePanel();
+    await submit(panel, { description: 'copied before a reload', expiry: 'PT1H' });
+    const { tokenClipboard } = await testApi();
+    const before = tokenClipboard.pending;
+    const token = await copyToken(panel);
+    assert.equal(tokenClipboard.pending, before + 1, 'the copy waits to be cleared');
+    // What deactivate() runs: the ten-minute timer would never fire once the extension host is gone.
+    await tokenClipboard.clearPending();
+    assert.equal(tokenClipboard.pending, 0);
+    assert.notEqual(await vscode.env.clipboard.readText(), token);
+    assert.equal(await vscode.env.clipboard.readText(), '');
+  });
+
   it('asks once before discarding an uncopied token: Done, then closing the tab', async () => {
     const { tenant } = emulator();
     await addTenantWithKey(prompts(), tenant, tenant.tokens.developer);

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { RegisterKeyProviderPanel } from '../../src/webviews/registerKeyProvider/panel';
-import { api, countRequests, mrkArn, providerOf, providerRow, providerRows, waitUntil } from './helpers/encryption';
+import { api, countRequests, mrkArn, providerOf, providerRow, providerRows, registerDirectly, waitUntil } from './helpers/encryption';
 import { useEmulator } from './helpers/emulator';
 import { projectRoot, testApi } from './helpers/extension';
 import { usePromptDouble } from './helpers/prompts';
@@ -94,6 +94,18 @@ describe('Encryption workflows', function () {
       assert.equal(last(panel, 'error').kind, 'conflict');
       await panel.receive({ type: 'showExisting' });
       assert.equal(panel.revealedNodeId, `${emulator().tenant.url}/encryption/${existing.fingerprint}`);
+    });
+
+    it('409 for a key registered elsewhere after the tree loaded: the link loads Encryption again and finds it', async () => {
+      await providerRow('Production CMK'); // the tree has loaded Encryption
+      const arn = mrkArn('111122223333', 9);
+      await registerDirectly(emulator().tenant, arn, 'Made elsewhere');
+      const panel = await openPanel();
+      await register(panel, arn, 'Again');
+      assert.equal(last(panel, 'error').kind, 'conflict');
+      await panel.receive({ type: 'showExisting' });
+      const made = providerOf(await providerRow('Made elsewhere'));
+      assert.equal(panel.revealedNodeId, `${emulator().tenant.url}/encryption/${made.fingerprint}`);
     });
 
     it('403: explains what the AWS key policy must allow', async () => {

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { FaultSpec } from '../harness/emulator';
-import { lastSent, openCreatePanel, submit } from './helpers/apiKeys';
+import { createdTokens, lastSent, openCreatePanel, submit } from './helpers/apiKeys';
 import { useEmulator } from './helpers/emulator';
 import { testApi } from './helpers/extension';
 import { usePromptDouble, type PromptDouble } from './helpers/prompts';
@@ -149,6 +149,29 @@ describe('Faults: every endpoint group under injected failures', function () {
       },
     },
     {
+      name: 'api-keys delete (Delete API Key, own key)',
+      path: '^/api/v1/api-keys/[^/]+$',
+      method: 'DELETE',
+      success: /^Deleted API key ".+"\.$/,
+      script: (double) => double.button('warning', 'Delete', /^Delete API key ".+" on acme\?$/),
+      run: async () => {
+        const row = await firstRow('API Keys', (r) => /^apiKey;active;own/.test(r.contextValue ?? ''));
+        await vscode.commands.executeCommand('qlikCloud.deleteApiKey', row.element);
+      },
+    },
+    {
+      name: 'api-keys settings writes (Edit API Key Settings)',
+      path: '^/api/v1/api-keys/configs/[^/]+$',
+      method: 'PATCH',
+      // The demo tenant allows 5 keys per user; the value differs, or the command would have nothing to send.
+      success: /^Maximum keys per user on acme is now 9\.$/,
+      script: (double) => double.input('9', /Maximum keys per user.*maximum number of active API keys/),
+      run: async () => {
+        const row = await firstRow('API Key Settings', (r) => r.label === 'Maximum keys per user');
+        await vscode.commands.executeCommand('qlikCloud.editApiKeySettings', row.element);
+      },
+    },
+    {
       name: 'identity (Add Tenant)',
       path: '^/api/v1/users/me$',
       method: 'GET',
@@ -196,6 +219,61 @@ describe('Faults: every endpoint group under injected failures', function () {
       }
     });
   }
+
+  // Create API Key answers in its panel, not with a message: the same faults, with the panel's error as the message.
+  describe('api-keys create (Create API Key panel)', () => {
+    const CREATE = '^/api/v1/api-keys$';
+    afterEach(async () => {
+      for (const p of (await testApi()).createApiKeyPanels()) {
+        if (p.hasToken && !p.tokenCopied) prompts().button('warning', 'Discard Token', /was not copied/);
+        p.dispose();
+        await p.closed;
+      }
+    });
+    const keysNamed = async (description: string) =>
+      ((await emulator().state()) as { apiKeys: { id: string; description: string }[] }).apiKeys.filter((k) => k.description === description);
+    /** The created key is on the tenant, and the panel hands over its token. */
+    const assertCreated = async (panel: Awaited<ReturnType<typeof openCreatePanel>>, description: string) => {
+      const created = lastSent(panel, 'created');
+      assert.ok(created && created.tokenLength > 20, JSON.stringify(panel.sent.slice(-3)));
+      assert.deepEqual((await keysNamed(description)).map((k) => k.id), [created.key.id], 'one key, the one the panel shows');
+      await panel.receive({ type: 'copy' });
+      const token = await vscode.env.clipboard.readText();
+      createdTokens.add(token);
+      const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { jti?: string };
+      assert.equal(claims.jti, created.key.id, 'the copied token is the created key\'s');
+      await vscode.env.clipboard.writeText('');
+    };
+
+    for (const mode of MODES) {
+      it(`${mode}: ${mode === 'drift' ? 'creates the key' : 'one clear error in the panel, no hang, the next submit creates the key'}`, async () => {
+        const double = prompts();
+        const panel = await openCreatePanel((await groupRow('API Keys')).element);
+        const description = `created after ${mode}`;
+        await emulator().fault(faultFor(mode, CREATE, 'POST'));
+        const from = panel.sent.length;
+        const answer = await within('create', submit(panel, { description, expiry: 'PT1H' }));
+        if (mode === 'drift') {
+          assert.equal(answer.type, 'created', JSON.stringify(answer));
+          await assertCreated(panel, description);
+          return;
+        }
+        const errors = panel.sent.slice(from).filter((m) => m.type === 'error');
+        assert.equal(errors.length, 1, `one error: ${JSON.stringify(panel.sent.slice(from))}`);
+        assert.ok(answer.type === 'error', JSON.stringify(answer));
+        assertClearMessage(answer.message, `create ${mode}`);
+        assert.equal(lastSent(panel, 'created'), undefined);
+        assert.ok(!double.calls.some((c) => c.kind === 'error'), `shown in the panel only: ${double.calls.map((c) => c.text).join(' | ')}`);
+        const posts = (await emulator().requests()).filter((r) => r.method === 'POST' && new RegExp(CREATE).test(r.path));
+        if (mode !== 'storm429') assert.equal(posts.length, 1, `a POST is sent once, never retried after ${mode}`);
+        assert.deepEqual(await keysNamed(description), [], 'no key was created');
+        await emulator().clearFaults();
+        const again = await within('create again', submit(panel, { description, expiry: 'PT1H' }));
+        assert.equal(again.type, 'created', `after the fault: ${JSON.stringify(again)}`);
+        await assertCreated(panel, description);
+      });
+    }
+  });
 
   describe('migrate and create under faults', () => {
     for (const mode of ['status500', 'hang', 'reset', 'malformed'] as Mode[]) {

@@ -107,6 +107,23 @@ describe('Encryption migrations', function () {
     assert.ok((await emulator().requests()).some((r) => DETAILS.test(r.path) && r.status === 503));
   });
 
+  it('tells once, with Update Credentials…, when the progress cannot be read several times in a row (401), and goes on', async () => {
+    await migrateDirectly(acme(), providerOf(await providerRow('DR test key')).fingerprint);
+    await emulator().migrations({ action: 'pause' });
+    const api = await testApi();
+    assert.deepEqual(await api.encryption.reloadMigrationWatcher(), [acme().url]);
+    await emulator().fault({ method: 'GET', path: 'migration/actions/details$', mode: 'status', status: 401, count: 0 });
+    prompts().button('error', undefined, /^Cannot read the progress of the migration on acme \(3 tries in a row\): .+ Still trying every \d+ s\.$/);
+    await waitUntil('the report', () => prompts().calls.some((c) => /^Cannot read the progress/.test(c.text)), 40_000);
+    const report = prompts().calls.find((c) => /^Cannot read the progress/.test(c.text))!;
+    assert.deepEqual(report.choices, ['Update Credentials…', 'Show Log']);
+    assert.ok(api.encryption.isWatching(acme().url), 'still watched');
+    await emulator().clearFaults();
+    await emulator().migrations({ action: 'resume' });
+    await waitForDone(acme().url, 90_000);
+    assert.equal(prompts().calls.filter((c) => /^Cannot read the progress/.test(c.text)).length, 1, 'told once');
+  });
+
   it('428: a migration already runs; offers to watch it instead', async () => {
     await migrateDirectly(acme(), providerOf(await providerRow('DR test key')).fingerprint);
     await emulator().migrations({ action: 'pause' });
@@ -146,7 +163,7 @@ describe('Encryption migrations', function () {
     assert.ok(prompts().calls.some((c) => c.text === 'acme already uses the Qlik-managed key: nothing to do.'));
   });
 
-  it('Reset: 406 offers to watch the running migration; 412 is an error line', async () => {
+  it('Reset: 406 offers to watch the running migration; 412 is an error line; 424 says the Qlik key is in use', async () => {
     await migrateDirectly(acme(), providerOf(await providerRow('DR test key')).fingerprint);
     await emulator().migrations({ action: 'pause' });
     prompts()
@@ -158,6 +175,13 @@ describe('Encryption migrations', function () {
     await emulator().fault({ method: 'POST', path: 'reset-to-default-provider$', mode: 'status', status: 412 });
     prompts().button('warning', 'Reset', /Reset the encryption/).button('error', undefined, /back to the Qlik-managed key.*HTTP 412/);
     await vscode.commands.executeCommand('qlikCloud.resetToDefaultProvider');
+    // 424, in the API reference's words "Tenant is already using Qlik Managed provider": the same answer as a 200.
+    await emulator().fault({ method: 'POST', path: 'reset-to-default-provider$', mode: 'status', status: 424 });
+    prompts().button('warning', 'Reset', /Reset the encryption/);
+    await vscode.commands.executeCommand('qlikCloud.resetToDefaultProvider');
+    const said = prompts().calls.at(-1);
+    assert.deepEqual([said?.kind, said?.text], ['information', 'acme already uses the Qlik-managed key: nothing to do.']);
+    assert.ok(!prompts().calls.some((c) => c.kind === 'error' && /HTTP 424/.test(c.text)), '424 is not shown as an error');
   });
 
   it('a window reload during a migration picks it up again without any action', async () => {

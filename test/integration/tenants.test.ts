@@ -147,6 +147,8 @@ describe('Tenants', function () {
       // A second import marks prod as already added and does not pick it by default.
       prompts().pick((call) => {
         assert.deepEqual(call.choices, ['prod', 'stale']);
+        assert.deepEqual(call.picked, ['stale'], 'prod is not picked by default');
+        assert.match(call.details?.[0] ?? '', /already added/);
         return undefined;
       });
       await vscode.commands.executeCommand('qlikCloud.importQlikCliContexts');

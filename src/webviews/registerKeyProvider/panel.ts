@@ -6,6 +6,7 @@ import { checkText, MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH, parseKmsKeyArn } fr
 import type { TenantRecord } from '../../tenants/tenantStore';
 import { KeyProviderNode } from '../../tree/keyProviderNode';
 import { WebviewPanelBase } from '../shared/panel';
+import { prompts } from '../../util/prompts';
 import { FromWebview, PAGE_STRINGS, type RegisterForm, ToWebview } from './messages';
 
 const t = (message: string, ...args: Array<string | number>) => vscode.l10n.t(message, ...args);
@@ -164,9 +165,18 @@ export class RegisterKeyProviderPanel extends WebviewPanelBase<FromWebview, ToWe
     if (!existing) return;
     const group = this.ctx.tree.tenantNode(this.tenant.origin)?.encryption;
     if (!group) return;
-    await group.ensureLoaded();
-    const node = (await group.getChildren()).find((n): n is KeyProviderNode => n instanceof KeyProviderNode && n.provider.arn === existing.arn);
-    if (!node) return;
+    const find = async () =>
+      (await group.getChildren()).find((n): n is KeyProviderNode => n instanceof KeyProviderNode && n.provider.arn === existing.arn);
+    let node = await find();
+    if (!node) {
+      // Registered elsewhere (another window, the console, the API) after the tree loaded: load it again.
+      group.refresh();
+      node = await find();
+    }
+    if (!node) {
+      void prompts().notify('warning', t('{0} is not among the key providers of {1} any more: it may have been deleted meanwhile.', existing.name || existing.arn, this.tenant.label));
+      return;
+    }
     this.revealedNodeId = node.id;
     try {
       if (!this.ctx.view) throw new Error('no tree view');

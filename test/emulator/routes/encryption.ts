@@ -120,11 +120,12 @@ function startMigration(env: RouteEnv, to: Provider): Migration {
 
 function migrate(ctx: Ctx, env: RouteEnv, p: Provider): void {
   const state = env.tenant.state;
+  // One migration at a time comes first: while one runs, any migrate is refused as such (428).
+  if (isRunning(state, env.now)) return err(ctx, 428, 'ENCRYPTION-428', 'There is already an ongoing migration for the tenant');
   if (state.currentFingerprint === p.fingerprint)
     return err(ctx, 400, 'ENCRYPTION-400', 'Bad Request', 'This key provider is already the current one.');
   if (p.qlik)
     return err(ctx, 400, 'ENCRYPTION-400', 'Bad Request', 'Use reset-to-default-provider to go back to the Qlik managed key.');
-  if (isRunning(state, env.now)) return err(ctx, 428, 'ENCRYPTION-428', 'There is already an ongoing migration for the tenant');
   if (p.account === RESERVED_ACCOUNTS.migrateInitFails) return err(ctx, 412, 'ENCRYPTION-412', 'Failed to initiate migration');
   if (p.account === RESERVED_ACCOUNTS.migratePrepareFails) return err(ctx, 424, 'ENCRYPTION-424', 'Failed to prepare migration');
   const m = startMigration(env, p);

@@ -11,6 +11,9 @@ export interface PromptCall {
   /** Labels of the quick pick items or the message buttons. */
   choices: string[];
   modal: boolean;
+  /** Quick picks: the labels of the items offered already picked, and each item's detail (or description). */
+  picked?: string[];
+  details?: Array<string | undefined>;
   /** What the double answered (label(s) or value), undefined for a cancel. */
   answer?: string | string[];
   /** Input boxes: the box's own validateInput, to try values against (undefined = accepted). */
@@ -128,6 +131,8 @@ export class PromptDouble {
       text: [options?.title, options?.placeHolder].filter(Boolean).join(' | '),
       choices: items.map(labelOf),
       modal: false,
+      picked: items.filter((i) => (i as vscode.QuickPickItem | undefined)?.picked === true).map(labelOf),
+      details: items.map((i) => (typeof i === 'object' && i ? ((i as vscode.QuickPickItem).detail ?? (i as vscode.QuickPickItem).description) : undefined)),
     };
     const scripted = this.next(call);
     const wanted = typeof scripted.answer === 'function' ? scripted.answer(call) : scripted.answer;

@@ -50,6 +50,7 @@ describe('README, walkthrough and launch configuration', () => {
   });
 
   it('has a walkthrough whose steps show existing screenshots and run real commands', () => {
+    const extensionSource = fs.readFileSync(path.join(projectRoot, 'src', 'extension.ts'), 'utf8');
     const [walkthrough] = contributes.walkthroughs;
     assert.deepEqual(
       walkthrough.steps.map((s: { id: string }) => s.id),
@@ -65,6 +66,13 @@ describe('README, walkthrough and launch configuration', () => {
       const links = [...description.matchAll(/\(command:([\w.]+)\)/g)].map((m) => m[1]);
       assert.ok(links.length > 0, `${step.id} offers a command`);
       for (const link of links) assert.ok(commands.has(link) || containers.includes(link), `${step.id} links to ${link}, which does not exist`);
+      // A step is ticked by what its text asks for: a command that exists, or a context key the extension sets.
+      for (const event of step.completionEvents as string[]) {
+        const [kind, id] = event.split(/:(.*)/s);
+        if (kind === 'onCommand') assert.ok(commands.has(id), `${step.id} completes on ${id}, which does not exist`);
+        else if (kind === 'onContext') assert.ok(extensionSource.includes(`'setContext', '${id}'`), `${step.id} completes on ${id}, which the extension never sets`);
+        else assert.fail(`${step.id} completes on ${event}: not something the step asks the person to do`);
+      }
     }
   });
 

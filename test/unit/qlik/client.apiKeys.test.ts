@@ -119,6 +119,10 @@ describe('qlik/client: API keys end to end', function () {
       await h.clearRequests();
       assert.ok((await rejection(dev.apiKeys.create({ description: '  ' }))) instanceof QlikInputError);
       assert.ok((await rejection(dev.apiKeys.create({ description: 'x', expiry: '7 days' }))) instanceof QlikInputError);
+      for (const zero of ['PT0S', 'P0D']) {
+        const e = await rejection(dev.apiKeys.create({ description: 'x', expiry: zero }));
+        assert.ok(e instanceof QlikInputError && /longer than zero/.test(e.message), `${zero}: ${String(e)}`);
+      }
       assert.deepEqual(await h.requests(), []);
     });
     it('403: a plain user may not create keys', () => expectStatus(user.apiKeys.create({ description: 'x' }), 'apiKeys.create', 403));

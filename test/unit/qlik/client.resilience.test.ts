@@ -63,7 +63,7 @@ describe('qlik/client: retries, faults, origins', function () {
       await h.fault({ method: 'POST', path: '^/api/v1/api-keys$', mode: 'reset', count: 0 });
       const e = await rejection(h.client('developer').apiKeys.create({ description: 'once' }));
       assert.ok(e instanceof QlikNetworkError, String(e));
-      assert.match(e.userMessage, /Could not reach Qlik Cloud at 127\.0\.0\.1:\d+ \(ECONNRESET\)/);
+      assert.match(e.userMessage, /The connection to Qlik Cloud at 127\.0\.0\.1:\d+ broke before it answered \(ECONNRESET\)\. The change may have been made all the same: refresh and check before trying again\./);
       assert.equal((await h.requests()).filter((r) => r.method === 'POST').length, 1);
     });
     it('any request is retried after a 429 once retry-after has passed, a POST included', async () => {
@@ -97,6 +97,13 @@ describe('qlik/client: retries, faults, origins', function () {
       assert.ok(e instanceof QlikTimeoutError, String(e));
       assert.match(e.userMessage, /did not answer within 0\.2 seconds/);
       assert.equal(await count('GET', '/api/v1/encryption/keyproviders/actions/list'), 2);
+    });
+    it('a hanging POST times out once, and the message says the change may have been made', async () => {
+      await h.fault({ method: 'POST', path: '^/api/v1/api-keys$', mode: 'hang', count: 0 });
+      const e = await rejection(h.client('developer', { timeoutMs: 200 }).apiKeys.create({ description: 'maybe' }));
+      assert.ok(e instanceof QlikTimeoutError, String(e));
+      assert.match(e.userMessage, /did not answer within 0\.2 seconds\. The change may have been made all the same: refresh and check before trying again\./);
+      assert.equal(await count('POST', '/api/v1/api-keys'), 1);
     });
     it('latency under the timeout is only slower', async () => {
       await h.fault({ method: 'GET', path: LIST, mode: 'latency', latencyMs: 150 });

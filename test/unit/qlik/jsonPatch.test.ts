@@ -38,6 +38,8 @@ describe('qlik/jsonPatch: JSON Patch bodies', () => {
     assert.deepEqual(apiKeyConfigPatch({ maxKeysPerUser: 1000 }), [{ op: 'replace', path: '/max_keys_per_user', value: 1000 }]);
     for (const n of [-1, 1001, 2.5, Number.NaN]) assert.throws(() => apiKeyConfigPatch({ maxKeysPerUser: n }), /0 to 1000/);
     assert.throws(() => apiKeyConfigPatch({ maxApiKeyExpiry: '7 days' }), /ISO 8601/);
+    assert.throws(() => apiKeyConfigPatch({ maxApiKeyExpiry: 'PT0S' }), /max_api_key_expiry must be longer than zero/);
+    assert.throws(() => apiKeyConfigPatch({ scimExternalClientExpiry: 'P0D' }), /scim_externalClient_expiry must be longer than zero/);
     assert.throws(() => apiKeyConfigPatch({}), /Nothing to change/);
   });
 });
