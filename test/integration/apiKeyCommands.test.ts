@@ -407,6 +407,11 @@ describe('API keys: commands', function () {
       const started = Date.now();
       await vscode.commands.executeCommand('qlikCloud.revokeApiKey', selected[0]!.element, selected.map((r) => r.element));
       const seconds = (Date.now() - started) / 1000;
+      const [progress, ...more] = prompts().progress.filter((p) => /API key/.test(p.title));
+      assert.equal(more.length, 0, `one progress notification for the whole batch: ${prompts().progress.map((p) => p.title).join(' | ')}`);
+      assert.deepEqual([progress?.title, progress?.notification, progress?.cancellable], ['Removing 150 API keys', true, true]);
+      assert.equal(progress!.messages.at(-1), '150 of 150');
+      assert.ok(Math.abs(progress!.increment - 100) < 0.001, `the bar fills: ${progress!.increment}`);
       const modal = prompts().calls.find((c) => c.modal)!;
       assert.equal(modal.choices.length, 1, 'one confirmation');
       const deletes = (await emulator().requests()).filter((r) => r.method === 'DELETE');

@@ -31,7 +31,18 @@ interface Scripted {
   allowInvalid?: boolean;
 }
 
-type Stubbed = 'showQuickPick' | 'showInputBox' | 'showInformationMessage' | 'showWarningMessage' | 'showErrorMessage';
+type Stubbed = 'showQuickPick' | 'showInputBox' | 'showInformationMessage' | 'showWarningMessage' | 'showErrorMessage' | 'withProgress';
+
+/** A `window.withProgress` the extension ran: what it showed and reported (the real progress still shows). */
+export interface ProgressCall {
+  title: string;
+  cancellable: boolean;
+  notification: boolean;
+  /** Every `progress.report()` message, in order. */
+  messages: string[];
+  /** Sum of the increments reported (100 = the bar full). */
+  increment: number;
+}
 
 function labelOf(item: unknown): string {
   if (typeof item === 'string') return item;
@@ -46,6 +57,8 @@ function labelOf(item: unknown): string {
 export class PromptDouble {
   /** Every prompt shown, in order, including notifications. */
   readonly calls: PromptCall[] = [];
+  /** Progress shown with window.withProgress, recorded (not scripted: it asks nothing). */
+  readonly progress: ProgressCall[] = [];
   private readonly script: Scripted[] = [];
   private readonly failures: string[] = [];
   private readonly originals = new Map<Stubbed, unknown>();
@@ -70,6 +83,23 @@ export class PromptDouble {
     replace('showInformationMessage', (message: string, ...rest: unknown[]) => double.showMessage('information', message, rest));
     replace('showWarningMessage', (message: string, ...rest: unknown[]) => double.showMessage('warning', message, rest));
     replace('showErrorMessage', (message: string, ...rest: unknown[]) => double.showMessage('error', message, rest));
+    const realProgress = window.withProgress as typeof vscode.window.withProgress;
+    replace('withProgress', <R>(options: vscode.ProgressOptions, task: (progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken) => Thenable<R>) => {
+      const call: ProgressCall = { title: options.title ?? '', cancellable: options.cancellable === true, notification: options.location === vscode.ProgressLocation.Notification, messages: [], increment: 0 };
+      double.progress.push(call);
+      return realProgress(options, (progress, token) =>
+        task(
+          {
+            report: (value) => {
+              if (value.message !== undefined) call.messages.push(value.message);
+              call.increment += value.increment ?? 0;
+              progress.report(value);
+            },
+          },
+          token,
+        ),
+      );
+    });
     return double;
   }
 
