@@ -9,10 +9,17 @@ const watch = process.argv.includes('--watch');
 /** --analyze: print what takes room in the extension bundle, package by package. */
 const analyze = process.argv.includes('--analyze');
 
+/** Replaces a package by `contents` (a CommonJS module) in the bundle. */
+function stub(build, name, contents) {
+  build.onResolve({ filter: new RegExp(`^${name}$`) }, () => ({ path: name, namespace: `stub-${name}` }));
+  build.onLoad({ filter: /.*/, namespace: `stub-${name}` }, () => ({ contents }));
+}
+
 /**
- * Keeps the extension bundle lean (issue 9, start-up time; `node esbuild.mjs --production --analyze` shows what is left): zod's `locales` namespace (every language's error
- * messages, about 250 KB; zod registers English itself, and nothing here switches locale) becomes English only, and
- * form-data (with mime-db, about 140 KB; axios loads it for multipart bodies, which the client never sends) a stub.
+ * Keeps the extension bundle lean (issue 9, start-up time; `node esbuild.mjs --production --analyze` shows what is
+ * left): zod's `locales` namespace (every language's error messages, about 250 KB; nothing here switches locale)
+ * becomes English only, and packages axios loads for what the client never does become stubs: form-data (with
+ * mime-db, about 140 KB) for multipart bodies, follow-redirects and https-proxy-agent (below).
  */
 const slim = {
   name: 'slim',
@@ -26,22 +33,11 @@ const slim = {
     }));
     // axios only uses follow-redirects when maxRedirects > 0; the client always sets 0 and follows redirects itself
     // (to keep the token on the tenant's origin), so follow-redirects (with debug and supports-color) stays out.
-    build.onResolve({ filter: /^follow-redirects$/ }, () => ({ path: 'follow-redirects', namespace: 'no-follow-redirects' }));
-    build.onLoad({ filter: /.*/, namespace: 'no-follow-redirects' }, () => ({
-      contents:
-        'const refuse = { request() { throw new Error("redirects are followed by the client itself: set maxRedirects: 0"); } };' +
-        'module.exports = { http: refuse, https: refuse };',
-    }));
+    stub(build, 'follow-redirects', 'const refuse = { request() { throw new Error("redirects are followed by the client itself: set maxRedirects: 0"); } }; module.exports = { http: refuse, https: refuse };');
     // Nor https-proxy-agent (with agent-base and debug): the client sets proxy: false and leaves proxying to VS Code's
     // patched agents, so axios never builds its own tunnel.
-    build.onResolve({ filter: /^https-proxy-agent$/ }, () => ({ path: 'https-proxy-agent', namespace: 'no-proxy-agent' }));
-    build.onLoad({ filter: /.*/, namespace: 'no-proxy-agent' }, () => ({
-      contents: 'module.exports = class HttpsProxyAgent { constructor() { throw new Error("proxying is left to VS Code: set proxy: false"); } };',
-    }));
-    build.onResolve({ filter: /^form-data$/ }, () => ({ path: 'form-data', namespace: 'no-form-data' }));
-    build.onLoad({ filter: /.*/, namespace: 'no-form-data' }, () => ({
-      contents: 'module.exports = class FormData { constructor() { throw new Error("multipart/form-data bodies are not supported"); } };',
-    }));
+    stub(build, 'https-proxy-agent', 'module.exports = class HttpsProxyAgent { constructor() { throw new Error("proxying is left to VS Code: set proxy: false"); } };');
+    stub(build, 'form-data', 'module.exports = class FormData { constructor() { throw new Error("multipart/form-data bodies are not supported"); } };');
   },
 };
 

@@ -47,18 +47,25 @@ export function wrapCommand(id: string, log: Log, fn: (...args: unknown[]) => un
         return;
       }
       log.error('command', `${id} failed`, error);
-      const showLog = vscode.l10n.t('Show Log');
-      const update = vscode.l10n.t('Update Credentials…');
-      const origin = credentialsOrigin(error, originOf(args[0]));
-      const actions = origin !== undefined ? [update, showLog] : [showLog];
-      void prompts()
-        .notify('error', errorLine(error), ...actions)
-        .then(async (choice) => {
-          if (choice === showLog) log.show();
-          if (choice === update) await vscode.commands.executeCommand('qlikCloud.updateCredentials', origin || undefined);
-        });
+      notifyProblem('error', errorLine(error), log, credentialsOrigin(error, originOf(args[0])));
     }
   };
+}
+
+/**
+ * A problem in one line with "Show Log", and "Update Credentials…" first when `credentialsFor` names the tenant
+ * (an origin; '' when it is not known, and the command asks).
+ */
+export function notifyProblem(kind: 'warning' | 'error', message: string, log: Log, credentialsFor?: string): void {
+  const showLog = vscode.l10n.t('Show Log');
+  const update = vscode.l10n.t('Update Credentials…');
+  void prompts()
+    .notify(kind, message, ...(credentialsFor !== undefined ? [update, showLog] : [showLog]))
+    .then(async (choice) => {
+      if (choice === showLog) log.show();
+      if (choice === update) await vscode.commands.executeCommand('qlikCloud.updateCredentials', credentialsFor || undefined);
+    })
+    .catch(() => undefined);
 }
 
 function originOf(node: unknown): string | undefined {

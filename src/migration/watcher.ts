@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { notifyProblem } from '../commands/wrapper';
 import { isQlikError, type KeyProvider, type Migration, QlikApiError, QlikCancelledError } from '../qlik';
 import type { ClientPool } from '../tenants/clientPool';
 import type { TenantStore } from '../tenants/tenantStore';
@@ -129,7 +130,6 @@ class TenantWatch {
   private lastProgress: number | undefined;
   private lastProgressAt = Date.now();
   private stallReported = false;
-  private latest: Migration | undefined;
   private failureReported = false;
   private providers: KeyProvider[] | undefined;
   private phase: MigrationItemSnapshot['phase'] = 'running';
@@ -166,7 +166,8 @@ class TenantWatch {
     try {
       const client = await this.deps.pool.get(this.origin);
       this.providers = await client.encryption.listAll({ signal: this.abort.signal });
-      if (this.latest && !this.finished && !this.disposed) this.update(this.latest);
+      // Shown again with the names (the view holds the migration last shown).
+      if (this.view && !this.finished && !this.disposed) this.update(this.view.migration);
     } catch {
       // The next poll tries again.
     }
@@ -187,7 +188,6 @@ class TenantWatch {
   /** Shows a migration state read from the service (or returned by migrate / reset). */
   update(migration: Migration): void {
     if (this.finished || this.disposed) return;
-    this.latest = migration;
     if (migration.isCompleted) {
       void this.complete(migration);
       return;
@@ -264,7 +264,12 @@ class TenantWatch {
         // Once per run of failures: the person learns that the status bar is no longer current, and why.
         this.failureReported = true;
         const unauthorized = error instanceof QlikApiError && error.status === 401;
-        this.tell(t('Cannot read the progress of the migration on {0} ({1} tries in a row): {2} Still trying every {3} s.', this.label, this.failures, reason, delay), unauthorized ? 'error' : 'warning', unauthorized);
+        notifyProblem(
+          unauthorized ? 'error' : 'warning',
+          t('Cannot read the progress of the migration on {0} ({1} tries in a row): {2} Still trying every {3} s.', this.label, this.failures, reason, delay),
+          this.deps.log,
+          unauthorized ? this.origin : undefined,
+        );
       }
       if (this.view) {
         this.view = { ...this.view, problem: t('Could not read the progress: {0} Trying again in {1} s.', reason, delay) };
@@ -313,19 +318,6 @@ class TenantWatch {
     this.deps.tree.tenantNode(this.origin)?.encryption.refresh();
     void prompts().notify('warning', message);
     this.timer = setTimeout(() => this.finish(), this.settings().doneSeconds * 4 * 1000);
-  }
-
-  /** A message about this migration, with Show Log (and Update Credentials… when the sign-in is refused). */
-  private tell(message: string, kind: 'warning' | 'error' = 'warning', credentials = false): void {
-    const showLog = t('Show Log');
-    const update = t('Update Credentials…');
-    void prompts()
-      .notify(kind, message, ...(credentials ? [update, showLog] : [showLog]))
-      .then(async (choice) => {
-        if (choice === showLog) this.deps.log.show();
-        if (choice === update) await vscode.commands.executeCommand('qlikCloud.updateCredentials', this.origin);
-      })
-      .catch(() => undefined);
   }
 
   private finish(): void {

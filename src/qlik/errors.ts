@@ -82,7 +82,8 @@ export class QlikNetworkError extends QlikError {
   }
 }
 
-const BROKEN_MID_WAY = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'ERR_SOCKET_CLOSED']);
+/** Network codes of a connection that broke after the request went out (ECONNABORTED is a timeout here). */
+const BROKEN_MID_WAY = new Set(['ECONNRESET', 'EPIPE', 'ERR_SOCKET_CLOSED']);
 
 function isWrite(details: QlikErrorDetails): boolean {
   return details.method !== undefined && details.method !== 'GET';

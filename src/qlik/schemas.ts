@@ -44,13 +44,13 @@ export type RawKeyProvider = z.infer<typeof KeyProviderSchema>;
 /** Bare arrays (what the service sends), `{data: [...]}` and `{errors: [...]}` (what the tables say). */
 export const KeyProviderListSchema = z.pipe(
   z.transform((body: unknown) => {
-  if (Array.isArray(body)) return body;
-  if (body && typeof body === 'object') {
-    const o = body as Record<string, unknown>;
-    if (Array.isArray(o.data)) return o.data;
-    if (Array.isArray(o.errors)) return o.errors;
-  }
-  return body;
+    if (Array.isArray(body)) return body;
+    if (body && typeof body === 'object') {
+      const o = body as Record<string, unknown>;
+      if (Array.isArray(o.data)) return o.data;
+      if (Array.isArray(o.errors)) return o.errors;
+    }
+    return body;
   }),
   z.array(KeyProviderSchema),
 );

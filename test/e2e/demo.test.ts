@@ -1,12 +1,12 @@
 // Issue 8 end to end: `npm start` as a person runs it, the demo tenants imported from the welcome view,
 // then Ctrl-C, after which nothing it started is left running.
 import * as assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { setTimeout as nodeSetTimeout } from 'node:timers';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from '../harness/browser';
+import { npmStart } from '../harness/npmStart';
 import { projectRoot } from '../harness/provision';
 import { createRunDir, existingRunDir } from '../harness/runDir';
 import { listeningPorts, portOpen, processTree, liveProcesses, type ProcessInfo } from './helpers/processTree';
@@ -16,19 +16,6 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** A deadline that does not keep mocha's process alive once everything else is done. */
 const deadline = (ms: number) => new Promise<undefined>((resolve) => nodeSetTimeout(() => resolve(undefined), ms).unref());
 const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-
-/** `npm start` in a process group of its own, as a terminal runs it (Ctrl-C goes to the whole group). */
-function npmStart(): { child: ChildProcess; stdout: () => string; stderr: () => string; exited: Promise<{ code: number | null; signal: string | null }> } {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) if (!key.startsWith('npm_')) env[key] = value;
-  const child = spawn('npm', ['start'], { cwd: projectRoot, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
-  return { child, stdout: () => out, stderr: () => err, exited };
-}
 
 async function waitFor<T>(what: string, timeoutMs: number, probe: () => T | undefined): Promise<T> {
   const deadline = Date.now() + timeoutMs;

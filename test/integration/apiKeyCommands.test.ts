@@ -233,11 +233,17 @@ describe('API keys: commands', function () {
       await vscode.commands.executeCommand('qlikCloud.editApiKeySettings');
     });
 
-    it('Rotate API Key… creates a replacement with the same description and lifetime, hands over its token, then deletes the old key', async () => {
+    /** Signs in as the developer (keys may live 90 days) and picks one of their active keys with days left. */
+    async function ownKeyToRotate(): Promise<TreeRow> {
       const { tenant } = emulator();
       await patchConfig(tenant, { max_api_key_expiry: 'P90D' });
       await addTenantWithKey(prompts(), tenant, tenant.tokens.developer);
-      const old = row(await keyRows(), (r) => /;active;own/.test(r.contextValue ?? '') && /expires in \d+ days/.test(r.description ?? ''), 'a key with days left');
+      return row(await keyRows(), (r) => /;active;own/.test(r.contextValue ?? '') && /expires in \d+ days/.test(r.description ?? ''), 'a key with days left');
+    }
+
+    it('Rotate API Key… creates a replacement with the same description and lifetime, hands over its token, then deletes the old key', async () => {
+      const { tenant } = emulator();
+      const old = await ownKeyToRotate();
       const oldId = keyIdOf(old);
       const oldKey = (await getKey(tenant, oldId))!;
       const lifetime = Date.parse(oldKey.expiry) - Date.parse(oldKey.created);
@@ -268,9 +274,7 @@ describe('API keys: commands', function () {
 
     it('Rotate API Key…: when the new token is discarded, the old key stays and the useless replacement can go', async () => {
       const { tenant } = emulator();
-      await patchConfig(tenant, { max_api_key_expiry: 'P90D' });
-      await addTenantWithKey(prompts(), tenant, tenant.tokens.developer);
-      const old = row(await keyRows(), (r) => /;active;own/.test(r.contextValue ?? '') && /expires in \d+ days/.test(r.description ?? ''), 'a key with days left');
+      const old = await ownKeyToRotate();
       const oldId = keyIdOf(old);
       const { createApiKeyPanels } = await testApi();
       prompts()

@@ -4,21 +4,13 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { RegisterKeyProviderPanel } from '../../src/webviews/registerKeyProvider/panel';
-import { api, countRequests, mrkArn, providerOf, providerRow, providerRows, registerDirectly, waitUntil } from './helpers/encryption';
+import { api, closeRegisterPanels, countRequests, mrkArn, openRegisterPanel, providerOf, providerRow, providerRows, registerDirectly, waitUntil } from './helpers/encryption';
 import { useEmulator } from './helpers/emulator';
 import { projectRoot, testApi } from './helpers/extension';
 import { usePromptDouble } from './helpers/prompts';
 import { addTenantWithKey, groupRow, removeAllTenants } from './helpers/qlikCloud';
 
 type Sent = RegisterKeyProviderPanel['sent'][number];
-
-async function openPanel(): Promise<RegisterKeyProviderPanel> {
-  await vscode.commands.executeCommand('qlikCloud.registerKeyProvider', (await groupRow('Encryption')).element);
-  const [panel] = (await testApi()).encryption.registerPanels();
-  assert.ok(panel, 'a Register AWS KMS Key panel is open');
-  await panel.receive({ type: 'ready' });
-  return panel;
-}
 
 function last<T extends Sent['type']>(panel: RegisterKeyProviderPanel, type: T): Extract<Sent, { type: T }> {
   const found = [...panel.sent].reverse().find((m) => m.type === type);
@@ -39,14 +31,12 @@ describe('Encryption workflows', function () {
     await removeAllTenants();
     await addTenantWithKey(prompts(), emulator().tenant);
   });
-  afterEach(async () => {
-    for (const panel of (await testApi()).encryption.registerPanels()) panel.dispose();
-  });
+  afterEach(closeRegisterPanels);
   after(removeAllTenants);
 
   describe('Register AWS KMS Key panel', () => {
     it("serves HTML with a CSP of default-src 'none', a nonce on every script, no inline handler, and only dist/webviews as resources", async () => {
-      const panel = await openPanel();
+      const panel = await openRegisterPanel();
       const html = panel.webviewHtml;
       const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1].replace(/&#39;/g, "'") ?? '';
       assert.match(csp, /^default-src 'none';/);
@@ -61,7 +51,7 @@ describe('Encryption workflows', function () {
     });
 
     it('registers a multi-region key: the panel shows fingerprint, multi-region and replicas, and the tree has it', async () => {
-      const panel = await openPanel();
+      const panel = await openRegisterPanel();
       const init = last(panel, 'init');
       assert.deepEqual({ ...init, strings: undefined }, { type: 'init', tenantLabel: 'acme', tenantOrigin: emulator().tenant.url, form: undefined, strings: undefined });
       assert.equal(init.strings?.lead, 'Make an AWS KMS key available to {0} ({1}) for encrypting its data.', 'page strings come through l10n with their placeholders');
@@ -82,7 +72,7 @@ describe('Encryption workflows', function () {
 
     it('409: says the key is registered, keeps the input, and links to the existing node', async () => {
       const existing = providerOf(await providerRow('Production CMK'));
-      const panel = await openPanel();
+      const panel = await openRegisterPanel();
       await register(panel, existing.arn, 'Again');
       const error = last(panel, 'error');
       assert.equal(error.kind, 'conflict');
@@ -100,7 +90,7 @@ describe('Encryption workflows', function () {
       await providerRow('Production CMK'); // the tree has loaded Encryption
       const arn = mrkArn('111122223333', 9);
       await registerDirectly(emulator().tenant, arn, 'Made elsewhere');
-      const panel = await openPanel();
+      const panel = await openRegisterPanel();
       await register(panel, arn, 'Again');
       assert.equal(last(panel, 'error').kind, 'conflict');
       await panel.receive({ type: 'showExisting' });
@@ -109,7 +99,7 @@ describe('Encryption workflows', function () {
     });
 
     it('403: explains what the AWS key policy must allow', async () => {
-      const panel = await openPanel();
+      const panel = await openRegisterPanel();
       await register(panel, mrkArn('000000000403', 2));
       const error = last(panel, 'error');
       assert.equal(error.kind, 'policy');
@@ -119,7 +109,7 @@ describe('Encryption workflows', function () {
     });
 
     it('408: AWS KMS did not answer; offers a retry that sends the form again', async () => {
-      const panel = await openPanel();
+      const panel = await openRegisterPanel();
       await register(panel, mrkArn('000000000408', 3));
       const error = last(panel, 'error');
       assert.equal(error.kind, 'timeout');
@@ -131,7 +121,7 @@ describe('Encryption workflows', function () {
 
     it('417 and 406 from the service show inline as well', async () => {
       await emulator().fault({ method: 'POST', path: '^/api/v1/encryption/keyproviders$', mode: 'status', status: 417 });
-      const panel = await openPanel();
+      const panel = await openRegisterPanel();
       await register(panel, mrkArn('111122223333', 4));
       assert.equal(last(panel, 'error').kind, 'badArn');
       assert.match(last(panel, 'error').message, /not a valid AWS KMS key ARN/);
@@ -140,7 +130,7 @@ describe('Encryption workflows', function () {
     });
 
     it('refuses a bad ARN or a missing name from the page before any request, and drops invalid messages', async () => {
-      const panel = await openPanel();
+      const panel = await openRegisterPanel();
       await register(panel, 'arn:aws:kms:eu-west-1:1234:key/mrk-00', 'x');
       assert.equal(last(panel, 'error').kind, 'input');
       assert.match(last(panel, 'error').message, /account ID must be 12 digits/);
@@ -155,7 +145,7 @@ describe('Encryption workflows', function () {
     });
 
     it('Validate now and Migrate to this key… act on the registered key', async () => {
-      const panel = await openPanel();
+      const panel = await openRegisterPanel();
       await register(panel, mrkArn('000000000088', 7), 'Needs policy fix');
       await panel.receive({ type: 'validateNow' });
       const validated = last(panel, 'validated');

@@ -7,9 +7,9 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { EndpointId } from '../../src/qlik/endpoints';
 import { ENDPOINTS } from '../../src/qlik/endpoints';
-import { STATUS_MESSAGES } from '../../src/qlik/messages';
+import { messageFor } from '../../src/qlik/messages';
 import type { RegisterKeyProviderPanel } from '../../src/webviews/registerKeyProvider/panel';
-import { countRequests, mrkArn, providerRow, providerRows, waitUntil } from './helpers/encryption';
+import { closeRegisterPanels, countRequests, mrkArn, openRegisterPanel, providerRow, providerRows, waitUntil } from './helpers/encryption';
 import { useEmulator } from './helpers/emulator';
 import { testApi } from './helpers/extension';
 import { usePromptDouble, type PromptCall, type PromptDouble } from './helpers/prompts';
@@ -24,10 +24,10 @@ interface EmulatorState {
   migration?: unknown;
 }
 
-/** The sentence the client's table has for this endpoint and status (the test fails if there is none). */
+/** The sentence the client's table has for this endpoint and status (the test fails if it is only the fallback). */
 function sentence(endpoint: EndpointId, status: number): string {
-  const text = STATUS_MESSAGES[endpoint][status];
-  assert.ok(text, `src/qlik/messages.ts has no sentence for ${endpoint} ${status}`);
+  const { text, documented } = messageFor(endpoint, status, ENDPOINTS[endpoint].subject);
+  assert.ok(documented, `src/qlik/messages.ts has no sentence for ${endpoint} ${status}`);
   return text;
 }
 
@@ -63,9 +63,7 @@ describe('Encryption errors', function () {
     await removeAllTenants();
     await addTenantWithKey(prompts(), emulator().tenant);
   });
-  afterEach(async () => {
-    for (const panel of (await testApi()).encryption.registerPanels()) panel.dispose();
-  });
+  afterEach(closeRegisterPanels);
   after(removeAllTenants);
 
   const rename = (status: number): ErrorCase => ({
@@ -225,10 +223,7 @@ describe('Encryption errors', function () {
 
     it('register: POST /api/v1/encryption/keyproviders → 400 is one error in the panel with its sentence and HTTP 400; the input is kept; the next click registers', async () => {
       const expected = sentence('encryption.register', 400);
-      await vscode.commands.executeCommand('qlikCloud.registerKeyProvider', (await groupRow('Encryption')).element);
-      const [panel] = (await testApi()).encryption.registerPanels();
-      assert.ok(panel, 'a Register AWS KMS Key panel is open');
-      await panel.receive({ type: 'ready' });
+      const panel = await openRegisterPanel();
       const form = { arn: mrkArn('111122223333', 400), name: 'CMK after a 400', description: 'kept after a 400' };
       await emulator().fault({ method: 'POST', path: '^/api/v1/encryption/keyproviders$', mode: 'status', status: 400 });
 

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { FaultSpec } from '../harness/emulator';
-import { createdTokens, lastSent, openCreatePanel, submit } from './helpers/apiKeys';
+import { claims, closeCreatePanels, createdTokens, lastSent, openCreatePanel, submit } from './helpers/apiKeys';
 import { useEmulator } from './helpers/emulator';
 import { testApi } from './helpers/extension';
 import { usePromptDouble, type PromptDouble } from './helpers/prompts';
@@ -223,13 +223,7 @@ describe('Faults: every endpoint group under injected failures', function () {
   // Create API Key answers in its panel, not with a message: the same faults, with the panel's error as the message.
   describe('api-keys create (Create API Key panel)', () => {
     const CREATE = '^/api/v1/api-keys$';
-    afterEach(async () => {
-      for (const p of (await testApi()).createApiKeyPanels()) {
-        if (p.hasToken && !p.tokenCopied) prompts().button('warning', 'Discard Token', /was not copied/);
-        p.dispose();
-        await p.closed;
-      }
-    });
+    afterEach(() => closeCreatePanels(prompts));
     const keysNamed = async (description: string) =>
       ((await emulator().state()) as { apiKeys: { id: string; description: string }[] }).apiKeys.filter((k) => k.description === description);
     /** The created key is on the tenant, and the panel hands over its token. */
@@ -240,8 +234,7 @@ describe('Faults: every endpoint group under injected failures', function () {
       await panel.receive({ type: 'copy' });
       const token = await vscode.env.clipboard.readText();
       createdTokens.add(token);
-      const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { jti?: string };
-      assert.equal(claims.jti, created.key.id, 'the copied token is the created key\'s');
+      assert.equal(claims(token).jti, created.key.id, 'the copied token is the created key\'s');
       await vscode.env.clipboard.writeText('');
     };
 
@@ -306,8 +299,7 @@ describe('Faults: every endpoint group under injected failures', function () {
       assert.ok(panel.hasToken, 'the panel holds the token');
       await panel.receive({ type: 'copy' });
       const token = await vscode.env.clipboard.readText();
-      const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { jti?: string };
-      assert.equal(claims.jti, created.key.id, 'the copied token is the created key\'s');
+      assert.equal(claims(token).jti, created.key.id, 'the copied token is the created key\'s');
       const state = (await emulator().state()) as { apiKeys: { id: string; description: string }[] };
       assert.ok(state.apiKeys.some((k) => k.id === created.key.id && k.description === 'created while the list fails'));
       await vscode.env.clipboard.writeText('');

@@ -5,8 +5,8 @@ import { isQlikError, type KeyProvider, QlikApiError, QlikInputError } from '../
 import { checkText, MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH, parseKmsKeyArn } from '../../qlik/pure';
 import type { TenantRecord } from '../../tenants/tenantStore';
 import { KeyProviderNode } from '../../tree/keyProviderNode';
-import { WebviewPanelBase } from '../shared/panel';
 import { prompts } from '../../util/prompts';
+import { WebviewPanelBase } from '../shared/panel';
 import { FromWebview, PAGE_STRINGS, type RegisterForm, ToWebview } from './messages';
 
 const t = (message: string, ...args: Array<string | number>) => vscode.l10n.t(message, ...args);

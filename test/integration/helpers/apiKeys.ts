@@ -4,6 +4,7 @@ import type { EmulatorTenant } from '../../harness/emulator';
 import type { CreateApiKeyPanel } from '../../../src/webviews/createApiKey/panel';
 import type { ToWebview } from '../../../src/webviews/createApiKey/messages';
 import { testApi } from './extension';
+import type { PromptDouble } from './prompts';
 import { waitFor } from './qlikCloud';
 
 /** Every token the API key suites created: the secret scan at the end looks for each of them. */
@@ -57,6 +58,15 @@ export async function openCreatePanel(node?: unknown): Promise<CreateApiKeyPanel
   const panel = await waitFor('the Create API Key panel', () => createApiKeyPanels().find((p) => !before.has(p)));
   await waitFor('the form', () => panel.sent.some((m) => m.type === 'form'));
   return panel;
+}
+
+/** Closes every Create API Key panel, answering "Discard Token" where a token was not copied (after each test). */
+export async function closeCreatePanels(double: () => PromptDouble): Promise<void> {
+  for (const p of (await testApi()).createApiKeyPanels()) {
+    if (p.hasToken && !p.tokenCopied) double().button('warning', 'Discard Token', /was not copied/);
+    p.dispose();
+    await p.closed;
+  }
 }
 
 export function lastSent<T extends ToWebview['type']>(panel: CreateApiKeyPanel, type: T): Extract<ToWebview, { type: T }> | undefined {

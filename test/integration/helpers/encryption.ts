@@ -1,9 +1,24 @@
 // Helpers for the encryption suites (issue 6): provider rows, direct calls to the emulator, settings, waiting.
 import * as vscode from 'vscode';
 import type { EmulatorTenant, TestEmulator } from '../../harness/emulator';
+import type { RegisterKeyProviderPanel } from '../../../src/webviews/registerKeyProvider/panel';
 import { testApi } from './extension';
 import { groupRow } from './qlikCloud';
 import { childrenOf, outline, type TreeRow } from './tree';
+
+/** Runs Register AWS KMS Key… on the Encryption node and answers the page's ready handshake. */
+export async function openRegisterPanel(): Promise<RegisterKeyProviderPanel> {
+  await vscode.commands.executeCommand('qlikCloud.registerKeyProvider', (await groupRow('Encryption')).element);
+  const [panel] = (await testApi()).encryption.registerPanels();
+  if (!panel) throw new Error('no Register AWS KMS Key panel is open');
+  await panel.receive({ type: 'ready' });
+  return panel;
+}
+
+/** Closes every Register AWS KMS Key panel (after each test). */
+export async function closeRegisterPanels(): Promise<void> {
+  for (const panel of (await testApi()).encryption.registerPanels()) panel.dispose();
+}
 
 /** The key provider rows under Encryption of the first (or named) tenant, loaded fresh. */
 export async function providerRows(tenantLabel?: string): Promise<TreeRow[]> {

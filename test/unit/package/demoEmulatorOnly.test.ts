@@ -2,10 +2,10 @@
 // installed VSIX): only the emulator, its tenants printed, their qlik-cli contexts.yml where launch.json points, and
 // Ctrl-C stops it and removes that file.
 import * as assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { desktopQlikCliDir } from '../../harness/demoTenants';
+import { npmStart } from '../../harness/npmStart';
 import { projectRoot } from '../../harness/provision';
 import { parseQlikCliContexts } from '../../../src/tenants/qlikCliContexts';
 
@@ -13,22 +13,16 @@ describe('npm start -- --no-browser-vscode', function () {
   this.timeout(60_000);
 
   it('prints the demo tenants, writes their contexts.yml for F5, serves them, and Ctrl-C stops it and removes the file', async () => {
-    const env: NodeJS.ProcessEnv = {};
-    for (const [key, value] of Object.entries(process.env)) if (!key.startsWith('npm_')) env[key] = value;
-    // As a terminal runs it: a process group of its own, so that Ctrl-C reaches npm and what it started.
-    const child = spawn('npm', ['start', '--', '--no-browser-vscode'], { cwd: projectRoot, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    const exited = new Promise<string>((resolve) => child.on('exit', (code, signal) => resolve(signal ?? String(code))));
+    const demo = npmStart(['--no-browser-vscode']);
+    const { child } = demo;
     try {
       const started = Date.now();
-      while (!/^Control API: /m.test(out)) {
-        if (child.exitCode !== null) assert.fail(`npm start exited early (${child.exitCode}):\n${err}`);
-        if (Date.now() - started > 45_000) assert.fail(`no tenants printed:\n${out}\n${err}`);
+      while (!/^Control API: /m.test(demo.stdout())) {
+        if (child.exitCode !== null) assert.fail(`npm start exited early (${child.exitCode}):\n${demo.stderr()}`);
+        if (Date.now() - started > 45_000) assert.fail(`no tenants printed:\n${demo.stdout()}\n${demo.stderr()}`);
         await new Promise((r) => setTimeout(r, 100));
       }
+      const out = demo.stdout();
       const tenants = [...out.matchAll(/^ {2}(\w+)\s+(http:\/\/127\.0\.0\.1:\d+)\s+API key of Ada Admin \(TenantAdmin\): (\S+)$/gm)].map(([, name, url, token]) => ({ name, url, token }));
       assert.deepEqual(tenants.map((t) => t.name), ['acme', 'globex'], out);
       const file = path.join(desktopQlikCliDir, 'contexts.yml');
@@ -47,10 +41,11 @@ describe('npm start -- --no-browser-vscode', function () {
 
       process.kill(-child.pid!, 'SIGINT');
       // npm itself ends by the signal (or 0); the demo behind it stops the emulator and tidies up.
-      assert.ok(['0', 'SIGINT'].includes(await exited), err);
+      const { code, signal } = await demo.exited;
+      assert.ok(code === 0 || signal === 'SIGINT', demo.stderr());
       const stopping = Date.now();
       while (fs.existsSync(file) && Date.now() - stopping < 10_000) await new Promise((r) => setTimeout(r, 100));
-      assert.equal(fs.existsSync(file), false, `contexts.yml is removed when it stops:\n${err}`);
+      assert.equal(fs.existsSync(file), false, `contexts.yml is removed when it stops:\n${demo.stderr()}`);
       for (const t of tenants) {
         await assert.rejects(fetch(`${t.url}/api/v1/users/me`), `${t.name} no longer listens`);
       }
