@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
-  countRequests, migrateDirectly, migrationItems, mrkArn, providerOf, providerRow, registerDirectly, setSetting, waitUntil,
+  api, countRequests, migrateDirectly, migrationItems, mrkArn, providerOf, providerRow, registerDirectly, setSetting, waitUntil,
 } from './helpers/encryption';
 import { useEmulator } from './helpers/emulator';
 import { testApi } from './helpers/extension';
@@ -182,6 +182,23 @@ describe('Encryption migrations', function () {
     const said = prompts().calls.at(-1);
     assert.deepEqual([said?.kind, said?.text], ['information', 'acme already uses the Qlik-managed key: nothing to do.']);
     assert.ok(!prompts().calls.some((c) => c.kind === 'error' && /HTTP 424/.test(c.text)), '424 is not shown as an error');
+  });
+
+  it('after a reload, names the target key at once, before the first poll, when the tree has not loaded the keys', async () => {
+    await setSetting('qlikCloud.migration.pollSeconds', 60);
+    try {
+      // The fingerprint from the service, not from the tree: Encryption is never expanded here.
+      const { body } = await api(acme(), 'GET', '/api/v1/encryption/keyproviders/actions/list');
+      const dr = (body as Array<{ name: string; arnFingerPrint: string }>).find((p) => p.name === 'DR test key')!;
+      await migrateDirectly(acme(), dr.arnFingerPrint);
+      await emulator().migrations({ action: 'pause' });
+      assert.deepEqual(await (await testApi()).encryption.reloadMigrationWatcher(), [acme().url]);
+      // The next poll is a minute away: only the watcher's own read of the key providers can name the key now.
+      await waitUntil('the key named in the status bar', async () => /^\$\(sync~spin\) acme: migrating to DR test key · \d+%$/.test((await itemOf(acme().url))?.text ?? ''), 5_000);
+      assert.match((await itemOf(acme().url))?.tooltip ?? '', /From: Production CMK/);
+    } finally {
+      await setSetting('qlikCloud.migration.pollSeconds', 1);
+    }
   });
 
   it('a window reload during a migration picks it up again without any action', async () => {
