@@ -4,7 +4,7 @@ import { normalizeTenantUrl } from '../qlik/tenantUrl';
 import { type Credentials, defaultLabel, recordFrom, splitCredentials, verifyCredentials } from '../tenants/credentials';
 import { ContextsFileError, contextsFilePath, parseQlikCliContexts, type QlikCliContext } from '../tenants/qlikCliContexts';
 import { UserCancelledError, UserFacingError } from '../util/errors';
-import { prompts } from '../util/prompts';
+import { prompts, withProgress } from '../util/prompts';
 import type { CommandContext } from './context';
 import { errorLine } from './wrapper';
 
@@ -52,7 +52,7 @@ export async function importQlikCliContexts(ctx: CommandContext): Promise<Import
   });
   if (!picked || picked.length === 0) throw new UserCancelledError();
 
-  const outcomes = await vscode.window.withProgress(
+  const outcomes = await withProgress(
     { location: vscode.ProgressLocation.Notification, title: t('Importing from qlik-cli'), cancellable: true },
     async (progress, token) => {
       const abort = new AbortController();

@@ -3,7 +3,7 @@ import { checkCredential, QlikApiError } from '../qlik';
 import { type Credentials, verifyCredentials, type Verified } from '../tenants/credentials';
 import type { SignInMethod } from '../tenants/tenantStore';
 import { UserCancelledError } from '../util/errors';
-import { inputOrCancel, pickOrCancel, prompts } from '../util/prompts';
+import { inputOrCancel, pickOrCancel, prompts, withProgress } from '../util/prompts';
 import type { CommandContext } from './context';
 
 const t = (message: string, ...args: Array<string | number>) => vscode.l10n.t(message, ...args);
@@ -56,7 +56,7 @@ export async function askCredentials(kind: SignInMethod['kind'], title: string, 
 
 /** Signs in under a progress notification; the Cancel button aborts the requests. */
 export async function verifyWithProgress(ctx: CommandContext, origin: string, credentials: Credentials, label: string): Promise<Verified> {
-  return vscode.window.withProgress(
+  return withProgress(
     { location: vscode.ProgressLocation.Notification, title: t('Signing in to {0}…', label), cancellable: true },
     async (_progress, token) => {
       const abort = new AbortController();
