@@ -37,7 +37,8 @@ export class QlikClient {
       this.tokens = new ApiKeyTokenSource(options.auth.apiKey);
     } else if (options.auth.type === 'oauth') {
       if (!options.auth.clientId) throw new QlikInputError('The OAuth client ID is missing.');
-      const tokenHttp = new HttpCore(this.origin, undefined, { ...httpOptions, rateLimiter: false });
+      // The token request has no token source of its own: the client secret it sends is scrubbed like any token.
+      const tokenHttp = new HttpCore(this.origin, undefined, { ...httpOptions, rateLimiter: false, secrets: () => this.tokens.secrets() });
       this.tokens = new OAuthTokenSource(
         options.auth,
         async (body, signal) => {

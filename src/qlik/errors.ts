@@ -58,7 +58,10 @@ export class QlikApiError extends QlikError {
     retryAfterSeconds?: number;
   }) {
     const spec = ENDPOINTS[init.endpoint];
-    const { text, documented } = messageFor(init.endpoint, init.status, spec.subject);
+    const { text, documented } =
+      init.status === 429 && init.retryAfterSeconds !== undefined
+        ? { text: KIND_MESSAGES.rateWait(init.retryAfterSeconds), documented: true }
+        : messageFor(init.endpoint, init.status, spec.subject);
     const errors = init.errors ?? [];
     const first = errors[0] ?? {};
     const technical = [`HTTP ${init.status}`, first.code, first.title].filter(Boolean).join(' ');

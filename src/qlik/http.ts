@@ -59,6 +59,10 @@ export interface HttpOptions {
   rateLimiter?: RateLimiter | false;
   onRequest?: (entry: RequestLogEntry) => void;
   userAgent?: string;
+  /** The largest answer read (default MAX_BODY_BYTES, 10 MB). */
+  maxBodyBytes?: number;
+  /** More secrets no error text may echo (the OAuth token request's client secret: it has no token source). */
+  secrets?: () => string[];
 }
 
 export interface CallSpec {
@@ -99,7 +103,7 @@ export class HttpCore {
     this.origin = origin;
     this.host = new URL(origin).host;
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
-    this.transport = new Transport(this.host, options.timeoutMs ?? 30_000);
+    this.transport = new Transport(this.host, options.timeoutMs ?? 30_000, options.maxBodyBytes);
     this.limiter = options.rateLimiter === false ? undefined : (options.rateLimiter ?? new RateLimiter());
   }
 
@@ -165,7 +169,8 @@ export class HttpCore {
             await sleep(waitS * 1000 + Math.random() * 100, spec.signal);
             continue;
           }
-          throw this.apiError(spec, res, url, waitS);
+          // The sentence says how long Qlik Cloud asked to wait only when it said so.
+          throw this.apiError(spec, res, url, res.headers['retry-after'] === undefined ? undefined : waitS);
         }
         if (status === 401 && spec.authenticate !== false && this.tokens?.renewable && !renewed && token) {
           renewed = true;
@@ -296,7 +301,7 @@ export class HttpCore {
   /** No text the service echoes may carry a secret into a message. */
   private scrub(text: string): string {
     let out = text;
-    for (const s of this.tokens?.secrets() ?? []) if (s.length >= 8) out = out.split(s).join('***');
+    for (const s of [...(this.tokens?.secrets() ?? []), ...(this.options.secrets?.() ?? [])]) if (s.length >= 8) out = out.split(s).join('***');
     return out.slice(0, 2000);
   }
 

@@ -175,7 +175,20 @@ export const KIND_MESSAGES = {
   resetWrite: (host: string, code: string) =>
     `The connection to Qlik Cloud at ${host} broke before it answered (${code}). The change may have been made all the same: refresh and check before trying again.`,
   cancelled: () => 'The request was cancelled.',
+  /** A 429 with the wait the service asked for, in words. */
+  rateWait: (seconds: number) => `Qlik Cloud is limiting requests to this tenant right now and asked to wait ${waitInWords(seconds)}. Try again after that.`,
+  tooLarge: (subject: string, megabytes: number) =>
+    `Qlik Cloud sent an answer for ${subject} larger than ${megabytes} MB; the extension stopped reading it.`,
   malformed: (subject: string) => `Qlik Cloud sent an answer for ${subject} that is not valid JSON.`,
   schema: (subject: string, field: string, problem: string) =>
     `Qlik Cloud sent an answer for ${subject} that the extension does not understand: ${field} ${problem}.`,
 } as const;
+
+/** "1 second", "45 seconds", "2 minutes" (rounded up), "a moment" for 0. */
+export function waitInWords(seconds: number): string {
+  const s = Math.max(0, Math.ceil(seconds));
+  if (s === 0) return 'a moment';
+  if (s < 60) return s === 1 ? '1 second' : `${s} seconds`;
+  const m = Math.ceil(s / 60);
+  return m === 1 ? '1 minute' : `${m} minutes`;
+}

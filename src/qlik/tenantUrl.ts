@@ -9,10 +9,29 @@ const OTHER_SCHEME = /^[a-z][a-z0-9+.-]*:(?!\d)/i;
 
 /** 127.0.0.0/8, localhost and [::1]. Takes a URL hostname (IPv6 in brackets). */
 export function isLoopbackHost(hostname: string): boolean {
-  const h = hostname.toLowerCase().replace(/\.$/, '');
+  const h = hostname.toLowerCase();
   if (h === 'localhost' || h === '[::1]' || h === '::1') return true;
   const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(h);
   return !!m && m[1] === '127' && m.slice(2).every((p) => Number(p) <= 255);
+}
+
+/**
+ * The domains Qlik Cloud tenants live under, from Qlik's own help pages (tenant URLs are
+ * https://<tenant>.<region>.qlikcloud.com; aliases are under the same domain). Another domain may be a real Qlik
+ * deployment we could not confirm, or somebody else's server: Add Tenant asks before sending it a key.
+ */
+export const QLIK_CLOUD_DOMAINS = ['qlikcloud.com'] as const;
+
+/** A host under one of QLIK_CLOUD_DOMAINS (not the bare domain, and not a look-alike such as x.qlikcloud.com.evil.net). */
+export function isQlikCloudHost(hostname: string): boolean {
+  const h = hostname.toLowerCase();
+  return QLIK_CLOUD_DOMAINS.some((d) => h.endsWith(`.${d}`) && h.length > d.length + 1);
+}
+
+/** The host names a tenant says it has (tenants/me `hostnames`) do not include the one we talk to. */
+export function hostnameMismatch(hostname: string, hostnames: readonly string[]): boolean {
+  const h = hostname.toLowerCase();
+  return hostnames.length > 0 && !hostnames.some((n) => n.toLowerCase() === h);
 }
 
 /** True for https: origins and for http: origins on loopback; the only origins the client talks to. */

@@ -1,15 +1,18 @@
 // The axios layer: one attempt of one request, and transport failures turned into our error kinds.
 // Nothing of axios (its config holds the headers, and so the token) leaves this file.
 import type { AxiosInstance, AxiosStatic } from 'axios';
+import { ENDPOINTS } from './endpoints';
 import {
   classifyErrorCode,
   QlikCancelledError,
   type QlikError,
   type QlikErrorDetails,
   QlikNetworkError,
+  QlikResponseError,
   QlikTimeoutError,
   QlikTlsError,
 } from './errors';
+import { KIND_MESSAGES } from './messages';
 
 export interface RawResponse {
   status: number;
@@ -40,12 +43,19 @@ function loadAxios(): AxiosStatic {
   return loaded;
 }
 
+/** The largest answer read (default): a page of 100 API keys is about 60 KB, 50 key providers about 40 KB. */
+export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+/** Longest wait a `retry-after` may ask for: the documented rate-limit window is five minutes. */
+export const MAX_RETRY_AFTER_SECONDS = 300;
+
 export class Transport {
   private instance: AxiosInstance | undefined;
 
   constructor(
     private readonly host: string,
+    /** The whole request, body included: a server that drips its answer a byte at a time still ends here. */
     readonly timeoutMs: number,
+    readonly maxBodyBytes: number = MAX_BODY_BYTES,
   ) {}
 
   private get axios(): AxiosInstance {
@@ -62,6 +72,12 @@ export class Transport {
 
   /** Sends once. Resolves with any HTTP status; rejects only with a QlikError of a transport kind. */
   async send(req: RawRequest, details: QlikErrorDetails): Promise<RawResponse> {
+    // axios's own timeout is an idle timeout of the socket; the deadline covers connecting, headers and the body.
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), this.timeoutMs);
+    const onAbort = () => deadline.abort();
+    req.signal?.addEventListener('abort', onAbort, { once: true });
+    if (req.signal?.aborted) deadline.abort();
     try {
       const res = await this.axios.request<string>({
         method: req.method,
@@ -69,7 +85,8 @@ export class Transport {
         headers: req.headers,
         data: req.data,
         timeout: this.timeoutMs,
-        signal: req.signal,
+        signal: deadline.signal,
+        maxContentLength: this.maxBodyBytes,
       });
       return {
         status: res.status,
@@ -77,12 +94,21 @@ export class Transport {
         text: typeof res.data === 'string' ? res.data : '',
       };
     } catch (e) {
-      throw this.failure(e, req.signal, details);
+      throw this.failure(e, req.signal, deadline.signal.aborted, details);
+    } finally {
+      clearTimeout(timer);
+      req.signal?.removeEventListener('abort', onAbort);
     }
   }
 
-  private failure(e: unknown, signal: AbortSignal | undefined, details: QlikErrorDetails): QlikError {
+  private failure(e: unknown, signal: AbortSignal | undefined, pastDeadline: boolean, details: QlikErrorDetails): QlikError {
     if (signal?.aborted) return new QlikCancelledError(details);
+    if (pastDeadline) return new QlikTimeoutError(this.timeoutMs, this.host, details);
+    if (/maxContentLength/.test((e as { message?: unknown } | undefined)?.message as string)) {
+      const ep = details.endpoint ? ENDPOINTS[details.endpoint] : undefined;
+      const subject = ep ? `${ep.subject} (${ep.method} ${ep.path})` : this.host;
+      return new QlikResponseError(KIND_MESSAGES.tooLarge(subject, Math.round(this.maxBodyBytes / 1024 / 1024)), details, 0);
+    }
     // Only the codes are read; the axios error itself is dropped here.
     const err = e as { code?: unknown; cause?: { code?: unknown } } | undefined;
     const own = typeof err?.code === 'string' ? err.code : undefined;
@@ -101,14 +127,20 @@ export class Transport {
   }
 }
 
-/** `retry-after` in seconds (or an HTTP date); 1 second when absent or unreadable. */
+/**
+ * `retry-after` in seconds (or an HTTP date); 1 second when absent or unreadable; never more than
+ * MAX_RETRY_AFTER_SECONDS, so that one header cannot block a tenant for longer than the service's own window.
+ */
 export function parseRetryAfter(value: unknown, now = Date.now()): number {
   const text = Array.isArray(value) ? value[0] : value;
+  const bounded = (s: number) => Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(0, s));
   if (typeof text === 'string' && text.trim() !== '') {
     const n = Number(text.trim());
-    if (Number.isFinite(n)) return Math.max(0, n);
-    const d = Date.parse(text);
-    if (!Number.isNaN(d)) return Math.max(0, Math.ceil((d - now) / 1000));
+    if (Number.isFinite(n)) return bounded(n);
+    if (!/^\d+$/.test(text.trim())) {
+      const d = Date.parse(text);
+      if (!Number.isNaN(d)) return bounded(Math.ceil((d - now) / 1000));
+    }
   }
   return 1;
 }
