@@ -133,6 +133,8 @@ function addFault(res: ServerResponse, b: Record<string, unknown>, faults: Fault
   const latencyMs = b.latencyMs === undefined ? 1000 : b.latencyMs;
   if (typeof latencyMs !== 'number' || latencyMs < 0) return problem(res, 400, 'latencyMs must be >= 0.');
   if (b.method !== undefined && typeof b.method !== 'string') return problem(res, 400, 'method must be a string.');
+  if (b.retryAfter !== undefined && typeof b.retryAfter !== 'string') return problem(res, 400, 'retryAfter must be a string (the header value).');
+  if (b.bytes !== undefined && (typeof b.bytes !== 'number' || !Number.isInteger(b.bytes) || b.bytes < 0)) return problem(res, 400, 'bytes must be an integer >= 0.');
   const fault = faults.add({
     tenant: tenant ?? undefined,
     method: typeof b.method === 'string' ? b.method.toUpperCase() : undefined,
@@ -142,6 +144,9 @@ function addFault(res: ServerResponse, b: Record<string, unknown>, faults: Fault
     status,
     latencyMs,
     remaining: count === 0 ? undefined : count,
+    ...(typeof b.retryAfter === 'string' ? { retryAfter: b.retryAfter } : {}),
+    ...(typeof b.bytes === 'number' ? { bytes: b.bytes } : {}),
+    ...(mode === 'hostile' && b.status !== undefined ? { hostileStatus: status } : {}),
   });
   reply(res, 200, { id: fault.id });
 }

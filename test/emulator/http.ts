@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { drift } from './drift';
+import { hostile } from './hostile';
 
 /** One request on a tenant origin, with the helpers every route uses. */
 export interface Ctx {
@@ -12,6 +13,8 @@ export interface Ctx {
   rawBody: string;
   /** Set by a `drift` fault: JSON answers get extra fields and lose optional ones. */
   drift: boolean;
+  /** Set by a `hostile` fault: every free-text field of the answer carries link, icon, markdown and bidi payloads. */
+  hostile?: boolean;
 }
 
 export interface QlikError {
@@ -30,7 +33,8 @@ export function send(ctx: Ctx, status: number, body?: unknown, headers: Record<s
     ctx.res.end();
     return;
   }
-  const payload = JSON.stringify(ctx.drift ? drift(body) : body);
+  const shaped = ctx.drift ? drift(body) : body;
+  const payload = JSON.stringify(ctx.hostile ? hostile(shaped) : shaped);
   ctx.res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'content-length': String(Buffer.byteLength(payload)),
