@@ -10,10 +10,16 @@ export const HOSTILE_FIELDS = new Set(['name', 'description', 'title', 'detail',
 export const HOSTILE_PAYLOAD =
   ' [Run me](command:workbench.action.terminal.new) [site](https://evil.example/x) $(alert) **bold** <img src=x onerror=alert(1)> \u202eexe.txt\u200b\u0007';
 
+/** Role names are the service's own vocabulary (TenantAdmin, Developer), not text somebody typed. */
+const KEPT = new Set(['assignedRoles']);
+
 export function hostile(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(hostile);
   if (typeof value !== 'object' || value === null) return value;
   return Object.fromEntries(
-    Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, HOSTILE_FIELDS.has(k) && typeof v === 'string' ? `${v}${HOSTILE_PAYLOAD}` : hostile(v)]),
+    Object.entries(value as Record<string, unknown>).map(([k, v]) => [
+      k,
+      KEPT.has(k) ? v : HOSTILE_FIELDS.has(k) && typeof v === 'string' ? `${v}${HOSTILE_PAYLOAD}` : hostile(v),
+    ]),
   );
 }

@@ -9,7 +9,9 @@ export interface FaultSpec {
   method?: string;
   /** Regular expression tested against the request path, e.g. "^/api/v1/api-keys$". */
   path: string;
-  mode: 'status' | 'reset' | 'malformed' | 'drift' | 'latency' | 'hang' | 'foreign';
+  mode: 'status' | 'reset' | 'malformed' | 'drift' | 'latency' | 'hang' | 'foreign' | 'hostile' | 'huge' | 'drip' | 'echo';
+  retryAfter?: string;
+  bytes?: number;
   status?: number;
   count?: number;
   latencyMs?: number;
