@@ -5,6 +5,7 @@ import { type Credentials, defaultLabel, recordFrom, splitCredentials, verifyCre
 import { ContextsFileError, contextsFilePath, parseQlikCliContexts, type QlikCliContext } from '../tenants/qlikCliContexts';
 import { UserCancelledError, UserFacingError } from '../util/errors';
 import { prompts, withProgress } from '../util/prompts';
+import { inert, TEXT_LIMITS } from '../util/text';
 import type { CommandContext } from './context';
 import { errorLine } from './wrapper';
 
@@ -87,7 +88,8 @@ async function importOne(ctx: CommandContext, c: QlikCliContext, signal: AbortSi
   try {
     const verified = await verifyCredentials(url.origin, credentials, (entry) => ctx.log.request(c.name, entry), signal);
     const existing = ctx.store.get(url.origin);
-    const label = existing?.label ?? (c.name || defaultLabel(url.origin, verified.tenant.name));
+    // A context name is whatever the person who wrote contexts.yml typed: short and inert, like a tenant's own name.
+    const label = existing?.label ?? (inert(c.name, TEXT_LIMITS.name).trim() || defaultLabel(url.origin, verified.tenant.name));
     await ctx.store.save(recordFrom(url.origin, verified, signIn, label, existing?.addedAt), secret);
     ctx.log.info('tenants', `imported qlik-cli context ${c.name} (${url.origin})`);
     return { name: c.name, ok: true };
