@@ -125,6 +125,11 @@ export function setPrompts(replacement: Prompts | undefined): void {
   current = guard(replacement ?? vscodePrompts);
 }
 
+/** A passing word in the status bar ("Copied the ID of …"): inert, since the status bar renders `$(icon)`. */
+export function statusMessage(text: string, hideAfterMs = 3000): void {
+  vscode.window.setStatusBarMessage(inert(text, TEXT_LIMITS.label), hideAfterMs);
+}
+
 type ProgressTask<R> = (progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken) => Thenable<R>;
 
 /** `window.withProgress` with an inert title and inert reports (a notification's progress renders links too). */

@@ -18,6 +18,7 @@ function sources(dir: string): string[] {
 const SINKS: Array<{ what: string; pattern: RegExp; doors: string[] }> = [
   { what: 'messages, quick picks and input boxes', pattern: /\b(showInformationMessage|showWarningMessage|showErrorMessage|showQuickPick|showInputBox|createQuickPick|createInputBox)\b/, doors: ['util/prompts.ts'] },
   { what: 'progress', pattern: /window\.withProgress\b/, doors: ['util/prompts.ts'] },
+  { what: 'status bar messages', pattern: /\bsetStatusBarMessage\b/, doors: ['util/prompts.ts'] },
   { what: 'markdown', pattern: /new vscode\.MarkdownString\b|\bMarkdownString\(/, doors: ['util/markdown.ts'] },
   { what: 'status bar items', pattern: /\bcreateStatusBarItem\b/, doors: ['migration/statusItem.ts'] },
   { what: 'webview panels', pattern: /\bcreateWebviewPanel\b/, doors: ['webviews/shared/panel.ts'] },
