@@ -75,11 +75,11 @@ async function fullDemo(): Promise<number> {
     const qlikCliDir = run.sub('qlik-cli');
     writeContexts(qlikCliDir, emulator.tenants);
     const extensionsDir = run.sub('extensions');
-    await installExtension(vsix, extensionsDir, run.dir);
+    await installExtension(vsix, extensionsDir, run);
     const serverDir = run.sub('code-server');
     server = await startCodeServer({
       dir: serverDir,
-      runDir: run.dir,
+      run,
       extensionsDir,
       env: { [RUN_ID_VAR]: run.id, QLIK_CLI_USER_HOME_DIR: qlikCliDir },
     });

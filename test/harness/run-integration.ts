@@ -2,7 +2,7 @@
 // extension host through @vscode/test-electron's runTests, and judges the run by the host's exit code and results file.
 //   QCK_VSCODE=desktop   use a downloaded desktop VS Code (runTests' own download) instead of code-server
 //   QCK_TEST_GREP=<re>   run only matching tests
-//   QCK_KEEP_RUN_DIR=1   keep .cache/tmp/<run> (logs, profile) afterwards
+//   QCK_KEEP_RUN_DIR=1   keep .cache/tmp/<run> (logs, user data) afterwards; the short folder /tmp/qck-* always goes
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
@@ -31,7 +31,7 @@ async function main(): Promise<number> {
   const interrupts = forwardInterrupts(run.id);
   // Everything this run starts inherits the run id (for the leftover check) and a home and tmp inside the run folder.
   const env: Record<string, string> = {
-    ...isolatedEnv(run.dir),
+    ...isolatedEnv(run),
     [RUN_ID_VAR]: run.id,
     QCK_RUN_DIR: run.dir,
     QCK_RESULTS_FILE: resultsFile,
@@ -60,6 +60,8 @@ async function main(): Promise<number> {
     results = undefined;
   }
   const left = await cleanup();
+  // The short folder (sockets, browser profiles) goes in every case; the run folder stays after a failure.
+  run.removeTmp();
   if (interrupts.signal) {
     say(`interrupted by ${interrupts.signal}; run folder kept: ${run.dir}`);
     return signalExitCode(interrupts.signal);

@@ -64,11 +64,11 @@ export async function openWorkbench(testName: string, options: WorkbenchOptions 
   const t0 = Date.now();
   const timing: string[] = [];
   const mark = (what: string) => timing.push(`${what} ${Date.now() - t0} ms`);
-  const server = await startCodeServer({ dir: own, runDir: run.dir, extensionsDir, env: options.env });
+  const server = await startCodeServer({ dir: own, run, extensionsDir, env: options.env });
   mark('server');
   let browser: BrowserContext | undefined;
   try {
-    browser = await launchBrowser(run.dir);
+    browser = await launchBrowser(run);
     mark('browser');
     const page = browser.pages()[0] ?? (await browser.newPage());
     const workspace = path.join(own, 'workspace');
