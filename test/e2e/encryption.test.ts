@@ -2,7 +2,6 @@
 // encryption to it, and watches the status bar until the tree's current marker moves.
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { seedUserSettings } from '../harness/codeServer';
 import { useEmulator } from './helpers/emulator';
 import { useWorkbench } from './helpers/workbench';
 
@@ -27,12 +26,11 @@ async function addTenant(page: Page, url: string, token: string): Promise<void> 
 describe('Encryption keys, as a person uses them', function () {
   this.timeout(240_000);
   const emulator = useEmulator({ seed: 'demo', migrationSeconds: 14 });
-  const workbench = useWorkbench();
+  const workbench = useWorkbench({ settings: { 'qlikCloud.migration.pollSeconds': 1 } });
 
   it('registers a key in the form (after fixing a bad ARN), validates it, migrates to it and watches the status bar to 100 %', async () => {
-    const { page, shot, activityBarItem, server } = workbench();
+    const { page, shot, activityBarItem } = workbench();
     const { tenant } = emulator();
-    seedUserSettings(server.userDataDir, { 'qlikCloud.migration.pollSeconds': 1 });
 
     await activityBarItem('Qlik Cloud').click();
     const sidebar = page.locator('.part.sidebar');

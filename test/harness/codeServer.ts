@@ -16,6 +16,8 @@ export interface CodeServerOptions {
   env?: Record<string, string>;
   /** Needed for the integration tests: without it the workbench ignores the test payload. */
   smokeTestDriver?: boolean;
+  /** User settings on top of the test bed's own, written before the server starts. */
+  settings?: Record<string, unknown>;
   startTimeoutMs?: number;
 }
 
@@ -39,7 +41,9 @@ const userSettings = {
   'workbench.enableExperiments': false,
   'telemetry.telemetryLevel': 'off',
   'extensions.autoCheckUpdates': false,
-  'extensions.autoUpdate': false,
+  // The value as this VS Code spells it: it rewrites an older spelling (false) in settings.json a few seconds after
+  // start, from the file as it read it then, which would undo anything written to the file in between.
+  'extensions.autoUpdate': 'off',
   'extensions.ignoreRecommendations': true,
   'chat.disableAIFeatures': true,
   'update.mode': 'none',
@@ -108,7 +112,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   const userDataDir = options.userDataDir ?? path.join(options.dir, 'user-data');
   const extensionsDir = options.extensionsDir ?? path.join(options.dir, 'extensions');
   fs.mkdirSync(extensionsDir, { recursive: true });
-  seedUserSettings(userDataDir);
+  seedUserSettings(userDataDir, options.settings);
   const logFile = path.join(options.dir, 'code-server.log');
   const env = codeServerEnv(options.run, options.env);
   const args = [
