@@ -1,6 +1,8 @@
 // The axios layer: one attempt of one request, and transport failures turned into our error kinds.
 // Nothing of axios (its config holds the headers, and so the token) leaves this file.
 import type { AxiosInstance, AxiosStatic } from 'axios';
+import { Agent as HttpAgent, type AgentOptions } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import {
   classifyErrorCode,
   QlikCancelledError,
@@ -40,16 +42,64 @@ function loadAxios(): AxiosStatic {
   return loaded;
 }
 
+export interface ConnectionOptions {
+  /**
+   * `own` (default): keep-alive agents of this client, shared by all its requests (one TLS handshake per tenant
+   * for a burst). `platform`: no agent of ours, the runtime's global agents, which VS Code's proxy support patches
+   * (see README: "Connections and VS Code's proxy support"); keep-alive is then asked for by header.
+   */
+  agents?: 'own' | 'platform';
+  /** Makes the `own` agents (default: `new https.Agent(options)` / `new http.Agent(options)`); tests dial the emulator with it. */
+  createAgent?: (secure: boolean, options: AgentOptions) => HttpAgent;
+}
+
+/** Idle connections are kept this long (Qlik Cloud's front ends keep them longer). */
+const IDLE_MS = 15_000;
+const AGENT_OPTIONS: AgentOptions = { keepAlive: true, keepAliveMsecs: 1000, scheduling: 'lifo', timeout: IDLE_MS };
+
+/** The connections of one client (one tenant): both of its HttpCores (API and OAuth token) share them. */
+export class Connections {
+  private http: HttpAgent | undefined;
+  private https: HttpAgent | undefined;
+  private closed = false;
+
+  constructor(private readonly options: ConnectionOptions = {}) {}
+
+  /** The agents for axios: ours (made on first use), or none in `platform` mode. */
+  agents(): { httpAgent?: HttpAgent; httpsAgent?: HttpAgent } {
+    if (this.options.agents === 'platform') return {};
+    const make = this.options.createAgent ?? ((secure: boolean, o: AgentOptions) => (secure ? new HttpsAgent(o) : new HttpAgent(o)));
+    const options = { ...AGENT_OPTIONS, keepAlive: !this.closed };
+    this.https ??= make(true, options);
+    this.http ??= make(false, options);
+    return { httpAgent: this.http, httpsAgent: this.https };
+  }
+
+  /** Closes the idle connections; requests still running finish, and their connections close after them. */
+  close(): void {
+    this.closed = true;
+    for (const agent of [this.http, this.https]) {
+      if (!agent) continue;
+      (agent as { keepAlive?: boolean }).keepAlive = false;
+      for (const list of Object.values(agent.freeSockets)) for (const socket of list ?? []) socket.destroy();
+    }
+  }
+}
+
 export class Transport {
   private instance: AxiosInstance | undefined;
 
   constructor(
     private readonly host: string,
     readonly timeoutMs: number,
+    private readonly connections: Connections = new Connections(),
   ) {}
 
   private get axios(): AxiosInstance {
     this.instance ??= loadAxios().create({
+      ...this.connections.agents(),
+      // Asked for explicitly: VS Code's proxy agent otherwise sends `Connection: close` (microsoft/vscode#173861).
+      headers: { Connection: 'keep-alive' },
       proxy: false, // VS Code's patched agents do the proxying
       maxRedirects: 0, // redirects are followed by hand, to keep the token on the tenant's origin
       validateStatus: () => true,
