@@ -4,11 +4,13 @@ import type { AxiosInstance, AxiosStatic } from 'axios';
 import { Agent as HttpAgent, type AgentOptions } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import {
+  answeredByProxy,
   classifyErrorCode,
   QlikCancelledError,
   type QlikError,
   type QlikErrorDetails,
   QlikNetworkError,
+  QlikProxyError,
   QlikTimeoutError,
   QlikTlsError,
 } from './errors';
@@ -112,8 +114,9 @@ export class Transport {
 
   /** Sends once. Resolves with any HTTP status; rejects only with a QlikError of a transport kind. */
   async send(req: RawRequest, details: QlikErrorDetails): Promise<RawResponse> {
+    let res;
     try {
-      const res = await this.axios.request<string>({
+      res = await this.axios.request<string>({
         method: req.method,
         url: req.url,
         headers: req.headers,
@@ -121,14 +124,16 @@ export class Transport {
         timeout: this.timeoutMs,
         signal: req.signal,
       });
-      return {
-        status: res.status,
-        headers: { ...(res.headers as Record<string, unknown>) },
-        text: typeof res.data === 'string' ? res.data : '',
-      };
     } catch (e) {
       throw this.failure(e, req.signal, details);
     }
+    const socket = (res.request as { socket?: { encrypted?: unknown } | null } | undefined)?.socket;
+    if (answeredByProxy(req.url, socket)) throw new QlikProxyError(res.status, this.host, details);
+    return {
+      status: res.status,
+      headers: { ...(res.headers as Record<string, unknown>) },
+      text: typeof res.data === 'string' ? res.data : '',
+    };
   }
 
   private failure(e: unknown, signal: AbortSignal | undefined, details: QlikErrorDetails): QlikError {

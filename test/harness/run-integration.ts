@@ -9,6 +9,7 @@ import { runTests } from '@vscode/test-electron';
 import { buildExtension, buildIntegrationTests } from './buildTests';
 import { forwardInterrupts, RUN_ID_VAR, signalExitCode, sweepRun } from './processes';
 import { cacheDir, projectRoot, provision } from './provision';
+import { startNetEmulator } from './netEmulator';
 import { createRunDir, isolatedEnv } from './runDir';
 import type { IntegrationResults } from '../integration/index';
 
@@ -28,6 +29,8 @@ async function main(): Promise<number> {
     if (left.length) say(`stopped leftover processes: ${left.join(', ')}`);
     return left;
   };
+  // The tenants over HTTPS behind a proxy, with the CA the extension host trusts from its start (network.test.ts).
+  const net = await startNetEmulator();
   const interrupts = forwardInterrupts(run.id);
   // Everything this run starts inherits the run id (for the leftover check) and a home and tmp inside the run folder.
   const env: Record<string, string> = {
@@ -36,6 +39,7 @@ async function main(): Promise<number> {
     QCK_RUN_DIR: run.dir,
     QCK_RESULTS_FILE: resultsFile,
     QCK_EXTENSION_TEST_API: '1',
+    ...net.env,
   };
   let exitCode: number;
   try {
@@ -51,6 +55,7 @@ async function main(): Promise<number> {
     });
   } finally {
     interrupts.dispose();
+    await net.close();
   }
 
   let results: IntegrationResults | undefined;
