@@ -2,24 +2,9 @@
 // panel and finds the key in the tree; then, signed in as the TenantAdmin, revokes it and sees its status change.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import type { Page } from 'playwright-core';
 import { useEmulator } from './helpers/emulator';
+import { addTenant } from './helpers/tenants';
 import { resultsRoot, useWorkbench } from './helpers/workbench';
-
-async function addTenant(page: Page, url: string, token: string): Promise<void> {
-  await page.locator('.part.sidebar').getByText('Add Tenant…').click();
-  const input = page.locator('.quick-input-widget input.input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(url.replace('http://', ''));
-  await input.press('Enter');
-  await page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: 'OAuth client' }).waitFor({ state: 'visible' });
-  await input.fill('API key');
-  await input.press('Enter');
-  await page.locator('.quick-input-widget').filter({ hasText: 'The API key' }).waitFor({ state: 'visible' });
-  await input.fill(token);
-  await input.press('Enter');
-  await page.locator('.notifications-toasts').getByText(/Connected to acme/).waitFor({ state: 'visible', timeout: 30_000 });
-}
 
 describe('API keys, as a person uses them', function () {
   this.timeout(240_000);

@@ -162,10 +162,11 @@ async function contextMenu(page: Page, target: Locator, entry: string | RegExp):
  * A fresh workbench for each test of the enclosing suite. When a test fails, a final screenshot is saved and the
  * tail of the server log is printed; the workbench is closed either way.
  */
-export function useWorkbench(options: WorkbenchOptions = {}): () => Workbench {
+export function useWorkbench(options: WorkbenchOptions | (() => WorkbenchOptions) = {}): () => Workbench {
   let workbench: Workbench | undefined;
   beforeEach(async function () {
-    workbench = await openWorkbench(this.currentTest?.fullTitle() ?? 'test', options);
+    // A function is read when each test starts (after the suite's emulator started: its CA and proxy are known then).
+    workbench = await openWorkbench(this.currentTest?.fullTitle() ?? 'test', typeof options === 'function' ? options() : options);
   });
   afterEach(async function () {
     const current = workbench;
