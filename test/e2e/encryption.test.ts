@@ -1,27 +1,11 @@
 // Issue 6 end to end: a person registers an AWS KMS key in the webview form, validates it, migrates the tenant's
 // encryption to it, and watches the status bar until the tree's current marker moves.
 import * as assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
 import { useEmulator } from './helpers/emulator';
+import { addTenant } from './helpers/tenants';
 import { useWorkbench } from './helpers/workbench';
 
 const GOOD_ARN = 'arn:aws:kms:eu-west-1:111122223333:key/mrk-1234567890abcdef1234567890abcdef';
-
-async function addTenant(page: Page, url: string, token: string): Promise<void> {
-  const sidebar = page.locator('.part.sidebar');
-  await sidebar.getByText('Add Tenant…').click();
-  const input = page.locator('.quick-input-widget input.input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(url.replace('http://', ''));
-  await input.press('Enter');
-  await page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: 'OAuth client' }).waitFor({ state: 'visible' });
-  await input.fill('API key');
-  await input.press('Enter');
-  await page.locator('.quick-input-widget').filter({ hasText: 'The API key' }).waitFor({ state: 'visible' });
-  await input.fill(token);
-  await input.press('Enter');
-  await page.locator('.notifications-toasts').getByText(/Connected to acme/).waitFor({ state: 'visible', timeout: 30_000 });
-}
 
 describe('Encryption keys, as a person uses them', function () {
   this.timeout(240_000);
