@@ -92,6 +92,26 @@ function isWrite(details: QlikErrorDetails): boolean {
   return details.method !== undefined && details.method !== 'GET';
 }
 
+/**
+ * The proxy in VS Code's http.proxy answered instead of the tenant: it refused to open the tunnel (HTTP 403, 407,
+ * 502…). Of the network kind: the tenant was not reached.
+ */
+export class QlikProxyError extends QlikError {
+  readonly kind = 'network';
+  override name = 'QlikProxyError';
+  constructor(readonly status: number, host: string, details: QlikErrorDetails) {
+    super(status === 407 ? KIND_MESSAGES.proxyAuth(host) : KIND_MESSAGES.proxy(host, status), details, `proxy HTTP ${status}`);
+  }
+}
+
+/**
+ * Whether the answer to an https request was the proxy's: a tenant answers over TLS, while a proxy agent replays the
+ * proxy's refusal of CONNECT on a plain socket (https-proxy-agent, which VS Code's proxy support uses, does so).
+ */
+export function answeredByProxy(url: string, socket: { encrypted?: unknown } | null | undefined): boolean {
+  return url.startsWith('https:') && socket != null && socket.encrypted !== true;
+}
+
 export class QlikTimeoutError extends QlikError {
   readonly kind = 'timeout';
   override name = 'QlikTimeoutError';

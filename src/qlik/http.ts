@@ -15,7 +15,7 @@ import {
 import { KIND_MESSAGES } from './messages';
 import { RateLimiter, sleep } from './rateLimiter';
 import { describeIssue, ErrorBodySchema } from './schemas';
-import { parseRetryAfter, type RawResponse, Transport } from './transport';
+import { type ConnectionOptions, Connections, parseRetryAfter, type RawResponse, Transport } from './transport';
 
 export { parseRetryAfter } from './transport';
 
@@ -51,7 +51,9 @@ export const DEFAULT_RETRY: RetryOptions = {
   maxRetryAfterSeconds: 120,
 };
 
-export interface HttpOptions {
+export interface HttpOptions extends ConnectionOptions {
+  /** The client's connections, shared by its HttpCores (made from the ConnectionOptions when absent). */
+  connections?: Connections;
   /** Per-attempt timeout (default 30 s). */
   timeoutMs?: number;
   retry?: Partial<RetryOptions>;
@@ -103,7 +105,7 @@ export class HttpCore {
     this.origin = origin;
     this.host = new URL(origin).host;
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
-    this.transport = new Transport(this.host, options.timeoutMs ?? 30_000, options.maxBodyBytes);
+    this.transport = new Transport(this.host, options.timeoutMs ?? 30_000, options.connections ?? new Connections(options), options.maxBodyBytes);
     this.limiter = options.rateLimiter === false ? undefined : (options.rateLimiter ?? new RateLimiter());
   }
 

@@ -163,6 +163,10 @@ export function messageFor(endpoint: EndpointId, status: number, subject: string
 export const KIND_MESSAGES = {
   network: (host: string, code: string) =>
     `Could not reach Qlik Cloud at ${host} (${code}). Check the network connection and the proxy settings (http.proxy).`,
+  proxy: (host: string, status: number) =>
+    `The proxy set in http.proxy refused to connect to ${host} (HTTP ${status}); Qlik Cloud was not reached. Ask whoever runs the proxy to allow ${host}, or check http.proxy.`,
+  proxyAuth: (host: string) =>
+    `The proxy set in http.proxy asks for credentials before it connects to ${host} (HTTP 407); Qlik Cloud was not reached. Check the proxy settings (http.proxy, http.proxyAuthorization).`,
   timeout: (host: string, seconds: number) =>
     `Qlik Cloud at ${host} did not answer within ${seconds} seconds. Try again; if it keeps happening, check the network.`,
   tls: (host: string, code: string) =>

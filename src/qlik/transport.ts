@@ -1,13 +1,17 @@
 // The axios layer: one attempt of one request, and transport failures turned into our error kinds.
 // Nothing of axios (its config holds the headers, and so the token) leaves this file.
 import type { AxiosInstance, AxiosStatic } from 'axios';
+import { Agent as HttpAgent, type AgentOptions } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import { ENDPOINTS } from './endpoints';
 import {
+  answeredByProxy,
   classifyErrorCode,
   QlikCancelledError,
   type QlikError,
   type QlikErrorDetails,
   QlikNetworkError,
+  QlikProxyError,
   QlikResponseError,
   QlikTimeoutError,
   QlikTlsError,
@@ -48,6 +52,50 @@ export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 /** Longest wait a `retry-after` may ask for: the documented rate-limit window is five minutes. */
 export const MAX_RETRY_AFTER_SECONDS = 300;
 
+export interface ConnectionOptions {
+  /**
+   * `own` (default): keep-alive agents of this client, shared by all its requests (one TLS handshake per tenant
+   * for a burst). `platform`: no agent of ours, the runtime's global agents, which VS Code's proxy support patches
+   * (see README: "Connections and VS Code's proxy support"); keep-alive is then asked for by header.
+   */
+  agents?: 'own' | 'platform';
+  /** Makes the `own` agents (default: `new https.Agent(options)` / `new http.Agent(options)`); tests dial the emulator with it. */
+  createAgent?: (secure: boolean, options: AgentOptions) => HttpAgent;
+}
+
+/** Idle connections are kept this long (Qlik Cloud's front ends keep them longer). */
+const IDLE_MS = 15_000;
+const AGENT_OPTIONS: AgentOptions = { keepAlive: true, keepAliveMsecs: 1000, scheduling: 'lifo', timeout: IDLE_MS };
+
+/** The connections of one client (one tenant): both of its HttpCores (API and OAuth token) share them. */
+export class Connections {
+  private http: HttpAgent | undefined;
+  private https: HttpAgent | undefined;
+  private closed = false;
+
+  constructor(private readonly options: ConnectionOptions = {}) {}
+
+  /** The agents for axios: ours (made on first use), or none in `platform` mode. */
+  agents(): { httpAgent?: HttpAgent; httpsAgent?: HttpAgent } {
+    if (this.options.agents === 'platform') return {};
+    const make = this.options.createAgent ?? ((secure: boolean, o: AgentOptions) => (secure ? new HttpsAgent(o) : new HttpAgent(o)));
+    const options = { ...AGENT_OPTIONS, keepAlive: !this.closed };
+    this.https ??= make(true, options);
+    this.http ??= make(false, options);
+    return { httpAgent: this.http, httpsAgent: this.https };
+  }
+
+  /** Closes the idle connections; requests still running finish, and their connections close after them. */
+  close(): void {
+    this.closed = true;
+    for (const agent of [this.http, this.https]) {
+      if (!agent) continue;
+      (agent as { keepAlive?: boolean }).keepAlive = false;
+      for (const list of Object.values(agent.freeSockets)) for (const socket of list ?? []) socket.destroy();
+    }
+  }
+}
+
 export class Transport {
   private instance: AxiosInstance | undefined;
 
@@ -55,11 +103,15 @@ export class Transport {
     private readonly host: string,
     /** The whole request, body included: a server that drips its answer a byte at a time still ends here. */
     readonly timeoutMs: number,
+    private readonly connections: Connections = new Connections(),
     readonly maxBodyBytes: number = MAX_BODY_BYTES,
   ) {}
 
   private get axios(): AxiosInstance {
     this.instance ??= loadAxios().create({
+      ...this.connections.agents(),
+      // Asked for explicitly: VS Code's proxy agent otherwise sends `Connection: close` (microsoft/vscode#173861).
+      headers: { Connection: 'keep-alive' },
       proxy: false, // VS Code's patched agents do the proxying
       maxRedirects: 0, // redirects are followed by hand, to keep the token on the tenant's origin
       validateStatus: () => true,
@@ -78,8 +130,9 @@ export class Transport {
     const onAbort = () => deadline.abort();
     req.signal?.addEventListener('abort', onAbort, { once: true });
     if (req.signal?.aborted) deadline.abort();
+    let res;
     try {
-      const res = await this.axios.request<string>({
+      res = await this.axios.request<string>({
         method: req.method,
         url: req.url,
         headers: req.headers,
@@ -88,17 +141,19 @@ export class Transport {
         signal: deadline.signal,
         maxContentLength: this.maxBodyBytes,
       });
-      return {
-        status: res.status,
-        headers: { ...(res.headers as Record<string, unknown>) },
-        text: typeof res.data === 'string' ? res.data : '',
-      };
     } catch (e) {
       throw this.failure(e, req.signal, deadline.signal.aborted, details);
     } finally {
       clearTimeout(timer);
       req.signal?.removeEventListener('abort', onAbort);
     }
+    const socket = (res.request as { socket?: { encrypted?: unknown } | null } | undefined)?.socket;
+    if (answeredByProxy(req.url, socket)) throw new QlikProxyError(res.status, this.host, details);
+    return {
+      status: res.status,
+      headers: { ...(res.headers as Record<string, unknown>) },
+      text: typeof res.data === 'string' ? res.data : '',
+    };
   }
 
   private failure(e: unknown, signal: AbortSignal | undefined, pastDeadline: boolean, details: QlikErrorDetails): QlikError {

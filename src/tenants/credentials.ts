@@ -31,7 +31,7 @@ export async function verifyCredentials(
   signal?: AbortSignal,
 ): Promise<Verified> {
   const { signIn, secret } = splitCredentials(credentials);
-  const client: QlikClient = createQlikClient({ origin, auth: authFor(signIn, secret), onRequest });
+  const client: QlikClient = createQlikClient({ origin, auth: authFor(signIn, secret), onRequest, agents: 'platform' });
   // One after the other: an OAuth client then fetches its token once.
   const user = await client.identity.me({ signal });
   const tenant = await client.identity.tenant({ signal });

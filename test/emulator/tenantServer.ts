@@ -53,7 +53,7 @@ async function handle(tenant: Tenant, shared: Shared, req: IncomingMessage, res:
     return writeHead(status, ...rest);
   };
   const host = typeof req.headers.host === 'string' && req.headers.host !== '' ? req.headers.host : new URL(tenant.url).host;
-  const ctx: Ctx = { req, res, method, path: url.pathname, query: url.searchParams, origin: `http://${host}`, rawBody: '', drift: false };
+  const ctx: Ctx = { req, res, method, path: url.pathname, query: url.searchParams, origin: tenant.publicOrigin ?? `http://${host}`, rawBody: '', drift: false };
 
   const isApi = url.pathname.startsWith('/api/');
   const principal = isApi ? authenticate(req, tenant, shared.secret, Date.now()) : undefined;
