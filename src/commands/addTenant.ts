@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { hostnameMismatch, isQlikCloudHost, normalizeTenantUrl } from '../qlik/tenantUrl';
+import { normalizeTenantUrl } from '../qlik/tenantUrl';
 import { defaultLabel, recordFrom, splitCredentials } from '../tenants/credentials';
 import { UserCancelledError } from '../util/errors';
 import { inputOrCancel, prompts } from '../util/prompts';
 import type { CommandContext } from './context';
-import { askSignInMethod, describeSignedIn, signInUntilAccepted } from './signIn';
+import { askSignInMethod, confirmHostnames, confirmUntrustedHost, describeSignedIn, signInUntilAccepted } from './signIn';
 
 const t = (message: string, ...args: Array<string | number>) => vscode.l10n.t(message, ...args);
 
@@ -33,26 +33,10 @@ export async function addTenant(ctx: CommandContext): Promise<void> {
     );
     if (choice !== replace) throw new UserCancelledError();
   }
-  if (!url.loopback && !isQlikCloudHost(url.hostname)) {
-    const send = t('Send Credentials to {0}', url.hostname);
-    const choice = await prompts().confirm(
-      t('{0} is not a Qlik Cloud address (*.qlikcloud.com).', url.hostname),
-      t('The API key or OAuth client secret you enter next will be sent to this host. Continue only if it is your Qlik tenant and you trust it.'),
-      send,
-    );
-    if (choice !== send) throw new UserCancelledError();
-  }
+  await confirmUntrustedHost(url.hostname);
   const kind = await askSignInMethod(title);
   const { credentials, verified } = await signInUntilAccepted(ctx, origin, kind, title, url.hostname);
-  if (!url.loopback && hostnameMismatch(url.hostname, verified.tenant.hostnames)) {
-    const keep = t('Add Anyway');
-    const choice = await prompts().confirm(
-      t('{0} answered as a tenant whose addresses are {1}.', url.hostname, verified.tenant.hostnames.join(', ')),
-      t('The address you typed is not one of them: it may be an alias Qlik Cloud does not list, or a server that passes for another tenant. The credentials were sent to {0} only.', url.hostname),
-      keep,
-    );
-    if (choice !== keep) throw new UserCancelledError();
-  }
+  await confirmHostnames(url.hostname, verified);
   const { signIn, secret } = splitCredentials(credentials);
   const label = existing?.label ?? defaultLabel(origin, verified.tenant.name);
   await ctx.store.save(recordFrom(origin, verified, signIn, label, existing?.addedAt), secret);

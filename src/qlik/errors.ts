@@ -56,11 +56,13 @@ export class QlikApiError extends QlikError {
     path: string;
     errors?: QlikErrorItem[];
     retryAfterSeconds?: number;
+    /** What `retry-after` asked for, uncapped; undefined when the service said nothing readable. */
+    retryAfterAsked?: number;
   }) {
     const spec = ENDPOINTS[init.endpoint];
     const { text, documented } =
-      init.status === 429 && init.retryAfterSeconds !== undefined
-        ? { text: KIND_MESSAGES.rateWait(init.retryAfterSeconds), documented: true }
+      init.status === 429 && init.retryAfterAsked !== undefined
+        ? { text: KIND_MESSAGES.rateWait(init.retryAfterAsked), documented: true }
         : messageFor(init.endpoint, init.status, spec.subject);
     const errors = init.errors ?? [];
     const first = errors[0] ?? {};

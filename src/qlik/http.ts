@@ -11,11 +11,12 @@ import {
   type QlikErrorKind,
   QlikOriginError,
   QlikResponseError,
+  QlikTimeoutError,
 } from './errors';
 import { KIND_MESSAGES } from './messages';
 import { RateLimiter, sleep } from './rateLimiter';
 import { describeIssue, ErrorBodySchema } from './schemas';
-import { type ConnectionOptions, Connections, parseRetryAfter, type RawResponse, Transport } from './transport';
+import { type ConnectionOptions, Connections, askedRetryAfter, parseRetryAfter, type RawResponse, Transport } from './transport';
 
 export { parseRetryAfter } from './transport';
 
@@ -65,7 +66,14 @@ export interface HttpOptions extends ConnectionOptions {
   maxBodyBytes?: number;
   /** More secrets no error text may echo (the OAuth token request's client secret: it has no token source). */
   secrets?: () => string[];
+  /**
+   * The whole call, every retry, redirect, rate-limit wait and backoff included (default 5 minutes); `timeoutMs`
+   * bounds each attempt.
+   */
+  deadlineMs?: number;
 }
+
+export const DEFAULT_DEADLINE_MS = 5 * 60_000;
 
 export interface CallSpec {
   endpoint: EndpointId;
@@ -123,7 +131,23 @@ export class HttpCore {
     );
   }
 
-  async call(spec: CallSpec): Promise<CallResult> {
+  /** One logical request, within its deadline: a late answer is a timeout, whatever the retries were doing. */
+  async call(outer: CallSpec): Promise<CallResult> {
+    const deadlineMs = this.options.deadlineMs ?? DEFAULT_DEADLINE_MS;
+    const overall = new AbortController();
+    const timer = setTimeout(() => overall.abort(), deadlineMs);
+    const onAbort = () => overall.abort();
+    outer.signal?.addEventListener('abort', onAbort, { once: true });
+    if (outer.signal?.aborted) overall.abort();
+    try {
+      return await this.run({ ...outer, signal: overall.signal }, Date.now() + deadlineMs, () => !outer.signal?.aborted && overall.signal.aborted);
+    } finally {
+      clearTimeout(timer);
+      outer.signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  private async run(spec: CallSpec, deadlineAt: number, pastDeadline: () => boolean): Promise<CallResult> {
     const ep = ENDPOINTS[spec.endpoint];
     const method = ep.method;
     const started = Date.now();
@@ -165,14 +189,15 @@ export class HttpCore {
         if (status === 429) {
           const waitS = parseRetryAfter(res.headers['retry-after']);
           if (ep.tier && this.limiter) this.limiter.blockUntil(ep.tier, Date.now() + waitS * 1000);
-          if (rateRetries < this.retry.max429Retries && waitS <= this.retry.maxRetryAfterSeconds) {
+          const inTime = Date.now() + waitS * 1000 < deadlineAt;
+          if (rateRetries < this.retry.max429Retries && waitS <= this.retry.maxRetryAfterSeconds && inTime) {
             rateRetries++;
             retries++;
             await sleep(waitS * 1000 + Math.random() * 100, spec.signal);
             continue;
           }
-          // The sentence says how long Qlik Cloud asked to wait only when it said so.
-          throw this.apiError(spec, res, url, res.headers['retry-after'] === undefined ? undefined : waitS);
+          // The sentence says how long Qlik Cloud asked to wait only when it said so in a way we can read.
+          throw this.apiError(spec, res, url, waitS, askedRetryAfter(res.headers['retry-after']));
         }
         if (status === 401 && spec.authenticate !== false && this.tokens?.renewable && !renewed && token) {
           renewed = true;
@@ -193,7 +218,8 @@ export class HttpCore {
         }
         throw this.apiError(spec, res, url);
       }
-    } catch (e) {
+    } catch (caught) {
+      const e = pastDeadline() && caught instanceof QlikCancelledError ? new QlikTimeoutError(Date.now() - started, this.host, details()) : caught;
       this.log(spec, requested, status, started, retries, e instanceof QlikError ? e.kind : 'network');
       throw e;
     }
@@ -276,7 +302,7 @@ export class HttpCore {
     }
   }
 
-  private apiError(spec: CallSpec, res: RawResponse, url: URL, retryAfterSeconds?: number): QlikApiError {
+  private apiError(spec: CallSpec, res: RawResponse, url: URL, retryAfterSeconds?: number, retryAfterAsked?: number): QlikApiError {
     let errors: QlikErrorItem[] = [];
     try {
       const parsed = ErrorBodySchema.safeParse(JSON.parse(res.text));
@@ -297,6 +323,7 @@ export class HttpCore {
       path: url.pathname,
       errors,
       retryAfterSeconds,
+      retryAfterAsked,
     });
   }
 

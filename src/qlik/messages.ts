@@ -180,13 +180,19 @@ export const KIND_MESSAGES = {
     `The connection to Qlik Cloud at ${host} broke before it answered (${code}). The change may have been made all the same: refresh and check before trying again.`,
   cancelled: () => 'The request was cancelled.',
   /** A 429 with the wait the service asked for, in words. */
-  rateWait: (seconds: number) => `Qlik Cloud is limiting requests to this tenant right now and asked to wait ${waitInWords(seconds)}. Try again after that.`,
+  rateWait: (seconds: number) =>
+    seconds > MAX_WAIT_SECONDS
+      ? `Qlik Cloud is limiting requests to this tenant right now and asked to wait more than ${waitInWords(MAX_WAIT_SECONDS)}. Try again later.`
+      : `Qlik Cloud is limiting requests to this tenant right now and asked to wait ${waitInWords(seconds)}. Try again after that.`,
   tooLarge: (subject: string, megabytes: number) =>
     `Qlik Cloud sent an answer for ${subject} larger than ${megabytes} MB; the extension stopped reading it.`,
   malformed: (subject: string) => `Qlik Cloud sent an answer for ${subject} that is not valid JSON.`,
   schema: (subject: string, field: string, problem: string) =>
     `Qlik Cloud sent an answer for ${subject} that the extension does not understand: ${field} ${problem}.`,
 } as const;
+
+/** The longest `retry-after` the client honours: the documented five-minute rate-limit window. */
+export const MAX_WAIT_SECONDS = 300;
 
 /** "1 second", "45 seconds", "2 minutes" (rounded up), "a moment" for 0. */
 export function waitInWords(seconds: number): string {

@@ -78,6 +78,9 @@ export function normalizeTenantUrl(input: string): TenantUrlResult {
   if (url.username || url.password || /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(candidate)) {
     return { ok: false, error: 'The address must not contain a user name or password.' };
   }
+  // acme.eu.qlikcloud.com. (a fully qualified name) is the same tenant as acme.eu.qlikcloud.com: one origin for both.
+  // Not for loopback names: "localhost." may go to DNS, so it stays a host of its own (and no plain HTTP).
+  if (url.hostname.endsWith('.') && !isLoopbackHost(url.hostname.slice(0, -1))) url.hostname = url.hostname.slice(0, -1);
   const hostname = url.hostname;
   if (!hostname) return { ok: false, error: 'The address has no host name.' };
   const loopback = isLoopbackHost(hostname);

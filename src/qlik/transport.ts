@@ -16,7 +16,7 @@ import {
   QlikTimeoutError,
   QlikTlsError,
 } from './errors';
-import { KIND_MESSAGES } from './messages';
+import { KIND_MESSAGES, MAX_WAIT_SECONDS } from './messages';
 
 export interface RawResponse {
   status: number;
@@ -50,7 +50,7 @@ function loadAxios(): AxiosStatic {
 /** The largest answer read (default): a page of 100 API keys is about 60 KB, 50 key providers about 40 KB. */
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 /** Longest wait a `retry-after` may ask for: the documented rate-limit window is five minutes. */
-export const MAX_RETRY_AFTER_SECONDS = 300;
+export const MAX_RETRY_AFTER_SECONDS = MAX_WAIT_SECONDS;
 
 export interface ConnectionOptions {
   /**
@@ -182,20 +182,21 @@ export class Transport {
   }
 }
 
+/** What `retry-after` asked for, in seconds, as sent (not capped); undefined when absent or unreadable. */
+export function askedRetryAfter(value: unknown, now = Date.now()): number | undefined {
+  const text = Array.isArray(value) ? value[0] : value;
+  if (typeof text !== 'string' || text.trim() === '') return undefined;
+  const n = Number(text.trim());
+  if (Number.isFinite(n)) return Math.max(0, n);
+  const d = Date.parse(text);
+  return Number.isNaN(d) ? undefined : Math.max(0, Math.ceil((d - now) / 1000));
+}
+
 /**
  * `retry-after` in seconds (or an HTTP date); 1 second when absent or unreadable; never more than
  * MAX_RETRY_AFTER_SECONDS, so that one header cannot block a tenant for longer than the service's own window.
  */
 export function parseRetryAfter(value: unknown, now = Date.now()): number {
-  const text = Array.isArray(value) ? value[0] : value;
-  const bounded = (s: number) => Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(0, s));
-  if (typeof text === 'string' && text.trim() !== '') {
-    const n = Number(text.trim());
-    if (Number.isFinite(n)) return bounded(n);
-    if (!/^\d+$/.test(text.trim())) {
-      const d = Date.parse(text);
-      if (!Number.isNaN(d)) return bounded(Math.ceil((d - now) / 1000));
-    }
-  }
-  return 1;
+  const asked = askedRetryAfter(value, now);
+  return asked === undefined ? 1 : Math.min(MAX_RETRY_AFTER_SECONDS, asked);
 }

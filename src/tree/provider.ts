@@ -4,7 +4,7 @@ import type { TenantStore } from '../tenants/tenantStore';
 import type { ApiKeyFilter } from '../apiKeys/filter';
 import type { Log } from '../util/log';
 import { isBuiltTooltip } from '../util/markdown';
-import { inert, TEXT_LIMITS } from '../util/text';
+import { inert, inertLines, TEXT_LIMITS } from '../util/text';
 import { clampPageSize, clampWarningDays } from './format';
 import { type TreeContext, TreeNode, type TreeSettings } from './node';
 import { TenantNode } from './tenantNode';
@@ -83,7 +83,7 @@ export function inertTreeItem(item: vscode.TreeItem): vscode.TreeItem {
   if (typeof item.label === 'string') item.label = inert(item.label, TEXT_LIMITS.label);
   else if (item.label) item.label = { label: inert(item.label.label, TEXT_LIMITS.label) };
   if (typeof item.description === 'string') item.description = inert(item.description, TEXT_LIMITS.label);
-  if (typeof item.tooltip === 'string') item.tooltip = inert(item.tooltip, TEXT_LIMITS.message);
+  if (typeof item.tooltip === 'string') item.tooltip = inertLines(item.tooltip, TEXT_LIMITS.message);
   else if (item.tooltip && !isBuiltTooltip(item.tooltip)) item.tooltip = inert(item.tooltip.value, TEXT_LIMITS.message);
   if (item.accessibilityInformation) item.accessibilityInformation = { ...item.accessibilityInformation, label: inert(item.accessibilityInformation.label) };
   return item;

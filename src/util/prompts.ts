@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { UserCancelledError } from './errors';
-import { inert, TEXT_LIMITS } from './text';
+import { UserCancelledError, UserFacingError } from './errors';
+import { hasInvisible, inert, TEXT_LIMITS } from './text';
 
 export type Level = 'info' | 'warning' | 'error';
 
@@ -109,7 +109,12 @@ function guard(inner: Prompts): Prompts {
       return original(actions, shown, await inner.notify(level, message(text), ...shown));
     },
     openExternal: (uri) => inner.openExternal(uri),
-    copy: (text) => inner.copy(text),
+    // An ID, ARN or fingerprint from a server is copied only as it looks: a hidden line break or control character
+    // would run a command when pasted into a terminal.
+    async copy(text) {
+      if (hasInvisible(text)) throw new UserFacingError(vscode.l10n.t('This value holds line breaks, control or invisible characters, so it was not copied. Show Details has it in full.'));
+      return inner.copy(text);
+    },
   };
 }
 

@@ -9,8 +9,8 @@
 //
 // What it does, in this order:
 // - control characters (C0, C1, DEL) become spaces; format characters (bidi embeddings, overrides and isolates,
-//   direction marks, zero-width characters, the BOM, soft hyphens, tag characters) and line/paragraph separators are
-//   removed;
+//   direction marks, zero-width characters, the BOM, soft hyphens, tag characters), other characters that render as
+//   nothing (Hangul fillers, variation selectors) and line/paragraph separators are removed;
 // - link syntax `](` becomes `] (` and icon syntax `$(` becomes `$ (`: VS Code renders `[label](command:…)` as a link
 //   in notifications and progress messages, and `$(icon)` in labels and the status bar;
 // - the start of an HTML tag `<x`, `</`, `<!`, `<?` becomes `< x`…;
@@ -31,7 +31,8 @@ export const TEXT_LIMITS = {
 
 const ELLIPSIS = '…';
 // Cc: C0, DEL and C1. Cf: bidi controls, marks, zero-width characters, BOM, soft hyphen, tags. Zl/Zp: separators.
-const REMOVED = /[\p{Cf}\u2028\u2029]/gu;
+// Default ignorables: what renders as nothing (Hangul fillers, variation selectors, the combining grapheme joiner).
+const REMOVED = /[\p{Cf}\p{Default_Ignorable_Code_Point}\u2028\u2029]/gu;
 const CONTROLS = /\p{Cc}/gu;
 const LINK = /\]\(/g;
 const ICON = /\$\(/g;
@@ -45,9 +46,20 @@ export function inert(value: unknown, max: number = TEXT_LIMITS.message): string
   return cut(cleaned, max);
 }
 
+/** `inert` line by line, keeping the line breaks: for plain tooltips, where they are wanted and harmless. */
+export function inertLines(value: unknown, max: number = TEXT_LIMITS.message): string {
+  const text = typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
+  return cut(text.split(/\r\n|\r|\n/).map((line) => inert(line, max)).join('\n'), max);
+}
+
 /** `inert`, then every ASCII punctuation character escaped, for a value inside a MarkdownString (no autolinks either). */
 export function markdownText(value: unknown, max: number = TEXT_LIMITS.message): string {
   return inert(value, max).replace(ASCII_PUNCTUATION, '\\$&');
+}
+
+/** Control, format, separator or default-ignorable characters: what a person cannot see. */
+export function hasInvisible(text: string): boolean {
+  return /[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\u2028\u2029]/u.test(text);
 }
 
 /** True when `text` carries nothing `inert` would change (length aside). For tests and assertions. */

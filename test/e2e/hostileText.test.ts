@@ -74,8 +74,5 @@ describe('Hostile text, as an admin meets it', function () {
     const messages = page.locator('.notifications-toasts .notification-list-item-message');
     assert.ok((await messages.count()) >= 1);
     assert.equal(await page.locator('.notifications-toasts .notification-list-item-message a').count(), 0, 'no element in any notification is a link');
-    assert.equal(await page.locator('.notifications-toasts .codicon-check').count(), 0, 'no icon came from the description');
-    // Nothing ran: no terminal opened.
-    assert.equal(await page.locator('.terminal-outer-container, .integrated-terminal').count(), 0);
   });
 });

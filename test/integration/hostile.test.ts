@@ -62,6 +62,17 @@ describe('Hostile text from the service (issue 12)', function () {
     // The tree, three levels down (keys, providers, replicas, settings), with descriptions and tooltips.
     const rows = flatten(await readTree({ depth: 3 }));
     for (const r of rows) for (const [part, text] of Object.entries({ label: r.label, description: r.description, tooltip: r.tooltip })) look(`tree ${part}`, text);
+    // Markdown tooltips: never trusted, no HTML, and the payload's markdown, autolink and HTML syntax all escaped.
+    let markdownChecked = 0;
+    for (const r of rows) {
+      const tip = (await api.tenantsTree.getTreeItem(r.element)).tooltip;
+      if (!(tip instanceof vscode.MarkdownString)) continue;
+      assert.ok(!tip.isTrusted && !tip.supportHtml, r.label);
+      if (!tip.value.includes(MARKER)) continue;
+      markdownChecked++;
+      assert.ok(!tip.value.includes('**bold**') && !/https?:\/\//.test(tip.value) && !tip.value.includes('<img'), tip.value);
+    }
+    assert.ok(markdownChecked >= 3, `${markdownChecked} markdown tooltips carried the payload`);
 
     // Revoke another person's key: the modal and the toast name its description.
     const keyRows = await childrenOf(await groupRow('API Keys'));

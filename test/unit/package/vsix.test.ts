@@ -112,7 +112,7 @@ describe('The VSIX', function () {
 
   it('issue 12: has no test API at all in its bundle (no variable, no hooks, no prompt replacement)', () => {
     const bundle = readZipEntry(vsix, 'extension/dist/extension.js').toString('utf8');
-    for (const door of ['QCK_EXTENSION_TEST_API', 'QCK_TEST_BUILD', 'createApiKeyPanels', 'storageFolders', 'logLines', 'defaultPrompts', 'simulateReload']) {
+    for (const door of ['QCK_EXTENSION_TEST_API', 'QCK_TEST_BUILD', 'createApiKeyPanels', 'storageFolders', 'logLines', 'defaultPrompts', 'encryptionTestApi', 'registerPanels']) {
       assert.ok(!bundle.includes(door), `the production bundle contains ${door}`);
     }
     assert.ok(bundle.includes('qlikCloud.tenants'), 'this is the extension bundle');

@@ -75,6 +75,8 @@ describe('qlik/tenantUrl: tenant address normaliser', () => {
     for (const h of ['localhost.', '127.0.0.1.', 'LOCALHOST.']) assert.ok(!isLoopbackHost(h), h);
     assert.equal(normalizeTenantUrl('http://localhost.:8080').ok, false);
     assert.ok(normalizeTenantUrl('http://localhost:8080').ok);
+    const fqdn = normalizeTenantUrl('acme.eu.qlikcloud.com.');
+    assert.ok(fqdn.ok && fqdn.origin === 'https://acme.eu.qlikcloud.com' && fqdn.hostname === 'acme.eu.qlikcloud.com', JSON.stringify(fqdn));
   });
 
   it('issue 12: knows a Qlik Cloud host from a look-alike, and a host name the tenant does not list', () => {

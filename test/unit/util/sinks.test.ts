@@ -24,6 +24,11 @@ const SINKS: Array<{ what: string; pattern: RegExp; doors: string[] }> = [
   { what: 'webview panels', pattern: /\bcreateWebviewPanel\b/, doors: ['webviews/shared/panel.ts'] },
   { what: 'tree views', pattern: /\b(createTreeView|registerTreeDataProvider)\b/, doors: ['extension.ts'] },
   { what: 'output channels', pattern: /\bcreateOutputChannel\b/, doors: ['util/log.ts'] },
+  { what: 'the unguarded prompts', pattern: /\bvscodePrompts\b/, doors: ['util/prompts.ts', 'extension.ts'] },
+  { what: 'markdown built by hand', pattern: /\.(appendMarkdown|appendText|appendCodeblock)\(/, doors: ['util/markdown.ts'] },
+  { what: 'messages to webview pages', pattern: /\bwebview\.postMessage\b|\bpanel\.title\s*=/, doors: ['webviews/shared/panel.ts'] },
+  { what: 'the clipboard', pattern: /\benv\.clipboard\b/, doors: ['util/prompts.ts', 'apiKeys/tokenClipboard.ts'] },
+  { what: 'opening links', pattern: /\benv\.openExternal\b/, doors: ['util/prompts.ts'] },
   { what: 'tree view messages and titles', pattern: /\bview\.(message|description|title)\s*=/, doors: [] },
   { what: 'trusted or HTML markdown', pattern: /\b(isTrusted|supportHtml)\s*=\s*(true|\{)/, doors: [] },
 ];

@@ -2,14 +2,14 @@
 // attacker would write.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { displayJson, inert, isInert, markdownText, TEXT_LIMITS } from '../../../src/util/text';
+import { displayJson, inert, inertLines, isInert, markdownText, TEXT_LIMITS } from '../../../src/util/text';
 
 /** Pieces an attacker combines: link, icon, markdown and HTML syntax, controls, bidi and zero-width characters. */
 const PIECES = [
   '[', ']', '(', ')', '](', '$(', '$', '<', '>', '</', '<!', '<?', 'a', 'command:workbench.action.terminal.new', 'https://evil.example',
   '\u0000', '\u0007', '\u001b', '\u007f', '\u0085', '\u009b', '\u200b', '\u200d', '\u200e', '\u200f', '\u202a', '\u202b', '\u202c',
   '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u061c', '\u2028', '\u2029', '\ufeff', '\u00ad', '\udb40\udc01', '\n', '\t',
-  '*', '_', '`', '#', '|', '🙂', '👩‍💻', 'é',
+  '*', '_', '`', '#', '|', '🙂', '👩‍💻', 'é', '\u115f', '\u1160', '\u3164', '\uffa0', '\u034f', '\ufe0f', '\udb40\udd00',
 ];
 const hostile = fc.oneof(
   fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }).map((p) => p.join('')),
@@ -17,7 +17,7 @@ const hostile = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 200 }),
   fc.string({ maxLength: 200 }),
 );
-const CONTROL_OR_BIDI = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
+const CONTROL_OR_BIDI = /[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\u2028\u2029]/u;
 const HTML_TAG = /<[A-Za-z/!?]/;
 
 describe('util/text: untrusted text stays text', () => {
@@ -54,6 +54,11 @@ describe('util/text: untrusted text stays text', () => {
     // A zero-width character between "]" and "(" must not survive as a link once it is removed.
     assert.equal(inert('[x]\u200b(command:y)'), '[x] (command:y)');
     assert.equal(inert('\u001b[31mred'), ' [31mred');
+  });
+
+  it('inertLines keeps line breaks and nothing else', () => {
+    assert.equal(inertLines('Could not load.\n\nHTTP 403 · [x](command:y)\r\nok'), 'Could not load.\n\nHTTP 403 · [x] (command:y)\nok');
+    fc.assert(fc.property(hostile, (s) => assert.ok(inertLines(s).split('\n').every((l) => isInert(l)))), { numRuns: 500 });
   });
 
   it('cuts long text with an ellipsis, never inside a surrogate pair', () => {
