@@ -5,12 +5,14 @@
 // folder, removed afterwards), never on the command line.
 import * as fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { QlikClient } from '../../src/qlik';
+import { QlikClient, type QlikClientOptions } from '../../src/qlik';
+import { useRealNet, type RealNet } from './realNet';
 
 export type Contender = 'ours' | 'fetch' | 'qlik-api';
 
 export interface Job {
-  task: 'list' | 'burst';
+  /** first-page: one page of 50 keys with a fresh client (what expanding the tree's API Keys node asks for). */
+  task: 'list' | 'burst' | 'first-page';
   contender: Contender;
   origin: string;
   token: string;
@@ -20,6 +22,8 @@ export interface Job {
   ids?: string[];
   /** burst: the emulator's rate-limit scale (our client is told the same window). */
   rateLimitScale?: number;
+  /** The real path (HTTPS to the public name over a latency relay, directly or through the proxy); else plain HTTP on loopback. */
+  net?: RealNet;
 }
 
 export interface Measured {
@@ -37,11 +41,24 @@ export interface Measured {
 
 const MB = 1024 * 1024;
 
+/** What our client is given besides the origin and token (the agents of the real path). */
+let ourOptions: Partial<QlikClientOptions> = {};
+
+async function firstPage(job: Job): Promise<number> {
+  if (job.contender === 'ours') {
+    const client = new QlikClient({ origin: job.origin, auth: { type: 'apiKey', apiKey: job.token }, ...ourOptions });
+    return (await client.apiKeys.list({ limit: 50 })).keys.length;
+  }
+  const response = await fetch(`${job.origin}/api/v1/api-keys?limit=50`, { headers: { authorization: `Bearer ${job.token}` } });
+  if (!response.ok) throw new Error(`GET /api/v1/api-keys: ${response.status}`);
+  return ((await response.json()) as { data: unknown[] }).data.length;
+}
+
 async function listAll(job: Job, sample: () => void): Promise<number> {
   const limit = job.limit ?? 100;
   const kept: unknown[] = [];
   if (job.contender === 'ours') {
-    const client = new QlikClient({ origin: job.origin, auth: { type: 'apiKey', apiKey: job.token } });
+    const client = new QlikClient({ origin: job.origin, auth: { type: 'apiKey', apiKey: job.token }, ...ourOptions });
     for await (const page of client.apiKeys.pages({ limit })) {
       kept.push(...page.keys);
       sample();
@@ -105,6 +122,7 @@ async function burst(job: Job): Promise<{ done: number; failures: number; firstF
 
 async function main(): Promise<void> {
   const job = JSON.parse(fs.readFileSync(process.argv[2], 'utf8')) as Job;
+  if (job.net) ourOptions = { createAgent: useRealNet(job.net) };
   const heapBaseline = process.memoryUsage().heapUsed;
   let heapPeak = heapBaseline;
   const sample = (): void => {
@@ -116,6 +134,7 @@ async function main(): Promise<void> {
   let failures = 0;
   let firstFailure: string | undefined;
   if (job.task === 'list') items = await listAll(job, sample);
+  else if (job.task === 'first-page') items = await firstPage(job);
   else ({ done: items, failures, firstFailure } = await burst(job));
   const ms = performance.now() - started;
   sample();

@@ -4,19 +4,22 @@
 //   --burst-runs N    burst runs per contender (default 3)
 //   --burst-scale X   the emulator's rate-limit scale for the burst (default 0.25: a 15 s window; 1 = the real 60 s)
 //   --host-runs N     fresh extension hosts for the activation time (default 5)
-//   --only a,b        some of: list, burst, bundle, host
+//   --real-runs N     real-path runs per contender and path (default 3)
+//   --rtt MS          the real path's simulated round-trip time (default 40)
+//   --only a,b        some of: list, real, burst, bundle, host
 //   --out FILE        also write the Markdown table there (default test-results/bench/latest.md)
-import { spawnSync, spawn } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { startEmulator, type RunningEmulator } from '../emulator/index';
-import type { Contender, Job, Measured } from './contender';
+import { startEmulator } from '../emulator/index';
+import type { Contender, Measured } from './contender';
+import { control, requestLog, root, rotation, runContender, say, workDir } from './lib';
+import { benchRealPath } from './realPath';
 import { fmt, median, ratio, table } from './stats';
 import type { HostBench } from './hostTypes';
 import { packageVsix } from '../harness/vsix';
 
-const root = path.resolve(__dirname, '..', '..');
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: string): string => {
   const i = args.indexOf(`--${name}`);
@@ -26,54 +29,12 @@ const runs = Number(opt('runs', '5'));
 const burstRuns = Number(opt('burst-runs', '3'));
 const burstScale = Number(opt('burst-scale', '0.25'));
 const hostRuns = Number(opt('host-runs', '5'));
-const only = new Set(opt('only', 'list,burst,bundle,host').split(','));
+const realRuns = Number(opt('real-runs', '3'));
+const rttMs = Number(opt('rtt', '40'));
+const only = new Set(opt('only', 'list,real,burst,bundle,host').split(','));
 const outFile = path.resolve(root, opt('out', 'test-results/bench/latest.md'));
-// Job files carry tokens: they live in the run area the harness keeps for such things (.cache/tmp), not in test-results.
-const workDir = path.join(root, '.cache', 'tmp', `bench-${process.pid}`);
 
 const productionCopy = path.join(workDir, 'production', 'extension.js');
-const say = (line: string): void => void process.stderr.write(`bench: ${line}\n`);
-
-async function control(emu: RunningEmulator, method: string, route: string): Promise<unknown> {
-  const r = await fetch(`${emu.control}${route}`, { method, headers: method === 'POST' ? { 'content-type': 'application/json' } : {}, body: method === 'POST' ? '{}' : undefined });
-  const text = await r.text();
-  if (!r.ok) throw new Error(`control ${method} ${route}: ${r.status}`);
-  return text ? JSON.parse(text) : undefined;
-}
-
-interface LogEntry { method: string; path: string; status: number }
-
-async function requestLog(emu: RunningEmulator): Promise<LogEntry[]> {
-  return (await control(emu, 'GET', `/requests?tenant=${emu.tenants[0].name}`)) as LogEntry[];
-}
-
-/** Runs one contender in a child process (Node 20 with tsx), with the job in a file of the run's own folder. */
-function runContender(job: Job): Promise<Measured> {
-  const file = path.join(workDir, `job-${job.task}-${job.contender}.json`);
-  fs.writeFileSync(file, JSON.stringify(job), { mode: 0o600 });
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'contender.ts'), file], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
-    child.on('close', (code) => {
-      fs.rmSync(file, { force: true });
-      const line = out.trim().split('\n').pop() ?? '';
-      if (code !== 0 || !line.startsWith('{')) reject(new Error(`${job.contender} ${job.task} exited ${code}: ${err.trim().slice(-400)}`));
-      else resolve(JSON.parse(line) as Measured);
-    });
-  });
-}
-
-/** Rotates the order per run so that no contender always goes first (warm caches, a busy neighbour). */
-function rotation<T>(items: T[], run: number): T[] {
-  const k = run % items.length;
-  return [...items.slice(k), ...items.slice(0, k)];
-}
 
 interface Sample { m: Measured; api: number; other: number; r429: number }
 
@@ -302,6 +263,7 @@ async function main(): Promise<void> {
   const sections: string[] = [];
   try {
     if (only.has('list')) sections.push(await benchList());
+    if (only.has('real')) sections.push(await benchRealPath(realRuns, rttMs));
     if (only.has('burst')) sections.push(await benchBurst());
     if (only.has('bundle')) sections.push(benchBundle());
     if (only.has('host')) sections.push(benchHost());

@@ -67,6 +67,9 @@ export function createRunCa(now = Date.now()): RunCa {
   const dir = mkdtempSync(join(tmpdir(), 'qck-ca-'));
   const caFile = join(dir, 'ca.pem');
   writeFileSync(caFile, caPem, { mode: 0o644 });
+  // Also gone when the process ends without close() (process.exit, an uncaught error); not after SIGKILL.
+  const remove = (): void => rmSync(dir, { recursive: true, force: true });
+  process.once('exit', remove);
 
   // One key for every leaf of the run (keys are the slow part); each tenant still gets its own certificate.
   const leafKeys = rsaKeys();
@@ -91,7 +94,8 @@ export function createRunCa(now = Date.now()): RunCa {
       return { cert: forge.pki.certificateToPem(leaf) + caPem, key: leafKeys.privPem };
     },
     dispose() {
-      rmSync(dir, { recursive: true, force: true });
+      remove();
+      process.off('exit', remove);
     },
   };
 }
