@@ -33,6 +33,8 @@ export interface QlikErrorItem {
   code?: string;
   title?: string;
   detail?: string;
+  /** Which part of the request was wrong: a JSON Pointer into the body, or a query parameter. */
+  source?: { pointer?: string; parameter?: string };
 }
 
 /** An HTTP error status from Qlik Cloud. */

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { type KeyProvider, type Migration, type QlikClient } from '../qlik';
+import { currentKey, type KeyProvider, type Migration, type QlikClient } from '../qlik';
 import { LoadingGroupNode } from './loadingGroup';
 import { KeyProviderNode, MigrationNode, migrationTargetName } from './keyProviderNode';
 import { MessageNode } from './errorNode';
@@ -49,8 +49,9 @@ export class EncryptionGroupNode extends LoadingGroupNode<EncryptionData> {
     if (data && data.migration !== migration) this.setData({ ...data, migration });
   }
 
+  /** The key in use: flagged `current`, else the target of the last completed migration, else promoted last. */
   currentProvider(): KeyProvider | undefined {
-    return this.data?.providers.find((p) => p.isCurrent);
+    return this.data ? currentKey(this.data.providers, this.data.migration).provider : undefined;
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -63,8 +64,16 @@ export class EncryptionGroupNode extends LoadingGroupNode<EncryptionData> {
       const target = migrationTargetName(migration, data?.providers ?? []);
       item.description = vscode.l10n.t('migrating to {0} · {1}%', target, migration.progress ?? 0);
     } else if (data) {
-      const current = this.currentProvider();
-      item.description = current ? vscode.l10n.t('current: {0}', current.name) : vscode.l10n.t('no current key');
+      const { provider, basis } = currentKey(data.providers, data.migration);
+      item.description = !provider
+        ? data.providers.length
+          ? vscode.l10n.t('current key unknown')
+          : vscode.l10n.t('no current key')
+        : basis === 'flag'
+          ? vscode.l10n.t('current: {0}', provider.name)
+          : basis === 'migration'
+            ? vscode.l10n.t('current: {0} (from the last migration)', provider.name)
+            : vscode.l10n.t('current: {0} (promoted last)', provider.name);
     } else if (this.failed) {
       item.description = vscode.l10n.t('could not load');
     }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { KeyProvider, Migration } from '../qlik';
+import { type KeyProvider, type Migration, migrationTarget } from '../qlik';
 import { formatDate } from './format';
 import { mdEscape, tooltip } from './markdown';
 import { contextValue, type HasDetails, TreeNode } from './node';
@@ -150,11 +150,7 @@ export class MigrationNode extends TreeNode implements HasDetails {
 
 
 export function migrationTargetName(migration: Migration, providers: KeyProvider[]): string {
-  const target = providers.find(
-    (p) =>
-      (migration.migratingToFingerprint && p.fingerprint === migration.migratingToFingerprint) ||
-      (migration.migratingTo && p.arn === migration.migratingTo),
-  );
+  const target = migrationTarget(migration, providers);
   if (target) return target.name;
   return migration.migratingTo === '#QLIK_MANAGED_KEY_PROVIDER#' ? t('Qlik-managed key') : (migration.migratingTo ?? '?');
 }

@@ -31,6 +31,27 @@ export const RegisteredProvider = z.object({
 });
 export type RegisteredProvider = z.infer<typeof RegisteredProvider>;
 
+/** What the page shows of a registered provider (the fingerprint empty when the service sent none). */
+export function registeredProviderView(p: {
+  name: string;
+  arn: string;
+  fingerprint: string | undefined;
+  description: string;
+  region: string | undefined;
+  multiRegion: boolean | undefined;
+  replicaKeys: ReadonlyArray<{ arn: string; region: string | undefined }>;
+}): RegisteredProvider {
+  return {
+    name: p.name,
+    arn: p.arn,
+    fingerprint: p.fingerprint ?? '',
+    description: p.description,
+    region: p.region,
+    multiRegion: p.multiRegion,
+    replicas: p.replicaKeys.map((r) => ({ arn: r.arn, region: r.region })),
+  };
+}
+
 /** The page's own words, in English; the panel sends them through vscode.l10n.t in `init`. */
 export const PAGE_STRINGS = {
   title: 'Register AWS KMS Key',

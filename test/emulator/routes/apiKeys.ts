@@ -126,7 +126,8 @@ function remove(ctx: Ctx, env: RouteEnv, id: string): void {
   if (!key) return;
   const me = env.principal.user;
   const state = env.tenant.state;
-  if (key.sub === me.id || key.createdByUser === me.id) {
+  // As documented: the owner (the key's subject) deletes; a TenantAdmin revokes anyone else's, its creator's too.
+  if (key.sub === me.id) {
     state.keys.delete(key.id);
     state.tombstones.set(key.id, key);
   } else if (isAdmin(me)) {

@@ -51,11 +51,13 @@ describe('API key filter', () => {
 });
 
 describe('delete or revoke', () => {
-  it('deletes the own key (as owner or creator) and revokes anyone else’s', () => {
-    assert.equal(removeActionFor({ sub: 'u1', createdByUser: 'u1' }, 'u1'), 'delete');
-    assert.equal(removeActionFor({ sub: 'SCIM\\\\idp', createdByUser: 'u1' }, 'u1'), 'delete');
-    assert.equal(removeActionFor({ sub: 'u2', createdByUser: 'u2' }, 'u1'), 'revoke');
-    assert.equal(isOwnKey({ sub: 'u2', createdByUser: undefined }, 'u1'), false);
+  it('deletes only a key whose subject is the user, and revokes any other, even one the user created', () => {
+    const key = (sub: string, createdByUser: string) => ({ sub, createdByUser });
+    assert.equal(removeActionFor(key('u1', 'u1'), 'u1'), 'delete');
+    assert.equal(removeActionFor(key('SCIM\\\\idp', 'u1'), 'u1'), 'revoke', 'a SCIM key the admin created is revoked');
+    assert.equal(removeActionFor(key('u2', 'u1'), 'u1'), 'revoke', 'a key the admin created for someone else is revoked');
+    assert.equal(removeActionFor(key('u2', 'u2'), 'u1'), 'revoke');
+    assert.equal(isOwnKey(key('u2', 'u1'), 'u1'), false);
   });
 });
 
