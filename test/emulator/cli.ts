@@ -1,7 +1,8 @@
 import { startEmulator, type EmulatorOptions } from './index';
+import { parseModeArg } from './modes';
 import type { SeedName } from './state';
 
-/** `npm run emulator -- [--port N] [--tenants N] [--seed empty|demo|large] [--migration-seconds S] [--rate-limit-scale X] [--quiet]` */
+/** `npm run emulator -- [--port N] [--tenants N] [--seed empty|demo|large] [--migration-seconds S] [--rate-limit-scale X] [--service documented|current] [--mode name=value]… [--quiet]` */
 function parseArgs(argv: string[]): EmulatorOptions {
   const opts: EmulatorOptions = {};
   for (let i = 0; i < argv.length; i++) {
@@ -23,6 +24,13 @@ function parseArgs(argv: string[]): EmulatorOptions {
       case '--seed': opts.seed = value() as SeedName; break;
       case '--migration-seconds': opts.migrationSeconds = num(); break;
       case '--rate-limit-scale': opts.rateLimitScale = num(); break;
+      case '--service':
+      case '--mode': {
+        const modes = parseModeArg(flag === '--service' ? `service=${value()}` : value());
+        if (typeof modes === 'string') throw new Error(modes);
+        opts.modes = { ...opts.modes, ...modes };
+        break;
+      }
       case '--quiet': opts.quiet = true; break;
       default: throw new Error(`unknown option ${flag}`);
     }

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { drift } from './drift';
+import { drift, fullDrift } from './drift';
 
 /** One request on a tenant origin, with the helpers every route uses. */
 export interface Ctx {
@@ -10,8 +10,10 @@ export interface Ctx {
   query: URLSearchParams;
   origin: string;
   rawBody: string;
-  /** Set by a `drift` fault: JSON answers get extra fields and lose optional ones. */
-  drift: boolean;
+  /** Set by a `drift` fault: JSON answers get extra fields and lose optional ones (`full`: every optional one). */
+  drift: boolean | 'full';
+  /** The `errorSources` mode: encryption errors name the wrong field in `source` too (API key errors always do). */
+  errorSources?: boolean;
 }
 
 export interface QlikError {
@@ -30,7 +32,7 @@ export function send(ctx: Ctx, status: number, body?: unknown, headers: Record<s
     ctx.res.end();
     return;
   }
-  const payload = JSON.stringify(ctx.drift ? drift(body) : body);
+  const payload = JSON.stringify(ctx.drift === 'full' ? fullDrift(body) : ctx.drift ? drift(body) : body);
   ctx.res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'content-length': String(Buffer.byteLength(payload)),

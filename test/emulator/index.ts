@@ -6,6 +6,7 @@ import { controlHandler } from './control';
 import { FaultStore } from './faults';
 import { ForeignOrigin } from './foreign';
 import { issuedTokens } from './jwt';
+import { checkModes, DEFAULT_MODES, ModeStore, type Modes } from './modes';
 import { makeTenantInfo } from './seeds';
 import type { SeedName } from './state';
 import { Tenant } from './tenant';
@@ -20,6 +21,8 @@ export interface EmulatorOptions {
   migrationSeconds?: number;
   /** Rate-limit window = 60 s × scale (default 1); the limits per window stay the same. */
   rateLimitScale?: number;
+  /** Readings of the documents and service generations (`modes.ts`, the README's table of modes). */
+  modes?: Partial<Modes>;
   quiet?: boolean;
 }
 
@@ -79,6 +82,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   if (!(scale > 0)) throw new Error('rateLimitScale must be > 0');
   if (!Number.isInteger(basePort) || basePort < 0 || basePort > 65535) throw new Error('port must be from 0 to 65535');
 
+  const checked = checkModes(options.modes ?? {});
+  if (typeof checked === 'string') throw new Error(checked);
+  const modes = new ModeStore({ ...DEFAULT_MODES, ...checked });
+
   const secret = randomBytes(32);
   const faults = new FaultStore();
   const now = Date.now();
@@ -89,7 +96,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const foreign = new ForeignOrigin();
   try {
     for (const [i, t] of tenants.entries()) {
-      const server = createServer(tenantHandler(t, { secret, faults, foreignUrl: () => foreign.url }));
+      const server = createServer(tenantHandler(t, { secret, faults, modes, foreignUrl: () => foreign.url }));
       servers.push(server);
       const port = await listen(server, basePort === 0 ? 0 : basePort + i);
       t.url = `http://${HOST}:${port}`;
@@ -97,7 +104,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const foreignServer = createServer(foreign.handler());
     servers.push(foreignServer);
     foreign.url = `http://${HOST}:${await listen(foreignServer, 0)}`;
-    const handleControl = controlHandler(tenants, faults, foreign);
+    const handleControl = controlHandler(tenants, faults, foreign, modes);
     const controlServer = createServer((req, res) => {
       handleControl(req, res).catch(() => {
         if (!res.headersSent) res.writeHead(500);

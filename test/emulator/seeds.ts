@@ -35,7 +35,8 @@ export function tenantName(index: number): string {
 function person(rng: () => number, name: string, roles: User['roles'], createdMs: number, tenant: string): User {
   const id = hexId(rng);
   const email = `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@${tenant}.example.com`;
-  return { id, name, email, subject: `auth0|${id}`, roles, createdMs };
+  // Whoever had the Developer role has the permission that replaced it.
+  return { id, name, email, subject: `auth0|${id}`, roles, createdMs, manageApiKeys: roles.includes('Developer') };
 }
 
 /** Users, IDs and the OAuth client of a tenant: fixed for the life of the emulator. */
