@@ -1,6 +1,6 @@
 // Error types. Pure (no axios): they carry only what is safe to show and log, never a token.
 import { ENDPOINTS, type EndpointId, type HttpMethod, type Tier } from './endpoints';
-import { KIND_MESSAGES, messageFor } from './messages';
+import { fallbackMessage, KIND_MESSAGES, messageFor, STATUS_MESSAGES } from './messages';
 
 export type QlikErrorKind = 'api' | 'network' | 'timeout' | 'tls' | 'response' | 'origin' | 'cancelled' | 'input';
 
@@ -50,6 +50,11 @@ export class QlikApiError extends QlikError {
   readonly retryAfterSeconds?: number;
   /** True when the sentence came from the documented table rather than the fallback. */
   readonly documented: boolean;
+  /**
+   * For a 403 from the Encryption API: whether the AWS key policy refused Qlik Cloud (register's documented 403)
+   * or the signed-in user lacks the TenantAdmin role (any endpoint). Told apart by what the body says.
+   */
+  readonly forbiddenBy?: 'keyPolicy' | 'role';
 
   constructor(init: {
     endpoint: EndpointId;
@@ -60,9 +65,15 @@ export class QlikApiError extends QlikError {
     retryAfterSeconds?: number;
   }) {
     const spec = ENDPOINTS[init.endpoint];
-    const { text, documented } = messageFor(init.endpoint, init.status, spec.subject);
     const errors = init.errors ?? [];
     const first = errors[0] ?? {};
+    const forbiddenBy = init.status === 403 && init.endpoint.startsWith('encryption.') ? encryptionForbiddenBy(init.endpoint, first) : undefined;
+    const { text, documented } =
+      forbiddenBy === 'role'
+        ? { text: fallbackMessage(403, spec.subject), documented: false }
+        : forbiddenBy === 'keyPolicy' && init.endpoint !== 'encryption.register'
+          ? { text: STATUS_MESSAGES['encryption.register'][403]!, documented: false }
+          : messageFor(init.endpoint, init.status, spec.subject);
     const technical = [`HTTP ${init.status}`, first.code, first.title].filter(Boolean).join(' ');
     super(text, { endpoint: init.endpoint, method: init.method, path: init.path, tier: spec.tier }, technical);
     this.status = init.status;
@@ -72,7 +83,19 @@ export class QlikApiError extends QlikError {
     this.errors = errors;
     this.retryAfterSeconds = init.retryAfterSeconds;
     this.documented = documented;
+    this.forbiddenBy = forbiddenBy;
   }
+}
+
+/**
+ * Register's 403 is documented as the key policy; a body that speaks of the key, its policy, AWS or KMS says so.
+ * A body that speaks of anything else (a role, permission, "Forbidden" alone), or any other endpoint, is the role.
+ */
+function encryptionForbiddenBy(endpoint: EndpointId, first: QlikErrorItem): 'keyPolicy' | 'role' {
+  const said = [first.code, first.title, first.detail].filter(Boolean).join(' ');
+  if (/\b(key policy|policy|aws|kms|ENCRYPTION-403)\b/i.test(said)) return 'keyPolicy';
+  if (endpoint === 'encryption.register' && said === '') return 'keyPolicy';
+  return 'role';
 }
 
 export class QlikNetworkError extends QlikError {

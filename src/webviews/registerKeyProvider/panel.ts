@@ -236,6 +236,7 @@ export class RegisterKeyProviderPanel extends WebviewPanelBase<FromWebview, ToWe
         case 417:
           return { ...this.errorMessage(error, t('Not a valid AWS KMS key ARN')), kind: 'badArn' };
         case 403:
+          if (error.forbiddenBy === 'role') return this.errorMessage(error, t('You may not register keys on this tenant'));
           return { ...this.errorMessage(error, t('Qlik Cloud may not use this key')), kind: 'policy', policy: keyPolicyNeeds() };
         case 408:
           return { ...this.errorMessage(error, t('AWS KMS did not answer in time')), kind: 'timeout', retry: true };

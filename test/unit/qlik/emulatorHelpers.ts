@@ -14,7 +14,7 @@ export interface FaultSpec {
   tenant?: string;
   method?: string;
   path: string;
-  mode: 'status' | 'reset' | 'malformed' | 'drift' | 'latency' | 'hang';
+  mode: 'status' | 'reset' | 'malformed' | 'drift' | 'fullDrift' | 'latency' | 'hang';
   status?: number;
   count?: number;
   latencyMs?: number;
