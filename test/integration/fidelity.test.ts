@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { RegisterKeyProviderPanel } from '../../src/webviews/registerKeyProvider/panel';
-import { closeRegisterPanels, countRequests, migrationItems, mrkArn, openRegisterPanel, providerRow, providerRows, setSetting, waitUntil } from './helpers/encryption';
+import { closeRegisterPanels, countRequests, migrationItems, mrkArn, openRegisterPanel, providerRow, providerRows, registerDirectly, setSetting, waitUntil } from './helpers/encryption';
 import { useEmulator } from './helpers/emulator';
 import { testApi } from './helpers/extension';
 import { fullDrift, setModes } from './helpers/modes';
@@ -83,6 +83,18 @@ describe('Fidelity: every documented shape and both service generations', functi
     prompts().button('warning', 'Migrate', /to No fingerprint\?$/);
     await panel.receive({ type: 'migrateNow' });
     assert.equal(await countRequests(emulator(), 'POST', /actions\/migrate$/), 1);
+  });
+
+  it('the region rule: the register form knows the tenant’s region, and the tree notes a key outside it', async () => {
+    const panel = await openRegisterPanel();
+    const init = panel.sent.find((m) => m.type === 'init');
+    assert.equal(init && 'tenantRegion' in init ? init.tenantRegion : undefined, 'eu-west-1');
+    await registerDirectly(emulator().tenant, mrkArn('111122223333', 0x17, 'us-east-1'), 'Far away key');
+    await vscode.commands.executeCommand('qlikCloud.refresh');
+    const row = await providerRow('Far away key');
+    assert.match(String(row.tooltip), /Region rule/);
+    assert.match(String(row.tooltip), /in us-east-1, but the tenant is in eu-west-1/);
+    assert.doesNotMatch(String((await providerRow('Production CMK')).tooltip), /Region rule/);
   });
 
   it('a 403 for a missing TenantAdmin role is not explained as a key policy', async () => {

@@ -97,6 +97,8 @@ export const ToWebview = z.discriminatedUnion('type', [
     type: z.literal('init'),
     tenantLabel: z.string(),
     tenantOrigin: z.string(),
+    /** The tenant's AWS region, for the region rule's warning (absent: not known). */
+    tenantRegion: z.optional(z.string()),
     form: z.optional(RegisterForm),
     /** PAGE_STRINGS translated (missing keys fall back to English). */
     strings: z.optional(z.record(z.string(), z.string())),

@@ -202,7 +202,8 @@ export class RegisterKeyProviderPanel extends WebviewPanelBase<FromWebview, ToWe
   private init(form: RegisterForm | undefined): ToWebview {
     // Placeholders stay for the page to fill: {0} is passed as its own value.
     const strings = Object.fromEntries(Object.entries(PAGE_STRINGS).map(([key, text]) => [key, vscode.l10n.t(text, '{0}', '{1}')]));
-    return { type: 'init', tenantLabel: this.tenant.label, tenantOrigin: this.tenant.origin, form, strings };
+    const region = this.ctx.store.get(this.tenant.origin)?.awsRegion ?? this.tenant.awsRegion;
+    return { type: 'init', tenantLabel: this.tenant.label, tenantOrigin: this.tenant.origin, ...(region ? { tenantRegion: region } : {}), form, strings };
   }
 
   private setBusy(busy: boolean, what: 'register' | 'validate'): void {

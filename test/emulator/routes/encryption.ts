@@ -64,7 +64,7 @@ function register(ctx: Ctx, env: RouteEnv): void {
     return err(ctx, 408, 'ENCRYPTION-408', 'Failed to return a response within the timeout window.', 'The key provider (AWS-KMS) might be unavailable.');
   if (parsed.account === RESERVED_ACCOUNTS.registerFails)
     return err(ctx, 406, 'ENCRYPTION-406', 'Failed to register the provided AWS-KMS key');
-  const p = awsProvider(arn, name, description ?? '', env.now);
+  const p = awsProvider(arn, name, description ?? '', env.now, env.tenant.info.datacenter);
   env.tenant.state.providers.set(p.fingerprint, p);
   send(ctx, 201, providerBody(p, env.tenant, 'single'));
 }
