@@ -171,6 +171,19 @@ export class QlikInputError extends QlikError {
   }
 }
 
+/**
+ * The form field a service error names in `source` (`/description` → `description`, a query `parameter` as is),
+ * when it is one of `fields`: where the person should look.
+ */
+export function errorField<F extends string>(error: QlikApiError, fields: readonly F[]): F | undefined {
+  for (const item of error.errors) {
+    const name = item.source?.pointer?.replace(/^\//, '').split('/')[0] ?? item.source?.parameter;
+    const found = fields.find((f) => f === name);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 export function isQlikError(e: unknown): e is QlikError {
   return e instanceof QlikError;
 }

@@ -151,8 +151,11 @@ function showError(error: ErrorMessage): void {
     retry.addEventListener('click', send);
     body.push(h('div', { class: 'actions' }, retry));
   }
-  if (error.kind === 'badArn') arnField.invalid = true;
-  const target = registeredView.hidden ? serverError : validation;
+  if (error.kind === 'badArn' || error.field === 'arn') arnField.invalid = true;
+  if (error.field === 'name') nameField.invalid = true;
+  // Next to the field the service named, while the form shows.
+  const slot = { arn: arnProblems, name: nameProblem, description: descriptionProblem };
+  const target = !registeredView.hidden ? validation : error.field ? slot[error.field] : serverError;
   target.replaceChildren(message('error', error.title, ...body));
 }
 

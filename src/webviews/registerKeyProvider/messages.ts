@@ -6,8 +6,8 @@ const text = (max: number) => z.string().check(z.maxLength(max));
 /** The form as typed (kept on errors, and across the page being hidden). */
 export const RegisterForm = z.object({
   arn: text(2048),
-  name: text(256),
-  description: text(1024),
+  name: text(4096),
+  description: text(4096),
 });
 export type RegisterForm = z.infer<typeof RegisterForm>;
 
@@ -115,6 +115,8 @@ export const ToWebview = z.discriminatedUnion('type', [
     policy: z.optional(z.array(z.string())),
     /** The provider already registered with this ARN (409). */
     existing: z.optional(z.object({ name: z.string() })),
+    /** The field the service named in its answer (`source.pointer`): the message shows next to it. */
+    field: z.optional(z.enum(['arn', 'name', 'description'])),
     retry: z.boolean(),
   }),
   z.object({ type: z.literal('registered'), provider: RegisteredProvider }),

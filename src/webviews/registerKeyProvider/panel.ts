@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { CommandContext } from '../../commands/context';
 import { validateKeyProvider } from '../../commands/testKeyProvider';
-import { isQlikError, type KeyProvider, mergeKeyProvider, QlikApiError, QlikInputError } from '../../qlik';
+import { errorField, isQlikError, type KeyProvider, mergeKeyProvider, QlikApiError, QlikInputError } from '../../qlik';
 import { checkText, MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH, parseKmsKeyArn } from '../../qlik/pure';
 import type { TenantRecord } from '../../tenants/tenantStore';
 import { KeyProviderNode } from '../../tree/keyProviderNode';
@@ -250,12 +250,14 @@ export class RegisterKeyProviderPanel extends WebviewPanelBase<FromWebview, ToWe
     if (error instanceof QlikApiError) {
       const said = [error.title, error.detail].filter(Boolean).join(': ');
       const status = [`HTTP ${error.status}`, error.code].filter(Boolean).join(' ');
+      const field = errorField(error, ['arn', 'name', 'description'] as const);
       return {
         type: 'error',
         kind: 'other',
         title,
         message: error.userMessage,
         detail: said ? t('Qlik Cloud said: {0} ({1})', said, status) : status,
+        ...(field ? { field } : {}),
         retry: error.status === 408 || error.status === 429 || error.status >= 500,
       };
     }

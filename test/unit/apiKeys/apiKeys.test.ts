@@ -82,7 +82,8 @@ describe('Create API Key messages', () => {
   it('accept the form and the token view, and refuse what does not belong', () => {
     assert.ok(FromWebview.safeParse({ type: 'create', description: 'x', expiry: 'P7D', scimIdpId: 'idp' }).success);
     assert.ok(!FromWebview.safeParse({ type: 'create' }).success, 'a description is required');
-    assert.ok(!FromWebview.safeParse({ type: 'create', description: 'x'.repeat(1025) }).success);
+    assert.ok(FromWebview.safeParse({ type: 'create', description: 'x'.repeat(1025) }).success, 'no documented limit at 1024');
+    assert.ok(!FromWebview.safeParse({ type: 'create', description: 'x'.repeat(4097) }).success, 'the extension’s own bound');
     assert.ok(!FromWebview.safeParse({ type: 'token', token: 'x' }).success, 'the page never sends a token');
     assert.ok(ToWebview.safeParse({ type: 'revealed', token: 'eyJ' }).success);
     assert.ok(!ToWebview.safeParse({ type: 'error', field: 'password', message: 'x' }).success);
