@@ -4,11 +4,13 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { RegisterKeyProviderPanel } from '../../src/webviews/registerKeyProvider/panel';
 import { closeRegisterPanels, countRequests, migrationItems, mrkArn, openRegisterPanel, providerRow, providerRows, registerDirectly, setSetting, waitUntil } from './helpers/encryption';
+import { api, getKey } from './helpers/apiKeys';
 import { useEmulator } from './helpers/emulator';
 import { testApi } from './helpers/extension';
 import { fullDrift, setModes } from './helpers/modes';
 import { usePromptDouble } from './helpers/prompts';
 import { addTenantWithKey, groupRow, removeAllTenants } from './helpers/qlikCloud';
+import { childrenOf } from './helpers/tree';
 
 type Sent = RegisterKeyProviderPanel['sent'][number];
 const last = <T extends Sent['type']>(panel: RegisterKeyProviderPanel, type: T) =>
@@ -95,6 +97,19 @@ describe('Fidelity: every documented shape and both service generations', functi
     assert.match(String(row.tooltip), /Region rule/);
     assert.match(String(row.tooltip), /in us-east-1, but the tenant is in eu-west-1/);
     assert.doesNotMatch(String((await providerRow('Production CMK')).tooltip), /Region rule/);
+  });
+
+  it('a key an admin made for someone else: the modal and the result say revoke, because only its subject deletes', async () => {
+    const { tenant } = emulator();
+    const made = await api(tenant, tenant.tokens.admin, 'POST', '/api/v1/api-keys', { description: 'made for dev', sub: tenant.users.developer });
+    const id = (made.json as { id: string }).id;
+    await vscode.commands.executeCommand('qlikCloud.refresh');
+    const rows = (await childrenOf(await groupRow('API Keys'))).filter((r) => (r.element as { key?: { id: string } }).key?.id === id);
+    assert.equal(rows.length, 1, 'the key is listed');
+    prompts().button('warning', 'Revoke', new RegExp(`^Revoke API key "made for dev" of user ${tenant.users.developer} on acme\\?$`));
+    await vscode.commands.executeCommand('qlikCloud.deleteApiKey', rows[0]!.element);
+    assert.ok(prompts().calls.some((c) => c.kind === 'information' && c.text === 'Revoked API key "made for dev".'));
+    assert.equal((await getKey(tenant, id))?.status, 'revoked');
   });
 
   it('a 403 for a missing TenantAdmin role is not explained as a key policy', async () => {
