@@ -1,4 +1,4 @@
-// Which key encrypts the tenant, when the service does not always say so. Pure: no axios, no vscode.
+// Reading key providers the service describes only in part: which key encrypts the tenant, and what later answers add. Pure: no axios, no vscode.
 // The documents make `current` optional (their list example shows the Qlik default without it), and their
 // `migratingToPrefix` text suggests the target is in use from the start of a migration. So `current: true` is
 // believed when present; otherwise a completed migration names its target; otherwise the promotion dates do
@@ -76,4 +76,18 @@ export function migrationOutcome(migration: Migration, providers: readonly KeyPr
   const source = migrationSource(migration, providers);
   if (now && (now === source || (target && now !== target))) return 'notSwitched';
   return 'unknown';
+}
+
+/**
+ * A later answer about a provider already known (test, get): what it says wins, but a field it leaves out (the
+ * documents make `arnFingerPrint` optional, and their examples of register, get and test omit it) keeps the value
+ * known before.
+ */
+export function mergeKeyProvider(known: KeyProvider, update: KeyProvider): KeyProvider {
+  return {
+    ...update,
+    fingerprint: update.fingerprint ?? known.fingerprint,
+    tenantId: update.tenantId ?? known.tenantId,
+    createdAt: update.createdAt.text === undefined ? known.createdAt : update.createdAt,
+  };
 }

@@ -200,3 +200,14 @@ export function classifyErrorCode(code: string | undefined): 'timeout' | 'tls' |
   }
   return 'network';
 }
+
+/** `source.pointer` / `source.parameter` of an error item, when they are short text. */
+export function errorSourceOf(raw: unknown, scrub: (text: string) => string): Pick<QlikErrorItem, 'source'> {
+  if (typeof raw !== 'object' || raw === null) return {};
+  const o = raw as Record<string, unknown>;
+  const text = (v: unknown) => (typeof v === 'string' && v !== '' ? scrub(v).slice(0, 200) : undefined);
+  const pointer = text(o.pointer);
+  const parameter = text(o.parameter);
+  if (pointer === undefined && parameter === undefined) return {};
+  return { source: { ...(pointer !== undefined ? { pointer } : {}), ...(parameter !== undefined ? { parameter } : {}) } };
+}

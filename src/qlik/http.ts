@@ -4,6 +4,7 @@ import type * as z from 'zod/mini';
 import type { TokenSource } from './auth';
 import { ENDPOINTS, type EndpointId, type Tier } from './endpoints';
 import {
+  errorSourceOf,
   QlikApiError,
   QlikCancelledError,
   QlikError,
@@ -278,7 +279,7 @@ export class HttpCore {
           code: typeof e.code === 'string' ? this.scrub(e.code) : undefined,
           title: typeof e.title === 'string' ? this.scrub(e.title) : undefined,
           detail: typeof e.detail === 'string' ? this.scrub(e.detail) : undefined,
-          ...errorSource(e.source, (t) => this.scrub(t)),
+          ...errorSourceOf(e.source, (t) => this.scrub(t)),
         }));
       }
     } catch {
@@ -307,13 +308,3 @@ export class HttpCore {
   }
 }
 
-/** `source.pointer` / `source.parameter` of an error item, when they are short text. */
-function errorSource(raw: unknown, scrub: (text: string) => string): Pick<QlikErrorItem, 'source'> {
-  if (typeof raw !== 'object' || raw === null) return {};
-  const o = raw as Record<string, unknown>;
-  const text = (v: unknown) => (typeof v === 'string' && v !== '' ? scrub(v).slice(0, 200) : undefined);
-  const pointer = text(o.pointer);
-  const parameter = text(o.parameter);
-  if (pointer === undefined && parameter === undefined) return {};
-  return { source: { ...(pointer !== undefined ? { pointer } : {}), ...(parameter !== undefined ? { parameter } : {}) } };
-}

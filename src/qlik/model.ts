@@ -101,26 +101,6 @@ export function toKeyProvider(raw: RawKeyProvider): KeyProvider {
   };
 }
 
-/**
- * A later answer about a provider already known (test, get): what it says wins, but a field it leaves out (the
- * documents make `arnFingerPrint` optional, and their examples of register, get and test omit it) keeps the value
- * known before.
- */
-export function mergeKeyProvider(known: KeyProvider, update: KeyProvider): KeyProvider {
-  return {
-    ...update,
-    fingerprint: update.fingerprint ?? known.fingerprint,
-    tenantId: update.tenantId ?? known.tenantId,
-    createdAt: update.createdAt.text === undefined ? known.createdAt : update.createdAt,
-  };
-}
-
-/** The same provider in a list: by fingerprint when both have one, else by ARN (a key's ARN is unique on a tenant). */
-export function sameKeyProvider(a: Pick<KeyProvider, 'fingerprint' | 'arn'>, b: Pick<KeyProvider, 'fingerprint' | 'arn'>): boolean {
-  if (a.fingerprint && b.fingerprint) return a.fingerprint === b.fingerprint;
-  return a.arn === b.arn;
-}
-
 export type MigrationState = 'New' | 'InProgress' | 'Completed';
 
 export interface Migration {
