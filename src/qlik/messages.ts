@@ -81,7 +81,7 @@ export const STATUS_MESSAGES: Record<EndpointId, Readonly<Record<number, string>
   'encryption.migrationDetails': {
     400: 'Qlik Cloud refused the request for the migration status.',
     401: AUTH,
-    404: 'No migration has run on this tenant.',
+    404: 'No migration is running on this tenant.',
     417: 'Qlik Cloud could not read the migration status. Try again in a moment.',
     429: RATE,
   },

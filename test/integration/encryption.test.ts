@@ -239,9 +239,9 @@ describe('Encryption workflows', function () {
       await vscode.commands.executeCommand('qlikCloud.deleteKeyProvider');
     });
 
-    it('Show Migration Status: "No migration has run on this tenant" before the first, the details after', async () => {
+    it('Show Migration Status: "No migration is running on this tenant" before the first, the details after', async () => {
       await vscode.commands.executeCommand('qlikCloud.showMigrationStatus', (await groupRow('Encryption')).element);
-      assert.ok(prompts().calls.some((c) => c.kind === 'information' && c.text === 'No migration has run on this tenant (acme).'));
+      assert.ok(prompts().calls.some((c) => c.kind === 'information' && c.text === 'No migration is running on this tenant (acme).'));
       const dr = providerOf(await providerRow('DR test key'));
       await api(emulator().tenant, 'POST', `/api/v1/encryption/keyproviders/${dr.fingerprint}/actions/migrate`);
       await emulator().migrations({ action: 'pause' });
