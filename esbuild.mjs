@@ -99,6 +99,8 @@ const extension = {
   sourcesContent: false,
   logLevel: 'info',
   metafile: analyze,
+  // Issue 12: no test doors in the product. The test API (src/testApi.ts) is bundled only in development builds.
+  define: { QCK_TEST_BUILD: production ? 'false' : 'true' },
 };
 
 /**

@@ -4,17 +4,18 @@ import { ApiKeyFilterStore } from './apiKeys/filterStore';
 import { TokenClipboard } from './apiKeys/tokenClipboard';
 import { registerCommands } from './commands/registry';
 import type { CommandContext } from './commands/context';
-import { encryptionTestApi } from './migration/testHooks';
 import { MigrationWatcher } from './migration/watcher';
 import { ClientPool } from './tenants/clientPool';
 import { TenantStore } from './tenants/tenantStore';
 import { DETAILS_SCHEME, DetailsDocuments } from './tree/detailsDocuments';
 import { EncryptionGroupNode } from './tree/encryptionGroup';
 import { TenantsTreeProvider } from './tree/provider';
-import { testApiEnabled, type QlikCloudTestApi } from './testApi';
+import { createTestApi, testApiEnabled, type QlikCloudTestApi } from './testApi';
 import { Log } from './util/log';
 import { setPrompts, vscodePrompts } from './util/prompts';
-import { CreateApiKeyPanel } from './webviews/createApiKey/panel';
+
+/** Set by esbuild: true in development builds (tests), false in the production bundle (the VSIX). */
+declare const QCK_TEST_BUILD: boolean;
 
 /** What deactivate() still has to do before the window goes: clear copied tokens from the clipboard. */
 let beforeStop: (() => Promise<void>) | undefined;
@@ -61,22 +62,9 @@ export function activate(context: vscode.ExtensionContext): QlikCloudTestApi | u
   log.info('extension', `Qlik Cloud Keys started with ${store.list().length} tenant(s) in ${Date.now() - started} ms`);
   // Migrations that run on known tenants (started before a reload, or in another window) show again.
   void ctx.migrations.resumeKnownTenants();
-  if (!testApiEnabled()) return undefined;
-  return {
-    tenantsTree: tree,
-    tree,
-    store,
-    logLines: () => log.lines(),
-    globalState: () => Object.fromEntries(context.globalState.keys().map((k) => [k, context.globalState.get(k)])),
-    setPrompts,
-    encryption: encryptionTestApi(ctx),
-    defaultPrompts: vscodePrompts,
-    pool,
-    createApiKeyPanels: () => [...CreateApiKeyPanel.open],
-    expiryWatcher,
-    tokenClipboard,
-    storageFolders: () => [context.globalStorageUri, context.storageUri, context.logUri].filter((u): u is vscode.Uri => !!u).map((u) => u.fsPath),
-  };
+  // The test API exists only in development builds (esbuild defines QCK_TEST_BUILD false for production, and the
+  // whole branch, with testApi.ts, is left out of the bundle); even there it needs QCK_EXTENSION_TEST_API=1.
+  return QCK_TEST_BUILD && testApiEnabled() ? createTestApi(ctx, context, setPrompts, vscodePrompts) : undefined;
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,8 +1,10 @@
 import type * as vscode from 'vscode';
+import type { CommandContext } from './commands/context';
+import { encryptionTestApi } from './migration/testHooks';
+import { CreateApiKeyPanel } from './webviews/createApiKey/panel';
 import type { ClientPool } from './tenants/clientPool';
 import type { EncryptionTestApi } from './migration/testHooks';
 import type { TenantStore } from './tenants/tenantStore';
-import type { CreateApiKeyPanel } from './webviews/createApiKey/panel';
 import type { ExpiryWatcher } from './apiKeys/expiryWatcher';
 import type { TokenClipboard } from './apiKeys/tokenClipboard';
 import type { TenantsTreeProvider } from './tree/provider';
@@ -39,4 +41,29 @@ export const TEST_API_VARIABLE = 'QCK_EXTENSION_TEST_API';
 
 export function testApiEnabled(): boolean {
   return process.env[TEST_API_VARIABLE] === '1';
+}
+
+/** The test API over the extension's parts (development builds only: see extension.ts). */
+export function createTestApi(
+  ctx: CommandContext,
+  context: vscode.ExtensionContext,
+  setPrompts: (prompts: Prompts | undefined) => void,
+  defaultPrompts: Prompts,
+): QlikCloudTestApi {
+  const { tree, store, log, pool, expiryWatcher, tokenClipboard } = ctx;
+  return {
+    tenantsTree: tree,
+    tree,
+    store,
+    logLines: () => log.lines(),
+    globalState: () => Object.fromEntries(context.globalState.keys().map((k) => [k, context.globalState.get(k)])),
+    setPrompts,
+    encryption: encryptionTestApi(ctx),
+    defaultPrompts,
+    pool,
+    createApiKeyPanels: () => [...CreateApiKeyPanel.open],
+    expiryWatcher,
+    tokenClipboard,
+    storageFolders: () => [context.globalStorageUri, context.storageUri, context.logUri].filter((u): u is vscode.Uri => !!u).map((u) => u.fsPath),
+  };
 }

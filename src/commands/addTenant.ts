@@ -4,7 +4,7 @@ import { defaultLabel, recordFrom, splitCredentials } from '../tenants/credentia
 import { UserCancelledError } from '../util/errors';
 import { inputOrCancel, prompts } from '../util/prompts';
 import type { CommandContext } from './context';
-import { askSignInMethod, describeSignedIn, signInUntilAccepted } from './signIn';
+import { askSignInMethod, confirmHostnames, confirmUntrustedHost, describeSignedIn, signInUntilAccepted } from './signIn';
 
 const t = (message: string, ...args: Array<string | number>) => vscode.l10n.t(message, ...args);
 
@@ -33,8 +33,10 @@ export async function addTenant(ctx: CommandContext): Promise<void> {
     );
     if (choice !== replace) throw new UserCancelledError();
   }
+  await confirmUntrustedHost(url.hostname);
   const kind = await askSignInMethod(title);
   const { credentials, verified } = await signInUntilAccepted(ctx, origin, kind, title, url.hostname);
+  await confirmHostnames(url.hostname, verified);
   const { signIn, secret } = splitCredentials(credentials);
   const label = existing?.label ?? defaultLabel(origin, verified.tenant.name);
   await ctx.store.save(recordFrom(origin, verified, signIn, label, existing?.addedAt), secret);

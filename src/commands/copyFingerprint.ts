@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { prompts } from '../util/prompts';
+import { prompts, statusMessage } from '../util/prompts';
 import type { CommandContext } from './context';
 import { resolveKeyProvider } from './pickers';
 
 export async function copyFingerprint(ctx: CommandContext, node?: unknown): Promise<void> {
   const { provider } = await resolveKeyProvider(ctx, node, vscode.l10n.t('Copy Fingerprint'), (p) => !!p.fingerprint);
   await prompts().copy(provider.fingerprint ?? '');
-  vscode.window.setStatusBarMessage(vscode.l10n.t('Copied the fingerprint of {0}', provider.name), 3000);
+  statusMessage(vscode.l10n.t('Copied the fingerprint of {0}', provider.name));
 }

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { prompts } from '../util/prompts';
+import { prompts, statusMessage } from '../util/prompts';
 import type { CommandContext } from './context';
 import { resolveTenant } from './pickers';
 
 export async function copyTenantUrl(ctx: CommandContext, node?: unknown): Promise<void> {
   const tenant = await resolveTenant(ctx, node, vscode.l10n.t('Copy Tenant URL'));
   await prompts().copy(tenant.origin);
-  vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', tenant.origin), 3000);
+  statusMessage(vscode.l10n.t('Copied {0}', tenant.origin));
 }

@@ -5,7 +5,7 @@ import type { TenantRecord } from '../tenants/tenantStore';
 import { ApiKeyNode } from '../tree/apiKeyNode';
 import { tenantOf } from '../tree/node';
 import { UserCancelledError, UserFacingError } from '../util/errors';
-import { prompts } from '../util/prompts';
+import { prompts, withProgress } from '../util/prompts';
 import type { CommandContext } from './context';
 import { resolveApiKey, resolveTenant } from './pickers';
 import { errorLine } from './wrapper';
@@ -45,7 +45,7 @@ export async function deleteApiKey(ctx: CommandContext, node?: unknown, selectio
       : t('Revoking cannot be undone. The key stops working at once and stays in the list as revoked; its owner has to create a new one.');
   if ((await prompts().confirm(message, detail, button)) !== button) throw new UserCancelledError();
   const client = await ctx.pool.get(tenant.origin);
-  await vscode.window.withProgress(
+  await withProgress(
     { location: vscode.ProgressLocation.Notification, title: action === 'delete' ? t('Deleting API key "{0}"…', name) : t('Revoking API key "{0}"…', name) },
     () => client.apiKeys.delete(key.id),
   );
@@ -84,7 +84,7 @@ async function removeMany(ctx: CommandContext, nodes: ApiKeyNode[]): Promise<voi
   const failures: Array<{ target: Target; error: unknown }> = [];
   let done = 0;
   let cancelled = 0;
-  await vscode.window.withProgress(
+  await withProgress(
     { location: vscode.ProgressLocation.Notification, title: t('Removing {0} API keys', targets.length), cancellable: true },
     async (progress, token) => {
       const abort = new AbortController();

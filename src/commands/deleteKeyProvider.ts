@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { QlikApiError } from '../qlik';
 import { UserCancelledError, UserFacingError } from '../util/errors';
-import { prompts } from '../util/prompts';
+import { prompts, statusMessage } from '../util/prompts';
 import type { CommandContext } from './context';
 import { keyProviderFor, refreshEncryption } from './keyProviderArg';
 
@@ -37,5 +37,5 @@ export async function deleteKeyProvider(ctx: CommandContext, node?: unknown): Pr
   }
   ctx.log.info('encryption', `deleted ${provider.name} from ${tenant.label}`);
   refreshEncryption(ctx, tenant.origin);
-  vscode.window.setStatusBarMessage(t('Deleted {0}', provider.name), 3000);
+  statusMessage(t('Deleted {0}', provider.name));
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { checkText, MAX_DESCRIPTION_LENGTH } from '../qlik/pure';
-import { inputOrCancel } from '../util/prompts';
+import { inputOrCancel, statusMessage } from '../util/prompts';
 import type { CommandContext } from './context';
 import { keyProviderFor, refreshEncryption } from './keyProviderArg';
 
@@ -19,5 +19,5 @@ export async function editKeyProviderDescription(ctx: CommandContext, node?: unk
   await client.encryption.patch(provider.fingerprint ?? '', { description });
   ctx.log.info('encryption', `changed the description of ${provider.name} on ${tenant.label}`);
   refreshEncryption(ctx, tenant.origin);
-  vscode.window.setStatusBarMessage(vscode.l10n.t('Description of {0} saved', provider.name), 3000);
+  statusMessage(vscode.l10n.t('Description of {0} saved', provider.name));
 }

@@ -4,8 +4,10 @@ import { normalizeTenantUrl } from '../qlik/tenantUrl';
 import { type Credentials, defaultLabel, recordFrom, splitCredentials, verifyCredentials } from '../tenants/credentials';
 import { ContextsFileError, contextsFilePath, parseQlikCliContexts, type QlikCliContext } from '../tenants/qlikCliContexts';
 import { UserCancelledError, UserFacingError } from '../util/errors';
-import { prompts } from '../util/prompts';
+import { prompts, withProgress } from '../util/prompts';
+import { inert, TEXT_LIMITS } from '../util/text';
 import type { CommandContext } from './context';
+import { isTrustedHost, otherHostnames } from './signIn';
 import { errorLine } from './wrapper';
 
 const t = (message: string, ...args: Array<string | number>) => vscode.l10n.t(message, ...args);
@@ -51,17 +53,18 @@ export async function importQlikCliContexts(ctx: CommandContext): Promise<Import
     matchOnDescription: true,
   });
   if (!picked || picked.length === 0) throw new UserCancelledError();
+  const chosen = await withoutUntrustedHosts(picked);
 
-  const outcomes = await vscode.window.withProgress(
+  const outcomes = await withProgress(
     { location: vscode.ProgressLocation.Notification, title: t('Importing from qlik-cli'), cancellable: true },
     async (progress, token) => {
       const abort = new AbortController();
       const sub = token.onCancellationRequested(() => abort.abort());
       const results: ImportOutcome[] = [];
       try {
-        for (const item of picked) {
+        for (const item of chosen) {
           if (token.isCancellationRequested) break;
-          progress.report({ message: item.context.name, increment: 100 / picked.length });
+          progress.report({ message: item.context.name, increment: 100 / chosen.length });
           results.push(await importOne(ctx, item.context, abort.signal));
         }
       } finally {
@@ -72,6 +75,27 @@ export async function importQlikCliContexts(ctx: CommandContext): Promise<Import
   );
   report(ctx, outcomes);
   return outcomes;
+}
+
+/** Contexts whose server is outside Qlik Cloud are imported only when the person says so, in one question. */
+async function withoutUntrustedHosts<T extends { context: QlikCliContext }>(picked: T[]): Promise<T[]> {
+  const hostOf = (item: T) => {
+    const url = normalizeTenantUrl(item.context.server);
+    return url.ok ? url.hostname : undefined;
+  };
+  const outside = [...new Set(picked.map(hostOf).filter((h): h is string => h !== undefined && !isTrustedHost(h)))];
+  if (outside.length === 0) return picked;
+  const send = t('Send Credentials to Them');
+  const skip = t('Skip Them');
+  const choice = await prompts().confirm(
+    t('{0} of these contexts are not Qlik Cloud addresses (*.qlikcloud.com): {1}.', outside.length, outside.join(', ')),
+    t('Importing them sends their API keys or client secrets to those hosts. Continue only if they are your Qlik tenants and you trust them.'),
+    send,
+    skip,
+  );
+  if (choice === send) return picked;
+  if (choice === skip) return picked.filter((item) => !outside.includes(hostOf(item) ?? ''));
+  throw new UserCancelledError();
 }
 
 async function importOne(ctx: CommandContext, c: QlikCliContext, signal: AbortSignal): Promise<ImportOutcome> {
@@ -86,8 +110,11 @@ async function importOne(ctx: CommandContext, c: QlikCliContext, signal: AbortSi
   ctx.log.addSecret(secret);
   try {
     const verified = await verifyCredentials(url.origin, credentials, (entry) => ctx.log.request(c.name, entry), signal);
+    const others = otherHostnames(url.hostname, verified);
+    if (others) return { name: c.name, ok: false, reason: t('{0} answered as a tenant whose addresses are {1}: add it with Add Tenant… to confirm.', url.hostname, others.join(', ')) };
     const existing = ctx.store.get(url.origin);
-    const label = existing?.label ?? (c.name || defaultLabel(url.origin, verified.tenant.name));
+    // A context name is whatever the person who wrote contexts.yml typed: short and inert, like a tenant's own name.
+    const label = existing?.label ?? (inert(c.name, TEXT_LIMITS.name).trim() || defaultLabel(url.origin, verified.tenant.name));
     await ctx.store.save(recordFrom(url.origin, verified, signIn, label, existing?.addedAt), secret);
     ctx.log.info('tenants', `imported qlik-cli context ${c.name} (${url.origin})`);
     return { name: c.name, ok: true };

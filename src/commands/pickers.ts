@@ -6,7 +6,7 @@ import { firstPageParams } from '../tree/apiKeysGroup';
 import { KeyProviderNode } from '../tree/keyProviderNode';
 import { type TreeNode, tenantOf } from '../tree/node';
 import { UserFacingError } from '../util/errors';
-import { pickOrCancel } from '../util/prompts';
+import { pickOrCancel, withProgress } from '../util/prompts';
 import type { CommandContext } from './context';
 
 /**
@@ -74,6 +74,6 @@ export async function resolveApiKey(ctx: CommandContext, arg: unknown, title: st
 
 function withLoading<T>(task: () => Promise<T>): Promise<T> {
   return Promise.resolve(
-    vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Loading from Qlik Cloud…') }, task),
+    withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Loading from Qlik Cloud…') }, task),
   );
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { checkText, MAX_NAME_LENGTH } from '../qlik/pure';
-import { inputOrCancel } from '../util/prompts';
+import { inputOrCancel, statusMessage } from '../util/prompts';
 import type { CommandContext } from './context';
 import { keyProviderFor, refreshEncryption } from './keyProviderArg';
 
@@ -19,5 +19,5 @@ export async function renameKeyProvider(ctx: CommandContext, node?: unknown): Pr
   await client.encryption.patch(provider.fingerprint ?? '', { name: name.trim() });
   ctx.log.info('encryption', `renamed ${provider.name} to ${name.trim()} on ${tenant.label}`);
   refreshEncryption(ctx, tenant.origin);
-  vscode.window.setStatusBarMessage(vscode.l10n.t('Renamed to {0}', name.trim()), 3000);
+  statusMessage(vscode.l10n.t('Renamed to {0}', name.trim()));
 }

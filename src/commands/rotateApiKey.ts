@@ -3,7 +3,7 @@ import { removeActionFor } from '../apiKeys/ownership';
 import { lifetimeOf, rotatedDescription } from '../apiKeys/rotation';
 import { type ApiKey, checkExpiryAgainstMaximum, formatDurationWords } from '../qlik';
 import { UserCancelledError } from '../util/errors';
-import { prompts } from '../util/prompts';
+import { prompts, withProgress } from '../util/prompts';
 import { CreateApiKeyPanel } from '../webviews/createApiKey/panel';
 import type { CommandContext } from './context';
 import { createApiKeyDeps } from './createApiKey';
@@ -41,7 +41,7 @@ export async function rotateApiKey(ctx: CommandContext, node?: unknown): Promise
     create,
   );
   if (choice !== create) throw new UserCancelledError();
-  const created = await vscode.window.withProgress(
+  const created = await withProgress(
     { location: vscode.ProgressLocation.Notification, title: t('Creating the replacement of "{0}"…', key.description || key.id) },
     () =>
       client.apiKeys.create({

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import { checkCredential, QlikApiError } from '../qlik';
+import { hostnameMismatch, isLoopbackHost, isQlikCloudHost } from '../qlik/tenantUrl';
 import { type Credentials, verifyCredentials, type Verified } from '../tenants/credentials';
 import type { SignInMethod } from '../tenants/tenantStore';
 import { UserCancelledError } from '../util/errors';
-import { inputOrCancel, pickOrCancel, prompts } from '../util/prompts';
+import { inputOrCancel, pickOrCancel, prompts, withProgress } from '../util/prompts';
 import type { CommandContext } from './context';
 
 const t = (message: string, ...args: Array<string | number>) => vscode.l10n.t(message, ...args);
@@ -56,7 +57,7 @@ export async function askCredentials(kind: SignInMethod['kind'], title: string, 
 
 /** Signs in under a progress notification; the Cancel button aborts the requests. */
 export async function verifyWithProgress(ctx: CommandContext, origin: string, credentials: Credentials, label: string): Promise<Verified> {
-  return vscode.window.withProgress(
+  return withProgress(
     { location: vscode.ProgressLocation.Notification, title: t('Signing in to {0}…', label), cancellable: true },
     async (_progress, token) => {
       const abort = new AbortController();
@@ -114,4 +115,39 @@ export async function signInUntilAccepted(
 export function describeSignedIn(verified: Verified): string {
   const roles = verified.user.roleNames.length ? verified.user.roleNames.join(', ') : t('no roles');
   return t('{0} ({1})', verified.user.name, roles);
+}
+
+/** A host a key may go to without asking: Qlik Cloud's own domain, or loopback (the emulator). */
+export function isTrustedHost(hostname: string): boolean {
+  return isLoopbackHost(hostname) || isQlikCloudHost(hostname);
+}
+
+/** Asks once, in words, before a key or client secret goes to a host outside Qlik Cloud; a no is a cancel. */
+export async function confirmUntrustedHost(hostname: string): Promise<void> {
+  if (isTrustedHost(hostname)) return;
+  const send = t('Send Credentials to {0}', hostname);
+  const choice = await prompts().confirm(
+    t('{0} is not a Qlik Cloud address (*.qlikcloud.com).', hostname),
+    t('The API key or OAuth client secret you enter next will be sent to this host. Continue only if it is your Qlik tenant and you trust it.'),
+    send,
+  );
+  if (choice !== send) throw new UserCancelledError();
+}
+
+/** The host names the tenant reports (tenants/me), when the address is not among them; undefined when it is. */
+export function otherHostnames(hostname: string, verified: Verified): string[] | undefined {
+  return !isLoopbackHost(hostname) && hostnameMismatch(hostname, verified.tenant.hostnames) ? verified.tenant.hostnames : undefined;
+}
+
+/** After sign-in: asks before keeping a tenant that says it lives at other addresses; a no is a cancel. */
+export async function confirmHostnames(hostname: string, verified: Verified): Promise<void> {
+  const others = otherHostnames(hostname, verified);
+  if (!others) return;
+  const keep = t('Keep Anyway');
+  const choice = await prompts().confirm(
+    t('{0} answered as a tenant whose addresses are {1}.', hostname, others.join(', ')),
+    t('The address you typed is not one of them: it may be an alias Qlik Cloud does not list, or a server that passes for another tenant. The credentials were sent to {0} only.', hostname),
+    keep,
+  );
+  if (choice !== keep) throw new UserCancelledError();
 }

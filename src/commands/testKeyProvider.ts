@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { KeyProvider } from '../qlik';
 import { ValidationRecords } from '../migration/validations';
 import type { TenantRecord } from '../tenants/tenantStore';
-import { prompts } from '../util/prompts';
+import { prompts, withProgress } from '../util/prompts';
 import type { CommandContext } from './context';
 import { keyProviderFor, refreshEncryption } from './keyProviderArg';
 
@@ -20,7 +20,7 @@ export async function testKeyProvider(ctx: CommandContext, node?: unknown): Prom
 export async function validateKeyProvider(ctx: CommandContext, tenant: TenantRecord, provider: KeyProvider): Promise<KeyProvider> {
   const client = await ctx.pool.get(tenant.origin);
   const fingerprint = provider.fingerprint ?? '';
-  const tested = await vscode.window.withProgress(
+  const tested = await withProgress(
     { location: vscode.ProgressLocation.Notification, title: t('Validating {0} on {1}…', provider.name, tenant.label) },
     () => client.encryption.test(fingerprint),
   );

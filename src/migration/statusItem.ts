@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { Migration } from '../qlik';
 import { formatDate } from '../tree/format';
-import { mdEscape } from '../tree/markdown';
+import { tooltip, type TooltipNote } from '../util/markdown';
+import { inert, TEXT_LIMITS } from '../util/text';
 
 const t = (message: string, ...args: Array<string | number>) => vscode.l10n.t(message, ...args);
 
@@ -17,8 +18,17 @@ export interface MigrationView {
 
 /** The text of a running migration's item: "acme: migrating to CMK-02 · 42%". */
 export function runningText(view: MigrationView): string {
-  const icon = view.problem || view.stalled ? '$(warning)' : '$(sync~spin)';
-  return `${icon} ${t('{0}: migrating to {1} · {2}%', view.tenantLabel, view.targetName, view.migration.progress ?? 0)}`;
+  const icon = view.problem || view.stalled ? 'warning' : 'sync~spin';
+  return statusText(icon, t('{0}: migrating to {1} · {2}%', shortName(view.tenantLabel), shortName(view.targetName), view.migration.progress ?? 0));
+}
+
+/** The one way text reaches the status bar: our icon, then inert text (no `$(icon)` of anybody else's). */
+export function statusText(icon: 'check' | 'warning' | 'sync~spin', text: string): string {
+  return `$(${icon}) ${inert(text, TEXT_LIMITS.label)}`;
+}
+
+export function shortName(name: string): string {
+  return inert(name, TEXT_LIMITS.name);
 }
 
 export function tooltipFor(view: MigrationView): vscode.MarkdownString {
@@ -31,19 +41,17 @@ export function tooltipFor(view: MigrationView): vscode.MarkdownString {
     [t('Progress'), `${m.progress ?? 0}%`],
     [t('Started'), formatDate(m.initiatedAt, t)],
   ];
-  const lines = [`**${mdEscape(t('Encryption key migration'))}**`, '', ...rows.map(([k, v]) => `${mdEscape(k)}: ${mdEscape(v)}  `)];
-  if (view.stalled) lines.push('', `$(warning) ${mdEscape(t('No progress for a long time.'))}`);
-  if (view.problem) lines.push('', `$(warning) ${mdEscape(view.problem)}`);
-  lines.push('', mdEscape(t('Click to show the migration status.')));
-  const md = new vscode.MarkdownString(lines.join('\n'), true);
-  md.isTrusted = false;
-  return md;
+  const notes: TooltipNote[] = [];
+  if (view.stalled) notes.push({ warning: true, lines: [t('No progress for a long time.')] });
+  if (view.problem) notes.push({ warning: true, lines: [view.problem] });
+  notes.push({ lines: [t('Click to show the migration status.')] });
+  return tooltip(t('Encryption key migration'), rows, ...notes);
 }
 
 /** One status bar item per tenant with a migration. */
 export function createMigrationItem(origin: string, tenantLabel: string): vscode.StatusBarItem {
   const item = vscode.window.createStatusBarItem(`qlikCloud.migration.${origin}`, vscode.StatusBarAlignment.Left, 20);
-  item.name = t('Qlik Cloud Migration ({0})', tenantLabel);
+  item.name = inert(t('Qlik Cloud Migration ({0})', shortName(tenantLabel)), TEXT_LIMITS.label);
   item.command = { command: 'qlikCloud.showMigrationStatus', title: t('Show Migration Status'), arguments: [origin] };
   return item;
 }

@@ -8,7 +8,7 @@ import type { TenantsTreeProvider } from '../tree/provider';
 import type { Log } from '../util/log';
 import { prompts } from '../util/prompts';
 import { backoffSeconds, type MigrationSettings, readMigrationSettings } from './settings';
-import { createMigrationItem, type MigrationView, runningText, tooltipFor } from './statusItem';
+import { createMigrationItem, type MigrationView, runningText, shortName, statusText, tooltipFor } from './statusItem';
 
 const t = (message: string, ...args: Array<string | number>) => vscode.l10n.t(message, ...args);
 
@@ -314,7 +314,7 @@ class TenantWatch {
     clearTimeout(this.timer);
     const view = this.describe(migration);
     this.view = view;
-    this.item.text = `$(check) ${t('{0}: now uses {1} · 100%', this.label, view.targetName)}`;
+    this.item.text = statusText('check', t('{0}: now uses {1} · 100%', shortName(this.label), shortName(view.targetName)));
     this.item.tooltip = tooltipFor({ ...view, stalled: false });
     this.item.backgroundColor = undefined;
     this.item.show();
@@ -336,7 +336,7 @@ class TenantWatch {
     if (migration) this.view = { ...this.describe(migration), problem: message };
     if (this.view) {
       this.view = { ...this.view, problem: message };
-      this.item.text = `$(warning) ${t('{0}: migration needs attention', this.label)}`;
+      this.item.text = statusText('warning', t('{0}: migration needs attention', shortName(this.label)));
       this.item.tooltip = tooltipFor(this.view);
       this.item.show();
     }

@@ -44,6 +44,9 @@ export interface CreateApiKeyInput {
   subType?: 'user' | 'externalClient';
 }
 
+/** The most pages one walk follows. */
+export const MAX_PAGE_WALK = 1000;
+
 const BASE = '/api/v1/api-keys';
 
 function checkListParams(p: ListApiKeysParams): void {
@@ -84,12 +87,26 @@ export class ApiKeysApi {
     return page.links.next ? this.fetchPage(page.links.next, undefined, o) : undefined;
   }
 
-  /** Every page, one request per page, following `links.next`. */
-  async *pages(params: ListApiKeysParams = {}, o: CallOptions = {}): AsyncGenerator<ApiKeyPage, void, undefined> {
+  /**
+   * Every page, one request per page, following `links.next`; at most `maxPages` (default MAX_PAGE_WALK: 1,000 pages
+   * of 100 is ten times the largest tenant we know), so that a server handing out new links forever cannot keep the
+   * walk going.
+   */
+  async *pages(params: ListApiKeysParams = {}, o: CallOptions & { maxPages?: number } = {}): AsyncGenerator<ApiKeyPage, void, undefined> {
     let page: ApiKeyPage | undefined = await this.list(params, o);
     const seen = new Set<string>();
+    const maxPages = o.maxPages ?? MAX_PAGE_WALK;
+    let count = 0;
     while (page) {
       yield page;
+      if (++count >= maxPages && page.links.next !== undefined) {
+        throw new QlikResponseError(
+          `Qlik Cloud kept sending more pages of API keys after ${count} pages; the list stopped there.`,
+          { endpoint: 'apiKeys.list', method: 'GET', path: BASE, tier: 'tier1' },
+          200,
+          'links.next',
+        );
+      }
       const next = page.links.next;
       if (next !== undefined) {
         // A service that hands out the same page link twice would otherwise be walked forever.
@@ -108,7 +125,7 @@ export class ApiKeysApi {
   }
 
   /** Every key matching the filter, page by page. */
-  async *all(params: ListApiKeysParams = {}, o: CallOptions = {}): AsyncGenerator<ApiKey, void, undefined> {
+  async *all(params: ListApiKeysParams = {}, o: CallOptions & { maxPages?: number } = {}): AsyncGenerator<ApiKey, void, undefined> {
     for await (const page of this.pages(params, o)) yield* page.keys;
   }
 

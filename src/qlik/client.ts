@@ -4,6 +4,7 @@ import { ApiKeyTokenSource, OAuthTokenSource, type OAuthOptions, type QlikAuth, 
 import { EncryptionApi } from './encryption';
 import { QlikInputError } from './errors';
 import { HttpCore, type HttpOptions } from './http';
+import { Connections } from './transport';
 import { IdentityApi } from './identity';
 import { RateLimiter, type RateLimiterOptions } from './rateLimiter';
 import { OAuthTokenSchema } from './schemas';
@@ -25,6 +26,7 @@ export class QlikClient {
   readonly identity: IdentityApi;
   readonly rateLimiter: RateLimiter | undefined;
   private readonly tokens: TokenSource;
+  private readonly connections: Connections;
 
   constructor(options: QlikClientOptions) {
     const url = normalizeTenantUrl(options.origin);
@@ -32,12 +34,14 @@ export class QlikClient {
     this.origin = url.origin;
     const rateLimiter =
       options.rateLimiter === false ? false : (options.rateLimiter ?? new RateLimiter(options.rateLimits));
-    const httpOptions: HttpOptions = { ...options, rateLimiter };
+    this.connections = options.connections ?? new Connections(options);
+    const httpOptions: HttpOptions = { ...options, rateLimiter, connections: this.connections };
     if (options.auth.type === 'apiKey') {
       this.tokens = new ApiKeyTokenSource(options.auth.apiKey);
     } else if (options.auth.type === 'oauth') {
       if (!options.auth.clientId) throw new QlikInputError('The OAuth client ID is missing.');
-      const tokenHttp = new HttpCore(this.origin, undefined, { ...httpOptions, rateLimiter: false });
+      // The token request has no token source of its own: the client secret it sends is scrubbed like any token.
+      const tokenHttp = new HttpCore(this.origin, undefined, { ...httpOptions, rateLimiter: false, secrets: () => this.tokens.secrets() });
       this.tokens = new OAuthTokenSource(
         options.auth,
         async (body, signal) => {
@@ -60,6 +64,11 @@ export class QlikClient {
     this.encryption = new EncryptionApi(http);
     this.apiKeys = new ApiKeysApi(http);
     this.identity = new IdentityApi(http);
+  }
+
+  /** Lets go of the tenant's idle connections (requests still running finish). */
+  close(): void {
+    this.connections.close();
   }
 }
 

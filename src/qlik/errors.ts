@@ -63,17 +63,21 @@ export class QlikApiError extends QlikError {
     path: string;
     errors?: QlikErrorItem[];
     retryAfterSeconds?: number;
+    /** What `retry-after` asked for, uncapped; undefined when the service said nothing readable. */
+    retryAfterAsked?: number;
   }) {
     const spec = ENDPOINTS[init.endpoint];
     const errors = init.errors ?? [];
     const first = errors[0] ?? {};
     const forbiddenBy = init.status === 403 && init.endpoint.startsWith('encryption.') ? encryptionForbiddenBy(init.endpoint, first) : undefined;
     const { text, documented } =
-      forbiddenBy === 'role'
-        ? { text: fallbackMessage(403, spec.subject), documented: false }
-        : forbiddenBy === 'keyPolicy' && init.endpoint !== 'encryption.register'
-          ? { text: STATUS_MESSAGES['encryption.register'][403]!, documented: false }
-          : messageFor(init.endpoint, init.status, spec.subject);
+      init.status === 429 && init.retryAfterAsked !== undefined
+        ? { text: KIND_MESSAGES.rateWait(init.retryAfterAsked), documented: true }
+        : forbiddenBy === 'role'
+          ? { text: fallbackMessage(403, spec.subject), documented: false }
+          : forbiddenBy === 'keyPolicy' && init.endpoint !== 'encryption.register'
+            ? { text: STATUS_MESSAGES['encryption.register'][403]!, documented: false }
+            : messageFor(init.endpoint, init.status, spec.subject);
     const technical = [`HTTP ${init.status}`, first.code, first.title].filter(Boolean).join(' ');
     super(text, { endpoint: init.endpoint, method: init.method, path: init.path, tier: spec.tier }, technical);
     this.status = init.status;
@@ -112,6 +116,26 @@ const BROKEN_MID_WAY = new Set(['ECONNRESET', 'EPIPE', 'ERR_SOCKET_CLOSED']);
 
 function isWrite(details: QlikErrorDetails): boolean {
   return details.method !== undefined && details.method !== 'GET';
+}
+
+/**
+ * The proxy in VS Code's http.proxy answered instead of the tenant: it refused to open the tunnel (HTTP 403, 407,
+ * 502…). Of the network kind: the tenant was not reached.
+ */
+export class QlikProxyError extends QlikError {
+  readonly kind = 'network';
+  override name = 'QlikProxyError';
+  constructor(readonly status: number, host: string, details: QlikErrorDetails) {
+    super(status === 407 ? KIND_MESSAGES.proxyAuth(host) : KIND_MESSAGES.proxy(host, status), details, `proxy HTTP ${status}`);
+  }
+}
+
+/**
+ * Whether the answer to an https request was the proxy's: a tenant answers over TLS, while a proxy agent replays the
+ * proxy's refusal of CONNECT on a plain socket (https-proxy-agent, which VS Code's proxy support uses, does so).
+ */
+export function answeredByProxy(url: string, socket: { encrypted?: unknown } | null | undefined): boolean {
+  return url.startsWith('https:') && socket != null && socket.encrypted !== true;
 }
 
 export class QlikTimeoutError extends QlikError {

@@ -12,11 +12,12 @@ import {
   type QlikErrorKind,
   QlikOriginError,
   QlikResponseError,
+  QlikTimeoutError,
 } from './errors';
 import { KIND_MESSAGES } from './messages';
 import { RateLimiter, sleep } from './rateLimiter';
 import { describeIssue, ErrorBodySchema } from './schemas';
-import { parseRetryAfter, type RawResponse, Transport } from './transport';
+import { type ConnectionOptions, Connections, askedRetryAfter, parseRetryAfter, type RawResponse, Transport } from './transport';
 
 export { parseRetryAfter } from './transport';
 
@@ -52,7 +53,9 @@ export const DEFAULT_RETRY: RetryOptions = {
   maxRetryAfterSeconds: 120,
 };
 
-export interface HttpOptions {
+export interface HttpOptions extends ConnectionOptions {
+  /** The client's connections, shared by its HttpCores (made from the ConnectionOptions when absent). */
+  connections?: Connections;
   /** Per-attempt timeout (default 30 s). */
   timeoutMs?: number;
   retry?: Partial<RetryOptions>;
@@ -60,7 +63,18 @@ export interface HttpOptions {
   rateLimiter?: RateLimiter | false;
   onRequest?: (entry: RequestLogEntry) => void;
   userAgent?: string;
+  /** The largest answer read (default MAX_BODY_BYTES, 10 MB). */
+  maxBodyBytes?: number;
+  /** More secrets no error text may echo (the OAuth token request's client secret: it has no token source). */
+  secrets?: () => string[];
+  /**
+   * The whole call, every retry, redirect, rate-limit wait and backoff included (default 5 minutes); `timeoutMs`
+   * bounds each attempt.
+   */
+  deadlineMs?: number;
 }
+
+export const DEFAULT_DEADLINE_MS = 5 * 60_000;
 
 export interface CallSpec {
   endpoint: EndpointId;
@@ -100,7 +114,7 @@ export class HttpCore {
     this.origin = origin;
     this.host = new URL(origin).host;
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
-    this.transport = new Transport(this.host, options.timeoutMs ?? 30_000);
+    this.transport = new Transport(this.host, options.timeoutMs ?? 30_000, options.connections ?? new Connections(options), options.maxBodyBytes);
     this.limiter = options.rateLimiter === false ? undefined : (options.rateLimiter ?? new RateLimiter());
   }
 
@@ -118,7 +132,23 @@ export class HttpCore {
     );
   }
 
-  async call(spec: CallSpec): Promise<CallResult> {
+  /** One logical request, within its deadline: a late answer is a timeout, whatever the retries were doing. */
+  async call(outer: CallSpec): Promise<CallResult> {
+    const deadlineMs = this.options.deadlineMs ?? DEFAULT_DEADLINE_MS;
+    const overall = new AbortController();
+    const timer = setTimeout(() => overall.abort(), deadlineMs);
+    const onAbort = () => overall.abort();
+    outer.signal?.addEventListener('abort', onAbort, { once: true });
+    if (outer.signal?.aborted) overall.abort();
+    try {
+      return await this.run({ ...outer, signal: overall.signal }, Date.now() + deadlineMs, () => !outer.signal?.aborted && overall.signal.aborted);
+    } finally {
+      clearTimeout(timer);
+      outer.signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  private async run(spec: CallSpec, deadlineAt: number, pastDeadline: () => boolean): Promise<CallResult> {
     const ep = ENDPOINTS[spec.endpoint];
     const method = ep.method;
     const started = Date.now();
@@ -160,13 +190,15 @@ export class HttpCore {
         if (status === 429) {
           const waitS = parseRetryAfter(res.headers['retry-after']);
           if (ep.tier && this.limiter) this.limiter.blockUntil(ep.tier, Date.now() + waitS * 1000);
-          if (rateRetries < this.retry.max429Retries && waitS <= this.retry.maxRetryAfterSeconds) {
+          const inTime = Date.now() + waitS * 1000 < deadlineAt;
+          if (rateRetries < this.retry.max429Retries && waitS <= this.retry.maxRetryAfterSeconds && inTime) {
             rateRetries++;
             retries++;
             await sleep(waitS * 1000 + Math.random() * 100, spec.signal);
             continue;
           }
-          throw this.apiError(spec, res, url, waitS);
+          // The sentence says how long Qlik Cloud asked to wait only when it said so in a way we can read.
+          throw this.apiError(spec, res, url, waitS, askedRetryAfter(res.headers['retry-after']));
         }
         if (status === 401 && spec.authenticate !== false && this.tokens?.renewable && !renewed && token) {
           renewed = true;
@@ -187,7 +219,8 @@ export class HttpCore {
         }
         throw this.apiError(spec, res, url);
       }
-    } catch (e) {
+    } catch (caught) {
+      const e = pastDeadline() && caught instanceof QlikCancelledError ? new QlikTimeoutError(Date.now() - started, this.host, details()) : caught;
       this.log(spec, requested, status, started, retries, e instanceof QlikError ? e.kind : 'network');
       throw e;
     }
@@ -270,7 +303,7 @@ export class HttpCore {
     }
   }
 
-  private apiError(spec: CallSpec, res: RawResponse, url: URL, retryAfterSeconds?: number): QlikApiError {
+  private apiError(spec: CallSpec, res: RawResponse, url: URL, retryAfterSeconds?: number, retryAfterAsked?: number): QlikApiError {
     let errors: QlikErrorItem[] = [];
     try {
       const parsed = ErrorBodySchema.safeParse(JSON.parse(res.text));
@@ -292,13 +325,14 @@ export class HttpCore {
       path: url.pathname,
       errors,
       retryAfterSeconds,
+      retryAfterAsked,
     });
   }
 
   /** No text the service echoes may carry a secret into a message. */
   private scrub(text: string): string {
     let out = text;
-    for (const s of this.tokens?.secrets() ?? []) if (s.length >= 8) out = out.split(s).join('***');
+    for (const s of [...(this.tokens?.secrets() ?? []), ...(this.options.secrets?.() ?? [])]) if (s.length >= 8) out = out.split(s).join('***');
     return out.slice(0, 2000);
   }
 

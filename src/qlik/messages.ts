@@ -163,6 +163,10 @@ export function messageFor(endpoint: EndpointId, status: number, subject: string
 export const KIND_MESSAGES = {
   network: (host: string, code: string) =>
     `Could not reach Qlik Cloud at ${host} (${code}). Check the network connection and the proxy settings (http.proxy).`,
+  proxy: (host: string, status: number) =>
+    `The proxy set in http.proxy refused to connect to ${host} (HTTP ${status}); Qlik Cloud was not reached. Ask whoever runs the proxy to allow ${host}, or check http.proxy.`,
+  proxyAuth: (host: string) =>
+    `The proxy set in http.proxy asks for credentials before it connects to ${host} (HTTP 407); Qlik Cloud was not reached. Check the proxy settings (http.proxy, http.proxyAuthorization).`,
   timeout: (host: string, seconds: number) =>
     `Qlik Cloud at ${host} did not answer within ${seconds} seconds. Try again; if it keeps happening, check the network.`,
   tls: (host: string, code: string) =>
@@ -175,7 +179,26 @@ export const KIND_MESSAGES = {
   resetWrite: (host: string, code: string) =>
     `The connection to Qlik Cloud at ${host} broke before it answered (${code}). The change may have been made all the same: refresh and check before trying again.`,
   cancelled: () => 'The request was cancelled.',
+  /** A 429 with the wait the service asked for, in words. */
+  rateWait: (seconds: number) =>
+    seconds > MAX_WAIT_SECONDS
+      ? `Qlik Cloud is limiting requests to this tenant right now and asked to wait more than ${waitInWords(MAX_WAIT_SECONDS)}. Try again later.`
+      : `Qlik Cloud is limiting requests to this tenant right now and asked to wait ${waitInWords(seconds)}. Try again after that.`,
+  tooLarge: (subject: string, megabytes: number) =>
+    `Qlik Cloud sent an answer for ${subject} larger than ${megabytes} MB; the extension stopped reading it.`,
   malformed: (subject: string) => `Qlik Cloud sent an answer for ${subject} that is not valid JSON.`,
   schema: (subject: string, field: string, problem: string) =>
     `Qlik Cloud sent an answer for ${subject} that the extension does not understand: ${field} ${problem}.`,
 } as const;
+
+/** The longest `retry-after` the client honours: the documented five-minute rate-limit window. */
+export const MAX_WAIT_SECONDS = 300;
+
+/** "1 second", "45 seconds", "2 minutes" (rounded up), "a moment" for 0. */
+export function waitInWords(seconds: number): string {
+  const s = Math.max(0, Math.ceil(seconds));
+  if (s === 0) return 'a moment';
+  if (s < 60) return s === 1 ? '1 second' : `${s} seconds`;
+  const m = Math.ceil(s / 60);
+  return m === 1 ? '1 minute' : `${m} minutes`;
+}

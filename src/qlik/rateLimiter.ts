@@ -16,13 +16,16 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
 };
 
 /** Sleeps, rejecting with QlikCancelledError when the signal aborts. */
+/** Node turns a timer longer than 2^31 - 1 ms into 1 ms: a loop that sleeps "forever" would spin instead. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(new QlikCancelledError());
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
       resolve();
-    }, Math.max(0, ms));
+    }, Math.min(MAX_TIMER_MS, Math.max(0, ms)));
     const onAbort = () => {
       clearTimeout(timer);
       reject(new QlikCancelledError());

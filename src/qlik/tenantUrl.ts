@@ -9,10 +9,29 @@ const OTHER_SCHEME = /^[a-z][a-z0-9+.-]*:(?!\d)/i;
 
 /** 127.0.0.0/8, localhost and [::1]. Takes a URL hostname (IPv6 in brackets). */
 export function isLoopbackHost(hostname: string): boolean {
-  const h = hostname.toLowerCase().replace(/\.$/, '');
+  const h = hostname.toLowerCase();
   if (h === 'localhost' || h === '[::1]' || h === '::1') return true;
   const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(h);
   return !!m && m[1] === '127' && m.slice(2).every((p) => Number(p) <= 255);
+}
+
+/**
+ * The domains Qlik Cloud tenants live under, from Qlik's own help pages (tenant URLs are
+ * https://<tenant>.<region>.qlikcloud.com; aliases are under the same domain). Another domain may be a real Qlik
+ * deployment we could not confirm, or somebody else's server: Add Tenant asks before sending it a key.
+ */
+export const QLIK_CLOUD_DOMAINS = ['qlikcloud.com'] as const;
+
+/** A host under one of QLIK_CLOUD_DOMAINS (not the bare domain, and not a look-alike such as x.qlikcloud.com.evil.net). */
+export function isQlikCloudHost(hostname: string): boolean {
+  const h = hostname.toLowerCase();
+  return QLIK_CLOUD_DOMAINS.some((d) => h.endsWith(`.${d}`) && h.length > d.length + 1);
+}
+
+/** The host names a tenant says it has (tenants/me `hostnames`) do not include the one we talk to. */
+export function hostnameMismatch(hostname: string, hostnames: readonly string[]): boolean {
+  const h = hostname.toLowerCase();
+  return hostnames.length > 0 && !hostnames.some((n) => n.toLowerCase() === h);
 }
 
 /** True for https: origins and for http: origins on loopback; the only origins the client talks to. */
@@ -59,6 +78,9 @@ export function normalizeTenantUrl(input: string): TenantUrlResult {
   if (url.username || url.password || /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(candidate)) {
     return { ok: false, error: 'The address must not contain a user name or password.' };
   }
+  // acme.eu.qlikcloud.com. (a fully qualified name) is the same tenant as acme.eu.qlikcloud.com: one origin for both.
+  // Not for loopback names: "localhost." may go to DNS, so it stays a host of its own (and no plain HTTP).
+  if (url.hostname.endsWith('.') && !isLoopbackHost(url.hostname.slice(0, -1))) url.hostname = url.hostname.slice(0, -1);
   const hostname = url.hostname;
   if (!hostname) return { ok: false, error: 'The address has no host name.' };
   const loopback = isLoopbackHost(hostname);

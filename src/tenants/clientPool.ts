@@ -94,6 +94,7 @@ export class ClientPool implements vscode.Disposable {
       origin,
       auth: authFor(record.signIn, secret),
       onRequest: (entry) => this.log.request(label, entry),
+      agents: 'platform', // VS Code's proxy support owns the connections: src/qlik/README.md, "Connections"
       ...(this.rateLimits ? { rateLimits: this.rateLimits } : {}),
       ...this.requestOptions,
     });

@@ -1,4 +1,6 @@
 import { createQlikClient, type QlikAuth, type QlikClient, type RequestLogEntry, type Tenant, tenantAwsRegion, type User } from '../qlik';
+import { isQlikCloudHost } from '../qlik/tenantUrl';
+import { inert, TEXT_LIMITS } from '../util/text';
 import type { SignInMethod, TenantRecord } from './tenantStore';
 
 /** What a person typed to sign in: the secret part goes to SecretStorage, the rest to globalState. */
@@ -29,7 +31,7 @@ export async function verifyCredentials(
   signal?: AbortSignal,
 ): Promise<Verified> {
   const { signIn, secret } = splitCredentials(credentials);
-  const client: QlikClient = createQlikClient({ origin, auth: authFor(signIn, secret), onRequest });
+  const client: QlikClient = createQlikClient({ origin, auth: authFor(signIn, secret), onRequest, agents: 'platform' });
   // One after the other: an OAuth client then fetches its token once.
   const user = await client.identity.me({ signal });
   const tenant = await client.identity.tenant({ signal });
@@ -53,11 +55,14 @@ export function recordFrom(origin: string, verified: Verified, signIn: SignInMet
   };
 }
 
-/** The label a new tenant gets: its host name's first part (acme for acme.eu.qlikcloud.com), or the tenant name. */
+/**
+ * The label a new tenant gets: the tenant's own name (tenants/me), shortened and inert; without one, the host's first
+ * label for a Qlik Cloud address (acme for acme.eu.qlikcloud.com), else the whole host — never the first label of a
+ * host outside Qlik Cloud, where acme.eu.qlikcloud.com.example.net would pass for "acme".
+ */
 export function defaultLabel(origin: string, tenantName: string | undefined): string {
-  const host = new URL(origin).hostname;
-  if (/^\d+\.\d+\.\d+\.\d+$/.test(host) || host === 'localhost' || host.startsWith('[')) {
-    return tenantName ? tenantName : new URL(origin).host;
-  }
-  return host.split('.')[0] || host;
+  const name = inert(tenantName ?? '', TEXT_LIMITS.name).trim();
+  if (name) return name;
+  const url = new URL(origin);
+  return isQlikCloudHost(url.hostname) ? url.hostname.split('.')[0] : url.host;
 }

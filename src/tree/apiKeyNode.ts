@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { ApiKey } from '../qlik';
 import { describeExpiry, formatDate } from './format';
-import { mdEscape, tooltip } from './markdown';
+import { tooltip } from '../util/markdown';
 import { contextValue, type HasDetails, TreeNode } from './node';
 
 const t = (message: string, ...args: Array<string | number>) => vscode.l10n.t(message, ...args);
@@ -57,8 +57,8 @@ export class ApiKeyNode extends TreeNode implements HasDetails {
     ];
     if (k.createdByUser && k.createdByUser !== k.sub) rows.push([t('Created by'), k.createdByUser]);
     if (k.isScim) rows.push([t('Type'), t('SCIM key for an identity provider')]);
-    const tail = soon ? `$(warning) ${mdEscape(t('Expires within {0} days: rotate it before it stops working.', this.view.warningDays))}` : undefined;
-    item.tooltip = tooltip(k.description || k.id, rows, tail);
+    const notes = soon ? [{ warning: true, lines: [t('Expires within {0} days: rotate it before it stops working.', this.view.warningDays)] }] : [];
+    item.tooltip = tooltip(k.description || k.id, rows, ...notes);
     item.contextValue = contextValue('apiKey', k.status || 'unknown', this.view.own ? 'own' : 'other', soon && 'expiringSoon', k.isScim && 'scim');
     return item;
   }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { displayJson, inert, TEXT_LIMITS } from '../util/text';
 
 export const DETAILS_SCHEME = 'qlikcloud-details';
 
@@ -17,12 +18,13 @@ export class DetailsDocuments implements vscode.TextDocumentContentProvider, vsc
 
   /** A URI like qlikcloud-details:/acme/api-key/CI%20pipeline.json for the item; the same item reuses its tab. */
   uriFor(tenantLabel: string, kind: string, title: string, body: unknown): vscode.Uri {
-    const safe = (s: string) => s.replace(/[/\\?#%]/g, '-').trim() || '-';
+    // The tab shows the file name: inert and short; the document holds every value in full (displayJson).
+    const safe = (s: string) => inert(s, TEXT_LIMITS.name).replace(/[/\\?#%]/g, '-').trim() || '-';
     const uri = vscode.Uri.from({
       scheme: DETAILS_SCHEME,
       path: `/${safe(tenantLabel)}/${kind}/${safe(title)}.json`,
     });
-    this.contents.set(uri.toString(), `${JSON.stringify(body, null, 2)}\n`);
+    this.contents.set(uri.toString(), `${displayJson(body)}\n`);
     this.changed.fire(uri);
     return uri;
   }

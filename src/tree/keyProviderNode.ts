@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { type KeyProvider, type Migration, migrationTarget, regionProblems } from '../qlik';
 import { formatDate } from './format';
-import { mdEscape, tooltip } from './markdown';
+import { tooltip, type TooltipNote } from '../util/markdown';
 import { contextValue, type HasDetails, TreeNode } from './node';
 
 const t = (message: string, ...args: Array<string | number>) => vscode.l10n.t(message, ...args);
@@ -90,20 +90,17 @@ export class KeyProviderNode extends TreeNode implements HasDetails {
     rows.push([t('Made current'), formatDate(p.promotedToCurrentAt, t)]);
     rows.push([t('Replaced as current'), formatDate(p.demotedFromCurrentAt, t)]);
     if (p.drCompliant !== undefined) rows.push([t('Disaster recovery ready'), p.drCompliant ? t('yes') : t('no')]);
-    let tail: string | undefined;
+    const notes: TooltipNote[] = [];
     if (p.hasComplianceProblem) {
-      const lines = p.complianceProblems.map((c) => mdEscape(`${c.code}${c.region ? ` [${c.region}]` : ''}: ${c.message}`));
+      const lines = p.complianceProblems.map((c) => `${c.code}${c.region ? ` [${c.region}]` : ''}: ${c.message}`);
       if (p.drCompliant === false && lines.length === 0) {
-        lines.push(mdEscape(t('The key is not ready for disaster recovery: it has no usable replica in the disaster-recovery region.')));
+        lines.push(t('The key is not ready for disaster recovery: it has no usable replica in the disaster-recovery region.'));
       }
-      tail = `$(warning) **${mdEscape(t('Compliance problem'))}**  \n${lines.join('  \n')}`;
+      notes.push({ warning: true, heading: t('Compliance problem'), lines });
     }
-    const notes = this.regionNotes();
-    if (notes.length) {
-      const note = `$(info) **${mdEscape(t('Region rule'))}**  \n${notes.map(mdEscape).join('  \n')}`;
-      tail = tail ? `${tail}  \n${note}` : note;
-    }
-    return tooltip(p.name, rows, tail);
+    const region = this.regionNotes();
+    if (region.length) notes.push({ heading: t('Region rule'), lines: region });
+    return tooltip(p.name, rows, ...notes);
   }
 }
 

@@ -3,6 +3,8 @@ import type { ClientPool } from '../tenants/clientPool';
 import type { TenantStore } from '../tenants/tenantStore';
 import type { ApiKeyFilter } from '../apiKeys/filter';
 import type { Log } from '../util/log';
+import { isBuiltTooltip } from '../util/markdown';
+import { inert, inertLines, TEXT_LIMITS } from '../util/text';
 import { clampPageSize, clampWarningDays } from './format';
 import { type TreeContext, TreeNode, type TreeSettings } from './node';
 import { TenantNode } from './tenantNode';
@@ -36,8 +38,9 @@ export class TenantsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     );
   }
 
+  /** The tree's door for text: every row passes here on its way to the screen (see util/text.ts). */
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    return node.getTreeItem();
+    return inertTreeItem(node.getTreeItem());
   }
 
   getChildren(node?: TreeNode): Promise<TreeNode[]> | TreeNode[] {
@@ -73,6 +76,17 @@ export class TenantsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** Label, description and tooltip of a row made inert; a MarkdownString not built by util/markdown.ts shows as text. */
+export function inertTreeItem(item: vscode.TreeItem): vscode.TreeItem {
+  if (typeof item.label === 'string') item.label = inert(item.label, TEXT_LIMITS.label);
+  else if (item.label) item.label = { label: inert(item.label.label, TEXT_LIMITS.label) };
+  if (typeof item.description === 'string') item.description = inert(item.description, TEXT_LIMITS.label);
+  if (typeof item.tooltip === 'string') item.tooltip = inertLines(item.tooltip, TEXT_LIMITS.message);
+  else if (item.tooltip && !isBuiltTooltip(item.tooltip)) item.tooltip = inert(item.tooltip.value, TEXT_LIMITS.message);
+  if (item.accessibilityInformation) item.accessibilityInformation = { ...item.accessibilityInformation, label: inert(item.accessibilityInformation.label) };
+  return item;
 }
 
 function readSettings(): TreeSettings {

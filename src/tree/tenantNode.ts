@@ -3,7 +3,7 @@ import type { TenantRecord } from '../tenants/tenantStore';
 import { ApiKeysGroupNode } from './apiKeysGroup';
 import { EncryptionGroupNode } from './encryptionGroup';
 import type { LoadingGroupNode } from './loadingGroup';
-import { tooltip } from './markdown';
+import { tooltip } from '../util/markdown';
 import { contextValue, type HasTenant, TreeNode, type TreeContext } from './node';
 import { ApiKeySettingsGroupNode } from './settingsGroup';
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { isQlikError, QlikApiError, type RequestLogEntry } from '../qlik';
+import { inert, TEXT_LIMITS } from './text';
 
 const KEEP_LINES = 5000;
 
@@ -55,7 +56,8 @@ export class Log implements vscode.Disposable {
   }
 
   private write(level: 'info' | 'warn' | 'error', component: string, message: string): void {
-    const text = `[${component}] ${this.mask(message)}`;
+    // Masked first (a cut could split a secret), then inert: no control character can forge a line or colour it.
+    const text = inert(`[${component}] ${this.mask(message)}`, TEXT_LIMITS.log);
     this.recent.push(`${level} ${text}`);
     if (this.recent.length > KEEP_LINES) this.recent.splice(0, this.recent.length - KEEP_LINES);
     this.channel[level](text);

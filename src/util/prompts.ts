@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { UserCancelledError } from './errors';
+import { UserCancelledError, UserFacingError } from './errors';
+import { hasInvisible, inert, TEXT_LIMITS } from './text';
 
 export type Level = 'info' | 'warning' | 'error';
 
@@ -12,7 +13,9 @@ export interface PickOptions {
 
 /**
  * Every prompt and side effect a command shows a person goes through here, so that the integration tests can
- * answer them with a scripted double (see testApi.ts). The default implementation is plain VS Code.
+ * answer them with a scripted double (see testApi.ts). The default implementation is plain VS Code. Whatever
+ * implementation is in force, `prompts()` hands out a guard around it that makes every text it shows inert
+ * (util/text.ts): messages, details, buttons, quick pick items, input box prompts and validation messages.
  */
 export interface Prompts {
   pickOne<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOptions): Promise<T | undefined>;
@@ -52,27 +55,104 @@ export const vscodePrompts: Prompts = {
   },
 };
 
-let current: Prompts = vscodePrompts;
+const message = (text: string) => inert(text, TEXT_LIMITS.message);
+const label = (text: string) => inert(text, TEXT_LIMITS.label);
+const optional = (text: string | undefined, max: number = TEXT_LIMITS.message) => (text === undefined ? undefined : inert(text, max));
 
-/** The prompts in force (the test double while a test has installed one). */
+function safeItems<T extends vscode.QuickPickItem>(items: readonly T[]): T[] {
+  return items.map((item) => ({ ...item, label: label(item.label), description: optional(item.description, TEXT_LIMITS.label), detail: optional(item.detail) }));
+}
+
+function safePickOptions(options: PickOptions): PickOptions {
+  return { ...options, title: optional(options.title, TEXT_LIMITS.label), placeHolder: optional(options.placeHolder) };
+}
+
+/** What the person chose, as the caller's own object or string. */
+function original<T>(originals: readonly T[], shown: readonly unknown[], chosen: unknown): T | undefined {
+  const i = shown.indexOf(chosen);
+  return i < 0 ? undefined : originals[i];
+}
+
+function safeValidation(result: string | vscode.InputBoxValidationMessage | undefined | null): string | vscode.InputBoxValidationMessage | undefined | null {
+  if (typeof result === 'string') return message(result);
+  if (result && typeof result === 'object') return { ...result, message: message(result.message) };
+  return result;
+}
+
+function guard(inner: Prompts): Prompts {
+  return {
+    async pickOne(items, options) {
+      const shown = safeItems(items);
+      return original(items, shown, await inner.pickOne(shown, safePickOptions(options)));
+    },
+    async pickMany(items, options) {
+      const shown = safeItems(items);
+      const chosen = await inner.pickMany(shown, safePickOptions(options));
+      return chosen?.map((c) => original(items, shown, c)).filter((c): c is (typeof items)[number] => c !== undefined);
+    },
+    input(options) {
+      const validate = options.validateInput;
+      return inner.input({
+        ...options,
+        title: optional(options.title, TEXT_LIMITS.label),
+        prompt: optional(options.prompt),
+        placeHolder: optional(options.placeHolder),
+        validateInput: validate && (async (value) => safeValidation(await validate(value))),
+      });
+    },
+    async confirm(text, detail, ...actions) {
+      const shown = actions.map(label);
+      return original(actions, shown, await inner.confirm(message(text), optional(detail), ...shown));
+    },
+    async notify(level, text, ...actions) {
+      const shown = actions.map(label);
+      return original(actions, shown, await inner.notify(level, message(text), ...shown));
+    },
+    openExternal: (uri) => inner.openExternal(uri),
+    // An ID, ARN or fingerprint from a server is copied only as it looks: a hidden line break or control character
+    // would run a command when pasted into a terminal.
+    async copy(text) {
+      if (hasInvisible(text)) throw new UserFacingError(vscode.l10n.t('This value holds line breaks, control or invisible characters, so it was not copied. Show Details has it in full.'));
+      return inner.copy(text);
+    },
+  };
+}
+
+let current: Prompts = guard(vscodePrompts);
+
+/** The prompts in force (the test double while a test has installed one), behind the guard that makes text inert. */
 export function prompts(): Prompts {
   return current;
 }
 
 /** Installs a replacement (tests) or, with undefined, restores VS Code's own prompts. */
 export function setPrompts(replacement: Prompts | undefined): void {
-  current = replacement ?? vscodePrompts;
+  current = guard(replacement ?? vscodePrompts);
+}
+
+/** A passing word in the status bar ("Copied the ID of …"): inert, since the status bar renders `$(icon)`. */
+export function statusMessage(text: string, hideAfterMs = 3000): void {
+  vscode.window.setStatusBarMessage(inert(text, TEXT_LIMITS.label), hideAfterMs);
+}
+
+type ProgressTask<R> = (progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken) => Thenable<R>;
+
+/** `window.withProgress` with an inert title and inert reports (a notification's progress renders links too). */
+export function withProgress<R>(options: vscode.ProgressOptions, task: ProgressTask<R>): Thenable<R> {
+  return vscode.window.withProgress({ ...options, title: optional(options.title, TEXT_LIMITS.label) }, (progress, token) =>
+    task({ report: (value) => progress.report({ ...value, message: optional(value.message) }) }, token),
+  );
 }
 
 /** Like pickOne, but a dismissed pick throws UserCancelledError. */
 export async function pickOrCancel<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOptions): Promise<T> {
-  const picked = await current.pickOne(items, options);
+  const picked = await prompts().pickOne(items, options);
   if (picked === undefined) throw new UserCancelledError();
   return picked;
 }
 
 export async function inputOrCancel(options: vscode.InputBoxOptions): Promise<string> {
-  const value = await current.input(options);
+  const value = await prompts().input(options);
   if (value === undefined) throw new UserCancelledError();
   return value;
 }

@@ -2,36 +2,9 @@
 // panel and finds the key in the tree; then, signed in as the TenantAdmin, revokes it and sees its status change.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
 import { useEmulator } from './helpers/emulator';
+import { addTenant } from './helpers/tenants';
 import { resultsRoot, useWorkbench } from './helpers/workbench';
-
-async function addTenant(page: Page, url: string, token: string): Promise<void> {
-  await page.locator('.part.sidebar').getByText('Add Tenant…').click();
-  const input = page.locator('.quick-input-widget input.input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(url.replace('http://', ''));
-  await input.press('Enter');
-  await page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: 'OAuth client' }).waitFor({ state: 'visible' });
-  await input.fill('API key');
-  await input.press('Enter');
-  await page.locator('.quick-input-widget').filter({ hasText: 'The API key' }).waitFor({ state: 'visible' });
-  await input.fill(token);
-  await input.press('Enter');
-  await page.locator('.notifications-toasts').getByText(/Connected to acme/).waitFor({ state: 'visible', timeout: 30_000 });
-}
-
-async function contextMenu(page: Page, row: Locator, item: string | RegExp): Promise<void> {
-  await row.click({ button: 'right' });
-  const entry = page.locator('.context-view .monaco-menu .action-label').filter({ hasText: item }).first();
-  await entry.waitFor({ state: 'visible' });
-  await entry.hover();
-  await entry.click();
-  // On a busy machine a click can land while the menu is still settling: then the entry is focused, and Enter runs it.
-  const menu = page.locator('.context-view .monaco-menu');
-  const closed = await menu.waitFor({ state: 'hidden', timeout: 3_000 }).then(() => true, () => false);
-  if (!closed) await page.keyboard.press('Enter');
-}
 
 describe('API keys, as a person uses them', function () {
   this.timeout(240_000);
@@ -39,7 +12,7 @@ describe('API keys, as a person uses them', function () {
   const workbench = useWorkbench();
 
   it('creates a key in the webview, reveals and copies its token, finds it in the tree, and an admin revokes it', async function () {
-    const { page, shot, activityBarItem } = workbench();
+    const { page, shot, activityBarItem, contextMenu } = workbench();
     const { tenant } = emulator();
     const testTitle = this.test?.fullTitle() ?? 'test';
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']).catch(() => undefined);
@@ -61,7 +34,7 @@ describe('API keys, as a person uses them', function () {
     await row(/^API Keys/).waitFor({ state: 'visible' });
 
     // Create API Key… from the API Keys node's context menu.
-    await contextMenu(page, row(/^API Keys/), 'Create API Key…');
+    await contextMenu(row(/^API Keys/), 'Create API Key…');
     const view = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
     await view.locator('h1').filter({ hasText: 'Create API Key' }).waitFor({ state: 'visible', timeout: 30_000 });
     await view.locator('vscode-radio[data-choice="max"]').filter({ hasText: /24 hours/ }).waitFor({ state: 'visible', timeout: 30_000 });
@@ -114,7 +87,7 @@ describe('API keys, as a person uses them', function () {
     await shot('the new key in the tree');
 
     // The TenantAdmin revokes it: the modal says it cannot be undone, and the row turns "revoked".
-    await contextMenu(page, row('acme'), 'Update Credentials…');
+    await contextMenu(row('acme'), 'Update Credentials…');
     const input = page.locator('.quick-input-widget input.input');
     await page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: 'OAuth client' }).waitFor({ state: 'visible' });
     await input.fill('API key');
@@ -126,7 +99,7 @@ describe('API keys, as a person uses them', function () {
     // Signed in as the admin, the tree reloads: the key now belongs to another user.
     const adminView = rows.filter({ hasText: 'Deploy pipeline (e2e)' }).filter({ hasText: /user [0-9a-f]{8}…/ }).first();
     await adminView.waitFor({ state: 'visible', timeout: 30_000 });
-    await contextMenu(page, adminView, 'Revoke API Key…');
+    await contextMenu(adminView, 'Revoke API Key…');
     const dialog = page.locator('.monaco-dialog-box');
     await dialog.waitFor({ state: 'visible' });
     assert.match(await dialog.innerText(), /Revoke API key "Deploy pipeline \(e2e\)"[\s\S]*Revoking cannot be undone/);

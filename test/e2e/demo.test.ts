@@ -81,10 +81,13 @@ describe('npm start, as a person runs it', function () {
     const runFolder = /run folder (\S+),/.exec(demo.stderr())?.[1];
     assert.ok(runFolder && fs.existsSync(path.join(projectRoot, runFolder)), `npm start names its run folder:\n${demo.stderr()}`);
     assert.ok(fs.existsSync(path.join(projectRoot, runFolder, 'qlik-cli', 'contexts.yml')), 'contexts.yml is in the run folder');
+    // Its sockets and code-server's TMPDIR are in a short folder of the system tmp, whatever the checkout's depth.
+    const shortFolder = fs.readlinkSync(path.join(projectRoot, runFolder, 'tmp'));
+    assert.ok(shortFolder.length <= 60 && fs.readdirSync(shortFolder).some((name) => name.endsWith('.sock')), `code-server's sockets are in ${shortFolder}`);
     process.stderr.write(`[e2e] npm start ready after ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 
     const run = process.env.QCK_RUN_DIR ? existingRunDir(process.env.QCK_RUN_DIR) : createRunDir('e2e-demo');
-    browser = await launchBrowser(run.sub('demo-browser'));
+    browser = await launchBrowser(run, 'demo-browser');
     const page = browser.pages()[0] ?? (await browser.newPage());
     await page.goto(address);
     const icon = page.locator('.part.activitybar [aria-label^="Qlik Cloud"]').first();
@@ -140,6 +143,7 @@ describe('npm start, as a person runs it', function () {
     assert.match(demo.stderr(), /SIGINT: stopping everything this run started/);
     for (const port of ports) assert.equal(await portOpen(port), false, `port ${port} is closed`);
     assert.ok(!fs.existsSync(path.join(projectRoot, runFolder)), 'the run folder is removed');
+    assert.ok(!fs.existsSync(shortFolder), 'its short folder is removed');
     process.stderr.write(`[e2e] npm start: ${before.length} processes in ${groups.size} groups, ports ${ports.join(', ')}; all gone ${Date.now() - stopStarted} ms after Ctrl-C\n`);
   });
 });

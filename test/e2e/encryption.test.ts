@@ -1,38 +1,20 @@
 // Issue 6 end to end: a person registers an AWS KMS key in the webview form, validates it, migrates the tenant's
 // encryption to it, and watches the status bar until the tree's current marker moves.
 import * as assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
-import { seedUserSettings } from '../harness/codeServer';
 import { useEmulator } from './helpers/emulator';
+import { addTenant } from './helpers/tenants';
 import { useWorkbench } from './helpers/workbench';
 
 const GOOD_ARN = 'arn:aws:kms:eu-west-1:111122223333:key/mrk-1234567890abcdef1234567890abcdef';
 
-async function addTenant(page: Page, url: string, token: string): Promise<void> {
-  const sidebar = page.locator('.part.sidebar');
-  await sidebar.getByText('Add Tenant…').click();
-  const input = page.locator('.quick-input-widget input.input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(url.replace('http://', ''));
-  await input.press('Enter');
-  await page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: 'OAuth client' }).waitFor({ state: 'visible' });
-  await input.fill('API key');
-  await input.press('Enter');
-  await page.locator('.quick-input-widget').filter({ hasText: 'The API key' }).waitFor({ state: 'visible' });
-  await input.fill(token);
-  await input.press('Enter');
-  await page.locator('.notifications-toasts').getByText(/Connected to acme/).waitFor({ state: 'visible', timeout: 30_000 });
-}
-
 describe('Encryption keys, as a person uses them', function () {
   this.timeout(240_000);
   const emulator = useEmulator({ seed: 'demo', migrationSeconds: 14 });
-  const workbench = useWorkbench();
+  const workbench = useWorkbench({ settings: { 'qlikCloud.migration.pollSeconds': 1 } });
 
   it('registers a key in the form (after fixing a bad ARN), validates it, migrates to it and watches the status bar to 100 %', async () => {
-    const { page, shot, activityBarItem, server } = workbench();
+    const { page, shot, activityBarItem } = workbench();
     const { tenant } = emulator();
-    seedUserSettings(server.userDataDir, { 'qlikCloud.migration.pollSeconds': 1 });
 
     await activityBarItem('Qlik Cloud').click();
     const sidebar = page.locator('.part.sidebar');

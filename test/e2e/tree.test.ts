@@ -1,19 +1,17 @@
 // Issue 5 end to end: a person adds the demo tenant from the welcome view and browses its keys.
 import * as assert from 'node:assert/strict';
-import { seedUserSettings } from '../harness/codeServer';
 import { useEmulator } from './helpers/emulator';
 import { useWorkbench } from './helpers/workbench';
 
 describe('Tenants tree, as a person uses it', function () {
   this.timeout(180_000);
   const emulator = useEmulator({ seed: 'demo' });
-  const workbench = useWorkbench();
+  // This admin likes short pages: 20 keys at a time (the demo tenant has more, so "Load more…" shows).
+  const workbench = useWorkbench({ settings: { 'qlikCloud.apiKeys.pageSize': 20 } });
 
   it('adds the demo tenant from the welcome view, expands Encryption and API Keys, loads more, opens a key’s details', async () => {
-    const { page, shot, activityBarItem, server } = workbench();
+    const { page, shot, activityBarItem, contextMenu } = workbench();
     const { tenant } = emulator();
-    // This admin likes short pages: 20 keys at a time (the demo tenant has more, so "Load more…" shows).
-    seedUserSettings(server.userDataDir, { 'qlikCloud.apiKeys.pageSize': 20 });
 
     await activityBarItem('Qlik Cloud').click();
     const sidebar = page.locator('.part.sidebar');
@@ -67,8 +65,7 @@ describe('Tenants tree, as a person uses it', function () {
     const listRequests = (await emulator().requests()).filter((r) => r.path === '/api/v1/api-keys');
     assert.equal(listRequests.length, 2, 'one request per page');
 
-    await row('CI pipeline').click({ button: 'right' });
-    await page.locator('.context-view .monaco-menu .action-label').filter({ hasText: 'Show Details' }).first().click();
+    await contextMenu(row('CI pipeline'), 'Show Details');
     const tab = page.locator('.tabs-container .tab').filter({ hasText: 'CI pipeline.json' });
     await tab.waitFor({ state: 'visible', timeout: 30_000 });
     await page.locator('.editor-instance .view-lines').getByText('"description"').first().waitFor({ state: 'visible' });

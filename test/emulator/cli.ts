@@ -2,7 +2,11 @@ import { startEmulator, type EmulatorOptions } from './index';
 import { parseModeArg } from './modes';
 import type { SeedName } from './state';
 
-/** `npm run emulator -- [--port N] [--tenants N] [--seed empty|demo|large] [--migration-seconds S] [--rate-limit-scale X] [--service documented|current] [--mode name=value]… [--quiet]` */
+/**
+ * `npm run emulator -- [--port N] [--tenants N] [--seed empty|demo|large] [--migration-seconds S] [--rate-limit-scale X]
+ * [--tls] [--proxy] [--proxy-port N] [--proxy-auth user:password] [--service documented|current] [--mode name=value]…
+ * [--quiet]` (`--proxy-port`/`--proxy-auth` imply `--proxy`)
+ */
 function parseArgs(argv: string[]): EmulatorOptions {
   const opts: EmulatorOptions = {};
   for (let i = 0; i < argv.length; i++) {
@@ -32,6 +36,15 @@ function parseArgs(argv: string[]): EmulatorOptions {
         break;
       }
       case '--quiet': opts.quiet = true; break;
+      case '--tls': opts.tls = true; break;
+      case '--proxy': opts.proxy = { ...(typeof opts.proxy === 'object' ? opts.proxy : {}) }; break;
+      case '--proxy-port': opts.proxy = { ...(typeof opts.proxy === 'object' ? opts.proxy : {}), port: num() }; break;
+      case '--proxy-auth': {
+        const [username, password] = value().split(/:(.*)/s, 2);
+        if (!username || password === undefined) throw new Error('--proxy-auth needs user:password');
+        opts.proxy = { ...(typeof opts.proxy === 'object' ? opts.proxy : {}), auth: { username, password } };
+        break;
+      }
       default: throw new Error(`unknown option ${flag}`);
     }
   }
@@ -49,8 +62,12 @@ async function main(): Promise<void> {
   const emulator = await startEmulator(options);
   process.stdout.write(
     `${JSON.stringify({
-      tenants: emulator.tenants.map(({ name, url, tenantId, tokens, oauthClient, users }) => ({ name, url, tenantId, tokens, oauthClient, users })),
+      tenants: emulator.tenants.map(({ name, url, hostname, port, tenantId, tokens, oauthClient, users }) => ({
+        name, url, hostname, port, tenantId, tokens, oauthClient, users,
+      })),
       control: emulator.control,
+      ...(emulator.caFile ? { ca: emulator.caFile, hosts: emulator.hosts, foreign: emulator.foreign } : {}),
+      ...(emulator.proxy ? { proxy: emulator.proxy.url } : {}),
     })}\n`,
   );
   if (!options.quiet) process.stderr.write(`emulator: ${emulator.tenants.length} tenant(s) ready; control at ${emulator.control}\n`);

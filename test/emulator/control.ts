@@ -5,6 +5,7 @@ import { isObject, readBody } from './http';
 import { checkModes, type ModeStore } from './modes';
 import { control as migrationControl, migrationBody, tick } from './migration';
 import { providerBody } from './routes/providers';
+import type { RunningProxy } from './proxy';
 import { keyBody } from './routes/keyBody';
 import type { Tenant } from './tenant';
 
@@ -44,7 +45,7 @@ export function dumpTenant(t: Tenant): Record<string, unknown> {
   };
 }
 
-export function controlHandler(tenants: Tenant[], faults: FaultStore, foreign?: ForeignOrigin, modes?: ModeStore) {
+export function controlHandler(tenants: Tenant[], faults: FaultStore, foreign?: ForeignOrigin, proxy?: RunningProxy, modes?: ModeStore) {
   const pick = (name: string | null | undefined): Tenant[] | undefined => {
     if (name === null || name === undefined) return tenants;
     const t = tenants.find((x) => x.info.name === name);
@@ -77,6 +78,8 @@ export function controlHandler(tenants: Tenant[], faults: FaultStore, foreign?: 
         faults.clear();
         modes?.reset();
         if (foreign) foreign.log.length = 0;
+        proxy?.clear();
+        proxy?.configure({ refuseAll: false });
         return reply(res, 204);
       case 'GET /__emulator/state':
         if (tenantParam === null) return reply(res, 200, Object.fromEntries(tenants.map((t) => [t.info.name, dumpTenant(t)])));
@@ -119,6 +122,15 @@ export function controlHandler(tenants: Tenant[], faults: FaultStore, foreign?: 
       case 'DELETE /__emulator/foreign':
         if (foreign) foreign.log.length = 0;
         return reply(res, 204);
+      case 'GET /__emulator/connections':
+        return reply(res, 200, Object.fromEntries(chosen.map((t) => [t.info.name, { ...t.connections }])));
+      case 'DELETE /__emulator/connections':
+        for (const t of chosen) Object.assign(t.connections, { tcp: 0, tls: 0, resumed: 0 });
+        return reply(res, 204);
+      case 'GET /__emulator/proxy':
+      case 'POST /__emulator/proxy':
+      case 'DELETE /__emulator/proxy':
+        return proxyControl(res, method, b, proxy);
       default:
         return problem(res, 404, `No control route ${route}.`);
     }
@@ -143,6 +155,8 @@ function addFault(res: ServerResponse, b: Record<string, unknown>, faults: Fault
   const latencyMs = b.latencyMs === undefined ? 1000 : b.latencyMs;
   if (typeof latencyMs !== 'number' || latencyMs < 0) return problem(res, 400, 'latencyMs must be >= 0.');
   if (b.method !== undefined && typeof b.method !== 'string') return problem(res, 400, 'method must be a string.');
+  if (b.retryAfter !== undefined && typeof b.retryAfter !== 'string') return problem(res, 400, 'retryAfter must be a string (the header value).');
+  if (b.bytes !== undefined && (typeof b.bytes !== 'number' || !Number.isInteger(b.bytes) || b.bytes < 0)) return problem(res, 400, 'bytes must be an integer >= 0.');
   const fault = faults.add({
     tenant: tenant ?? undefined,
     method: typeof b.method === 'string' ? b.method.toUpperCase() : undefined,
@@ -152,6 +166,36 @@ function addFault(res: ServerResponse, b: Record<string, unknown>, faults: Fault
     status,
     latencyMs,
     remaining: count === 0 ? undefined : count,
+    ...(typeof b.retryAfter === 'string' ? { retryAfter: b.retryAfter } : {}),
+    ...(typeof b.bytes === 'number' ? { bytes: b.bytes } : {}),
+    ...(mode === 'hostile' && b.status !== undefined ? { hostileStatus: status } : {}),
   });
   reply(res, 200, { id: fault.id });
+}
+
+function proxyControl(res: ServerResponse, method: string, b: Record<string, unknown>, proxy: RunningProxy | undefined): void {
+  if (!proxy) return problem(res, 404, 'No proxy is running (start the emulator with --tls --proxy).');
+  if (method === 'DELETE') {
+    proxy.clear();
+    return reply(res, 204);
+  }
+  if (method === 'POST') {
+    if (b.refuseAll !== undefined && typeof b.refuseAll !== 'boolean') return problem(res, 400, 'refuseAll must be a boolean.');
+    const auth = b.auth;
+    const validAuth = isObject(auth) && typeof auth.username === 'string' && typeof auth.password === 'string';
+    if (auth !== undefined && auth !== null && !validAuth) return problem(res, 400, 'auth must be {username, password} or null.');
+    proxy.configure({
+      refuseAll: b.refuseAll as boolean | undefined,
+      auth: validAuth ? { username: auth.username as string, password: auth.password as string } : (auth as null | undefined),
+    });
+    return reply(res, 204);
+  }
+  reply(res, 200, {
+    url: proxy.url,
+    ...proxy.settings(),
+    requests: proxy.requests,
+    tunnels: proxy.tunnels,
+    clientConnections: proxy.clientConnections(),
+    authorizationInClear: proxy.sawAuthorizationInClear(),
+  });
 }

@@ -1,6 +1,6 @@
 /** Fault injection rules, set through the control API and matched against tenant requests. */
-export type FaultMode = 'status' | 'reset' | 'malformed' | 'drift' | 'fullDrift' | 'latency' | 'hang' | 'foreign';
-export const FAULT_MODES: FaultMode[] = ['status', 'reset', 'malformed', 'drift', 'fullDrift', 'latency', 'hang', 'foreign'];
+export type FaultMode = 'status' | 'reset' | 'malformed' | 'drift' | 'fullDrift' | 'latency' | 'hang' | 'foreign' | 'hostile' | 'huge' | 'drip' | 'echo';
+export const FAULT_MODES: FaultMode[] = ['status', 'reset', 'malformed', 'drift', 'fullDrift', 'latency', 'hang', 'foreign', 'hostile', 'huge', 'drip', 'echo'];
 
 export interface Fault {
   id: string;
@@ -11,6 +11,12 @@ export interface Fault {
   mode: FaultMode;
   status: number;
   latencyMs: number;
+  /** `status` mode: the `retry-after` header sent with a 429 (default "1"). */
+  retryAfter?: string;
+  /** `huge` mode: bytes of the body (default 64 MiB). */
+  bytes?: number;
+  /** `hostile` mode: answer this status with a hostile error body instead of the real answer. */
+  hostileStatus?: number;
   /** Requests left; undefined = until cleared. */
   remaining: number | undefined;
 }

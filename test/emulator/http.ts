@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { drift, fullDrift } from './drift';
+import { hostile } from './hostile';
 
 /** One request on a tenant origin, with the helpers every route uses. */
 export interface Ctx {
@@ -14,6 +15,8 @@ export interface Ctx {
   drift: boolean | 'full';
   /** The `errorSources` mode: encryption errors name the wrong field in `source` too (API key errors always do). */
   errorSources?: boolean;
+  /** Set by a `hostile` fault: every free-text field of the answer carries link, icon, markdown and bidi payloads. */
+  hostile?: boolean;
 }
 
 export interface QlikError {
@@ -32,7 +35,8 @@ export function send(ctx: Ctx, status: number, body?: unknown, headers: Record<s
     ctx.res.end();
     return;
   }
-  const payload = JSON.stringify(ctx.drift === 'full' ? fullDrift(body) : ctx.drift ? drift(body) : body);
+  const shaped = ctx.drift === 'full' ? fullDrift(body) : ctx.drift ? drift(body) : body;
+  const payload = JSON.stringify(ctx.hostile ? hostile(shaped) : shaped);
   ctx.res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'content-length': String(Buffer.byteLength(payload)),

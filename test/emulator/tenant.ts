@@ -17,7 +17,12 @@ export class Tenant {
   readonly log: LogEntry[] = [];
   readonly limiter: RateLimiter;
   migrationSeconds: number;
+  /** The origin clients use: `http://127.0.0.1:<port>`, or with `tls` the public `https://<name>.<region>.qlikcloud.com`. */
   url = '';
+  /** With `tls`: links and redirects always carry this public origin (else the request's Host header decides). */
+  publicOrigin?: string;
+  /** Connections the tenant origin accepted since start or the last reset: TCP, TLS handshakes, resumed TLS sessions. */
+  readonly connections = { tcp: 0, tls: 0, resumed: 0 };
 
   constructor(
     readonly info: TenantInfo,
@@ -34,6 +39,7 @@ export class Tenant {
     this.state = seedState(this.seed, this.info, Date.now());
     this.log.length = 0;
     this.limiter.clear();
+    Object.assign(this.connections, { tcp: 0, tls: 0, resumed: 0 });
     this.migrationSeconds = this.defaultMigrationSeconds;
   }
 }

@@ -1,8 +1,7 @@
 // Headless Debian Chromium through playwright-core (never a downloaded browser).
-import * as path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { chromiumPath } from './provision';
-import { isolatedEnv } from './runDir';
+import { isolatedEnv, type RunDir } from './runDir';
 
 export const chromiumArgs = [
   '--no-sandbox',
@@ -16,16 +15,19 @@ export const chromiumArgs = [
   '--password-store=basic',
 ];
 
-/** A fresh browser profile inside `dir`, with HOME and TMPDIR inside `dir` too. */
-export async function launchBrowser(dir: string, env: Record<string, string> = {}): Promise<BrowserContext> {
+/**
+ * A browser with its profile `profile` in the run's short folder (Chromium's SingletonSocket goes next to its
+ * TMPDIR, which is the short folder too), HOME inside the run folder.
+ */
+export async function launchBrowser(run: RunDir, profile = 'chromium-profile', env: Record<string, string> = {}): Promise<BrowserContext> {
   const base: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) if (value !== undefined) base[key] = value;
-  return chromium.launchPersistentContext(path.join(dir, 'chromium-profile'), {
+  return chromium.launchPersistentContext(run.tmpSub(profile), {
     executablePath: chromiumPath,
     headless: true,
     args: chromiumArgs,
     viewport: { width: 1400, height: 900 },
-    env: { ...base, ...isolatedEnv(dir), ...env },
+    env: { ...base, ...isolatedEnv(run), ...env },
     timeout: 60_000,
   });
 }

@@ -3,19 +3,21 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { codeServerBin, node24Bin } from './provision';
 import { killGroup, spawnGroup } from './processes';
-import { isolatedEnv } from './runDir';
+import { isolatedEnv, type RunDir } from './runDir';
 
 export interface CodeServerOptions {
   /** Folder of this server's state: user data and extensions unless given, and the log. */
   dir: string;
-  /** The run folder, home of HOME and TMPDIR for the server and its children (default: dir). */
-  runDir?: string;
+  /** The run: HOME (in its folder) and TMPDIR (its short folder) for the server and its children. */
+  run: RunDir;
   extensionsDir?: string;
   userDataDir?: string;
   /** Extra environment for the server and so for the extension host. */
   env?: Record<string, string>;
   /** Needed for the integration tests: without it the workbench ignores the test payload. */
   smokeTestDriver?: boolean;
+  /** User settings on top of the test bed's own, written before the server starts. */
+  settings?: Record<string, unknown>;
   startTimeoutMs?: number;
 }
 
@@ -39,7 +41,9 @@ const userSettings = {
   'workbench.enableExperiments': false,
   'telemetry.telemetryLevel': 'off',
   'extensions.autoCheckUpdates': false,
-  'extensions.autoUpdate': false,
+  // The value as this VS Code spells it: it rewrites an older spelling (false) in settings.json a few seconds after
+  // start, from the file as it read it then, which would undo anything written to the file in between.
+  'extensions.autoUpdate': 'off',
   'extensions.ignoreRecommendations': true,
   'chat.disableAIFeatures': true,
   'update.mode': 'none',
@@ -57,18 +61,24 @@ export function seedUserSettings(userDataDir: string, extra: Record<string, unkn
   fs.writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ ...userSettings, ...extra }, null, 2));
 }
 
-/** Environment for running code-server: Node 24 first on PATH, state inside `dir`. */
-export function codeServerEnv(dir: string, extra: Record<string, string> = {}): Record<string, string> {
+/** Environment for running code-server: Node 24 first on PATH, state inside the run's folders. */
+export function codeServerEnv(run: RunDir, extra: Record<string, string> = {}): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (value !== undefined && !key.startsWith('npm_') && !key.startsWith('VSCODE_')) env[key] = value;
   }
   return {
     ...env,
-    ...isolatedEnv(dir),
+    ...isolatedEnv(run),
     PATH: `${node24Bin}${path.delimiter}${process.env.PATH ?? ''}`,
     ...extra,
   };
+}
+
+let sockets = 0;
+/** code-server's session socket: by default it goes into the user data folder, which may be too deep for a socket. */
+function sessionSocket(run: RunDir): string {
+  return path.join(run.tmp, `cs-${process.pid}-${++sockets}.sock`);
 }
 
 function tail(file: string, lines: number): string {
@@ -80,14 +90,14 @@ function tail(file: string, lines: number): string {
 }
 
 /** `code-server --install-extension <vsix>` into an extensions folder. */
-export async function installExtension(vsix: string, extensionsDir: string, dir: string): Promise<void> {
-  const userDataDir = path.join(dir, 'install-user-data');
-  const logFile = path.join(dir, 'install-extension.log');
+export async function installExtension(vsix: string, extensionsDir: string, run: RunDir): Promise<void> {
+  const userDataDir = path.join(run.dir, 'install-user-data');
+  const logFile = path.join(run.dir, 'install-extension.log');
   const out = fs.openSync(logFile, 'a');
   const child = spawnGroup(
     codeServerBin,
     ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix, '--force'],
-    { env: codeServerEnv(dir), stdio: ['ignore', out, out] },
+    { env: codeServerEnv(run), stdio: ['ignore', out, out] },
   );
   fs.closeSync(out);
   const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
@@ -102,9 +112,9 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   const userDataDir = options.userDataDir ?? path.join(options.dir, 'user-data');
   const extensionsDir = options.extensionsDir ?? path.join(options.dir, 'extensions');
   fs.mkdirSync(extensionsDir, { recursive: true });
-  seedUserSettings(userDataDir);
+  seedUserSettings(userDataDir, options.settings);
   const logFile = path.join(options.dir, 'code-server.log');
-  const env = codeServerEnv(options.runDir ?? options.dir, options.env);
+  const env = codeServerEnv(options.run, options.env);
   const args = [
     '--bind-addr', '127.0.0.1:0',
     '--auth', 'none',
@@ -115,6 +125,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     '--disable-workspace-trust',
     '--disable-getting-started-override',
     '--ignore-last-opened',
+    '--session-socket', sessionSocket(options.run),
     ...(options.smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
   ];
   const out = fs.openSync(logFile, 'a');

@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { startEmulator, type RunningEmulator } from '../emulator/index';
-import { installExtension, seedUserSettings, startCodeServer, type CodeServer } from './codeServer';
+import { installExtension, startCodeServer, type CodeServer } from './codeServer';
 import { RUN_ID_VAR, sweepRun } from './processes';
 import { desktopQlikCliDir, writeContexts } from './demoTenants';
 import { projectRoot, provision } from './provision';
@@ -75,16 +75,16 @@ async function fullDemo(): Promise<number> {
     const qlikCliDir = run.sub('qlik-cli');
     writeContexts(qlikCliDir, emulator.tenants);
     const extensionsDir = run.sub('extensions');
-    await installExtension(vsix, extensionsDir, run.dir);
+    await installExtension(vsix, extensionsDir, run);
     const serverDir = run.sub('code-server');
     server = await startCodeServer({
       dir: serverDir,
-      runDir: run.dir,
+      run,
       extensionsDir,
       env: { [RUN_ID_VAR]: run.id, QLIK_CLI_USER_HOME_DIR: qlikCliDir },
+      // The test bed turns the expiring-keys notification off; the demo shows the product as it ships.
+      settings: { 'qlikCloud.apiKeys.notifyExpiring': true },
     });
-    // The test bed turns the expiring-keys notification off; the demo shows the product as it ships.
-    seedUserSettings(server.userDataDir, { 'qlikCloud.apiKeys.notifyExpiring': true });
     say(`ready in ${seconds(started)}; run folder ${path.relative(projectRoot, run.dir)}, code-server log ${path.relative(projectRoot, server.logFile)}`);
   } catch (error) {
     await stop();

@@ -7,7 +7,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { launchBrowser } from './browser';
-import { cacheDir, projectRoot } from './provision';
+import { projectRoot } from './provision';
+import { createRunDir, type RunDir } from './runDir';
 
 export const e2eResults = path.join(projectRoot, 'test-results', 'e2e');
 
@@ -66,7 +67,7 @@ export async function copyScreenshots(log: (line: string) => void): Promise<{ co
   const missing: string[] = [];
   let copied = 0;
   let browser: BrowserContext | undefined;
-  const scratch = path.join(cacheDir, 'tmp', `screenshots-${process.pid}`);
+  let scratch: RunDir | undefined;
   try {
     for (const shot of screenshots) {
       const source = findScreenshot(shot);
@@ -77,6 +78,7 @@ export async function copyScreenshots(log: (line: string) => void): Promise<{ co
       const dest = path.join(projectRoot, shot.dest);
       fs.mkdirSync(path.dirname(dest), { recursive: true });
       if (shot.crop) {
+        scratch ??= createRunDir('screenshots');
         browser ??= await launchBrowser(scratch);
         const page = browser.pages()[0] ?? (await browser.newPage());
         await page.setViewportSize({ width: 1400, height: 900 });
@@ -92,7 +94,7 @@ export async function copyScreenshots(log: (line: string) => void): Promise<{ co
     }
   } finally {
     await browser?.close();
-    fs.rmSync(scratch, { recursive: true, force: true });
+    scratch?.remove();
   }
   return { copied, missing };
 }

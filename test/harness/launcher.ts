@@ -3,7 +3,6 @@
 // --user-data-dir=..., --extensions-dir=..., an optional folder), starts code-server with the smoke-test driver and
 // opens the workbench in headless Chromium with the test payload. Its exit code is the one the extension host
 // reports through codeAutomationExit; console output of the run is relayed through codeAutomationLog.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { format } from 'node:util';
 import type { BrowserContext } from 'playwright-core';
@@ -66,7 +65,7 @@ async function main(): Promise<number> {
     const started = Date.now();
     server = await startCodeServer({
       dir: runDir.sub('code-server'),
-      runDir: runDir.dir,
+      run: runDir,
       userDataDir: args.userDataDir,
       extensionsDir: args.extensionsDir,
       smokeTestDriver: true,
@@ -80,7 +79,7 @@ async function main(): Promise<number> {
     const url = `${server.origin}/?folder=${encodeURIComponent(server.remoteUri(folder))}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
     say(`code-server ${server.origin} (pid ${server.pid}) ready in ${Date.now() - started} ms; log: ${server.logFile}`);
 
-    browser = await launchBrowser(runDir.dir);
+    browser = await launchBrowser(runDir);
     const page = browser.pages()[0] ?? (await browser.newPage());
     let settle: (code: number) => void = () => undefined;
     const exit = new Promise<number>((resolve) => (settle = resolve));
@@ -106,7 +105,7 @@ async function main(): Promise<number> {
   } finally {
     removeInterrupt();
     await cleanup();
-    if (!process.env.QCK_RUN_DIR && fs.existsSync(runDir.dir)) runDir.remove();
+    if (!process.env.QCK_RUN_DIR) runDir.remove();
   }
 }
 

@@ -2,6 +2,7 @@
 // code-server --install-extension, and runs the mocha journeys in test/e2e/ (Node 20) against fresh workbenches.
 // Screenshots land in test-results/e2e/<test>/<nn-step>.png.
 //   QCK_TEST_GREP=<re>   run only matching tests;  QCK_KEEP_RUN_DIR=1 keep .cache/tmp/<run> afterwards
+//   (the run's short folder for sockets and browser profiles, /tmp/qck-*, is removed in every case)
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -21,7 +22,7 @@ async function main(): Promise<number> {
   const run = createRunDir('e2e');
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    ...isolatedEnv(run.dir),
+    ...isolatedEnv(run),
     [RUN_ID_VAR]: run.id,
     QCK_RUN_DIR: run.dir,
   };
@@ -36,7 +37,7 @@ async function main(): Promise<number> {
     const vsix = path.join(run.dir, 'qlik-cloud-keys.vsix');
     packageVsix(vsix, env);
     const extensions = run.sub('extensions');
-    await installExtension(vsix, extensions, run.dir);
+    await installExtension(vsix, extensions, run);
     env.QCK_E2E_EXTENSIONS = extensions;
     say(`packaged and installed ${path.basename(vsix)} (${Math.round(fs.statSync(vsix).size / 1024)} KiB) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
@@ -49,6 +50,8 @@ async function main(): Promise<number> {
     interrupts.dispose();
   }
   const left = await cleanup();
+  // The short folder (sockets, browser profiles) goes in every case; the run folder stays after a failure.
+  run.removeTmp();
   if (interrupts.signal) {
     say(`interrupted by ${interrupts.signal}; run folder kept: ${run.dir}`);
     return signalExitCode(interrupts.signal);

@@ -2,13 +2,14 @@
 // extension host through @vscode/test-electron's runTests, and judges the run by the host's exit code and results file.
 //   QCK_VSCODE=desktop   use a downloaded desktop VS Code (runTests' own download) instead of code-server
 //   QCK_TEST_GREP=<re>   run only matching tests
-//   QCK_KEEP_RUN_DIR=1   keep .cache/tmp/<run> (logs, profile) afterwards
+//   QCK_KEEP_RUN_DIR=1   keep .cache/tmp/<run> (logs, user data) afterwards; the short folder /tmp/qck-* always goes
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
 import { buildExtension, buildIntegrationTests } from './buildTests';
 import { forwardInterrupts, RUN_ID_VAR, signalExitCode, sweepRun } from './processes';
 import { cacheDir, projectRoot, provision } from './provision';
+import { startNetEmulator } from './netEmulator';
 import { createRunDir, isolatedEnv } from './runDir';
 import type { IntegrationResults } from '../integration/index';
 
@@ -28,14 +29,17 @@ async function main(): Promise<number> {
     if (left.length) say(`stopped leftover processes: ${left.join(', ')}`);
     return left;
   };
+  // The tenants over HTTPS behind a proxy, with the CA the extension host trusts from its start (network.test.ts).
+  const net = await startNetEmulator();
   const interrupts = forwardInterrupts(run.id);
   // Everything this run starts inherits the run id (for the leftover check) and a home and tmp inside the run folder.
   const env: Record<string, string> = {
-    ...isolatedEnv(run.dir),
+    ...isolatedEnv(run),
     [RUN_ID_VAR]: run.id,
     QCK_RUN_DIR: run.dir,
     QCK_RESULTS_FILE: resultsFile,
     QCK_EXTENSION_TEST_API: '1',
+    ...net.env,
   };
   let exitCode: number;
   try {
@@ -51,6 +55,7 @@ async function main(): Promise<number> {
     });
   } finally {
     interrupts.dispose();
+    await net.close();
   }
 
   let results: IntegrationResults | undefined;
@@ -60,6 +65,8 @@ async function main(): Promise<number> {
     results = undefined;
   }
   const left = await cleanup();
+  // The short folder (sockets, browser profiles) goes in every case; the run folder stays after a failure.
+  run.removeTmp();
   if (interrupts.signal) {
     say(`interrupted by ${interrupts.signal}; run folder kept: ${run.dir}`);
     return signalExitCode(interrupts.signal);

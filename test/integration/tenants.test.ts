@@ -51,6 +51,22 @@ describe('Tenants', function () {
     assert.equal(row.contextValue, 'tenant;apiKey;admin');
   });
 
+  it('issue 12: asks before sending a key to a host outside Qlik Cloud, and nothing is sent when the person declines', async () => {
+    const { tenant } = emulator();
+    prompts()
+      .input('acme.eu.qlikcloud.com.example.net', /tenant address/)
+      .button('warning', undefined, /^acme\.eu\.qlikcloud\.com\.example\.net is not a Qlik Cloud address \(\*\.qlikcloud\.com\)\.$/);
+    await vscode.commands.executeCommand('qlikCloud.addTenant');
+    assert.deepEqual((await testApi()).store.list(), []);
+    // A Qlik Cloud address or the emulator's loopback address is not asked about.
+    const before = prompts().calls.length;
+    await addTenantWithKey(prompts(), tenant);
+    assert.ok(!prompts().calls.slice(before).some((c) => /not a Qlik Cloud address/.test(c.text)));
+    const warning = prompts().calls.find((c) => /not a Qlik Cloud address/.test(c.text));
+    assert.deepEqual(warning?.choices, ['Send Credentials to acme.eu.qlikcloud.com.example.net']);
+    assert.equal(warning?.modal, true);
+  });
+
   it('adds a tenant by OAuth client: client ID in globalState, secret in SecretStorage', async () => {
     const { tenant } = emulator();
     prompts()

@@ -1,7 +1,7 @@
 // Issue 9, secrets: after every other suite of the integration run (this file runs last), everything VS Code and the
 // extension wrote is searched for every token and secret the emulators of this run issued: the run folder
-// (code-server's user data with globalState, settings, logs and the extension's storage folders; Chromium's profile,
-// where the workbench keeps its state; HOME and the temp folder) and the project's test-results folder.
+// (code-server's user data with globalState, settings, logs and the extension's storage folders; HOME) and its short
+// folder (Chromium's profile, where the workbench keeps its state, and the temp folder) and the project's test-results folder.
 //
 // Where SecretStorage lives here: code-server's web workbench stores secrets through its LocalStorageSecretStorageProvider,
 // in the browser's localStorage under "secrets.provider", sealed with AES-GCM under a key minted by the server
@@ -12,6 +12,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { allIssuedSecrets } from '../harness/emulator';
+import { runFolders } from '../harness/runDir';
 import { scanForSecrets } from '../harness/secretScan';
 import { projectRoot, testApi } from './helpers/extension';
 
@@ -26,7 +27,7 @@ describe('Secrets after the whole integration run', function () {
     const userData = storage.map((f) => f.split(`${path.sep}user-data${path.sep}`)[0]).find((f) => f && fs.existsSync(path.join(f, 'user-data')));
     const runDir = process.env.QCK_RUN_DIR ?? userData;
     assert.ok(runDir && fs.existsSync(runDir), 'the run folder');
-    const roots = [runDir, path.join(projectRoot, 'test-results'), ...storage];
+    const roots = [...runFolders(runDir), path.join(projectRoot, 'test-results'), ...storage];
     // The run's own test bundle (our code, not something VS Code wrote) is skipped.
     const out = path.join(runDir, 'out');
     const result = scanForSecrets(roots, secrets, (file) => file === out);

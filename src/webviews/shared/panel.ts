@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Log } from '../../util/log';
+import { inert, TEXT_LIMITS } from '../../util/text';
 import { buildWebviewHtml, createNonce } from './html';
 import { type Message, parseMessage, readyMessage, type Schema } from './protocol';
 
@@ -37,7 +38,8 @@ export abstract class WebviewPanelBase<FromWebview extends Message, ToWebview ex
 
   constructor(protected readonly options: PanelOptions<FromWebview, ToWebview>) {
     const distRoot = vscode.Uri.joinPath(options.extensionUri, 'dist', 'webviews');
-    this.panel = vscode.window.createWebviewPanel(options.viewType, options.title, options.column ?? vscode.ViewColumn.Active, {
+    // The tab title names a tenant (a label somebody chose): inert and short, like every other sink.
+    this.panel = vscode.window.createWebviewPanel(options.viewType, inert(options.title, TEXT_LIMITS.label), options.column ?? vscode.ViewColumn.Active, {
       enableScripts: true,
       // Only the built assets; nothing else of the extension or the machine.
       localResourceRoots: [distRoot],
@@ -58,7 +60,7 @@ export abstract class WebviewPanelBase<FromWebview extends Message, ToWebview ex
     const webview = this.panel.webview;
     const dist = vscode.Uri.joinPath(this.options.extensionUri, 'dist', 'webviews');
     return buildWebviewHtml({
-      title: this.options.title,
+      title: inert(this.options.title, TEXT_LIMITS.label),
       cspSource: webview.cspSource,
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, `${this.options.script}.js`)).toString(),
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, `${this.options.script}.css`)).toString(),
@@ -112,7 +114,7 @@ export abstract class WebviewPanelBase<FromWebview extends Message, ToWebview ex
 
   /** Posts a message once the page is ready (validated first: a bad message is a bug, and throws). */
   post(message: ToWebview): void {
-    const parsed = parseMessage(this.options.toWebview, message);
+    const parsed = parseMessage(this.options.toWebview, inertStrings(message) as ToWebview);
     if (!parsed.ok) throw new Error(`${this.options.viewType}: ${parsed.problem}`);
     if (this.disposed) return;
     if (!this.ready) {
@@ -152,3 +154,18 @@ export abstract class WebviewPanelBase<FromWebview extends Message, ToWebview ex
     void this.panel.webview.postMessage(message);
   }
 }
+
+/**
+ * The pages write text with textContent only (no HTML), so links and icons cannot happen there; what is left is
+ * invisible characters and length. Every string posted is made inert, except the new token (shown once, exactly), the
+ * person's own form values (given back as typed) and the page's translated strings.
+ */
+const VERBATIM = new Set(['token', 'form', 'strings']);
+function inertStrings(value: unknown, key?: string): unknown {
+  if (key !== undefined && VERBATIM.has(key)) return value;
+  if (typeof value === 'string') return inert(value, WEBVIEW_TEXT);
+  if (Array.isArray(value)) return value.map((v) => inertStrings(v));
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, inertStrings(v, k)]));
+  return value;
+}
+const WEBVIEW_TEXT = 2 * TEXT_LIMITS.message;

@@ -22,6 +22,8 @@ export interface Workbench {
   answer(value: string, prompt?: RegExp): Promise<void>;
   /** A row of the side bar's tree whose text matches. */
   treeRow(text: string | RegExp): Locator;
+  /** Right-clicks `target` and clicks the context menu entry whose text matches, once the menu takes clicks. */
+  contextMenu(target: Locator, entry: string | RegExp): Promise<void>;
   /** A notification toast whose text matches. */
   notification(text: string | RegExp): Locator;
   /** A status bar item whose text matches. */
@@ -34,6 +36,8 @@ export interface Workbench {
 export interface WorkbenchOptions {
   /** Extra environment for the server and its extension host. */
   env?: Record<string, string>;
+  /** User settings of this person, in settings.json before the workbench starts. */
+  settings?: Record<string, unknown>;
   /** The workbench counts as ready once the activity bar shows this view container (default "Qlik Cloud"). */
   readyWhenActivityBarShows?: string;
 }
@@ -64,11 +68,11 @@ export async function openWorkbench(testName: string, options: WorkbenchOptions 
   const t0 = Date.now();
   const timing: string[] = [];
   const mark = (what: string) => timing.push(`${what} ${Date.now() - t0} ms`);
-  const server = await startCodeServer({ dir: own, runDir: run.dir, extensionsDir, env: options.env });
+  const server = await startCodeServer({ dir: own, run, extensionsDir, env: options.env, settings: options.settings });
   mark('server');
   let browser: BrowserContext | undefined;
   try {
-    browser = await launchBrowser(run.dir);
+    browser = await launchBrowser(run);
     mark('browser');
     const page = browser.pages()[0] ?? (await browser.newPage());
     const workspace = path.join(own, 'workspace');
@@ -118,6 +122,7 @@ export async function openWorkbench(testName: string, options: WorkbenchOptions 
         await input.fill(value);
         await input.press('Enter');
       },
+      contextMenu: (target: Locator, entry: string | RegExp) => contextMenu(page, target, entry),
       treeRow: (text: string | RegExp) => page.locator('.part.sidebar .monaco-list-row').filter({ hasText: text }).first(),
       notification: (text: string | RegExp) => page.locator('.notifications-toasts .notification-toast').filter({ hasText: text }).first(),
       statusBarItem: (text: string | RegExp) => page.locator('.part.statusbar .statusbar-item').filter({ hasText: text }).first(),
@@ -135,13 +140,33 @@ export async function openWorkbench(testName: string, options: WorkbenchOptions 
 }
 
 /**
+ * VS Code's menus ignore a click until a 100 ms timer of each entry has run (set when the entry renders, so that
+ * releasing the right button does not run the entry under the pointer): its mouseup handler is only attached then.
+ * Playwright clicks an entry as soon as it is visible and stable, often within those 100 ms, and then the click is
+ * swallowed and the menu stays open (measured: 16 of 16 such clicks). A timer of the same length that the page sets
+ * after the menu rendered runs after the menu's own (timers of one window run in order of their due time), so once it
+ * has fired the entry takes clicks, however busy the machine is.
+ */
+async function contextMenu(page: Page, target: Locator, entry: string | RegExp): Promise<void> {
+  await target.click({ button: 'right' });
+  const menu = page.locator('.context-view .monaco-menu');
+  const item = menu.locator('.action-label').filter({ hasText: entry }).first();
+  await item.waitFor({ state: 'visible' });
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
+  await item.click();
+  // The menu closes when its entry runs: an entry that ignored the click fails here, not later.
+  await menu.waitFor({ state: 'hidden' });
+}
+
+/**
  * A fresh workbench for each test of the enclosing suite. When a test fails, a final screenshot is saved and the
  * tail of the server log is printed; the workbench is closed either way.
  */
-export function useWorkbench(options: WorkbenchOptions = {}): () => Workbench {
+export function useWorkbench(options: WorkbenchOptions | (() => WorkbenchOptions) = {}): () => Workbench {
   let workbench: Workbench | undefined;
   beforeEach(async function () {
-    workbench = await openWorkbench(this.currentTest?.fullTitle() ?? 'test', options);
+    // A function is read when each test starts (after the suite's emulator started: its CA and proxy are known then).
+    workbench = await openWorkbench(this.currentTest?.fullTitle() ?? 'test', typeof options === 'function' ? options() : options);
   });
   afterEach(async function () {
     const current = workbench;

@@ -52,7 +52,7 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
 
 /** A tooltip's Markdown as a person reads it: escapes removed. */
 export function plain(markdown: string | undefined): string {
-  return (markdown ?? '').replace(/\\([\\`*_[\]<>|#])/g, '$1').replace(/&nbsp;/g, ' ');
+  return (markdown ?? '').replace(/\\([!-/:-@[-`{-~])/g, '$1').replace(/&nbsp;/g, ' ');
 }
 
 /** Every token and client secret an emulator issued. */

@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tunnel } from '../../emulator/reach';
 import { call } from './helpers';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -89,6 +91,32 @@ describe('emulator: CLI', function () {
       s.child.kill('SIGINT');
     }
     assert.equal((await exitOf(s.child)).code, 0);
+  });
+
+  it('--tls --proxy-auth: prints the https:// tenants, the CA file, the host ports and the proxy, and removes the CA file on SIGTERM', async () => {
+    const s = await startCli(['--seed', 'empty', '--tls', '--proxy-auth', 'alice:pa:ss', '--quiet']);
+    let caFile = '';
+    try {
+      const desc = JSON.parse(s.line);
+      assert.equal(desc.tenants[0].url, 'https://acme.eu.qlikcloud.com');
+      assert.equal(desc.tenants[0].hostname, 'acme.eu.qlikcloud.com');
+      assert.equal(desc.hosts['acme.eu.qlikcloud.com'], desc.tenants[0].port);
+      assert.equal(desc.foreign, 'https://foreign.eu.qlikcloud.com');
+      caFile = desc.ca;
+      assert.match(readFileSync(caFile, 'utf8'), /^-----BEGIN CERTIFICATE-----/);
+      assert.match(desc.proxy, /^http:\/\/127\.0\.0\.1:\d+$/);
+      const refused = await tunnel(desc.proxy, 'acme.eu.qlikcloud.com:443');
+      assert.equal(refused.status, 407);
+      const auth = `Basic ${Buffer.from('alice:pa:ss').toString('base64')}`;
+      const open = await tunnel(desc.proxy, 'acme.eu.qlikcloud.com:443', { 'proxy-authorization': auth });
+      assert.equal(open.status, 200);
+      open.socket!.destroy();
+      assert.equal((await call(`${desc.control}/proxy`)).json.auth, true);
+    } finally {
+      s.child.kill('SIGTERM');
+    }
+    assert.equal((await exitOf(s.child)).code, 0);
+    assert.equal(existsSync(caFile), false, 'the CA file is removed on exit');
   });
 
   it('refuses unknown options with exit code 2', async () => {

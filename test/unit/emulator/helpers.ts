@@ -1,4 +1,5 @@
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { request as httpsRequest, type Agent } from 'node:https';
 import { startEmulator, type EmulatorOptions, type EmulatorTenant, type RunningEmulator } from '../../emulator/index';
 
 export interface Res {
@@ -16,9 +17,11 @@ export interface Req {
   raw?: string;
   headers?: Record<string, string>;
   timeoutMs?: number;
+  /** For https:// URLs: the agent to use (default: none, a fresh connection). */
+  agent?: Agent | false;
 }
 
-/** Plain node:http, so that no redirect is followed and 205 bodies are read. */
+/** Plain node:http (node:https for https:// URLs), so that no redirect is followed and 205 bodies are read. */
 export function call(url: string, req: Req = {}): Promise<Res> {
   return new Promise((resolve, reject) => {
     const payload = req.raw ?? (req.body === undefined ? undefined : JSON.stringify(req.body));
@@ -28,7 +31,8 @@ export function call(url: string, req: Req = {}): Promise<Res> {
       headers['content-type'] ??= 'application/json';
       headers['content-length'] = String(Buffer.byteLength(payload));
     }
-    const r = httpRequest(url, { method: req.method ?? 'GET', headers, agent: false }, (res) => {
+    const send = url.startsWith('https:') ? httpsRequest : httpRequest;
+    const r = send(url, { method: req.method ?? 'GET', headers, agent: req.agent ?? false }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('error', reject);
@@ -48,6 +52,11 @@ export function call(url: string, req: Req = {}): Promise<Res> {
     if (payload !== undefined) r.write(payload);
     r.end();
   });
+}
+
+/** GET over HTTPS with the given agent (e.g. `DirectAgent`, `TunnelAgent`); no redirect is followed. */
+export function httpsCall(url: string, agent: Agent | false, token?: string): Promise<Res> {
+  return call(url, { token, agent, timeoutMs: 10_000 });
 }
 
 /** Requests against one tenant with one token. */

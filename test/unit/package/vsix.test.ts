@@ -109,4 +109,24 @@ describe('The VSIX', function () {
     assert.deepEqual(unexpectedEntries(bad), bad);
     assert.deepEqual(unexpectedEntries(['extension/dist/extension.js', 'extension/media/icon.png', 'extension/dist/webviews/a.css']), []);
   });
+
+  it('issue 12: has no test API at all in its bundle (no variable, no hooks, no prompt replacement)', () => {
+    const bundle = readZipEntry(vsix, 'extension/dist/extension.js').toString('utf8');
+    for (const door of ['QCK_EXTENSION_TEST_API', 'QCK_TEST_BUILD', 'createApiKeyPanels', 'storageFolders', 'logLines', 'defaultPrompts', 'encryptionTestApi', 'registerPanels']) {
+      assert.ok(!bundle.includes(door), `the production bundle contains ${door}`);
+    }
+    assert.ok(bundle.includes('qlikCloud.tenants'), 'this is the extension bundle');
+  });
+
+  it('issue 12: runs in Restricted Mode and virtual workspaces, and no workspace can weaken its security settings', () => {
+    assert.equal(manifest.capabilities?.untrustedWorkspaces?.supported, true);
+    assert.match(nls[String(manifest.capabilities.untrustedWorkspaces.description).replace(/%/g, '')] ?? '', /reads no file of the workspace/);
+    assert.equal(manifest.capabilities?.virtualWorkspaces, true);
+    const props = manifest.contributes.configuration.properties as Record<string, { scope?: string }>;
+    for (const key of ['qlikCloud.clipboardClearSeconds', 'qlikCloud.apiKeys.notifyExpiring', 'qlikCloud.apiKeys.expiryWarningDays']) {
+      assert.ok(['application', 'machine'].includes(props[key]?.scope ?? ''), `${key} has scope ${props[key]?.scope}`);
+    }
+    for (const [key, value] of Object.entries(props)) assert.ok(value.scope, `${key} declares no scope`);
+  });
 });
+

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { inspect } from 'node:util';
 import { QlikApiError, QlikClient, STATUS_MESSAGES } from '../../../src/qlik';
+import { KIND_MESSAGES } from '../../../src/qlik/messages';
 import type { EndpointId } from '../../../src/qlik/endpoints';
 import { Harness, logSink, rejection } from './emulatorHelpers';
 
@@ -89,7 +90,7 @@ describe('qlik/client: identity, authentication, 401 and 429 everywhere', functi
         assert.ok(e instanceof QlikApiError, String(e));
         assert.equal(e.status, 429);
         assert.equal(e.retryAfterSeconds, 1);
-        assert.equal(e.userMessage, STATUS_MESSAGES[endpoint][429]);
+        assert.equal(e.userMessage, KIND_MESSAGES.rateWait(1));
         assertNoSecret(e, [h.tenant.tokens.admin]);
       });
     }
@@ -98,7 +99,7 @@ describe('qlik/client: identity, authentication, 401 and 429 everywhere', functi
       const e = await rejection(h.oauthClient({ retry: { max429Retries: 0 } }).identity.me());
       assert.ok(e instanceof QlikApiError);
       assert.equal(e.endpoint, 'oauth.token');
-      assert.equal(e.userMessage, STATUS_MESSAGES['oauth.token'][429]);
+      assert.equal(e.userMessage, KIND_MESSAGES.rateWait(1));
     });
   });
 

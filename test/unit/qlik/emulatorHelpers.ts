@@ -14,7 +14,9 @@ export interface FaultSpec {
   tenant?: string;
   method?: string;
   path: string;
-  mode: 'status' | 'reset' | 'malformed' | 'drift' | 'fullDrift' | 'latency' | 'hang';
+  mode: 'status' | 'reset' | 'malformed' | 'drift' | 'fullDrift' | 'latency' | 'hang' | 'hostile' | 'huge' | 'drip' | 'echo';
+  retryAfter?: string;
+  bytes?: number;
   status?: number;
   count?: number;
   latencyMs?: number;

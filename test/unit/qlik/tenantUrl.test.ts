@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { isAllowedOrigin, isLoopbackHost, normalizeTenantUrl } from '../../../src/qlik/tenantUrl';
+import { hostnameMismatch, isAllowedOrigin, isLoopbackHost, isQlikCloudHost, normalizeTenantUrl } from '../../../src/qlik/tenantUrl';
 
 describe('qlik/tenantUrl: tenant address normaliser', () => {
   const good: [string, string][] = [
@@ -69,5 +69,23 @@ describe('qlik/tenantUrl: tenant address normaliser', () => {
     assert.ok(!isAllowedOrigin(new URL('http://acme.eu.qlikcloud.com')));
     assert.ok(!isAllowedOrigin(new URL('https://a:b@acme.eu.qlikcloud.com')));
     assert.ok(!isAllowedOrigin(new URL('ftp://127.0.0.1')));
+  });
+
+  it('issue 12: plain HTTP only for localhost, 127.0.0.0/8 and [::1] exactly (not "localhost." or "127.0.0.1.")', () => {
+    for (const h of ['localhost.', '127.0.0.1.', 'LOCALHOST.']) assert.ok(!isLoopbackHost(h), h);
+    assert.equal(normalizeTenantUrl('http://localhost.:8080').ok, false);
+    assert.ok(normalizeTenantUrl('http://localhost:8080').ok);
+    const fqdn = normalizeTenantUrl('acme.eu.qlikcloud.com.');
+    assert.ok(fqdn.ok && fqdn.origin === 'https://acme.eu.qlikcloud.com' && fqdn.hostname === 'acme.eu.qlikcloud.com', JSON.stringify(fqdn));
+  });
+
+  it('issue 12: knows a Qlik Cloud host from a look-alike, and a host name the tenant does not list', () => {
+    for (const h of ['acme.eu.qlikcloud.com', 'ACME.US.QLIKCLOUD.COM', 'my-alias.qlikcloud.com']) assert.ok(isQlikCloudHost(h), h);
+    for (const h of ['qlikcloud.com', 'acme.eu.qlikcloud.com.example.net', 'acmeqlikcloud.com', 'evil-qlikcloud.com', 'acme.eu.qlikcloud.co']) {
+      assert.ok(!isQlikCloudHost(h), h);
+    }
+    assert.ok(!hostnameMismatch('acme.eu.qlikcloud.com', ['ACME.eu.qlikcloud.com', 'alias.qlikcloud.com']));
+    assert.ok(hostnameMismatch('acme.eu.qlikcloud.com', ['globex.eu.qlikcloud.com']));
+    assert.ok(!hostnameMismatch('acme.eu.qlikcloud.com', []), 'no list: nothing to compare');
   });
 });

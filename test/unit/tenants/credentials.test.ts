@@ -15,8 +15,12 @@ describe('tenant credentials', () => {
     assert.deepEqual(authFor({ kind: 'apiKey' }, 'k-123'), { type: 'apiKey', apiKey: 'k-123' });
   });
 
-  it('labels a tenant by the first part of its host name, or by its name on loopback', () => {
-    assert.equal(defaultLabel('https://acme.eu.qlikcloud.com', 'Acme Corp'), 'acme');
+  it('labels a tenant by its own name, else by the first part of a Qlik Cloud host name, else by the host', () => {
+    assert.equal(defaultLabel('https://acme.eu.qlikcloud.com', 'Acme Corp'), 'Acme Corp');
+    assert.equal(defaultLabel('https://acme.eu.qlikcloud.com', undefined), 'acme');
+    // Issue 12: a host outside Qlik Cloud never passes for the tenant its first label names.
+    assert.equal(defaultLabel('https://acme.eu.qlikcloud.com.example.net', undefined), 'acme.eu.qlikcloud.com.example.net');
+    assert.equal(defaultLabel('https://acme.eu.qlikcloud.com', '[x](command:y)\u202e'), '[x] (command:y)');
     assert.equal(defaultLabel('http://127.0.0.1:4567', 'demo'), 'demo');
     assert.equal(defaultLabel('http://127.0.0.1:4567', undefined), '127.0.0.1:4567');
   });
