@@ -13,7 +13,7 @@ export async function editApiKeyDescription(ctx: CommandContext, node?: unknown)
     title,
     prompt: vscode.l10n.t('The description of API key {0} on {1}', key.id, tenant.label),
     value: key.description,
-    validateInput: (text) => checkText('description', text, { required: true, max: MAX_DESCRIPTION_LENGTH }),
+    validateInput: (text) => checkText('description', text, { required: false, max: MAX_DESCRIPTION_LENGTH }),
   });
   if (value === key.description) throw new UserCancelledError();
   const client = await ctx.pool.get(tenant.origin);

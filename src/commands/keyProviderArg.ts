@@ -6,10 +6,11 @@ import { UserFacingError } from '../util/errors';
 import type { CommandContext } from './context';
 import { resolveKeyProvider, resolveTenant } from './pickers';
 
-/** A key provider named by tenant and fingerprint (from a webview panel or another command). */
+/** A key provider named by tenant and fingerprint, or by ARN when the service sent no fingerprint (from a webview panel or another command). */
 export interface KeyProviderRef {
   origin: string;
   fingerprint: string;
+  arn?: string;
 }
 
 export function isKeyProviderRef(arg: unknown): arg is KeyProviderRef {
@@ -31,7 +32,8 @@ export async function keyProviderFor(
   if (isKeyProviderRef(arg)) {
     const tenant = await resolveTenant(ctx, arg.origin, title);
     const client = await ctx.pool.get(tenant.origin);
-    const provider = (await client.encryption.listAll()).find((p) => p.fingerprint === arg.fingerprint);
+    const listed = await client.encryption.listAll();
+    const provider = (arg.fingerprint ? listed.find((p) => p.fingerprint === arg.fingerprint) : undefined) ?? (arg.arn ? listed.find((p) => p.arn === arg.arn) : undefined);
     if (!provider) throw new UserFacingError(vscode.l10n.t('This key provider is no longer registered on {0}.', tenant.label));
     found = { tenant, provider };
   } else {

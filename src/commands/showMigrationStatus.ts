@@ -3,13 +3,13 @@ import { prompts } from '../util/prompts';
 import type { CommandContext } from './context';
 import { resolveTenant } from './pickers';
 
-/** Show Migration Status: the running or last migration as a JSON document; none yet is a plain sentence. */
+/** Show Migration Status: the running or last migration as a JSON document; 404 ("no ongoing migration") is a plain sentence. */
 export async function showMigrationStatus(ctx: CommandContext, node?: unknown): Promise<void> {
   const tenant = await resolveTenant(ctx, node, vscode.l10n.t('Show Migration Status'));
   const client = await ctx.pool.get(tenant.origin);
   const migration = await client.encryption.migrationDetails();
   if (!migration) {
-    void prompts().notify('info', vscode.l10n.t('No migration has run on this tenant ({0}).', tenant.label));
+    void prompts().notify('info', vscode.l10n.t('No migration is running on this tenant ({0}).', tenant.label));
     return;
   }
   if (migration.isRunning) ctx.migrations.watch(tenant.origin, migration);

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { notifyProblem } from '../commands/wrapper';
-import { isQlikError, type KeyProvider, type Migration, QlikApiError, QlikCancelledError } from '../qlik';
+import { isQlikError, type KeyProvider, type Migration, migrationOutcome, type QlikClient, QlikApiError, QlikCancelledError } from '../qlik';
 import type { ClientPool } from '../tenants/clientPool';
 import type { TenantStore } from '../tenants/tenantStore';
 import { migrationTargetName } from '../tree/keyProviderNode';
@@ -249,7 +249,7 @@ class TenantWatch {
       this.failures = 0;
       this.failureReported = false;
       if (!migration) {
-        this.unexpected(t('The migration on {0} can no longer be found: Qlik Cloud says no migration has run. It is no longer watched.', this.label));
+        await this.endedWithoutDetails(client);
         return;
       }
       this.update(migration);
@@ -280,6 +280,32 @@ class TenantWatch {
       }
       this.schedule(delay);
     }
+  }
+
+  /**
+   * Details answer 404 ("no ongoing migration"): the migration ended, or never was. Which key the providers now
+   * call current says how it ended.
+   */
+  private async endedWithoutDetails(client: QlikClient): Promise<void> {
+    const last = this.view?.migration;
+    if (!last) {
+      this.unexpected(t('The migration on {0} can no longer be found: Qlik Cloud reports no ongoing migration. It is no longer watched.', this.label));
+      return;
+    }
+    this.providers = await client.encryption.listAll({ signal: this.abort.signal });
+    if (this.disposed) return;
+    const outcome = migrationOutcome(last, this.providers);
+    this.deps.log.info('migration', `migration details on ${this.label} answer 404; the key providers say: ${outcome}`);
+    if (outcome === 'switched') {
+      await this.complete({ ...last, state: 'Completed', knownState: 'Completed', isRunning: false, isCompleted: true, progress: 100 });
+      return;
+    }
+    const target = this.describe(last).targetName;
+    this.unexpected(
+      outcome === 'notSwitched'
+        ? t('The migration on {0} to {1} is over, but {1} is not the key in use: Qlik Cloud reports no ongoing migration and another key is current. Check the tenant.', this.label, target)
+        : t('The migration on {0} to {1} is over (Qlik Cloud reports no ongoing migration), but its key providers do not say which key is in use. Check the tenant.', this.label, target),
+    );
   }
 
   private async complete(migration: Migration): Promise<void> {

@@ -98,33 +98,43 @@ function toDuration(d: Duration | string): Duration {
   return r.value;
 }
 
-/** Negative when a is shorter than b, zero when equal, positive when longer (365-day years, 30-day months). */
-export function compareDurations(a: Duration | string, b: Duration | string): number {
-  return Math.sign(durationToSeconds(toDuration(a)) - durationToSeconds(toDuration(b)));
+/**
+ * Negative when a is shorter than b, zero when equal, positive when longer, both added to the same date by the
+ * calendar (as the service adds an expiry to the time of creation): from 10 January P1M is longer than P30D, from
+ * 10 April it is the same.
+ */
+export function compareDurations(a: Duration | string, b: Duration | string, from: Date = new Date()): number {
+  return Math.sign(addDuration(from, a).getTime() - addDuration(from, b).getTime());
 }
 
 /**
  * Checks a requested expiry against the tenant maximum. Returns undefined when it is allowed,
  * otherwise the reason in words.
  */
-export function checkExpiryAgainstMaximum(requested: string, maximum: string | undefined): string | undefined {
+export function checkExpiryAgainstMaximum(requested: string, maximum: string | undefined, now: Date = new Date()): string | undefined {
   const r = parseDuration(requested);
   if (!r.ok) return r.error;
   if (durationToSeconds(r.value) <= 0) return 'The expiry must be longer than zero.';
   if (maximum === undefined) return undefined;
   const max = parseDuration(maximum);
   if (!max.ok) return undefined;
-  if (compareDurations(r.value, max.value) > 0) {
+  if (compareDurations(r.value, max.value, now) > 0) {
     return `The expiry ${formatDurationWords(r.value)} is longer than this tenant allows (at most ${formatDurationWords(max.value)}, ${max.iso}).`;
   }
   return undefined;
 }
 
-/** Adds a duration to a date (calendar-aware for years and months). */
+/** Adds a duration to a date, calendar-aware for years and months (UTC; 31 January + P1M is the last of February). */
 export function addDuration(from: Date, d: Duration | string): Date {
   const v = toDuration(d);
   const out = new Date(from.getTime());
-  out.setUTCFullYear(out.getUTCFullYear() + v.years, out.getUTCMonth() + v.months);
+  if (v.years || v.months) {
+    const day = out.getUTCDate();
+    out.setUTCDate(1);
+    out.setUTCMonth(out.getUTCMonth() + v.years * 12 + v.months);
+    const lastDay = new Date(Date.UTC(out.getUTCFullYear(), out.getUTCMonth() + 1, 0)).getUTCDate();
+    out.setUTCDate(Math.min(day, lastDay));
+  }
   return new Date(out.getTime() + (v.weeks * 7 * 86400 + v.days * 86400 + v.hours * 3600 + v.minutes * 60 + v.seconds) * 1000);
 }
 

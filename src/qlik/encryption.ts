@@ -23,6 +23,11 @@ function fp(fingerprint: string): string {
   return `${BASE}/${encodeURIComponent(fingerprint)}`;
 }
 
+/** An answer about the provider at `/keyproviders/{fingerprint}` is about that fingerprint, said or not. */
+function withFingerprint(p: KeyProvider, fingerprint: string): KeyProvider {
+  return p.fingerprint ? p : { ...p, fingerprint };
+}
+
 export class EncryptionApi {
   constructor(private readonly http: HttpCore) {}
 
@@ -40,7 +45,7 @@ export class EncryptionApi {
 
   async get(fingerprint: string, o: CallOptions = {}): Promise<KeyProvider> {
     const r = await this.http.call({ endpoint: 'encryption.get', url: fp(fingerprint), signal: o.signal });
-    return toKeyProvider(this.http.parse(KeyProviderSchema, r, 'encryption.get'));
+    return withFingerprint(toKeyProvider(this.http.parse(KeyProviderSchema, r, 'encryption.get')), fingerprint);
   }
 
   /**
@@ -66,7 +71,11 @@ export class EncryptionApi {
       keyprovider: 'AWS-KMS',
     };
     const r = await this.http.call({ endpoint: 'encryption.register', url: BASE, body, signal: o.signal });
-    return toKeyProvider(this.http.parse(KeyProviderSchema, r, 'encryption.register'));
+    const registered = toKeyProvider(this.http.parse(KeyProviderSchema, r, 'encryption.register'));
+    if (registered.fingerprint) return registered;
+    // The documents make the fingerprint optional (their example leaves it out): the list has it, found by ARN.
+    const listed = (await this.listAll(o).catch(() => [])).find((p) => p.arn === registered.arn && p.fingerprint);
+    return listed ? { ...registered, fingerprint: listed.fingerprint } : registered;
   }
 
   /** Changes the name and/or the description (JSON Patch). */
@@ -84,7 +93,7 @@ export class EncryptionApi {
   /** Validates the key; the result carries any compliance problem. */
   async test(fingerprint: string, o: CallOptions = {}): Promise<KeyProvider> {
     const r = await this.http.call({ endpoint: 'encryption.test', url: `${fp(fingerprint)}/actions/test`, signal: o.signal });
-    return toKeyProvider(this.http.parse(KeyProviderSchema, r, 'encryption.test'));
+    return withFingerprint(toKeyProvider(this.http.parse(KeyProviderSchema, r, 'encryption.test')), fingerprint);
   }
 
   /**

@@ -1,6 +1,6 @@
 // Error types. Pure (no axios): they carry only what is safe to show and log, never a token.
 import { ENDPOINTS, type EndpointId, type HttpMethod, type Tier } from './endpoints';
-import { KIND_MESSAGES, messageFor } from './messages';
+import { fallbackMessage, KIND_MESSAGES, messageFor, STATUS_MESSAGES } from './messages';
 
 export type QlikErrorKind = 'api' | 'network' | 'timeout' | 'tls' | 'response' | 'origin' | 'cancelled' | 'input';
 
@@ -33,6 +33,8 @@ export interface QlikErrorItem {
   code?: string;
   title?: string;
   detail?: string;
+  /** Which part of the request was wrong: a JSON Pointer into the body, or a query parameter. */
+  source?: { pointer?: string; parameter?: string };
 }
 
 /** An HTTP error status from Qlik Cloud. */
@@ -48,6 +50,11 @@ export class QlikApiError extends QlikError {
   readonly retryAfterSeconds?: number;
   /** True when the sentence came from the documented table rather than the fallback. */
   readonly documented: boolean;
+  /**
+   * For a 403 from the Encryption API: whether the AWS key policy refused Qlik Cloud (register's documented 403)
+   * or the signed-in user lacks the TenantAdmin role (any endpoint). Told apart by what the body says.
+   */
+  readonly forbiddenBy?: 'keyPolicy' | 'role';
 
   constructor(init: {
     endpoint: EndpointId;
@@ -60,12 +67,17 @@ export class QlikApiError extends QlikError {
     retryAfterAsked?: number;
   }) {
     const spec = ENDPOINTS[init.endpoint];
+    const errors = init.errors ?? [];
+    const first = errors[0] ?? {};
+    const forbiddenBy = init.status === 403 && init.endpoint.startsWith('encryption.') ? encryptionForbiddenBy(init.endpoint, first) : undefined;
     const { text, documented } =
       init.status === 429 && init.retryAfterAsked !== undefined
         ? { text: KIND_MESSAGES.rateWait(init.retryAfterAsked), documented: true }
-        : messageFor(init.endpoint, init.status, spec.subject);
-    const errors = init.errors ?? [];
-    const first = errors[0] ?? {};
+        : forbiddenBy === 'role'
+          ? { text: fallbackMessage(403, spec.subject), documented: false }
+          : forbiddenBy === 'keyPolicy' && init.endpoint !== 'encryption.register'
+            ? { text: STATUS_MESSAGES['encryption.register'][403]!, documented: false }
+            : messageFor(init.endpoint, init.status, spec.subject);
     const technical = [`HTTP ${init.status}`, first.code, first.title].filter(Boolean).join(' ');
     super(text, { endpoint: init.endpoint, method: init.method, path: init.path, tier: spec.tier }, technical);
     this.status = init.status;
@@ -75,7 +87,19 @@ export class QlikApiError extends QlikError {
     this.errors = errors;
     this.retryAfterSeconds = init.retryAfterSeconds;
     this.documented = documented;
+    this.forbiddenBy = forbiddenBy;
   }
+}
+
+/**
+ * Register's 403 is documented as the key policy; a body that speaks of the key, its policy, AWS or KMS says so.
+ * A body that speaks of anything else (a role, permission, "Forbidden" alone), or any other endpoint, is the role.
+ */
+function encryptionForbiddenBy(endpoint: EndpointId, first: QlikErrorItem): 'keyPolicy' | 'role' {
+  const said = [first.code, first.title, first.detail].filter(Boolean).join(' ');
+  if (/\b(key policy|policy|aws|kms|ENCRYPTION-403)\b/i.test(said)) return 'keyPolicy';
+  if (endpoint === 'encryption.register' && said === '') return 'keyPolicy';
+  return 'role';
 }
 
 export class QlikNetworkError extends QlikError {
@@ -171,6 +195,19 @@ export class QlikInputError extends QlikError {
   }
 }
 
+/**
+ * The form field a service error names in `source` (`/description` → `description`, a query `parameter` as is),
+ * when it is one of `fields`: where the person should look.
+ */
+export function errorField<F extends string>(error: QlikApiError, fields: readonly F[]): F | undefined {
+  for (const item of error.errors) {
+    const name = item.source?.pointer?.replace(/^\//, '').split('/')[0] ?? item.source?.parameter;
+    const found = fields.find((f) => f === name);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 export function isQlikError(e: unknown): e is QlikError {
   return e instanceof QlikError;
 }
@@ -186,4 +223,15 @@ export function classifyErrorCode(code: string | undefined): 'timeout' | 'tls' |
     return 'tls';
   }
   return 'network';
+}
+
+/** `source.pointer` / `source.parameter` of an error item, when they are short text. */
+export function errorSourceOf(raw: unknown, scrub: (text: string) => string): Pick<QlikErrorItem, 'source'> {
+  if (typeof raw !== 'object' || raw === null) return {};
+  const o = raw as Record<string, unknown>;
+  const text = (v: unknown) => (typeof v === 'string' && v !== '' ? scrub(v).slice(0, 200) : undefined);
+  const pointer = text(o.pointer);
+  const parameter = text(o.parameter);
+  if (pointer === undefined && parameter === undefined) return {};
+  return { source: { ...(pointer !== undefined ? { pointer } : {}), ...(parameter !== undefined ? { parameter } : {}) } };
 }

@@ -4,6 +4,7 @@ import type * as z from 'zod/mini';
 import type { TokenSource } from './auth';
 import { ENDPOINTS, type EndpointId, type Tier } from './endpoints';
 import {
+  errorSourceOf,
   QlikApiError,
   QlikCancelledError,
   QlikError,
@@ -311,6 +312,7 @@ export class HttpCore {
           code: typeof e.code === 'string' ? this.scrub(e.code) : undefined,
           title: typeof e.title === 'string' ? this.scrub(e.title) : undefined,
           detail: typeof e.detail === 'string' ? this.scrub(e.detail) : undefined,
+          ...errorSourceOf(e.source, (t) => this.scrub(t)),
         }));
       }
     } catch {
@@ -339,3 +341,4 @@ export class HttpCore {
     return ceiling / 2 + Math.random() * (ceiling / 2);
   }
 }
+

@@ -15,4 +15,5 @@ export { DEFAULT_RETRY, parseRetryAfter, type RequestLogEntry, type RetryOptions
 export { RateLimiter, sharedRateLimiter, forgetSharedRateLimiter, DEFAULT_RATE_LIMITS, type RateLimits, type RateLimiterOptions } from './rateLimiter';
 export * from './errors';
 export * from './model';
+export * from './currentKey';
 export * from './pure';

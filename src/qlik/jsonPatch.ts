@@ -9,8 +9,13 @@ export interface ReplaceOp<V = unknown> {
 }
 
 
-export const MAX_NAME_LENGTH = 256;
-export const MAX_DESCRIPTION_LENGTH = 1024;
+/**
+ * The documents set no length for names and descriptions: these are the extension's own bound on free text it
+ * sends (a bounded body), far above anything a person types. The service decides its real limits, and its answer,
+ * with the field it names, is what the person sees.
+ */
+export const MAX_NAME_LENGTH = 4096;
+export const MAX_DESCRIPTION_LENGTH = 4096;
 
 /** Returns the reason a text is not acceptable, or undefined. */
 export function checkText(label: string, value: string, options: { required: boolean; max: number }): string | undefined {
@@ -58,8 +63,9 @@ export function keyProviderPatch(changes: { name?: string; description?: string 
   return ops;
 }
 
+/** The document requires a value, not a non-empty one: an empty description is the service's to refuse. */
 export function apiKeyDescriptionPatch(description: string): ReplaceOp<string>[] {
-  must(checkText('description', description, { required: true, max: MAX_DESCRIPTION_LENGTH }));
+  must(checkText('description', description, { required: false, max: MAX_DESCRIPTION_LENGTH }));
   return [{ op: 'replace', path: '/description', value: description }];
 }
 

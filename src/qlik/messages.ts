@@ -81,7 +81,7 @@ export const STATUS_MESSAGES: Record<EndpointId, Readonly<Record<number, string>
   'encryption.migrationDetails': {
     400: 'Qlik Cloud refused the request for the migration status.',
     401: AUTH,
-    404: 'No migration has run on this tenant.',
+    404: 'No migration is running on this tenant.',
     417: 'Qlik Cloud could not read the migration status. Try again in a moment.',
     429: RATE,
   },
@@ -94,7 +94,7 @@ export const STATUS_MESSAGES: Record<EndpointId, Readonly<Record<number, string>
   'apiKeys.create': {
     400: 'Qlik Cloud refused to create the API key: the description is required, the expiry must be within the tenant maximum, and you may have reached the maximum number of keys per user.',
     401: AUTH,
-    403: 'You are not allowed to create API keys on this tenant: it needs the Developer role (or the “Manage API keys” permission), and API keys must be enabled.',
+    403: 'You are not allowed to create API keys on this tenant: it needs the “Manage API keys” permission (on tenants that still have it, the Developer role, with API keys enabled).',
     429: RATE,
   },
   'apiKeys.get': {

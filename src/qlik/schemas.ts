@@ -14,6 +14,18 @@ const optText = z.nullish(z.string());
 const optBool = z.nullish(z.boolean());
 const optNumber = z.nullish(z.number());
 
+/**
+ * A list that may arrive as `null` (services written in Go send that for an empty list) or hold `null` entries:
+ * both read as "nothing there", never as a broken answer.
+ */
+function list<T extends z.ZodMiniType>(item: T, presence: 'optional' | 'required' = 'optional') {
+  const array = z.array(z.nullable(item));
+  return z.pipe(
+    presence === 'optional' ? z.nullish(array) : z.nullable(array),
+    z.transform((a): Array<z.output<T>> => (a ?? []).filter((x): x is NonNullable<typeof x> => x !== null && x !== undefined)),
+  );
+}
+
 export const ComplianceEntrySchema = z.looseObject({
   code: optText,
   region: optText,
@@ -31,28 +43,31 @@ export const KeyProviderSchema = z.looseObject({
   description: optText,
   keyprovider: optText,
   multiRegion: optBool,
-  replicaKeys: z.nullish(z.array(ReplicaKeySchema)),
+  replicaKeys: list(ReplicaKeySchema),
   arnFingerPrint: optText,
   promotedToCurrentAt: optText,
   demotedFromCurrentAt: optText,
   drCompliant: optBool,
   /** An object in lists, an array elsewhere; empty strings mean "no error". */
-  complianceError: z.nullish(z.union([ComplianceEntrySchema, z.array(ComplianceEntrySchema)])),
+  complianceError: z.nullish(z.union([ComplianceEntrySchema, list(ComplianceEntrySchema)])),
 });
 export type RawKeyProvider = z.infer<typeof KeyProviderSchema>;
 
-/** Bare arrays (what the service sends), `{data: [...]}` and `{errors: [...]}` (what the tables say). */
+/**
+ * Bare arrays (what the service sends), `{data: [...]}` and `{errors: [...]}` (what the tables say); `null`,
+ * `{data: null}` and `null` entries read as empty.
+ */
 export const KeyProviderListSchema = z.pipe(
   z.transform((body: unknown) => {
-    if (Array.isArray(body)) return body;
-    if (body && typeof body === 'object') {
+    if (body === null || Array.isArray(body)) return body;
+    if (typeof body === 'object') {
       const o = body as Record<string, unknown>;
-      if (Array.isArray(o.data)) return o.data;
-      if (Array.isArray(o.errors)) return o.errors;
+      if ('data' in o && (o.data === null || Array.isArray(o.data))) return o.data;
+      if ('errors' in o && (o.errors === null || Array.isArray(o.errors))) return o.errors;
     }
     return body;
   }),
-  z.array(KeyProviderSchema),
+  z.pipe(z.nullable(z.array(z.nullable(KeyProviderSchema))), z.transform((a) => (a ?? []).filter((p) => p !== null))),
 );
 
 export const MigrationSchema = z.looseObject({
@@ -87,10 +102,11 @@ export type RawApiKey = z.infer<typeof ApiKeySchema>;
 
 export const CreatedApiKeySchema = z.extend(ApiKeySchema, { token: required() });
 
-const LinkSchema = z.nullish(z.looseObject({ href: required() }));
+/** `{}` and `{href: ""}` read as "no such page", like an absent link. */
+const LinkSchema = z.nullish(z.looseObject({ href: optText }));
 
 export const ApiKeyListSchema = z.looseObject({
-  data: z.array(ApiKeySchema),
+  data: list(ApiKeySchema, 'required'),
   links: z.nullish(z.looseObject({ self: LinkSchema, next: LinkSchema, prev: LinkSchema })),
 });
 
@@ -111,7 +127,7 @@ export const UserSchema = z.looseObject({
   email: optText,
   subject: optText,
   status: optText,
-  assignedRoles: z.nullish(z.array(RoleSchema)),
+  assignedRoles: list(RoleSchema),
   assignedGroups: z.nullish(z.array(z.unknown())),
   assignedScopes: z.nullish(z.array(z.unknown())),
   createdAt: optText,
@@ -124,7 +140,7 @@ export type RawUser = z.infer<typeof UserSchema>;
 export const TenantSchema = z.looseObject({
   id: required(),
   name: optText,
-  hostnames: z.nullish(z.array(z.string())),
+  hostnames: list(z.string()),
   region: optText,
   datacenter: optText,
   status: optText,
@@ -149,6 +165,7 @@ export const ErrorBodySchema = z.looseObject({
         code: z.optional(z.unknown()),
         title: z.optional(z.unknown()),
         detail: z.optional(z.unknown()),
+        source: z.optional(z.unknown()),
       }),
     ),
   ),

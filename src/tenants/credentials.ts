@@ -1,4 +1,4 @@
-import { createQlikClient, type QlikAuth, type QlikClient, type RequestLogEntry, type Tenant, type User } from '../qlik';
+import { createQlikClient, type QlikAuth, type QlikClient, type RequestLogEntry, type Tenant, tenantAwsRegion, type User } from '../qlik';
 import { isQlikCloudHost } from '../qlik/tenantUrl';
 import { inert, TEXT_LIMITS } from '../util/text';
 import type { SignInMethod, TenantRecord } from './tenantStore';
@@ -46,6 +46,7 @@ export function recordFrom(origin: string, verified: Verified, signIn: SignInMet
     tenantId: tenant.id,
     ...(tenant.name ? { tenantName: tenant.name } : {}),
     ...(tenant.region ? { region: tenant.region } : {}),
+    ...(tenantAwsRegion(tenant) ? { awsRegion: tenantAwsRegion(tenant) } : {}),
     hostnames: tenant.hostnames,
     user: { id: user.id, name: user.name, ...(user.email ? { email: user.email } : {}) },
     roles: user.roleNames,

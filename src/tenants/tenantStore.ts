@@ -10,6 +10,8 @@ export interface TenantRecord {
   tenantId: string;
   tenantName?: string;
   region?: string;
+  /** The tenant's AWS region (`tenants/me` datacenter or region), for the key providers' region rule. */
+  awsRegion?: string;
   hostnames?: string[];
   user: { id: string; name?: string; email?: string };
   roles: string[];

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { type KeyProvider, type Migration, type QlikClient } from '../qlik';
+import { currentKey, type KeyProvider, type Migration, type QlikClient } from '../qlik';
+import type { TenantRecord } from '../tenants/tenantStore';
 import { LoadingGroupNode } from './loadingGroup';
 import { KeyProviderNode, MigrationNode, migrationTargetName } from './keyProviderNode';
 import { MessageNode } from './errorNode';
@@ -9,6 +10,8 @@ export interface EncryptionData {
   providers: KeyProvider[];
   /** The running or last migration; undefined when none has run or it could not be read. */
   migration: Migration | undefined;
+  /** The tenant's AWS region, for the region rule (undefined: not known). */
+  tenantRegion?: string;
 }
 
 /** Current first, then AWS keys by name, the Qlik default last (unless it is current). */
@@ -23,7 +26,7 @@ export class EncryptionGroupNode extends LoadingGroupNode<EncryptionData> {
     return `${this.origin}/encryption`;
   }
 
-  protected async load(client: QlikClient): Promise<EncryptionData> {
+  protected async load(client: QlikClient, tenant: TenantRecord): Promise<EncryptionData> {
     const [providers, migration] = await Promise.all([
       client.encryption.listAll(),
       // The migration is a detail of this group: if it cannot be read, the providers still show.
@@ -32,13 +35,13 @@ export class EncryptionGroupNode extends LoadingGroupNode<EncryptionData> {
         return undefined;
       }),
     ]);
-    return { providers: sortProviders(providers), migration };
+    return { providers: sortProviders(providers), migration, tenantRegion: tenant.awsRegion };
   }
 
   protected childrenFor(data: EncryptionData): TreeNode[] {
     const rows: TreeNode[] = [];
     if (data.migration?.isRunning) rows.push(new MigrationNode(this, data.migration, data.providers));
-    rows.push(...data.providers.map((p) => new KeyProviderNode(this, p)));
+    rows.push(...data.providers.map((p) => new KeyProviderNode(this, p, data.tenantRegion)));
     if (rows.length === 0) rows.push(new MessageNode(this, `${this.id}/empty`, vscode.l10n.t('No key providers')));
     return rows;
   }
@@ -49,8 +52,9 @@ export class EncryptionGroupNode extends LoadingGroupNode<EncryptionData> {
     if (data && data.migration !== migration) this.setData({ ...data, migration });
   }
 
+  /** The key in use: flagged `current`, else the target of the last completed migration, else promoted last. */
   currentProvider(): KeyProvider | undefined {
-    return this.data?.providers.find((p) => p.isCurrent);
+    return this.data ? currentKey(this.data.providers, this.data.migration).provider : undefined;
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -63,8 +67,16 @@ export class EncryptionGroupNode extends LoadingGroupNode<EncryptionData> {
       const target = migrationTargetName(migration, data?.providers ?? []);
       item.description = vscode.l10n.t('migrating to {0} · {1}%', target, migration.progress ?? 0);
     } else if (data) {
-      const current = this.currentProvider();
-      item.description = current ? vscode.l10n.t('current: {0}', current.name) : vscode.l10n.t('no current key');
+      const { provider, basis } = currentKey(data.providers, data.migration);
+      item.description = !provider
+        ? data.providers.length
+          ? vscode.l10n.t('current key unknown')
+          : vscode.l10n.t('no current key')
+        : basis === 'flag'
+          ? vscode.l10n.t('current: {0}', provider.name)
+          : basis === 'migration'
+            ? vscode.l10n.t('current: {0} (from the last migration)', provider.name)
+            : vscode.l10n.t('current: {0} (promoted last)', provider.name);
     } else if (this.failed) {
       item.description = vscode.l10n.t('could not load');
     }

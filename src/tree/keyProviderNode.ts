@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { KeyProvider, Migration } from '../qlik';
+import { type KeyProvider, type Migration, migrationTarget, regionProblems } from '../qlik';
 import { formatDate } from './format';
 import { tooltip, type TooltipNote } from '../util/markdown';
 import { contextValue, type HasDetails, TreeNode } from './node';
@@ -13,9 +13,22 @@ export class KeyProviderNode extends TreeNode implements HasDetails {
   constructor(
     parent: TreeNode,
     readonly provider: KeyProvider,
+    private readonly tenantRegion?: string,
   ) {
     super(parent);
     this.id = `${parent.id}/${provider.fingerprint ?? provider.arn}`;
+  }
+
+  /** The region rule's notes for this key (AWS keys only; none when the tenant's region is not known). */
+  private regionNotes(): string[] {
+    const p = this.provider;
+    if (p.isQlikDefault) return [];
+    const problems = regionProblems({ region: p.region, multiRegion: p.multiRegion, replicaRegions: p.replicaKeys.map((r) => r.region) }, this.tenantRegion);
+    return problems.map((x) =>
+      x.kind === 'otherRegion'
+        ? t('The key is in {0}, but the tenant is in {1}: Qlik Cloud expects a key in the tenant’s own AWS region.', x.keyRegion, x.tenantRegion)
+        : t('The key has no replica in {0}, the tenant’s disaster-recovery region: it would not survive a regional failover.', x.drRegion),
+    );
   }
 
   override async getChildren(): Promise<TreeNode[]> {
@@ -40,6 +53,7 @@ export class KeyProviderNode extends TreeNode implements HasDetails {
       if (p.multiRegion === false) parts.push(t('single-region'));
     }
     if (p.hasComplianceProblem) parts.push(t('compliance problem'));
+    else if (this.regionNotes().length) parts.push(t('region note'));
     item.description = parts.join(' · ');
     item.iconPath = p.hasComplianceProblem
       ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
@@ -84,6 +98,8 @@ export class KeyProviderNode extends TreeNode implements HasDetails {
       }
       notes.push({ warning: true, heading: t('Compliance problem'), lines });
     }
+    const region = this.regionNotes();
+    if (region.length) notes.push({ heading: t('Region rule'), lines: region });
     return tooltip(p.name, rows, ...notes);
   }
 }
@@ -150,11 +166,7 @@ export class MigrationNode extends TreeNode implements HasDetails {
 
 
 export function migrationTargetName(migration: Migration, providers: KeyProvider[]): string {
-  const target = providers.find(
-    (p) =>
-      (migration.migratingToFingerprint && p.fingerprint === migration.migratingToFingerprint) ||
-      (migration.migratingTo && p.arn === migration.migratingTo),
-  );
+  const target = migrationTarget(migration, providers);
   if (target) return target.name;
   return migration.migratingTo === '#QLIK_MANAGED_KEY_PROVIDER#' ? t('Qlik-managed key') : (migration.migratingTo ?? '?');
 }

@@ -15,6 +15,19 @@ export function isAdmin(user: User): boolean {
   return user.roles.includes('TenantAdmin');
 }
 
+/**
+ * Whether a user may create API keys for themselves: the Developer role as documented, the "Manage API keys"
+ * permission in the current service. Being TenantAdmin is not enough in either.
+ */
+export function mayCreateOwnKeys(user: User, service: 'documented' | 'current'): boolean {
+  return service === 'current' ? user.manageApiKeys === true : user.roles.includes('Developer');
+}
+
+/** The roles the service reports: the current one has no Developer role any more. */
+export function reportedRoles(user: User, service: 'documented' | 'current'): User['roles'] {
+  return service === 'current' ? user.roles.filter((r) => r !== 'Developer') : user.roles;
+}
+
 export function sessionToken(tenant: Tenant, user: User, secret: Buffer): string {
   return signJwt(
     { typ: 'session', sub: user.id, tenant: tenant.info.tenantId, iat: Math.floor(tenant.info.createdMs / 1000) },

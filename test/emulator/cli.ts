@@ -1,9 +1,11 @@
 import { startEmulator, type EmulatorOptions } from './index';
+import { parseModeArg } from './modes';
 import type { SeedName } from './state';
 
 /**
  * `npm run emulator -- [--port N] [--tenants N] [--seed empty|demo|large] [--migration-seconds S] [--rate-limit-scale X]
- * [--tls] [--proxy] [--proxy-port N] [--proxy-auth user:password] [--quiet]` (`--proxy-port`/`--proxy-auth` imply `--proxy`)
+ * [--tls] [--proxy] [--proxy-port N] [--proxy-auth user:password] [--service documented|current] [--mode name=value]…
+ * [--quiet]` (`--proxy-port`/`--proxy-auth` imply `--proxy`)
  */
 function parseArgs(argv: string[]): EmulatorOptions {
   const opts: EmulatorOptions = {};
@@ -26,6 +28,13 @@ function parseArgs(argv: string[]): EmulatorOptions {
       case '--seed': opts.seed = value() as SeedName; break;
       case '--migration-seconds': opts.migrationSeconds = num(); break;
       case '--rate-limit-scale': opts.rateLimitScale = num(); break;
+      case '--service':
+      case '--mode': {
+        const modes = parseModeArg(flag === '--service' ? `service=${value()}` : value());
+        if (typeof modes === 'string') throw new Error(modes);
+        opts.modes = { ...opts.modes, ...modes };
+        break;
+      }
       case '--quiet': opts.quiet = true; break;
       case '--tls': opts.tls = true; break;
       case '--proxy': opts.proxy = { ...(typeof opts.proxy === 'object' ? opts.proxy : {}) }; break;

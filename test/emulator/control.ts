@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { FAULT_MODES, type FaultMode, type FaultStore } from './faults';
 import type { ForeignOrigin } from './foreign';
 import { isObject, readBody } from './http';
+import { checkModes, type ModeStore } from './modes';
 import { control as migrationControl, migrationBody, tick } from './migration';
 import { providerBody } from './routes/providers';
 import type { RunningProxy } from './proxy';
@@ -44,7 +45,7 @@ export function dumpTenant(t: Tenant): Record<string, unknown> {
   };
 }
 
-export function controlHandler(tenants: Tenant[], faults: FaultStore, foreign?: ForeignOrigin, proxy?: RunningProxy) {
+export function controlHandler(tenants: Tenant[], faults: FaultStore, foreign?: ForeignOrigin, proxy?: RunningProxy, modes?: ModeStore) {
   const pick = (name: string | null | undefined): Tenant[] | undefined => {
     if (name === null || name === undefined) return tenants;
     const t = tenants.find((x) => x.info.name === name);
@@ -75,6 +76,7 @@ export function controlHandler(tenants: Tenant[], faults: FaultStore, foreign?: 
       case 'POST /__emulator/reset':
         for (const t of tenants) t.reset();
         faults.clear();
+        modes?.reset();
         if (foreign) foreign.log.length = 0;
         proxy?.clear();
         proxy?.configure({ refuseAll: false });
@@ -82,6 +84,14 @@ export function controlHandler(tenants: Tenant[], faults: FaultStore, foreign?: 
       case 'GET /__emulator/state':
         if (tenantParam === null) return reply(res, 200, Object.fromEntries(tenants.map((t) => [t.info.name, dumpTenant(t)])));
         return reply(res, 200, dumpTenant(chosen[0]));
+      case 'GET /__emulator/modes':
+        return reply(res, 200, modes?.get() ?? {});
+      case 'PUT /__emulator/modes': {
+        const checked = checkModes(body);
+        if (typeof checked === 'string') return problem(res, 400, checked);
+        if (!modes) return problem(res, 404, 'This emulator has no modes.');
+        return reply(res, 200, modes.set(checked));
+      }
       case 'GET /__emulator/faults':
         return reply(res, 200, faults.list());
       case 'POST /__emulator/faults':

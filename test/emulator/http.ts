@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { drift } from './drift';
+import { drift, fullDrift } from './drift';
 import { hostile } from './hostile';
 
 /** One request on a tenant origin, with the helpers every route uses. */
@@ -11,8 +11,10 @@ export interface Ctx {
   query: URLSearchParams;
   origin: string;
   rawBody: string;
-  /** Set by a `drift` fault: JSON answers get extra fields and lose optional ones. */
-  drift: boolean;
+  /** Set by a `drift` fault: JSON answers get extra fields and lose optional ones (`full`: every optional one). */
+  drift: boolean | 'full';
+  /** The `errorSources` mode: encryption errors name the wrong field in `source` too (API key errors always do). */
+  errorSources?: boolean;
   /** Set by a `hostile` fault: every free-text field of the answer carries link, icon, markdown and bidi payloads. */
   hostile?: boolean;
 }
@@ -33,7 +35,7 @@ export function send(ctx: Ctx, status: number, body?: unknown, headers: Record<s
     ctx.res.end();
     return;
   }
-  const shaped = ctx.drift ? drift(body) : body;
+  const shaped = ctx.drift === 'full' ? fullDrift(body) : ctx.drift ? drift(body) : body;
   const payload = JSON.stringify(ctx.hostile ? hostile(shaped) : shaped);
   ctx.res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',

@@ -9,6 +9,7 @@ import { controlHandler } from './control';
 import { FaultStore } from './faults';
 import { ForeignOrigin } from './foreign';
 import { issuedTokens } from './jwt';
+import { checkModes, DEFAULT_MODES, ModeStore, type Modes } from './modes';
 import { startProxy, type RunningProxy } from './proxy';
 import { makeTenantInfo } from './seeds';
 import type { SeedName } from './state';
@@ -24,6 +25,8 @@ export interface EmulatorOptions {
   migrationSeconds?: number;
   /** Rate-limit window = 60 s × scale (default 1); the limits per window stay the same. */
   rateLimitScale?: number;
+  /** Readings of the documents and service generations (`modes.ts`, the README's table of modes). */
+  modes?: Partial<Modes>;
   quiet?: boolean;
   /**
    * Serve every tenant over HTTPS as its public host name (`https://acme.eu.qlikcloud.com`), with certificates
@@ -106,6 +109,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   if (!(scale > 0)) throw new Error('rateLimitScale must be > 0');
   if (!Number.isInteger(basePort) || basePort < 0 || basePort > 65535) throw new Error('port must be from 0 to 65535');
 
+  const checked = checkModes(options.modes ?? {});
+  if (typeof checked === 'string') throw new Error(checked);
+  const modes = new ModeStore({ ...DEFAULT_MODES, ...checked });
+
   const secret = randomBytes(32);
   const faults = new FaultStore();
   const now = Date.now();
@@ -135,7 +142,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   };
   try {
     for (const [i, t] of tenants.entries()) {
-      const server = serve(tenantHandler(t, { secret, faults, foreignUrl: () => foreign.url }), t.info.hostname, t.connections);
+      const server = serve(tenantHandler(t, { secret, faults, modes, foreignUrl: () => foreign.url }), t.info.hostname, t.connections);
       const port = await listen(server, basePort === 0 ? 0 : basePort + i);
       ports.set(t, port);
       t.url = ca ? `https://${t.info.hostname}` : `http://${HOST}:${port}`;
@@ -151,7 +158,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       const p = typeof options.proxy === 'object' ? options.proxy : {};
       proxy = await startProxy({ routes: hosts, auth: p.auth, port: p.port });
     }
-    const handleControl = controlHandler(tenants, faults, foreign, proxy);
+    const handleControl = controlHandler(tenants, faults, foreign, proxy, modes);
     const controlServer = createServer((req, res) => {
       handleControl(req, res).catch(() => {
         if (!res.headersSent) res.writeHead(500);

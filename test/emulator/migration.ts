@@ -40,8 +40,8 @@ export function tick(state: TenantState, nowMs: number): void {
   m.completedMs = Math.max(m.initiatedMs, doneMs);
   const from = state.providers.get(state.currentFingerprint);
   const to = state.providers.get(m.toFingerprint);
-  if (to) {
-    if (from && from !== to) from.demotedFromCurrentAt = iso(m.completedMs);
+  if (to && from !== to) {
+    if (from) from.demotedFromCurrentAt = iso(m.completedMs);
     to.promotedToCurrentAt = iso(m.completedMs);
     state.currentFingerprint = to.fingerprint;
   }

@@ -35,7 +35,8 @@ export function tenantName(index: number): string {
 function person(rng: () => number, name: string, roles: User['roles'], createdMs: number, tenant: string): User {
   const id = hexId(rng);
   const email = `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@${tenant}.example.com`;
-  return { id, name, email, subject: `auth0|${id}`, roles, createdMs };
+  // Whoever had the Developer role has the permission that replaced it.
+  return { id, name, email, subject: `auth0|${id}`, roles, createdMs, manageApiKeys: roles.includes('Developer') };
 }
 
 /** Users, IDs and the OAuth client of a tenant: fixed for the life of the emulator. */
@@ -93,8 +94,12 @@ export function qlikProvider(info: TenantInfo): Provider {
   };
 }
 
-/** Builds an AWS provider the way registration does; compliance follows from the ARN. */
-export function awsProvider(arn: string, name: string, description: string, createdMs: number): Provider {
+/**
+ * Builds an AWS provider the way registration does; compliance follows from the ARN. `drCompliant` follows the
+ * documented rule: a multi-region key in the tenant's own AWS region (when given), with its replica in the DR
+ * region (every multi-region key gets one here), and no compliance error.
+ */
+export function awsProvider(arn: string, name: string, description: string, createdMs: number, tenantRegion?: string): Provider {
   const parsed = parseKeyArn(arn);
   if (!parsed) throw new Error(`bad seed ARN ${arn}`);
   const replicas = parsed.multiRegion ? [replicaArn(parsed)] : [];
@@ -117,7 +122,7 @@ export function awsProvider(arn: string, name: string, description: string, crea
           message: `The policy of the provided key does not allow the required action [${region}] [GenerateDataKey].`,
         }
       : undefined,
-    drCompliant: parsed.multiRegion && !nonCompliant,
+    drCompliant: parsed.multiRegion && !nonCompliant && (tenantRegion === undefined || parsed.region === tenantRegion),
     promotedToCurrentAt: NEVER,
     demotedFromCurrentAt: NEVER,
   };

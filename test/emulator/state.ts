@@ -10,6 +10,8 @@ export interface User {
   createdMs: number;
   /** OAuth machine-to-machine clients act as a user of their own. */
   clientId?: string;
+  /** The "Manage API keys" permission of the current service (it replaced the Developer role on 2026-01-26). */
+  manageApiKeys?: boolean;
 }
 
 export interface ComplianceError {

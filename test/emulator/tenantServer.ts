@@ -3,6 +3,7 @@ import { authenticate } from './auth';
 import type { FaultStore } from './faults';
 import { fail, readBody, send, titleFor, type Ctx } from './http';
 import { tick } from './migration';
+import { DEFAULT_MODES } from './modes';
 import { tierOf } from './ratelimit';
 import { apiKeyConfigRoutes } from './routes/apiKeyConfig';
 import { apiKeyRoutes } from './routes/apiKeys';
@@ -10,6 +11,7 @@ import { encryptionRoutes } from './routes/encryption';
 import { identityRoutes } from './routes/identity';
 import { handleOAuthToken } from './routes/oauth';
 import type { Route } from './routes/types';
+import type { ModeStore } from './modes';
 import type { LogEntry, Tenant } from './tenant';
 
 const ROUTES: Route[] = [...encryptionRoutes, ...apiKeyConfigRoutes, ...apiKeyRoutes, ...identityRoutes];
@@ -20,6 +22,7 @@ const MAX_LOG = 50_000;
 export interface Shared {
   secret: Buffer;
   faults: FaultStore;
+  modes?: ModeStore;
   /** The second origin's URL: `foreign` faults point links and redirects there. */
   foreignUrl?: () => string;
 }
@@ -54,6 +57,8 @@ async function handle(tenant: Tenant, shared: Shared, req: IncomingMessage, res:
   };
   const host = typeof req.headers.host === 'string' && req.headers.host !== '' ? req.headers.host : new URL(tenant.url).host;
   const ctx: Ctx = { req, res, method, path: url.pathname, query: url.searchParams, origin: tenant.publicOrigin ?? `http://${host}`, rawBody: '', drift: false };
+  const modes = shared.modes?.get() ?? DEFAULT_MODES;
+  ctx.errorSources = modes.errorSources;
 
   const isApi = url.pathname.startsWith('/api/');
   const principal = isApi ? authenticate(req, tenant, shared.secret, Date.now()) : undefined;
@@ -87,6 +92,7 @@ async function handle(tenant: Tenant, shared: Shared, req: IncomingMessage, res:
     }
     if (fault.mode === 'latency') await new Promise((r) => setTimeout(r, fault.latencyMs));
     if (fault.mode === 'drift') ctx.drift = true;
+    if (fault.mode === 'fullDrift') ctx.drift = 'full';
     if (fault.mode === 'foreign' && shared.foreignUrl) ctx.origin = shared.foreignUrl();
   }
 
@@ -119,7 +125,7 @@ async function handle(tenant: Tenant, shared: Shared, req: IncomingMessage, res:
     if (!m) continue;
     pathMatched = true;
     if (route.method !== method) continue;
-    route.handle(ctx, { tenant, principal, secret: shared.secret, now }, m.slice(1));
+    route.handle(ctx, { tenant, principal, secret: shared.secret, now, modes }, m.slice(1));
     return;
   }
   if (pathMatched) return fail(ctx, 405, { code: 'HTTP-405', title: 'Method Not Allowed' });

@@ -53,7 +53,7 @@ describe('Encryption workflows', function () {
     it('registers a multi-region key: the panel shows fingerprint, multi-region and replicas, and the tree has it', async () => {
       const panel = await openRegisterPanel();
       const init = last(panel, 'init');
-      assert.deepEqual({ ...init, strings: undefined }, { type: 'init', tenantLabel: 'acme', tenantOrigin: emulator().tenant.url, form: undefined, strings: undefined });
+      assert.deepEqual({ ...init, strings: undefined }, { type: 'init', tenantLabel: 'acme', tenantOrigin: emulator().tenant.url, tenantRegion: 'eu-west-1', form: undefined, strings: undefined });
       assert.equal(init.strings?.lead, 'Make an AWS KMS key available to {0} ({1}) for encrypting its data.', 'page strings come through l10n with their placeholders');
       const arn = mrkArn('111122223333', 1);
       await register(panel, arn, 'CMK-02', 'For the new region');
@@ -239,9 +239,9 @@ describe('Encryption workflows', function () {
       await vscode.commands.executeCommand('qlikCloud.deleteKeyProvider');
     });
 
-    it('Show Migration Status: "No migration has run on this tenant" before the first, the details after', async () => {
+    it('Show Migration Status: "No migration is running on this tenant" before the first, the details after', async () => {
       await vscode.commands.executeCommand('qlikCloud.showMigrationStatus', (await groupRow('Encryption')).element);
-      assert.ok(prompts().calls.some((c) => c.kind === 'information' && c.text === 'No migration has run on this tenant (acme).'));
+      assert.ok(prompts().calls.some((c) => c.kind === 'information' && c.text === 'No migration is running on this tenant (acme).'));
       const dr = providerOf(await providerRow('DR test key'));
       await api(emulator().tenant, 'POST', `/api/v1/encryption/keyproviders/${dr.fingerprint}/actions/migrate`);
       await emulator().migrations({ action: 'pause' });

@@ -157,7 +157,7 @@ describe('Encryption errors', function () {
     },
     worked: async (shown) => {
       // The demo tenant never migrated: the details answer 404, which is a sentence, not an error.
-      assert.ok(shown.some((c) => c.kind === 'information' && c.text === 'No migration has run on this tenant (acme).'), describeCalls(shown));
+      assert.ok(shown.some((c) => c.kind === 'information' && c.text === 'No migration is running on this tenant (acme).'), describeCalls(shown));
     },
   });
 

@@ -132,7 +132,7 @@ describe('Faults: every endpoint group under injected failures', function () {
       name: 'migration details (Show Migration Status)',
       path: '/migration/actions/details$',
       method: 'GET',
-      success: /No migration has run/,
+      success: /No migration is running/,
       run: async () => {
         await vscode.commands.executeCommand('qlikCloud.showMigrationStatus', (await groupRow('Encryption')).element);
       },

@@ -243,7 +243,8 @@ describe('Encryption migrations', function () {
       await waitUntil('the stall warning', () => prompts().calls.some((c) => c.kind === 'warning' && /has not progressed for/.test(c.text)), 30_000);
       assert.match((await itemOf(acme().url))?.text ?? '', /^\$\(warning\)/);
       await emulator().fault({ method: 'GET', path: 'migration/actions/details$', mode: 'status', status: 404, count: 0 });
-      await waitUntil('the vanished warning', () => prompts().calls.some((c) => /can no longer be found/.test(c.text)), 30_000);
+      // 404 means "no ongoing migration": the providers say it ended without switching (the source is still current).
+      await waitUntil('the ended-without-switching warning', () => prompts().calls.some((c) => /to DR test key is over, but DR test key is not the key in use/.test(c.text)), 30_000);
       assert.equal((await testApi()).encryption.isWatching(acme().url), false);
     } finally {
       await setSetting('qlikCloud.migration.stalledAfterMinutes', undefined);

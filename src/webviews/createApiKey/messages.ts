@@ -7,7 +7,7 @@ const text = (max: number) => z.string().check(z.maxLength(max));
 export const FromWebview = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('create'),
-    description: text(1024),
+    description: text(4096),
     /** ISO 8601 duration; absent = the tenant maximum. */
     expiry: z.optional(text(64)),
     /** The identity provider's ID for a SCIM key (TenantAdmins only). */

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { clipboardClearSeconds, type TokenClipboard } from '../../apiKeys/tokenClipboard';
-import { checkExpiryAgainstMaximum, type CreatedApiKey, QlikApiError, QlikInputError, type QlikClient } from '../../qlik';
+import { checkExpiryAgainstMaximum, type CreatedApiKey, errorField, QlikApiError, QlikInputError, type QlikClient } from '../../qlik';
 import type { TenantRecord } from '../../tenants/tenantStore';
 import { errorLine } from '../../commands/wrapper';
 import type { Log } from '../../util/log';
@@ -274,6 +274,15 @@ export function inlineError(error: unknown): { field: ErrorField; message: strin
         message: t('You have reached the maximum number of active API keys on this tenant: delete or revoke one of yours first, or ask a TenantAdmin to raise the limit.') + suffix,
       };
     }
+    // The field the service names in `source` wins; the wording of its title is the fallback.
+    const named = errorField(error, ['expiry', 'description', 'sub', 'subType'] as const);
+    if (named === 'expiry') {
+      return { field: 'expiry', message: (/exceed|maximum|longer/i.test(said) ? t('The expiry is longer than this tenant allows now.') : t('Qlik Cloud refused this expiry.')) + suffix };
+    }
+    if (named === 'description') {
+      return { field: 'description', message: (/required|missing|empty/i.test(said) ? t('The description is required.') : t('Qlik Cloud refused this description.')) + suffix };
+    }
+    if (named) return { field: 'scim', message: t('Qlik Cloud refused the SCIM subject.') + suffix };
     if (/expiry/i.test(said)) return { field: 'expiry', message: t('The expiry is longer than this tenant allows now.') + suffix };
     if (/description/i.test(said)) return { field: 'description', message: t('The description is required.') + suffix };
     if (/\bsub(Type)?\b|SCIM/i.test(said)) return { field: 'scim', message: t('Qlik Cloud refused the SCIM subject.') + suffix };

@@ -4,7 +4,7 @@ import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-label/index.js';
 import '@vscode-elements/elements/dist/vscode-textarea/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
-import { checkText, MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH, parseKmsKeyArn } from '../../qlik/pure';
+import { checkText, MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH, parseKmsKeyArn, regionProblems, regionProblemText } from '../../qlik/pure';
 import { connect, h } from '../shared/browser';
 import '../shared/webview.css';
 import { FromWebview, PAGE_STRINGS, type PageStringKey, type RegisterForm, type RegisteredProvider, ToWebview } from './messages';
@@ -21,6 +21,7 @@ function s(key: PageStringKey, ...args: string[]): string {
 
 const app = document.getElementById('app') as HTMLElement;
 let tenantLabel = '';
+let tenantRegion: string | undefined;
 let busy = false;
 const touched = { arn: false, name: false };
 
@@ -92,6 +93,7 @@ function check(): boolean {
     arnFacts.append(...Array.from(facts(undefined, rows).childNodes));
     arnFacts.hidden = false;
     for (const w of parsed.warnings) arnWarning.append(message('warning', undefined, w));
+    for (const p of regionProblems({ region: v.region, multiRegion: v.multiRegion }, tenantRegion)) arnWarning.append(message('warning', undefined, regionProblemText(p)));
   } else if (touched.arn) {
     arnProblems.append(message('error', undefined, ...parsed.problems.map((p) => h('div', {}, p))));
   }
@@ -149,8 +151,11 @@ function showError(error: ErrorMessage): void {
     retry.addEventListener('click', send);
     body.push(h('div', { class: 'actions' }, retry));
   }
-  if (error.kind === 'badArn') arnField.invalid = true;
-  const target = registeredView.hidden ? serverError : validation;
+  if (error.kind === 'badArn' || error.field === 'arn') arnField.invalid = true;
+  if (error.field === 'name') nameField.invalid = true;
+  // Next to the field the service named, while the form shows.
+  const slot = { arn: arnProblems, name: nameProblem, description: descriptionProblem };
+  const target = !registeredView.hidden ? validation : error.field ? slot[error.field] : serverError;
   target.replaceChildren(message('error', error.title, ...body));
 }
 
@@ -200,6 +205,7 @@ function onMessage(m: ToWebview): void {
   switch (m.type) {
     case 'init':
       tenantLabel = m.tenantLabel;
+      tenantRegion = m.tenantRegion;
       if (m.strings) strings = m.strings;
       buildForm();
       lead.textContent = s('lead', m.tenantLabel, m.tenantOrigin);

@@ -6,8 +6,8 @@ const text = (max: number) => z.string().check(z.maxLength(max));
 /** The form as typed (kept on errors, and across the page being hidden). */
 export const RegisterForm = z.object({
   arn: text(2048),
-  name: text(256),
-  description: text(1024),
+  name: text(4096),
+  description: text(4096),
 });
 export type RegisterForm = z.infer<typeof RegisterForm>;
 
@@ -30,6 +30,27 @@ export const RegisteredProvider = z.object({
   replicas: z.array(z.object({ arn: z.string(), region: z.optional(z.string()) })),
 });
 export type RegisteredProvider = z.infer<typeof RegisteredProvider>;
+
+/** What the page shows of a registered provider (the fingerprint empty when the service sent none). */
+export function registeredProviderView(p: {
+  name: string;
+  arn: string;
+  fingerprint: string | undefined;
+  description: string;
+  region: string | undefined;
+  multiRegion: boolean | undefined;
+  replicaKeys: ReadonlyArray<{ arn: string; region: string | undefined }>;
+}): RegisteredProvider {
+  return {
+    name: p.name,
+    arn: p.arn,
+    fingerprint: p.fingerprint ?? '',
+    description: p.description,
+    region: p.region,
+    multiRegion: p.multiRegion,
+    replicas: p.replicaKeys.map((r) => ({ arn: r.arn, region: r.region })),
+  };
+}
 
 /** The page's own words, in English; the panel sends them through vscode.l10n.t in `init`. */
 export const PAGE_STRINGS = {
@@ -76,6 +97,8 @@ export const ToWebview = z.discriminatedUnion('type', [
     type: z.literal('init'),
     tenantLabel: z.string(),
     tenantOrigin: z.string(),
+    /** The tenant's AWS region, for the region rule's warning (absent: not known). */
+    tenantRegion: z.optional(z.string()),
     form: z.optional(RegisterForm),
     /** PAGE_STRINGS translated (missing keys fall back to English). */
     strings: z.optional(z.record(z.string(), z.string())),
@@ -92,6 +115,8 @@ export const ToWebview = z.discriminatedUnion('type', [
     policy: z.optional(z.array(z.string())),
     /** The provider already registered with this ARN (409). */
     existing: z.optional(z.object({ name: z.string() })),
+    /** The field the service named in its answer (`source.pointer`): the message shows next to it. */
+    field: z.optional(z.enum(['arn', 'name', 'description'])),
     retry: z.boolean(),
   }),
   z.object({ type: z.literal('registered'), provider: RegisteredProvider }),

@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
 import type { CommandContext } from '../../commands/context';
 import { validateKeyProvider } from '../../commands/testKeyProvider';
-import { isQlikError, type KeyProvider, QlikApiError, QlikInputError } from '../../qlik';
+import { errorField, isQlikError, type KeyProvider, mergeKeyProvider, QlikApiError, QlikInputError } from '../../qlik';
 import { checkText, MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH, parseKmsKeyArn } from '../../qlik/pure';
 import type { TenantRecord } from '../../tenants/tenantStore';
 import { KeyProviderNode } from '../../tree/keyProviderNode';
 import { prompts } from '../../util/prompts';
 import { WebviewPanelBase } from '../shared/panel';
-import { FromWebview, PAGE_STRINGS, type RegisterForm, ToWebview } from './messages';
+import { FromWebview, PAGE_STRINGS, type RegisterForm, registeredProviderView, ToWebview } from './messages';
 
 const t = (message: string, ...args: Array<string | number>) => vscode.l10n.t(message, ...args);
 type ErrorMessage = Extract<ToWebview, { type: 'error' }>;
@@ -85,14 +85,16 @@ export class RegisterKeyProviderPanel extends WebviewPanelBase<FromWebview, ToWe
         return this.register(message.form);
       case 'validateNow':
         return this.validate();
-      case 'migrateNow':
-        if (this.registered?.fingerprint) {
-          await vscode.commands.executeCommand('qlikCloud.migrateToKeyProvider', { origin: this.tenant.origin, fingerprint: this.registered.fingerprint });
+      case 'migrateNow': {
+        const registered = this.registered && (await this.located(this.registered));
+        if (registered) {
+          await vscode.commands.executeCommand('qlikCloud.migrateToKeyProvider', { origin: this.tenant.origin, fingerprint: registered.fingerprint ?? '', arn: registered.arn });
           if (this.ctx.migrations.isWatching(this.tenant.origin)) {
             this.post({ type: 'notice', message: t('A migration is running on {0}: its progress shows in the status bar.', this.tenant.label) });
           }
         }
         return;
+      }
       case 'showExisting':
         return this.showExisting();
       case 'registerAnother':
@@ -134,12 +136,13 @@ export class RegisterKeyProviderPanel extends WebviewPanelBase<FromWebview, ToWe
   }
 
   private async validate(): Promise<void> {
-    const provider = this.registered;
-    if (!provider || this.busy) return;
+    if (!this.registered || this.busy) return;
+    let provider = this.registered;
     this.setBusy(true, 'validate');
     try {
+      provider = await this.located(provider);
       const tested = await validateKeyProvider(this.ctx, this.tenant, provider);
-      this.registered = { ...provider, ...tested };
+      this.registered = mergeKeyProvider(provider, tested);
       this.post({
         type: 'validated',
         ok: !tested.hasComplianceProblem,
@@ -186,10 +189,21 @@ export class RegisterKeyProviderPanel extends WebviewPanelBase<FromWebview, ToWe
     }
   }
 
+  /** The registered provider with its fingerprint: when the answer had none, found by ARN in the list. */
+  private async located(provider: KeyProvider): Promise<KeyProvider> {
+    if (provider.fingerprint) return provider;
+    const client = await this.ctx.pool.get(this.tenant.origin);
+    const listed = (await client.encryption.listAll()).find((p) => p.arn === provider.arn && p.fingerprint);
+    if (!listed) return provider;
+    this.registered = mergeKeyProvider(listed, provider);
+    return this.registered;
+  }
+
   private init(form: RegisterForm | undefined): ToWebview {
     // Placeholders stay for the page to fill: {0} is passed as its own value.
     const strings = Object.fromEntries(Object.entries(PAGE_STRINGS).map(([key, text]) => [key, vscode.l10n.t(text, '{0}', '{1}')]));
-    return { type: 'init', tenantLabel: this.tenant.label, tenantOrigin: this.tenant.origin, form, strings };
+    const region = this.ctx.store.get(this.tenant.origin)?.awsRegion ?? this.tenant.awsRegion;
+    return { type: 'init', tenantLabel: this.tenant.label, tenantOrigin: this.tenant.origin, ...(region ? { tenantRegion: region } : {}), form, strings };
   }
 
   private setBusy(busy: boolean, what: 'register' | 'validate'): void {
@@ -203,15 +217,7 @@ export class RegisterKeyProviderPanel extends WebviewPanelBase<FromWebview, ToWe
   }
 
   private describe(p: KeyProvider) {
-    return {
-      name: p.name,
-      arn: p.arn,
-      fingerprint: p.fingerprint ?? '',
-      description: p.description,
-      region: p.region,
-      multiRegion: p.multiRegion,
-      replicas: p.replicaKeys.map((r) => ({ arn: r.arn, region: r.region })),
-    };
+    return registeredProviderView(p);
   }
 
   private async errorFor(error: unknown, form: RegisterForm): Promise<ErrorMessage> {
@@ -231,6 +237,7 @@ export class RegisterKeyProviderPanel extends WebviewPanelBase<FromWebview, ToWe
         case 417:
           return { ...this.errorMessage(error, t('Not a valid AWS KMS key ARN')), kind: 'badArn' };
         case 403:
+          if (error.forbiddenBy === 'role') return this.errorMessage(error, t('You may not register keys on this tenant'));
           return { ...this.errorMessage(error, t('Qlik Cloud may not use this key')), kind: 'policy', policy: keyPolicyNeeds() };
         case 408:
           return { ...this.errorMessage(error, t('AWS KMS did not answer in time')), kind: 'timeout', retry: true };
@@ -243,12 +250,14 @@ export class RegisterKeyProviderPanel extends WebviewPanelBase<FromWebview, ToWe
     if (error instanceof QlikApiError) {
       const said = [error.title, error.detail].filter(Boolean).join(': ');
       const status = [`HTTP ${error.status}`, error.code].filter(Boolean).join(' ');
+      const field = errorField(error, ['arn', 'name', 'description'] as const);
       return {
         type: 'error',
         kind: 'other',
         title,
         message: error.userMessage,
         detail: said ? t('Qlik Cloud said: {0} ({1})', said, status) : status,
+        ...(field ? { field } : {}),
         retry: error.status === 408 || error.status === 429 || error.status >= 500,
       };
     }

@@ -8,12 +8,18 @@ const PATH = /^\/api\/v1\/api-keys\/configs\/([^/]+)$/;
 
 function known(ctx: Ctx, env: RouteEnv, id: string): boolean {
   if (id === env.tenant.info.tenantId) return true;
-  fail(ctx, 404, { code: 'APIKEYS-404', title: 'Failed to update the API keys configuration.', detail: 'Unknown tenant ID.' });
+  const title = ctx.method === 'GET' ? 'API keys configuration was not found.' : 'Failed to update the API keys configuration.';
+  fail(ctx, 404, { code: 'APIKEYS-404', title, detail: 'Unknown tenant ID.' });
   return false;
 }
 
 function bad(ctx: Ctx, detail: string, pointer?: string): void {
   fail(ctx, 400, { code: 'APIKEYS-400', title: 'Invalid request was made.', detail, ...(pointer ? { source: { pointer } } : {}) });
+}
+
+function configBody(env: RouteEnv): Record<string, unknown> {
+  const { api_keys_enabled, ...rest } = env.tenant.state.config;
+  return env.modes.service === 'current' ? { ...rest } : { api_keys_enabled, ...rest };
 }
 
 function patch(ctx: Ctx, env: RouteEnv, id: string): void {
@@ -27,6 +33,8 @@ function patch(ctx: Ctx, env: RouteEnv, id: string): void {
   for (const { path, value } of ops) {
     switch (path) {
       case '/api_keys_enabled':
+        // Gone from the current service with the Developer role.
+        if (env.modes.service === 'current') return bad(ctx, `Unsupported path ${path}.`, path);
         if (typeof value !== 'boolean') return bad(ctx, 'api_keys_enabled must be a boolean.', path);
         next.api_keys_enabled = value;
         break;
@@ -55,7 +63,7 @@ export const apiKeyConfigRoutes: Route[] = [
     method: 'GET',
     pattern: PATH,
     handle: (ctx, env, [id]) => {
-      if (known(ctx, env, id)) send(ctx, 200, { ...env.tenant.state.config });
+      if (known(ctx, env, id)) send(ctx, 200, configBody(env));
     },
   },
   { method: 'PATCH', pattern: PATH, handle: (ctx, env, [id]) => patch(ctx, env, id) },

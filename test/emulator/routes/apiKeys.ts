@@ -1,4 +1,4 @@
-import { apiKeyToken, isAdmin } from '../auth';
+import { apiKeyToken, isAdmin, mayCreateOwnKeys } from '../auth';
 import { addDuration, isPositive, parseDuration } from '../duration';
 import { fail, isObject, jsonBody, patchOps, send, type Ctx } from '../http';
 import { keyStatus, type ApiKey, type SubType } from '../state';
@@ -29,12 +29,18 @@ function create(ctx: Ctx, env: RouteEnv): void {
   const body = jsonBody(ctx);
   if (!body.ok || !isObject(body.value)) return bad(ctx, 'The body must be a JSON object.');
   const b = body.value;
-  if (!tenant.state.config.api_keys_enabled)
+  const service = env.modes.service;
+  if (service === 'documented' && !tenant.state.config.api_keys_enabled)
     return forbidden(ctx, 'Requestor not allowed to create an API key', 'API keys are disabled for this tenant.');
   const subType: unknown = b.subType ?? 'user';
   if (subType !== 'user' && subType !== 'externalClient') return bad(ctx, 'subType must be "user" or "externalClient".', '/subType');
-  if (subType === 'user' && !me.roles.includes('Developer') && !isAdmin(me))
-    return forbidden(ctx, 'Requestor not allowed to create an API key', 'The Developer role is required.');
+  const forSelf = b.sub === undefined || b.sub === me.id;
+  if (subType === 'user' && forSelf && !mayCreateOwnKeys(me, service))
+    return forbidden(
+      ctx,
+      'Requestor not allowed to create an API key',
+      service === 'current' ? 'The "Manage API keys" permission is required.' : 'The Developer role is required.',
+    );
   if (subType === 'externalClient' && !isAdmin(me))
     return forbidden(ctx, 'Requestor not allowed to create an API key', 'Only a TenantAdmin creates SCIM keys.');
   if (typeof b.description !== 'string') return bad(ctx, 'description is required.', '/description');
@@ -126,7 +132,8 @@ function remove(ctx: Ctx, env: RouteEnv, id: string): void {
   if (!key) return;
   const me = env.principal.user;
   const state = env.tenant.state;
-  if (key.sub === me.id || key.createdByUser === me.id) {
+  // As documented: the owner (the key's subject) deletes; a TenantAdmin revokes anyone else's, its creator's too.
+  if (key.sub === me.id) {
     state.keys.delete(key.id);
     state.tombstones.set(key.id, key);
   } else if (isAdmin(me)) {

@@ -1,17 +1,19 @@
 import { parseKeyArn, RESERVED_ACCOUNTS } from '../arn';
+import { isAdmin } from '../auth';
 import { fail, isObject, jsonBody, patchOps, send, type Ctx } from '../http';
 import { isRunning, migrationBody, tick } from '../migration';
 import { awsProvider } from '../seeds';
 import type { Migration, Provider } from '../state';
-import { qlikId } from '../util';
+import { iso, qlikId } from '../util';
 import { providerBody } from './providers';
 import type { Route, RouteEnv } from './types';
 
 const BASE = '/api/v1/encryption/keyproviders';
 const FP = '([^/]+)';
 
-function err(ctx: Ctx, status: number, code: string, title: string, detail?: string): void {
-  fail(ctx, status, detail === undefined ? { code, title } : { code, title, detail });
+function err(ctx: Ctx, status: number, code: string, title: string, detail?: string, pointer?: string): void {
+  const source = ctx.errorSources && pointer ? { source: { pointer } } : {};
+  fail(ctx, status, detail === undefined ? { code, title, ...source } : { code, title, detail, ...source });
 }
 
 /** Resolves the fingerprint path segment; answers and returns undefined when it is unusable. */
@@ -47,13 +49,13 @@ function register(ctx: Ctx, env: RouteEnv): void {
   const body = jsonBody(ctx);
   if (!body.ok || !isObject(body.value)) return err(ctx, 400, 'ENCRYPTION-400', 'Bad Request', 'The body must be a JSON object.');
   const { arn, name, description, keyprovider } = body.value;
-  if (typeof arn !== 'string' || arn === '') return err(ctx, 400, 'ENCRYPTION-400', 'Bad Request', 'arn is required.');
-  if (typeof name !== 'string' || name.trim() === '') return err(ctx, 400, 'ENCRYPTION-400', 'Bad Request', 'name is required.');
+  if (typeof arn !== 'string' || arn === '') return err(ctx, 400, 'ENCRYPTION-400', 'Bad Request', 'arn is required.', '/arn');
+  if (typeof name !== 'string' || name.trim() === '') return err(ctx, 400, 'ENCRYPTION-400', 'Bad Request', 'name is required.', '/name');
   if (description !== undefined && typeof description !== 'string')
-    return err(ctx, 400, 'ENCRYPTION-400', 'Bad Request', 'description must be a string.');
-  if (keyprovider !== 'AWS-KMS') return err(ctx, 400, 'ENCRYPTION-400', 'Bad Request', 'keyprovider must be "AWS-KMS".');
+    return err(ctx, 400, 'ENCRYPTION-400', 'Bad Request', 'description must be a string.', '/description');
+  if (keyprovider !== 'AWS-KMS') return err(ctx, 400, 'ENCRYPTION-400', 'Bad Request', 'keyprovider must be "AWS-KMS".', '/keyprovider');
   const parsed = parseKeyArn(arn);
-  if (!parsed) return err(ctx, 417, 'ENCRYPTION-417', 'Failed to validate AWS-KMS ARN structure', 'Expected arn:aws:kms:<region>:<account>:key/<key id>.');
+  if (!parsed) return err(ctx, 417, 'ENCRYPTION-417', 'Failed to validate AWS-KMS ARN structure', 'Expected arn:aws:kms:<region>:<account>:key/<key id>.', '/arn');
   if ([...env.tenant.state.providers.values()].some((p) => p.arn === arn))
     return err(ctx, 409, 'ENCRYPTION-409', 'The provided key is already registered');
   if (parsed.account === RESERVED_ACCOUNTS.forbidden)
@@ -62,7 +64,7 @@ function register(ctx: Ctx, env: RouteEnv): void {
     return err(ctx, 408, 'ENCRYPTION-408', 'Failed to return a response within the timeout window.', 'The key provider (AWS-KMS) might be unavailable.');
   if (parsed.account === RESERVED_ACCOUNTS.registerFails)
     return err(ctx, 406, 'ENCRYPTION-406', 'Failed to register the provided AWS-KMS key');
-  const p = awsProvider(arn, name, description ?? '', env.now);
+  const p = awsProvider(arn, name, description ?? '', env.now, env.tenant.info.datacenter);
   env.tenant.state.providers.set(p.fingerprint, p);
   send(ctx, 201, providerBody(p, env.tenant, 'single'));
 }
@@ -90,7 +92,7 @@ function remove(ctx: Ctx, env: RouteEnv, p: Provider): void {
   if (p.qlik) return err(ctx, 424, 'ENCRYPTION-424', 'The requested key is being used and cannot be deleted', 'The Qlik managed key provider cannot be deleted.');
   if (state.currentFingerprint === p.fingerprint)
     return err(ctx, 424, 'ENCRYPTION-424', 'The requested key is being used and cannot be deleted', 'Migrate to another key provider first.');
-  if (isRunning(state, env.now) && state.migration?.toFingerprint === p.fingerprint)
+  if (isRunning(state, env.now) && (state.migration?.toFingerprint === p.fingerprint || state.migration?.fromFingerprint === p.fingerprint))
     return err(ctx, 424, 'ENCRYPTION-424', 'The requested key is being used and cannot be deleted', 'A migration to this key is running.');
   state.providers.delete(p.fingerprint);
   send(ctx, 204);
@@ -114,6 +116,12 @@ function startMigration(env: RouteEnv, to: Provider): Migration {
     completedMs: undefined,
   };
   state.migration = m;
+  if (env.modes.currentFlag === 'start') {
+    // The `migratingToPrefix` reading: new data is encrypted with the target from the start.
+    if (from && from !== to) from.demotedFromCurrentAt = iso(env.now);
+    to.promotedToCurrentAt = iso(env.now);
+    state.currentFingerprint = to.fingerprint;
+  }
   tick(state, env.now);
   return m;
 }
@@ -152,11 +160,13 @@ function resetToDefault(ctx: Ctx, env: RouteEnv): void {
 
 function details(ctx: Ctx, env: RouteEnv): void {
   const m = env.tenant.state.migration;
-  if (!m) return err(ctx, 404, 'ENCRYPTION-404', 'There is no ongoing migration for this tenant');
+  // `ongoing`: the status table's reading ("there is no ongoing migration") rather than the summary's ("or last completed").
+  if (!m || (env.modes.migrationDetails === 'ongoing' && !isRunning(env.tenant.state, env.now)))
+    return err(ctx, 404, 'ENCRYPTION-404', 'There is no ongoing migration for this tenant');
   send(ctx, 200, migrationBody(m, env.tenant.info.tenantId, env.now));
 }
 
-export const encryptionRoutes: Route[] = [
+const ROUTES: Route[] = [
   { method: 'GET', pattern: new RegExp(`^${BASE}$`), handle: (ctx, env) => list(ctx, env, false) },
   { method: 'POST', pattern: new RegExp(`^${BASE}$`), handle: register },
   { method: 'GET', pattern: new RegExp(`^${BASE}/actions/list$`), handle: (ctx, env) => list(ctx, env, true) },
@@ -203,3 +213,16 @@ export const encryptionRoutes: Route[] = [
     },
   },
 ];
+
+/**
+ * Encryption is a TenantAdmin matter: anyone else gets a 403 whose body names the role, unlike the key-policy 403
+ * of register (`ENCRYPTION-403`, about AWS), so that a client can tell the two apart.
+ */
+export const encryptionRoutes: Route[] = ROUTES.map((route) => ({
+  ...route,
+  handle: (ctx, env, params) => {
+    if (!isAdmin(env.principal.user))
+      return fail(ctx, 403, { code: 'HTTP-403', title: 'Forbidden', detail: 'Managing encryption requires the TenantAdmin role.' });
+    route.handle(ctx, env, params);
+  },
+}));

@@ -1,4 +1,4 @@
-import { isAdmin } from '../auth';
+import { isAdmin, reportedRoles } from '../auth';
 import { fail, send, type Ctx } from '../http';
 import type { Role, User } from '../state';
 import type { Tenant } from '../tenant';
@@ -10,7 +10,7 @@ const ROLE_IDS: Record<Role, string> = {
   Developer: '608050f7634644db3678b17c',
 };
 
-export function userBody(u: User, tenant: Tenant): Record<string, unknown> {
+export function userBody(u: User, tenant: Tenant, service: 'documented' | 'current' = 'documented'): Record<string, unknown> {
   return {
     id: u.id,
     tenantId: tenant.info.tenantId,
@@ -18,7 +18,7 @@ export function userBody(u: User, tenant: Tenant): Record<string, unknown> {
     email: u.email,
     subject: u.subject,
     status: 'active',
-    assignedRoles: u.roles.map((r) => ({ id: ROLE_IDS[r], name: r, level: r === 'TenantAdmin' ? 'admin' : 'user', type: 'default' })),
+    assignedRoles: reportedRoles(u, service).map((r) => ({ id: ROLE_IDS[r], name: r, level: r === 'TenantAdmin' ? 'admin' : 'user', type: 'default' })),
     assignedGroups: [],
     assignedScopes: [],
     createdAt: iso(u.createdMs),
@@ -76,7 +76,7 @@ export const identityRoutes: Route[] = [
       const u = id === me.id ? me : env.tenant.info.users.get(id);
       if (!u) return notFound(ctx, 'User');
       if (u !== me && !isAdmin(me)) return fail(ctx, 403, { code: 'HTTP-403', title: 'Forbidden', detail: 'Reading other users requires TenantAdmin.' });
-      send(ctx, 200, userBody(u, env.tenant));
+      send(ctx, 200, userBody(u, env.tenant, env.modes.service));
     },
   },
   {

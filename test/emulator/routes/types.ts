@@ -1,5 +1,6 @@
 import type { Principal } from '../auth';
 import type { Ctx } from '../http';
+import type { Modes } from '../modes';
 import type { Tenant } from '../tenant';
 
 export interface RouteEnv {
@@ -7,6 +8,7 @@ export interface RouteEnv {
   principal: Principal;
   secret: Buffer;
   now: number;
+  modes: Modes;
 }
 
 export interface Route {

@@ -51,11 +51,13 @@ describe('API key filter', () => {
 });
 
 describe('delete or revoke', () => {
-  it('deletes the own key (as owner or creator) and revokes anyone else’s', () => {
-    assert.equal(removeActionFor({ sub: 'u1', createdByUser: 'u1' }, 'u1'), 'delete');
-    assert.equal(removeActionFor({ sub: 'SCIM\\\\idp', createdByUser: 'u1' }, 'u1'), 'delete');
-    assert.equal(removeActionFor({ sub: 'u2', createdByUser: 'u2' }, 'u1'), 'revoke');
-    assert.equal(isOwnKey({ sub: 'u2', createdByUser: undefined }, 'u1'), false);
+  it('deletes only a key whose subject is the user, and revokes any other, even one the user created', () => {
+    const key = (sub: string, createdByUser: string) => ({ sub, createdByUser });
+    assert.equal(removeActionFor(key('u1', 'u1'), 'u1'), 'delete');
+    assert.equal(removeActionFor(key('SCIM\\\\idp', 'u1'), 'u1'), 'revoke', 'a SCIM key the admin created is revoked');
+    assert.equal(removeActionFor(key('u2', 'u1'), 'u1'), 'revoke', 'a key the admin created for someone else is revoked');
+    assert.equal(removeActionFor(key('u2', 'u2'), 'u1'), 'revoke');
+    assert.equal(isOwnKey(key('u2', 'u1'), 'u1'), false);
   });
 });
 
@@ -80,7 +82,8 @@ describe('Create API Key messages', () => {
   it('accept the form and the token view, and refuse what does not belong', () => {
     assert.ok(FromWebview.safeParse({ type: 'create', description: 'x', expiry: 'P7D', scimIdpId: 'idp' }).success);
     assert.ok(!FromWebview.safeParse({ type: 'create' }).success, 'a description is required');
-    assert.ok(!FromWebview.safeParse({ type: 'create', description: 'x'.repeat(1025) }).success);
+    assert.ok(FromWebview.safeParse({ type: 'create', description: 'x'.repeat(1025) }).success, 'no documented limit at 1024');
+    assert.ok(!FromWebview.safeParse({ type: 'create', description: 'x'.repeat(4097) }).success, 'the extension’s own bound');
     assert.ok(!FromWebview.safeParse({ type: 'token', token: 'x' }).success, 'the page never sends a token');
     assert.ok(ToWebview.safeParse({ type: 'revealed', token: 'eyJ' }).success);
     assert.ok(!ToWebview.safeParse({ type: 'error', field: 'password', message: 'x' }).success);

@@ -187,6 +187,14 @@ describe('emulator: API keys', () => {
       assert.equal(denied.status, 401);
       assert.ok(!denied.text.includes(k.token));
     });
+    it('DELETE /api/v1/api-keys/{id} → 204: the admin who created a key for someone else revokes it (only the subject deletes)', async () => {
+      const made = await h.admin.post(AK, { description: 'made for dev', sub: h.tenant.users.developer });
+      assert.equal(made.status, 201);
+      assert.equal((await h.admin.del(`${AK}/${made.json.id}`)).status, 204);
+      const after = await h.admin.get(`${AK}/${made.json.id}`);
+      assert.equal(after.status, 200, 'still there');
+      assert.equal(after.json.status, 'revoked');
+    });
     it('DELETE /api/v1/api-keys/{id} → 403 for someone else’s key without TenantAdmin', async () => {
       const k = await createAs(h.admin);
       assert.equal((await h.developer.del(`${AK}/${k.id}`)).status, 403);

@@ -104,11 +104,19 @@ describe('emulator: encryption key providers', () => {
       assert.equal(r.json.multiRegion, true);
       assert.deepEqual(r.json.replicaKeys, [{ arn: arn.replace(':us-east-1:', ':us-west-2:'), region: 'us-west-2' }]);
       assert.deepEqual(r.json.complianceError, [{ code: '', region: '', message: '' }]);
-      assert.equal(r.json.drCompliant, true);
+      assert.equal(r.json.drCompliant, false, 'acme is in eu-west-1: a key in us-east-1 breaks the region rule');
       assert.equal(r.json.arnFingerPrint, md5(arn));
       assert.equal(r.json.demotedFromCurrentAt, '0001-01-01T00:00:00Z');
       const list = await h.admin.get(KP);
       assert.ok(list.json.some((p: { arn: string }) => p.arn === arn));
+    });
+    it('POST /api/v1/encryption/keyproviders → 201 drCompliant only for a key in the tenant’s own AWS region (the documented rule)', async () => {
+      const home = await h.admin.post(KP, { arn: newArn('123456789012', false, 'eu-west-1'), name: 'Home', keyprovider: 'AWS-KMS' });
+      assert.equal(home.json.drCompliant, true);
+      assert.equal(home.json.replicaKeys[0].region, 'eu-west-3');
+      const away = await h.admin.post(KP, { arn: newArn('123456789012', false, 'us-east-1'), name: 'Away', keyprovider: 'AWS-KMS' });
+      assert.equal(away.status, 201, 'a warning, not a refusal');
+      assert.equal(away.json.drCompliant, false);
     });
     it('POST /api/v1/encryption/keyproviders → 201 single-region key: multiRegion false, no replicaKeys', async () => {
       const r = await h.admin.post(KP, { arn: newArn('123456789012', true), name: 'Single', keyprovider: 'AWS-KMS' });

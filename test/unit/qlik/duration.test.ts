@@ -63,8 +63,14 @@ describe('qlik/duration: ISO 8601 durations', () => {
     assert.equal(compareDurations('PT24H', 'P1D'), 0);
     assert.equal(compareDurations('P7D', 'PT24H'), 1);
     assert.equal(compareDurations('PT23H59M', 'P1D'), -1);
-    assert.equal(compareDurations('P1Y', 'P365D'), 0);
-    assert.equal(compareDurations('P1M', 'P30D'), 0);
+    // By the calendar, as the service adds an expiry to the time of creation.
+    assert.equal(compareDurations('P1Y', 'P365D', new Date('2026-01-01T00:00:00Z')), 0);
+    assert.equal(compareDurations('P1Y', 'P365D', new Date('2027-06-01T00:00:00Z')), 1, 'a year over 29 February 2028');
+    assert.equal(compareDurations('P1M', 'P30D', new Date('2026-04-10T00:00:00Z')), 0);
+    assert.equal(compareDurations('P1M', 'P30D', new Date('2026-01-10T00:00:00Z')), 1);
+    assert.equal(compareDurations('P1M', 'P31D', new Date('2026-01-10T00:00:00Z')), 0);
+    assert.equal(compareDurations('P1M', 'P28D', new Date('2026-02-01T00:00:00Z')), 0);
+    assert.equal(compareDurations('P1M', 'P30D', new Date('2026-01-31T00:00:00Z')), -1, '31 January + P1M is 28 February');
     assert.equal(compareDurations('P1W', 'P7D'), 0);
     assert.equal(compareDurations('P1Y2M10DT2H30M', 'P1Y2M10DT2H29M'), 1);
     assert.throws(() => compareDurations('nope', 'P1D'), RangeError);

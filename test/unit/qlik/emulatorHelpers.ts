@@ -14,7 +14,7 @@ export interface FaultSpec {
   tenant?: string;
   method?: string;
   path: string;
-  mode: 'status' | 'reset' | 'malformed' | 'drift' | 'latency' | 'hang' | 'hostile' | 'huge' | 'drip' | 'echo';
+  mode: 'status' | 'reset' | 'malformed' | 'drift' | 'fullDrift' | 'latency' | 'hang' | 'hostile' | 'huge' | 'drip' | 'echo';
   retryAfter?: string;
   bytes?: number;
   status?: number;

@@ -21,7 +21,9 @@ describe('qlik/jsonPatch: JSON Patch bodies', () => {
 
   it('API key description', () => {
     assert.deepEqual(apiKeyDescriptionPatch('my new description'), [{ op: 'replace', path: '/description', value: 'my new description' }]);
-    assert.throws(() => apiKeyDescriptionPatch(''), /description is required/);
+    // The document requires a value, not a non-empty one: the service decides.
+    assert.deepEqual(apiKeyDescriptionPatch(''), [{ op: 'replace', path: '/description', value: '' }]);
+    assert.throws(() => apiKeyDescriptionPatch('a\u0000b'), /control characters/);
   });
 
   it('API key configuration: every documented path, values checked and durations canonical', () => {

@@ -31,7 +31,7 @@ describe('qlik/messages: the (endpoint, status) → sentence table', () => {
     assert.match(messageFor('encryption.register', 417, '').text, /not a valid AWS KMS key ARN/);
     assert.match(messageFor('encryption.migrate', 428, '').text, /migration is already running/);
     assert.match(messageFor('encryption.resetToDefault', 406, '').text, /migration is already running/);
-    assert.match(messageFor('encryption.migrationDetails', 404, '').text, /No migration has run on this tenant/);
+    assert.match(messageFor('encryption.migrationDetails', 404, '').text, /No migration is running on this tenant/);
   });
 
   it('falls back to a sentence per status class for undocumented statuses', () => {
