@@ -2,22 +2,11 @@
 // the real workbench. The confirmation and the toast show the description as plain text, and no element in any
 // notification or dialog is a link.
 import * as assert from 'node:assert/strict';
-import type { Locator, Page } from 'playwright-core';
 import { useEmulator } from './helpers/emulator';
+import { addTenant } from './helpers/tenants';
 import { useWorkbench } from './helpers/workbench';
 
 const DESCRIPTION = 'Nightly sync [Open terminal](command:workbench.action.terminal.new) $(check) verified';
-
-async function contextMenu(page: Page, row: Locator, item: string | RegExp): Promise<void> {
-  await row.click({ button: 'right' });
-  const entry = page.locator('.context-view .monaco-menu .action-label').filter({ hasText: item }).first();
-  await entry.waitFor({ state: 'visible' });
-  await entry.hover();
-  await entry.click();
-  const menu = page.locator('.context-view .monaco-menu');
-  const closed = await menu.waitFor({ state: 'hidden', timeout: 3_000 }).then(() => true, () => false);
-  if (!closed) await page.keyboard.press('Enter');
-}
 
 describe('Hostile text, as an admin meets it', function () {
   this.timeout(240_000);
@@ -25,7 +14,7 @@ describe('Hostile text, as an admin meets it', function () {
   const workbench = useWorkbench();
 
   it('revokes a key whose description holds a command link: the toast shows it as text, and nothing in it is a link', async () => {
-    const { page, shot, activityBarItem } = workbench();
+    const { page, shot, activityBarItem, contextMenu } = workbench();
     const { tenant } = emulator();
     // The developer writes the description; the admin only ever reads it.
     const made = await fetch(`${tenant.url}/api/v1/api-keys`, {
@@ -37,18 +26,7 @@ describe('Hostile text, as an admin meets it', function () {
 
     await activityBarItem('Qlik Cloud').click();
     const sidebar = page.locator('.part.sidebar');
-    await sidebar.getByText('Add Tenant…').click();
-    const input = page.locator('.quick-input-widget input.input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(tenant.url.replace('http://', ''));
-    await input.press('Enter');
-    await page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: 'OAuth client' }).waitFor({ state: 'visible' });
-    await input.fill('API key');
-    await input.press('Enter');
-    await page.locator('.quick-input-widget').filter({ hasText: 'The API key' }).waitFor({ state: 'visible' });
-    await input.fill(tenant.tokens.admin);
-    await input.press('Enter');
-    await page.locator('.notifications-toasts').getByText(/Connected to acme/).waitFor({ state: 'visible', timeout: 30_000 });
+    await addTenant(page, tenant.url, tenant.tokens.admin);
 
     const rows = sidebar.locator('.monaco-list-row');
     await rows.filter({ hasText: 'acme' }).first().click();
@@ -58,7 +36,7 @@ describe('Hostile text, as an admin meets it', function () {
     assert.match(await key.innerText(), /\[Open terminal\] \(command:workbench\.action\.terminal\.new\) \$ \(check\) verified/);
     await shot('the key with a command link in its description, as plain text in the tree');
 
-    await contextMenu(page, key, 'Revoke API Key…');
+    await contextMenu(key, 'Revoke API Key…');
     const dialog = page.locator('.monaco-dialog-box');
     await dialog.waitFor({ state: 'visible' });
     assert.match(await dialog.innerText(), /Revoke API key "Nightly sync \[Open terminal\] \(command:workbench\.action\.terminal\.new\)/);
