@@ -4,7 +4,7 @@ import { inspect } from 'node:util';
 import { QlikApiError, QlikClient, STATUS_MESSAGES } from '../../../src/qlik';
 import { KIND_MESSAGES } from '../../../src/qlik/messages';
 import type { EndpointId } from '../../../src/qlik/endpoints';
-import { Harness, logSink, rejection } from './emulatorHelpers';
+import { useHarness, logSink, rejection } from './emulatorHelpers';
 
 const FP = '0123456789abcdef0123456789abcdef';
 type Call = [EndpointId, string, string, (c: QlikClient, tenantId: string) => Promise<unknown>];
@@ -37,12 +37,7 @@ function assertNoSecret(e: unknown, secrets: string[]): void {
 
 describe('qlik/client: identity, authentication, 401 and 429 everywhere', function () {
   this.timeout(30_000);
-  let h: Harness;
-  before(async () => {
-    h = await Harness.start({ seed: 'demo' });
-  });
-  after(() => h.close());
-  beforeEach(() => h.reset());
+  const h = useHarness({ seed: 'demo' });
 
   it('users/me and tenants/me follow their same-origin 302s with the token', async () => {
     const c = h.client('developer');

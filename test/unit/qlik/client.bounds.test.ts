@@ -4,16 +4,11 @@ import { inspect } from 'node:util';
 import { QlikApiError, QlikResponseError, QlikTimeoutError } from '../../../src/qlik';
 import { KIND_MESSAGES, waitInWords } from '../../../src/qlik/messages';
 import { MAX_RETRY_AFTER_SECONDS, parseRetryAfter } from '../../../src/qlik/transport';
-import { Harness, rejection } from './emulatorHelpers';
+import { useHarness, rejection } from './emulatorHelpers';
 
 describe('qlik/client: bounds against a hostile server', function () {
   this.timeout(30_000);
-  let h: Harness;
-  before(async () => {
-    h = await Harness.start({ seed: 'demo' });
-  });
-  after(() => h.close());
-  beforeEach(() => h.reset());
+  const h = useHarness({ seed: 'demo' });
 
   it('caps retry-after: an absurd value blocks the tier for at most five minutes, and the sentence says how long', async () => {
     await h.fault({ method: 'GET', path: '^/api/v1/api-keys$', mode: 'status', status: 429, retryAfter: '99999999999', count: 1 });

@@ -1,18 +1,13 @@
 // The client against every emulator mode: full drift, both service generations, role vs key-policy 403s.
 import assert from 'node:assert/strict';
 import { currentKey, QlikApiError, STATUS_MESSAGES } from '../../../src/qlik';
-import { Harness, rejection } from './emulatorHelpers';
+import { useHarness, rejection } from './emulatorHelpers';
 
 const arn = (account: string, n: string) => `arn:aws:kms:eu-west-1:${account}:key/mrk-${n.padStart(32, '0')}`;
 
 describe('qlik/client: emulator modes', function () {
   this.timeout(20_000);
-  let h: Harness;
-  before(async () => {
-    h = await Harness.start({ seed: 'demo', migrationSeconds: 30 });
-  });
-  after(() => h.close());
-  beforeEach(() => h.reset());
+  const h = useHarness({ seed: 'demo', migrationSeconds: 30 });
   const fast = { retry: { maxRetries: 0, max429Retries: 0 } };
 
   it('full drift on every endpoint: every answer still reads, and the current key is honestly unknown', async () => {

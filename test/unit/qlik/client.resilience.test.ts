@@ -11,19 +11,14 @@ import {
   QlikTimeoutError,
   QlikTlsError,
 } from '../../../src/qlik';
-import { Harness, logSink, rejection } from './emulatorHelpers';
+import { useHarness, logSink, rejection } from './emulatorHelpers';
 import { startForeignOrigin, startPlainListener, startProxy, startSelfSignedHttps } from './loopbackServers';
 
 const LIST = '^/api/v1/encryption/keyproviders/actions/list$';
 
 describe('qlik/client: retries, faults, origins', function () {
   this.timeout(30_000);
-  let h: Harness;
-  before(async () => {
-    h = await Harness.start({ seed: 'demo' });
-  });
-  after(() => h.close());
-  beforeEach(() => h.reset());
+  const h = useHarness({ seed: 'demo' });
 
   const count = async (method: string, path: string) => (await h.requests()).filter((r) => r.method === method && r.path === path).length;
 

@@ -109,3 +109,23 @@ export async function rejection(p: Promise<unknown>): Promise<unknown> {
   }
   throw new Error('expected the call to fail, but it succeeded');
 }
+
+/**
+ * One emulator for the enclosing suite: started before it, reset before each test, closed after it. The returned
+ * object stands for the running Harness (it forwards to it), so suites write `h.client()` as before.
+ */
+export function useHarness(options: EmulatorOptions = {}): Harness {
+  let current: Harness | undefined;
+  before(async () => {
+    current = await Harness.start(options);
+  });
+  beforeEach(() => current?.reset());
+  after(() => current?.close());
+  return new Proxy({} as Harness, {
+    get(_target, name) {
+      if (!current) throw new Error('useHarness(): the emulator is not running (use it inside describe())');
+      const value = Reflect.get(current, name, current) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(current) : value;
+    },
+  });
+}

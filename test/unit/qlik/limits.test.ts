@@ -2,16 +2,11 @@
 // by the calendar as the service does, and points at the field the service names.
 import assert from 'node:assert/strict';
 import { checkExpiryAgainstMaximum, errorField, QlikApiError } from '../../../src/qlik';
-import { Harness, rejection } from './emulatorHelpers';
+import { useHarness, rejection } from './emulatorHelpers';
 
 describe('qlik/client: limits as documented, durations by the calendar, errors at their field', function () {
   this.timeout(20_000);
-  let h: Harness;
-  before(async () => {
-    h = await Harness.start({ seed: 'demo' });
-  });
-  after(() => h.close());
-  beforeEach(() => h.reset());
+  const h = useHarness({ seed: 'demo' });
   const fast = { retry: { maxRetries: 0, max429Retries: 0 } };
 
   it('sends names and descriptions longer than 256 and 1024 characters: the documents set no such limit', async () => {
