@@ -25,7 +25,9 @@ const slim = {
   name: 'slim',
   setup(build) {
     build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
-      /[\\/]zod[\\/]/.test(args.importer) ? { path: path.join(path.dirname(args.importer), '..', 'locales', 'en.js'), namespace: 'zod-locales' } : undefined,
+      /[\\/]zod[\\/]/.test(args.importer)
+        ? { path: path.join(path.dirname(args.importer), '..', 'locales', 'en.js'), namespace: 'zod-locales' }
+        : undefined,
     );
     build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
       contents: `export { default as en } from ${JSON.stringify(args.path)};`,
@@ -33,11 +35,23 @@ const slim = {
     }));
     // axios only uses follow-redirects when maxRedirects > 0; the client always sets 0 and follows redirects itself
     // (to keep the token on the tenant's origin), so follow-redirects (with debug and supports-color) stays out.
-    stub(build, 'follow-redirects', 'const refuse = { request() { throw new Error("redirects are followed by the client itself: set maxRedirects: 0"); } }; module.exports = { http: refuse, https: refuse };');
+    stub(
+      build,
+      'follow-redirects',
+      'const refuse = { request() { throw new Error("redirects are followed by the client itself: set maxRedirects: 0"); } }; module.exports = { http: refuse, https: refuse };',
+    );
     // Nor https-proxy-agent (with agent-base and debug): the client sets proxy: false and leaves proxying to VS Code's
     // patched agents, so axios never builds its own tunnel.
-    stub(build, 'https-proxy-agent', 'module.exports = class HttpsProxyAgent { constructor() { throw new Error("proxying is left to VS Code: set proxy: false"); } };');
-    stub(build, 'form-data', 'module.exports = class FormData { constructor() { throw new Error("multipart/form-data bodies are not supported"); } };');
+    stub(
+      build,
+      'https-proxy-agent',
+      'module.exports = class HttpsProxyAgent { constructor() { throw new Error("proxying is left to VS Code: set proxy: false"); } };',
+    );
+    stub(
+      build,
+      'form-data',
+      'module.exports = class FormData { constructor() { throw new Error("multipart/form-data bodies are not supported"); } };',
+    );
   },
 };
 
@@ -64,7 +78,9 @@ const lazy = {
 const vscodeOnce = {
   name: 'vscode-once',
   setup(build) {
-    build.onResolve({ filter: /^vscode$/ }, (args) => (args.namespace === 'vscode-once' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-once' }));
+    build.onResolve({ filter: /^vscode$/ }, (args) =>
+      args.namespace === 'vscode-once' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-once' },
+    );
     build.onLoad({ filter: /.*/, namespace: 'vscode-once' }, () => ({ contents: "export * from 'vscode';", loader: 'js' }));
   },
 };

@@ -33,7 +33,19 @@ export function activate(context: vscode.ExtensionContext): QlikCloudTestApi | u
   beforeStop = () => tokenClipboard.clearPending();
   const expiryWatcher = new ExpiryWatcher(store, pool, log);
   const migrations = new MigrationWatcher({ store, pool, log, tree });
-  const ctx: CommandContext = { extension: context, migrations, view, store, pool, tree, log, details, filters, tokenClipboard, expiryWatcher };
+  const ctx: CommandContext = {
+    extension: context,
+    migrations,
+    view,
+    store,
+    pool,
+    tree,
+    log,
+    details,
+    filters,
+    tokenClipboard,
+    expiryWatcher,
+  };
   context.subscriptions.push(
     log,
     store,

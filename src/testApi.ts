@@ -64,6 +64,7 @@ export function createTestApi(
     createApiKeyPanels: () => [...CreateApiKeyPanel.open],
     expiryWatcher,
     tokenClipboard,
-    storageFolders: () => [context.globalStorageUri, context.storageUri, context.logUri].filter((u): u is vscode.Uri => !!u).map((u) => u.fsPath),
+    storageFolders: () =>
+      [context.globalStorageUri, context.storageUri, context.logUri].filter((u): u is vscode.Uri => !!u).map((u) => u.fsPath),
   };
 }

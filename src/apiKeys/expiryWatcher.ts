@@ -81,7 +81,10 @@ export class ExpiryWatcher implements vscode.Disposable {
           }
           return found;
         } catch (error) {
-          this.log.warn('apiKeys', `could not check expiring keys of ${tenant.label}: ${error instanceof Error ? error.message : String(error)}`);
+          this.log.warn(
+            'apiKeys',
+            `could not check expiring keys of ${tenant.label}: ${error instanceof Error ? error.message : String(error)}`,
+          );
           return [];
         }
       }),
@@ -94,7 +97,12 @@ export class ExpiryWatcher implements vscode.Disposable {
     const tenants = new Set(found.map((f) => f.tenant.origin)).size;
     const message =
       found.length === 1
-        ? t('Your API key "{0}" on {1} expires within {2} days.', found[0]!.key.description || found[0]!.key.id, found[0]!.tenant.label, days)
+        ? t(
+            'Your API key "{0}" on {1} expires within {2} days.',
+            found[0]!.key.description || found[0]!.key.id,
+            found[0]!.tenant.label,
+            days,
+          )
         : tenants === 1
           ? t('{0} of your API keys on {1} expire within {2} days.', found.length, found[0]!.tenant.label, days)
           : t('{0} of your API keys on {1} tenants expire within {2} days.', found.length, tenants, days);

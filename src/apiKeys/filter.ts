@@ -37,7 +37,9 @@ export function sortInWords(sort: ApiKeySort | undefined, t: Translate): string 
 }
 
 export function isEmptyFilter(filter: ApiKeyFilter | undefined): boolean {
-  return !filter || (filter.status === undefined && filter.owner === undefined && (filter.sort === undefined || filter.sort === DEFAULT_SORT));
+  return (
+    !filter || (filter.status === undefined && filter.owner === undefined && (filter.sort === undefined || filter.sort === DEFAULT_SORT))
+  );
 }
 
 /** The list parameters of the first page. Without TenantAdmin only the user's own keys can be listed. */

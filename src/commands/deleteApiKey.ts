@@ -46,7 +46,10 @@ export async function deleteApiKey(ctx: CommandContext, node?: unknown, selectio
   if ((await prompts().confirm(message, detail, button)) !== button) throw new UserCancelledError();
   const client = await ctx.pool.get(tenant.origin);
   await withProgress(
-    { location: vscode.ProgressLocation.Notification, title: action === 'delete' ? t('Deleting API key "{0}"…', name) : t('Revoking API key "{0}"…', name) },
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: action === 'delete' ? t('Deleting API key "{0}"…', name) : t('Revoking API key "{0}"…', name),
+    },
     () => client.apiKeys.delete(key.id),
   );
   ctx.log.info('apiKeys', `${action === 'delete' ? 'deleted' : 'revoked'} API key ${key.id} on ${tenant.label}`);
@@ -78,7 +81,12 @@ async function removeMany(ctx: CommandContext, nodes: ApiKeyNode[]): Promise<voi
     revokes > 0 ? t('Other users’ keys are revoked. Revoking cannot be undone: they stop working at once and stay listed as revoked.') : '',
     alreadyRevoked > 0 ? t('{0} selected keys are already revoked and are left alone.', alreadyRevoked) : '',
   ].filter(Boolean);
-  const button = revokes === 0 ? t('Delete {0} Keys', deletes) : deletes === 0 ? t('Revoke {0} Keys', revokes) : t('Delete and Revoke {0} Keys', targets.length);
+  const button =
+    revokes === 0
+      ? t('Delete {0} Keys', deletes)
+      : deletes === 0
+        ? t('Revoke {0} Keys', revokes)
+        : t('Delete and Revoke {0} Keys', targets.length);
   if ((await prompts().confirm(message, details.join(' '), button)) !== button) throw new UserCancelledError();
 
   const failures: Array<{ target: Target; error: unknown }> = [];
@@ -100,15 +108,22 @@ async function removeMany(ctx: CommandContext, nodes: ApiKeyNode[]): Promise<voi
             if (error instanceof QlikCancelledError || abort.signal.aborted) cancelled++;
             else failures.push({ target, error });
           }
-          progress.report({ increment: 100 / targets.length, message: t('{0} of {1}', done + failures.length + cancelled, targets.length) });
+          progress.report({
+            increment: 100 / targets.length,
+            message: t('{0} of {1}', done + failures.length + cancelled, targets.length),
+          });
         }
       };
       await Promise.all(Array.from({ length: Math.min(PARALLEL, targets.length) }, worker));
     },
   );
   for (const origin of new Set(targets.map((x) => x.tenant.origin))) ctx.tree.tenantNode(origin)?.apiKeys.refresh();
-  for (const f of failures) ctx.log.error('apiKeys', `${f.target.action} of API key ${f.target.key.id} on ${f.target.tenant.label} failed`, f.error);
-  ctx.log.info('apiKeys', `bulk removal: ${done} done, ${failures.length} failed, ${cancelled} cancelled, ${alreadyRevoked} already revoked`);
+  for (const f of failures)
+    ctx.log.error('apiKeys', `${f.target.action} of API key ${f.target.key.id} on ${f.target.tenant.label} failed`, f.error);
+  ctx.log.info(
+    'apiKeys',
+    `bulk removal: ${done} done, ${failures.length} failed, ${cancelled} cancelled, ${alreadyRevoked} already revoked`,
+  );
   const summary = summaryLine(targets.length, done, deletes, revokes, cancelled);
   if (failures.length === 0) {
     void prompts().notify('info', summary);

@@ -14,7 +14,10 @@ export async function deleteKeyProvider(ctx: CommandContext, node?: unknown): Pr
     node,
     t('Delete Key Provider'),
     (p) => !p.isQlikDefault && !p.isCurrent,
-    (p) => (p.isQlikDefault ? t('The Qlik-managed key cannot be deleted.') : t('{0} is the current key: migrate to another key before deleting it.', p.name)),
+    (p) =>
+      p.isQlikDefault
+        ? t('The Qlik-managed key cannot be deleted.')
+        : t('{0} is the current key: migrate to another key before deleting it.', p.name),
   );
   const remove = t('Delete');
   const choice = await prompts().confirm(
@@ -30,7 +33,11 @@ export async function deleteKeyProvider(ctx: CommandContext, node?: unknown): Pr
     if (error instanceof QlikApiError && error.status === 424) {
       refreshEncryption(ctx, tenant.origin);
       throw new UserFacingError(
-        t('Qlik Cloud did not delete {0}: the key is in use on {1} (it is the current key, or a migration to it is running). Migrate to another key first, then delete it. (HTTP 424)', provider.name, tenant.label),
+        t(
+          'Qlik Cloud did not delete {0}: the key is in use on {1} (it is the current key, or a migration to it is running). Migrate to another key first, then delete it. (HTTP 424)',
+          provider.name,
+          tenant.label,
+        ),
       );
     }
     throw error;

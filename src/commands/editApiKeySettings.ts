@@ -63,7 +63,10 @@ export async function editApiKeySettings(ctx: CommandContext, node?: unknown): P
   if (setting === 'maxKeysPerUser') {
     const text = await inputOrCancel({
       title: `${title}: ${t(LABELS[setting])}`,
-      prompt: t('The maximum number of active API keys each user may have on {0}, 0 to 1000. Changes apply to keys created afterwards.', tenant.label),
+      prompt: t(
+        'The maximum number of active API keys each user may have on {0}, 0 to 1000. Changes apply to keys created afterwards.',
+        tenant.label,
+      ),
       value: config.maxKeysPerUser === undefined ? '' : String(config.maxKeysPerUser),
       validateInput: (v) => (/^\s*\d+\s*$/.test(v) ? checkMaxKeysPerUser(Number(v)) : t('Enter a whole number from 0 to 1000.')),
     });
@@ -85,8 +88,14 @@ export async function editApiKeySettings(ctx: CommandContext, node?: unknown): P
       title: `${title}: ${t(LABELS[setting])}`,
       prompt:
         setting === 'maxApiKeyExpiry'
-          ? t('The longest lifetime of a new API key, as an ISO 8601 duration (P7D = 7 days, PT24H = 24 hours, P1Y = 1 year). Now: {0}.', words(current))
-          : t('The lifetime of new SCIM keys for identity providers, as an ISO 8601 duration (P365D = 365 days). Now: {0}.', words(current)),
+          ? t(
+              'The longest lifetime of a new API key, as an ISO 8601 duration (P7D = 7 days, PT24H = 24 hours, P1Y = 1 year). Now: {0}.',
+              words(current),
+            )
+          : t(
+              'The lifetime of new SCIM keys for identity providers, as an ISO 8601 duration (P365D = 365 days). Now: {0}.',
+              words(current),
+            ),
       value: current ?? '',
       validateInput: validateDurationInput,
     });

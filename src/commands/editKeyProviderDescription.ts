@@ -7,12 +7,21 @@ import { keyProviderFor, refreshEncryption } from './keyProviderArg';
 /** Edit Description…: the key provider's description (JSON Patch); empty clears it. */
 export async function editKeyProviderDescription(ctx: CommandContext, node?: unknown): Promise<void> {
   const title = vscode.l10n.t('Edit Key Provider Description');
-  const { tenant, provider } = await keyProviderFor(ctx, node, title, (p) => !p.isQlikDefault, () => vscode.l10n.t('The Qlik-managed key has no description to edit.'));
+  const { tenant, provider } = await keyProviderFor(
+    ctx,
+    node,
+    title,
+    (p) => !p.isQlikDefault,
+    () => vscode.l10n.t('The Qlik-managed key has no description to edit.'),
+  );
   const description = await inputOrCancel({
     title,
     prompt: vscode.l10n.t('Description of {0} on {1} (empty to clear it)', provider.name, tenant.label),
     value: provider.description,
-    validateInput: (value) => (checkText('description', value, { required: false, max: MAX_DESCRIPTION_LENGTH }) ? vscode.l10n.t('Use at most {0} characters, without control characters.', MAX_DESCRIPTION_LENGTH) : undefined),
+    validateInput: (value) =>
+      checkText('description', value, { required: false, max: MAX_DESCRIPTION_LENGTH })
+        ? vscode.l10n.t('Use at most {0} characters, without control characters.', MAX_DESCRIPTION_LENGTH)
+        : undefined,
   });
   if (description === provider.description) return;
   const client = await ctx.pool.get(tenant.origin);

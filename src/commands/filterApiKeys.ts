@@ -40,7 +40,10 @@ export async function filterApiKeys(ctx: CommandContext, node?: unknown): Promis
         description: current.owner && current.owner !== 'me' ? t('current: {0}', current.owner) : undefined,
       },
     ];
-    const picked = await pickOrCancel(owners, { title: t('Filter API Keys ({0}/{1}): owner', 2, steps), placeHolder: t('Whose keys to show') });
+    const picked = await pickOrCancel(owners, {
+      title: t('Filter API Keys ({0}/{1}): owner', 2, steps),
+      placeHolder: t('Whose keys to show'),
+    });
     if (picked.value === 'me') owner = 'me';
     else if (picked.value === 'user') {
       owner = (
@@ -49,7 +52,11 @@ export async function filterApiKeys(ctx: CommandContext, node?: unknown): Promis
           prompt: t('The user ID whose keys to show (for SCIM keys: SCIM\\\\<IdP ID>)'),
           value: current.owner && current.owner !== 'me' ? current.owner : '',
           validateInput: (v) =>
-            v.trim() === '' ? t('Enter a user ID.') : /[\s\u0000-\u001f]/.test(v.trim()) ? t('A user ID has no spaces or control characters.') : checkCredential(t('user ID'), v),
+            v.trim() === ''
+              ? t('Enter a user ID.')
+              : /[\s\u0000-\u001f]/.test(v.trim())
+                ? t('A user ID has no spaces or control characters.')
+                : checkCredential(t('user ID'), v),
         })
       ).trim();
       if (owner === tenant.user.id) owner = 'me';
@@ -57,7 +64,12 @@ export async function filterApiKeys(ctx: CommandContext, node?: unknown): Promis
   }
 
   const sort = await pickOrCancel(
-    SORT_CHOICES.map((c) => ({ label: t(c.words), description: mark((current.sort ?? DEFAULT_SORT) === c.sort), detail: c.sort, sort: c.sort })),
+    SORT_CHOICES.map((c) => ({
+      label: t(c.words),
+      description: mark((current.sort ?? DEFAULT_SORT) === c.sort),
+      detail: c.sort,
+      sort: c.sort,
+    })),
     { title: t('Filter API Keys ({0}/{1}): order', steps, steps), placeHolder: t('How to sort the keys') },
   );
 

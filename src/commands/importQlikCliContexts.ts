@@ -25,7 +25,9 @@ export async function importQlikCliContexts(ctx: CommandContext): Promise<Import
   try {
     text = await fs.readFile(file, 'utf8');
   } catch {
-    throw new UserFacingError(t('No qlik-cli contexts found: {0} does not exist. Set QLIK_CLI_USER_HOME_DIR if qlik-cli keeps them elsewhere.', file));
+    throw new UserFacingError(
+      t('No qlik-cli contexts found: {0} does not exist. Set QLIK_CLI_USER_HOME_DIR if qlik-cli keeps them elsewhere.', file),
+    );
   }
   let contexts: QlikCliContext[];
   try {
@@ -89,7 +91,9 @@ async function withoutUntrustedHosts<T extends { context: QlikCliContext }>(pick
   const skip = t('Skip Them');
   const choice = await prompts().confirm(
     t('{0} of these contexts are not Qlik Cloud addresses (*.qlikcloud.com): {1}.', outside.length, outside.join(', ')),
-    t('Importing them sends their API keys or client secrets to those hosts. Continue only if they are your Qlik tenants and you trust them.'),
+    t(
+      'Importing them sends their API keys or client secrets to those hosts. Continue only if they are your Qlik tenants and you trust them.',
+    ),
     send,
     skip,
   );
@@ -101,7 +105,8 @@ async function withoutUntrustedHosts<T extends { context: QlikCliContext }>(pick
 async function importOne(ctx: CommandContext, c: QlikCliContext, signal: AbortSignal): Promise<ImportOutcome> {
   const url = normalizeTenantUrl(c.server);
   if (!url.ok) return { name: c.name, ok: false, reason: url.error };
-  if (c.credentials.kind === 'none') return { name: c.name, ok: false, reason: t('The context has no usable credentials: {0}.', c.credentials.reason) };
+  if (c.credentials.kind === 'none')
+    return { name: c.name, ok: false, reason: t('The context has no usable credentials: {0}.', c.credentials.reason) };
   const credentials: Credentials =
     c.credentials.kind === 'apiKey'
       ? { kind: 'apiKey', apiKey: c.credentials.apiKey }
@@ -111,7 +116,12 @@ async function importOne(ctx: CommandContext, c: QlikCliContext, signal: AbortSi
   try {
     const verified = await verifyCredentials(url.origin, credentials, (entry) => ctx.log.request(c.name, entry), signal);
     const others = otherHostnames(url.hostname, verified);
-    if (others) return { name: c.name, ok: false, reason: t('{0} answered as a tenant whose addresses are {1}: add it with Add Tenant… to confirm.', url.hostname, others.join(', ')) };
+    if (others)
+      return {
+        name: c.name,
+        ok: false,
+        reason: t('{0} answered as a tenant whose addresses are {1}: add it with Add Tenant… to confirm.', url.hostname, others.join(', ')),
+      };
     const existing = ctx.store.get(url.origin);
     // A context name is whatever the person who wrote contexts.yml typed: short and inert, like a tenant's own name.
     const label = existing?.label ?? (inert(c.name, TEXT_LIMITS.name).trim() || defaultLabel(url.origin, verified.tenant.name));

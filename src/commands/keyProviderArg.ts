@@ -14,7 +14,13 @@ export interface KeyProviderRef {
 }
 
 export function isKeyProviderRef(arg: unknown): arg is KeyProviderRef {
-  return typeof arg === 'object' && arg !== null && typeof (arg as KeyProviderRef).origin === 'string' && typeof (arg as KeyProviderRef).fingerprint === 'string' && !(arg instanceof KeyProviderNode);
+  return (
+    typeof arg === 'object' &&
+    arg !== null &&
+    typeof (arg as KeyProviderRef).origin === 'string' &&
+    typeof (arg as KeyProviderRef).fingerprint === 'string' &&
+    !(arg instanceof KeyProviderNode)
+  );
 }
 
 /**
@@ -33,7 +39,9 @@ export async function keyProviderFor(
     const tenant = await resolveTenant(ctx, arg.origin, title);
     const client = await ctx.pool.get(tenant.origin);
     const listed = await client.encryption.listAll();
-    const provider = (arg.fingerprint ? listed.find((p) => p.fingerprint === arg.fingerprint) : undefined) ?? (arg.arn ? listed.find((p) => p.arn === arg.arn) : undefined);
+    const provider =
+      (arg.fingerprint ? listed.find((p) => p.fingerprint === arg.fingerprint) : undefined) ??
+      (arg.arn ? listed.find((p) => p.arn === arg.arn) : undefined);
     if (!provider) throw new UserFacingError(vscode.l10n.t('This key provider is no longer registered on {0}.', tenant.label));
     found = { tenant, provider };
   } else {

@@ -21,7 +21,10 @@ export async function migrateToKeyProvider(ctx: CommandContext, node?: unknown):
     node,
     title,
     (p) => !p.isQlikDefault && !p.isCurrent,
-    (p) => (p.isQlikDefault ? t('To go back to the Qlik-managed key, use "Reset Encryption to Qlik-Managed Key…".') : t('{0} already encrypts this tenant.', p.name)),
+    (p) =>
+      p.isQlikDefault
+        ? t('To go back to the Qlik-managed key, use "Reset Encryption to Qlik-Managed Key…".')
+        : t('{0} already encrypts this tenant.', p.name),
   );
   const tenant = found.tenant;
   if (ctx.migrations.isWatching(tenant.origin)) {
@@ -38,7 +41,11 @@ export async function migrateToKeyProvider(ctx: CommandContext, node?: unknown):
   const migrate = t('Migrate');
   const choice = await prompts().confirm(
     t('Migrate the encryption of {0} from {1} to {2}?', tenant.label, current?.name ?? t('its current key'), target.name),
-    t('Qlik Cloud re-encrypts the tenant’s data with {0} ({1}). The tenant keeps working meanwhile; the progress shows in the status bar.', target.name, target.arn),
+    t(
+      'Qlik Cloud re-encrypts the tenant’s data with {0} ({1}). The tenant keeps working meanwhile; the progress shows in the status bar.',
+      target.name,
+      target.arn,
+    ),
     migrate,
   );
   if (choice !== migrate) throw new UserCancelledError();
@@ -65,7 +72,10 @@ async function warnFirst(ctx: CommandContext, tenant: TenantRecord, target: KeyP
     const { message } = validationMessage(target);
     const choice = await prompts().confirm(
       t('{0} has a compliance problem', target.name),
-      t('{0}\n\nA migration to a key Qlik Cloud cannot fully use may fail or leave the tenant without disaster recovery. Fix the key policy and validate again first.', message),
+      t(
+        '{0}\n\nA migration to a key Qlik Cloud cannot fully use may fail or leave the tenant without disaster recovery. Fix the key policy and validate again first.',
+        message,
+      ),
       proceed,
     );
     if (choice !== proceed) throw new UserCancelledError();

@@ -74,6 +74,9 @@ export const COMMANDS: Record<string, Command> = {
 
 export function registerCommands(ctx: CommandContext, extra: Record<string, Command> = {}): vscode.Disposable[] {
   return Object.entries({ ...COMMANDS, ...extra }).map(([id, fn]) =>
-    vscode.commands.registerCommand(id, wrapCommand(id, ctx.log, (...args: unknown[]) => fn(ctx, args[0], args[1]))),
+    vscode.commands.registerCommand(
+      id,
+      wrapCommand(id, ctx.log, (...args: unknown[]) => fn(ctx, args[0], args[1])),
+    ),
   );
 }

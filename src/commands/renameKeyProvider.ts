@@ -7,12 +7,21 @@ import { keyProviderFor, refreshEncryption } from './keyProviderArg';
 /** Rename…: a new name for an AWS key provider (JSON Patch). */
 export async function renameKeyProvider(ctx: CommandContext, node?: unknown): Promise<void> {
   const title = vscode.l10n.t('Rename Key Provider');
-  const { tenant, provider } = await keyProviderFor(ctx, node, title, (p) => !p.isQlikDefault, () => vscode.l10n.t('The Qlik-managed key cannot be renamed.'));
+  const { tenant, provider } = await keyProviderFor(
+    ctx,
+    node,
+    title,
+    (p) => !p.isQlikDefault,
+    () => vscode.l10n.t('The Qlik-managed key cannot be renamed.'),
+  );
   const name = await inputOrCancel({
     title,
     prompt: vscode.l10n.t('New name for {0} on {1}', provider.name, tenant.label),
     value: provider.name,
-    validateInput: (value) => (checkText('name', value, { required: true, max: MAX_NAME_LENGTH }) ? vscode.l10n.t('Enter a name of at most {0} characters, without control characters.', MAX_NAME_LENGTH) : undefined),
+    validateInput: (value) =>
+      checkText('name', value, { required: true, max: MAX_NAME_LENGTH })
+        ? vscode.l10n.t('Enter a name of at most {0} characters, without control characters.', MAX_NAME_LENGTH)
+        : undefined,
   });
   if (name.trim() === provider.name) return;
   const client = await ctx.pool.get(tenant.origin);

@@ -21,8 +21,13 @@ export async function resetToDefaultProvider(ctx: CommandContext, node?: unknown
   const choice = await prompts().confirm(
     t('Reset the encryption of {0} to the Qlik-managed key?', tenant.label),
     current && !current.isQlikDefault
-      ? t('Qlik Cloud re-encrypts the tenant’s data with the key it manages, instead of {0}. The tenant keeps working meanwhile; the progress shows in the status bar.', current.name)
-      : t('Qlik Cloud re-encrypts the tenant’s data with the key it manages. The tenant keeps working meanwhile; the progress shows in the status bar.'),
+      ? t(
+          'Qlik Cloud re-encrypts the tenant’s data with the key it manages, instead of {0}. The tenant keeps working meanwhile; the progress shows in the status bar.',
+          current.name,
+        )
+      : t(
+          'Qlik Cloud re-encrypts the tenant’s data with the key it manages. The tenant keeps working meanwhile; the progress shows in the status bar.',
+        ),
     reset,
   );
   if (choice !== reset) throw new UserCancelledError();
@@ -31,7 +36,11 @@ export async function resetToDefaultProvider(ctx: CommandContext, node?: unknown
     result = await client.encryption.resetToDefault();
   } catch (error) {
     if (error instanceof QlikApiError && error.status === 406) {
-      await offerToWatch(ctx, tenant, t('A migration is already running on {0}: wait for it to finish before resetting to the Qlik-managed key.', tenant.label));
+      await offerToWatch(
+        ctx,
+        tenant,
+        t('A migration is already running on {0}: wait for it to finish before resetting to the Qlik-managed key.', tenant.label),
+      );
       return;
     }
     if (error instanceof QlikApiError && error.status === 424) {

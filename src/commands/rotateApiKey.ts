@@ -12,7 +12,12 @@ import { resolveApiKey, resolveTenant } from './pickers';
 const t = vscode.l10n.t;
 
 function isKeyRef(arg: unknown): arg is { origin: string; key: ApiKey } {
-  return typeof arg === 'object' && arg !== null && typeof (arg as { origin?: unknown }).origin === 'string' && typeof (arg as { key?: unknown }).key === 'object';
+  return (
+    typeof arg === 'object' &&
+    arg !== null &&
+    typeof (arg as { origin?: unknown }).origin === 'string' &&
+    typeof (arg as { key?: unknown }).key === 'object'
+  );
 }
 
 /**
@@ -30,14 +35,22 @@ export async function rotateApiKey(ctx: CommandContext, node?: unknown): Promise
   let expiry = lifetimeOf(key);
   let note = '';
   if (expiry && maximum && checkExpiryAgainstMaximum(expiry, maximum)) {
-    note = t(' The old key lived {0}, longer than the tenant now allows, so the new one gets the maximum, {1}.', formatDurationWords(expiry), formatDurationWords(maximum));
+    note = t(
+      ' The old key lived {0}, longer than the tenant now allows, so the new one gets the maximum, {1}.',
+      formatDurationWords(expiry),
+      formatDurationWords(maximum),
+    );
     expiry = undefined;
   }
   const description = rotatedDescription(key.description, new Date());
   const create = t('Create Replacement');
   const choice = await prompts().confirm(
     t('Rotate API key "{0}" on {1}?', key.description || key.id, tenant.label),
-    t('A new key "{0}" is created that expires after {1}. You get its token once; then you can delete or revoke the old key.', description, expiry ? formatDurationWords(expiry) : t('the tenant maximum')) + note,
+    t(
+      'A new key "{0}" is created that expires after {1}. You get its token once; then you can delete or revoke the old key.',
+      description,
+      expiry ? formatDurationWords(expiry) : t('the tenant maximum'),
+    ) + note,
     create,
   );
   if (choice !== create) throw new UserCancelledError();
@@ -47,7 +60,11 @@ export async function rotateApiKey(ctx: CommandContext, node?: unknown): Promise
       client.apiKeys.create({
         description,
         ...(expiry ? { expiry } : {}),
-        ...(key.isScim ? { subType: 'externalClient' as const, sub: key.sub } : key.sub && key.sub !== tenant.user.id ? { sub: key.sub } : {}),
+        ...(key.isScim
+          ? { subType: 'externalClient' as const, sub: key.sub }
+          : key.sub && key.sub !== tenant.user.id
+            ? { sub: key.sub }
+            : {}),
       }),
   );
   ctx.log.info('apiKeys', `rotated API key ${key.id} on ${tenant.label}: replacement ${created.key.id}`);
@@ -63,7 +80,11 @@ export async function rotateApiKey(ctx: CommandContext, node?: unknown): Promise
     const remove = t('Delete Replacement');
     const answer = await prompts().notify(
       'warning',
-      t('The token of the replacement "{0}" was not copied, so the old key "{1}" stays as it is. Delete the replacement, which nobody can use?', created.key.description || created.key.id, key.description || key.id),
+      t(
+        'The token of the replacement "{0}" was not copied, so the old key "{1}" stays as it is. Delete the replacement, which nobody can use?',
+        created.key.description || created.key.id,
+        key.description || key.id,
+      ),
       remove,
     );
     if (answer === remove) {
@@ -75,7 +96,9 @@ export async function rotateApiKey(ctx: CommandContext, node?: unknown): Promise
   }
   const button = action === 'delete' ? t('Delete Old Key') : t('Revoke Old Key');
   const answer = await prompts().confirm(
-    action === 'delete' ? t('Delete the old API key "{0}" now?', key.description || key.id) : t('Revoke the old API key "{0}" now?', key.description || key.id),
+    action === 'delete'
+      ? t('Delete the old API key "{0}" now?', key.description || key.id)
+      : t('Revoke the old API key "{0}" now?', key.description || key.id),
     action === 'delete'
       ? t('Anything still using the old key stops working at once. Keep it until everything uses the new key.')
       : t('Revoking cannot be undone: anything still using the old key stops working at once. Keep it until everything uses the new key.'),
@@ -88,5 +111,10 @@ export async function rotateApiKey(ctx: CommandContext, node?: unknown): Promise
   await client.apiKeys.delete(key.id);
   ctx.log.info('apiKeys', `${action === 'delete' ? 'deleted' : 'revoked'} the rotated key ${key.id} on ${tenant.label}`);
   ctx.tree.tenantNode(tenant.origin)?.apiKeys.refresh();
-  void prompts().notify('info', action === 'delete' ? t('Deleted the old API key "{0}".', key.description || key.id) : t('Revoked the old API key "{0}".', key.description || key.id));
+  void prompts().notify(
+    'info',
+    action === 'delete'
+      ? t('Deleted the old API key "{0}".', key.description || key.id)
+      : t('Revoked the old API key "{0}".', key.description || key.id),
+  );
 }

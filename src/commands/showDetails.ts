@@ -35,13 +35,28 @@ async function pickItem(ctx: CommandContext, tenant: TenantRecord) {
   ]);
   const items: Array<vscode.QuickPickItem & { details?: { title: string; kind: string; body: Readonly<Record<string, unknown>> } }> = [];
   items.push({ label: vscode.l10n.t('Key providers'), kind: vscode.QuickPickItemKind.Separator });
-  for (const p of providers) items.push({ label: p.name, description: p.isCurrent ? vscode.l10n.t('current') : undefined, details: { title: p.name, kind: 'key-provider', body: p.raw } });
+  for (const p of providers)
+    items.push({
+      label: p.name,
+      description: p.isCurrent ? vscode.l10n.t('current') : undefined,
+      details: { title: p.name, kind: 'key-provider', body: p.raw },
+    });
   if (migration) {
     items.push({ label: vscode.l10n.t('Migration'), kind: vscode.QuickPickItemKind.Separator });
-    items.push({ label: vscode.l10n.t('Last migration'), description: `${migration.state ?? ''} ${migration.progress ?? ''}%`, details: { title: vscode.l10n.t('Migration'), kind: 'migration', body: migration.raw } });
+    items.push({
+      label: vscode.l10n.t('Last migration'),
+      description: `${migration.state ?? ''} ${migration.progress ?? ''}%`,
+      details: { title: vscode.l10n.t('Migration'), kind: 'migration', body: migration.raw },
+    });
   }
   items.push({ label: vscode.l10n.t('API keys (newest 100)'), kind: vscode.QuickPickItemKind.Separator });
-  for (const k of page.keys) items.push({ label: k.description || k.id, description: k.status, detail: k.id, details: { title: k.description || k.id, kind: 'api-key', body: k.raw } });
+  for (const k of page.keys)
+    items.push({
+      label: k.description || k.id,
+      description: k.status,
+      detail: k.id,
+      details: { title: k.description || k.id, kind: 'api-key', body: k.raw },
+    });
   const picked = await pickOrCancel(items, { title: vscode.l10n.t('Show Details'), matchOnDescription: true, matchOnDetail: true });
   if (!picked.details) throw new UserFacingError(vscode.l10n.t('Choose an item, not a heading.'));
   return picked.details;

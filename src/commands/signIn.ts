@@ -128,7 +128,9 @@ export async function confirmUntrustedHost(hostname: string): Promise<void> {
   const send = t('Send Credentials to {0}', hostname);
   const choice = await prompts().confirm(
     t('{0} is not a Qlik Cloud address (*.qlikcloud.com).', hostname),
-    t('The API key or OAuth client secret you enter next will be sent to this host. Continue only if it is your Qlik tenant and you trust it.'),
+    t(
+      'The API key or OAuth client secret you enter next will be sent to this host. Continue only if it is your Qlik tenant and you trust it.',
+    ),
     send,
   );
   if (choice !== send) throw new UserCancelledError();
@@ -146,7 +148,10 @@ export async function confirmHostnames(hostname: string, verified: Verified): Pr
   const keep = t('Keep Anyway');
   const choice = await prompts().confirm(
     t('{0} answered as a tenant whose addresses are {1}.', hostname, others.join(', ')),
-    t('The address you typed is not one of them: it may be an alias Qlik Cloud does not list, or a server that passes for another tenant. The credentials were sent to {0} only.', hostname),
+    t(
+      'The address you typed is not one of them: it may be an alias Qlik Cloud does not list, or a server that passes for another tenant. The credentials were sent to {0} only.',
+      hostname,
+    ),
     keep,
   );
   if (choice !== keep) throw new UserCancelledError();

@@ -10,7 +10,13 @@ const t = (message: string, ...args: Array<string | number>) => vscode.l10n.t(me
 
 /** Validate Key: asks Qlik Cloud to try the key, and says whether it can use it. */
 export async function testKeyProvider(ctx: CommandContext, node?: unknown): Promise<void> {
-  const { tenant, provider } = await keyProviderFor(ctx, node, t('Validate Key'), (p) => !p.isQlikDefault, () => t('The Qlik-managed key needs no validation.'));
+  const { tenant, provider } = await keyProviderFor(
+    ctx,
+    node,
+    t('Validate Key'),
+    (p) => !p.isQlikDefault,
+    () => t('The Qlik-managed key needs no validation.'),
+  );
   const tested = await validateKeyProvider(ctx, tenant, provider);
   const { level, message } = validationMessage(tested);
   void prompts().notify(level, message);

@@ -20,5 +20,8 @@ export async function updateCredentials(ctx: CommandContext, node?: unknown): Pr
   // The store's secret event drops the old client; drop it here too in case the secret text did not change.
   ctx.pool.drop(tenant.origin);
   ctx.log.info('tenants', `updated the credentials of ${tenant.label}`);
-  void prompts().notify('info', vscode.l10n.t('Updated the credentials of {0}: signed in as {1}.', tenant.label, describeSignedIn(verified)));
+  void prompts().notify(
+    'info',
+    vscode.l10n.t('Updated the credentials of {0}: signed in as {1}.', tenant.label, describeSignedIn(verified)),
+  );
 }

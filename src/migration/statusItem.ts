@@ -19,7 +19,10 @@ export interface MigrationView {
 /** The text of a running migration's item: "acme: migrating to CMK-02 · 42%". */
 export function runningText(view: MigrationView): string {
   const icon = view.problem || view.stalled ? 'warning' : 'sync~spin';
-  return statusText(icon, t('{0}: migrating to {1} · {2}%', shortName(view.tenantLabel), shortName(view.targetName), view.migration.progress ?? 0));
+  return statusText(
+    icon,
+    t('{0}: migrating to {1} · {2}%', shortName(view.tenantLabel), shortName(view.targetName), view.migration.progress ?? 0),
+  );
 }
 
 /** The one way text reaches the status bar: our icon, then inert text (no `$(icon)` of anybody else's). */

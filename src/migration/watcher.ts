@@ -1,6 +1,14 @@
 import * as vscode from 'vscode';
 import { notifyProblem } from '../commands/wrapper';
-import { isQlikError, type KeyProvider, type Migration, migrationOutcome, type QlikClient, QlikApiError, QlikCancelledError } from '../qlik';
+import {
+  isQlikError,
+  type KeyProvider,
+  type Migration,
+  migrationOutcome,
+  type QlikClient,
+  QlikApiError,
+  QlikCancelledError,
+} from '../qlik';
 import type { ClientPool } from '../tenants/clientPool';
 import type { TenantStore } from '../tenants/tenantStore';
 import { migrationTargetName } from '../tree/keyProviderNode';
@@ -64,10 +72,16 @@ export class MigrationWatcher implements vscode.Disposable {
       return;
     }
     existing?.dispose();
-    const watch = new TenantWatch(origin, this.deps, this.deps.settings ?? readMigrationSettings, () => this.changedEmitter.fire(origin), () => {
-      if (this.watches.get(origin) === watch) this.watches.delete(origin);
-      this.changedEmitter.fire(origin);
-    });
+    const watch = new TenantWatch(
+      origin,
+      this.deps,
+      this.deps.settings ?? readMigrationSettings,
+      () => this.changedEmitter.fire(origin),
+      () => {
+        if (this.watches.get(origin) === watch) this.watches.delete(origin);
+        this.changedEmitter.fire(origin);
+      },
+    );
     this.watches.set(origin, watch);
     watch.start(first);
   }
@@ -102,7 +116,10 @@ export class MigrationWatcher implements vscode.Disposable {
             resumed.push(record.origin);
           }
         } catch (error) {
-          this.deps.log.warn('migration', `could not check ${record.label} for a running migration: ${isQlikError(error) ? error.userMessage : String(error)}`);
+          this.deps.log.warn(
+            'migration',
+            `could not check ${record.label} for a running migration: ${isQlikError(error) ? error.userMessage : String(error)}`,
+          );
         }
       }),
     );
@@ -193,7 +210,14 @@ class TenantWatch {
       return;
     }
     if (!migration.isRunning) {
-      this.unexpected(t('Qlik Cloud reports the migration on {0} in an unexpected state: "{1}". It is no longer watched; check the tenant.', this.label, migration.state ?? '?'), migration);
+      this.unexpected(
+        t(
+          'Qlik Cloud reports the migration on {0} in an unexpected state: "{1}". It is no longer watched; check the tenant.',
+          this.label,
+          migration.state ?? '?',
+        ),
+        migration,
+      );
       return;
     }
     const now = Date.now();
@@ -213,7 +237,14 @@ class TenantWatch {
     if (stalled && !this.stallReported) {
       this.stallReported = true;
       const minutes = Math.round(((now - this.lastProgressAt) / 60_000) * 10) / 10;
-      const message = t('The migration on {0} to {1} has not progressed for {2} minutes (still {3}%, {4}). It is still watched; Qlik Cloud support can help if it stays stuck.', this.label, this.view.targetName, minutes, migration.progress ?? 0, migration.state ?? '?');
+      const message = t(
+        'The migration on {0} to {1} has not progressed for {2} minutes (still {3}%, {4}). It is still watched; Qlik Cloud support can help if it stays stuck.',
+        this.label,
+        this.view.targetName,
+        minutes,
+        migration.progress ?? 0,
+        migration.state ?? '?',
+      );
       this.deps.log.warn('migration', message);
       void prompts().notify('warning', message);
     }
@@ -226,7 +257,9 @@ class TenantWatch {
       tenantLabel: this.label,
       migration,
       targetName: migrationTargetName(migration, providers),
-      fromName: from?.name ?? (migration.migratingFrom === '#QLIK_MANAGED_KEY_PROVIDER#' ? t('Qlik-managed key') : (migration.migratingFrom ?? '?')),
+      fromName:
+        from?.name ??
+        (migration.migratingFrom === '#QLIK_MANAGED_KEY_PROVIDER#' ? t('Qlik-managed key') : (migration.migratingFrom ?? '?')),
     };
   }
 
@@ -259,14 +292,23 @@ class TenantWatch {
       this.failures += 1;
       const delay = backoffSeconds(this.settings().pollSeconds, this.failures);
       const reason = isQlikError(error) ? error.userMessage : String(error);
-      this.deps.log.warn('migration', `reading the migration on ${this.label} failed (${this.failures} in a row), next try in ${delay} s: ${reason}`);
+      this.deps.log.warn(
+        'migration',
+        `reading the migration on ${this.label} failed (${this.failures} in a row), next try in ${delay} s: ${reason}`,
+      );
       if (this.failures >= REPORT_AFTER_FAILURES && !this.failureReported) {
         // Once per run of failures: the person learns that the status bar is no longer current, and why.
         this.failureReported = true;
         const unauthorized = error instanceof QlikApiError && error.status === 401;
         notifyProblem(
           unauthorized ? 'error' : 'warning',
-          t('Cannot read the progress of the migration on {0} ({1} tries in a row): {2} Still trying every {3} s.', this.label, this.failures, reason, delay),
+          t(
+            'Cannot read the progress of the migration on {0} ({1} tries in a row): {2} Still trying every {3} s.',
+            this.label,
+            this.failures,
+            reason,
+            delay,
+          ),
           this.deps.log,
           unauthorized ? this.origin : undefined,
         );
@@ -289,7 +331,9 @@ class TenantWatch {
   private async endedWithoutDetails(client: QlikClient): Promise<void> {
     const last = this.view?.migration;
     if (!last) {
-      this.unexpected(t('The migration on {0} can no longer be found: Qlik Cloud reports no ongoing migration. It is no longer watched.', this.label));
+      this.unexpected(
+        t('The migration on {0} can no longer be found: Qlik Cloud reports no ongoing migration. It is no longer watched.', this.label),
+      );
       return;
     }
     this.providers = await client.encryption.listAll({ signal: this.abort.signal });
@@ -303,8 +347,16 @@ class TenantWatch {
     const target = this.describe(last).targetName;
     this.unexpected(
       outcome === 'notSwitched'
-        ? t('The migration on {0} to {1} is over, but {1} is not the key in use: Qlik Cloud reports no ongoing migration and another key is current. Check the tenant.', this.label, target)
-        : t('The migration on {0} to {1} is over (Qlik Cloud reports no ongoing migration), but its key providers do not say which key is in use. Check the tenant.', this.label, target),
+        ? t(
+            'The migration on {0} to {1} is over, but {1} is not the key in use: Qlik Cloud reports no ongoing migration and another key is current. Check the tenant.',
+            this.label,
+            target,
+          )
+        : t(
+            'The migration on {0} to {1} is over (Qlik Cloud reports no ongoing migration), but its key providers do not say which key is in use. Check the tenant.',
+            this.label,
+            target,
+          ),
     );
   }
 

@@ -3,24 +3,26 @@ import { durationToSeconds, parseDuration } from './duration';
 import { QlikInputError, QlikResponseError } from './errors';
 import type { HttpCore } from './http';
 import { apiKeyConfigPatch, apiKeyDescriptionPatch, type ApiKeyConfigChanges, checkText, MAX_DESCRIPTION_LENGTH } from './jsonPatch';
-import {
-  type ApiKey,
-  type ApiKeyConfig,
-  type ApiKeyPage,
-  type CreatedApiKey,
-  toApiKey,
-  toApiKeyConfig,
-  toCreatedApiKey,
-} from './model';
+import { type ApiKey, type ApiKeyConfig, type ApiKeyPage, type CreatedApiKey, toApiKey, toApiKeyConfig, toCreatedApiKey } from './model';
 import { ApiKeyConfigSchema, ApiKeyListSchema, ApiKeySchema, CreatedApiKeySchema } from './schemas';
 import type { CallOptions } from './encryption';
 
 export const API_KEY_SORTS = [
-  'createdByUser', '+createdByUser', '-createdByUser',
-  'sub', '+sub', '-sub',
-  'status', '+status', '-status',
-  'description', '+description', '-description',
-  'created', '+created', '-created',
+  'createdByUser',
+  '+createdByUser',
+  '-createdByUser',
+  'sub',
+  '+sub',
+  '-sub',
+  'status',
+  '+status',
+  '-status',
+  'description',
+  '+description',
+  '-description',
+  'created',
+  '+created',
+  '-created',
 ] as const;
 export type ApiKeySort = (typeof API_KEY_SORTS)[number];
 export const API_KEY_STATUSES = ['active', 'expired', 'revoked'] as const;

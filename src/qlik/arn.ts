@@ -13,9 +13,7 @@ export interface KmsKeyArn {
   multiRegion: boolean;
 }
 
-export type ArnParseResult =
-  | { ok: true; value: KmsKeyArn; warnings: string[] }
-  | { ok: false; error: string; problems: string[] };
+export type ArnParseResult = { ok: true; value: KmsKeyArn; warnings: string[] } | { ok: false; error: string; problems: string[] };
 
 const PARTITIONS: readonly AwsPartition[] = ['aws', 'aws-us-gov', 'aws-cn'];
 const REGION = /^[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;

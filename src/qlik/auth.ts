@@ -4,9 +4,7 @@ import { QlikCancelledError } from './errors';
 
 type Secret = string | (() => string | Promise<string>);
 
-export type QlikAuth =
-  | { type: 'apiKey'; apiKey: Secret }
-  | { type: 'oauth'; clientId: string; clientSecret: Secret; scope?: string };
+export type QlikAuth = { type: 'apiKey'; apiKey: Secret } | { type: 'oauth'; clientId: string; clientSecret: Secret; scope?: string };
 
 export interface TokenSource {
   /** True when a 401 can be cured by asking for a new token (OAuth). */
@@ -113,14 +111,12 @@ export class OAuthTokenSource implements TokenSource {
     const secret = await reveal(this.auth.clientSecret);
     this.seen.add(secret);
     const requestedAt = this.now();
-    const res = await this.fetcher(
-      {
-        client_id: this.auth.clientId,
-        client_secret: secret,
-        grant_type: 'client_credentials',
-        ...(this.auth.scope ? { scope: this.auth.scope } : {}),
-      },
-    );
+    const res = await this.fetcher({
+      client_id: this.auth.clientId,
+      client_secret: secret,
+      grant_type: 'client_credentials',
+      ...(this.auth.scope ? { scope: this.auth.scope } : {}),
+    });
     this.fetchCount++;
     this.seen.add(res.accessToken);
     const lifetimeMs =

@@ -32,8 +32,7 @@ export class QlikClient {
     const url = normalizeTenantUrl(options.origin);
     if (!url.ok) throw new QlikInputError(url.error);
     this.origin = url.origin;
-    const rateLimiter =
-      options.rateLimiter === false ? false : (options.rateLimiter ?? new RateLimiter(options.rateLimits));
+    const rateLimiter = options.rateLimiter === false ? false : (options.rateLimiter ?? new RateLimiter(options.rateLimits));
     this.connections = options.connections ?? new Connections(options);
     const httpOptions: HttpOptions = { ...options, rateLimiter, connections: this.connections };
     if (options.auth.type === 'apiKey') {
@@ -47,7 +46,12 @@ export class QlikClient {
         async (body, signal) => {
           const r = await tokenHttp.call({ endpoint: 'oauth.token', url: '/oauth/token', body, authenticate: false, signal });
           const t = tokenHttp.parse(OAuthTokenSchema, r, 'oauth.token');
-          const at = typeof t.expires_at === 'number' ? t.expires_at * (t.expires_at < 1e12 ? 1000 : 1) : t.expires_at ? Date.parse(t.expires_at) : NaN;
+          const at =
+            typeof t.expires_at === 'number'
+              ? t.expires_at * (t.expires_at < 1e12 ? 1000 : 1)
+              : t.expires_at
+                ? Date.parse(t.expires_at)
+                : NaN;
           return {
             accessToken: t.access_token,
             expiresIn: t.expires_in ?? undefined,

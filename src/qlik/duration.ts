@@ -15,8 +15,7 @@ export type DurationParseResult = { ok: true; value: Duration; iso: string } | {
 const UNITS = ['years', 'months', 'weeks', 'days', 'hours', 'minutes', 'seconds'] as const;
 type Unit = (typeof UNITS)[number];
 
-const PATTERN =
-  /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:[.,]\d{1,9})?)S)?)?$/;
+const PATTERN = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:[.,]\d{1,9})?)S)?)?$/;
 
 /** Years and months have no fixed length; for comparisons a year counts 365 days and a month 30 days. */
 export const SECONDS_PER: Record<Unit, number> = {
@@ -79,9 +78,7 @@ const WORDS: Record<Unit, [string, string]> = {
 export function formatDurationWords(d: Duration | string): string {
   const value = typeof d === 'string' ? parseDuration(d) : ({ ok: true, value: d } as const);
   if (!value.ok) return typeof d === 'string' ? d : '';
-  const parts = UNITS.filter((u) => value.value[u] !== 0).map(
-    (u) => `${value.value[u]} ${WORDS[u][value.value[u] === 1 ? 0 : 1]}`,
-  );
+  const parts = UNITS.filter((u) => value.value[u] !== 0).map((u) => `${value.value[u]} ${WORDS[u][value.value[u] === 1 ? 0 : 1]}`);
   if (parts.length === 0) return '0 seconds';
   if (parts.length === 1) return parts[0]!;
   return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;

@@ -114,7 +114,10 @@ export class EncryptionApi {
       signal: o.signal,
     });
     if (r.status === 205) {
-      return { kind: 'migrationStarted', migration: toMigration(this.http.parse(MigrationSchema, { ...r, body: r.body ?? {} }, 'encryption.resetToDefault')) };
+      return {
+        kind: 'migrationStarted',
+        migration: toMigration(this.http.parse(MigrationSchema, { ...r, body: r.body ?? {} }, 'encryption.resetToDefault')),
+      };
     }
     const m = this.http.parse(MessageSchema, { ...r, body: r.body ?? {} }, 'encryption.resetToDefault');
     return { kind: 'alreadyQlikManaged', message: m.message ?? undefined };

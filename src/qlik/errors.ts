@@ -69,7 +69,8 @@ export class QlikApiError extends QlikError {
     const spec = ENDPOINTS[init.endpoint];
     const errors = init.errors ?? [];
     const first = errors[0] ?? {};
-    const forbiddenBy = init.status === 403 && init.endpoint.startsWith('encryption.') ? encryptionForbiddenBy(init.endpoint, first) : undefined;
+    const forbiddenBy =
+      init.status === 403 && init.endpoint.startsWith('encryption.') ? encryptionForbiddenBy(init.endpoint, first) : undefined;
     const { text, documented } =
       init.status === 429 && init.retryAfterAsked !== undefined
         ? { text: KIND_MESSAGES.rateWait(init.retryAfterAsked), documented: true }
@@ -105,7 +106,11 @@ function encryptionForbiddenBy(endpoint: EndpointId, first: QlikErrorItem): 'key
 export class QlikNetworkError extends QlikError {
   readonly kind = 'network';
   override name = 'QlikNetworkError';
-  constructor(readonly code: string, host: string, details: QlikErrorDetails) {
+  constructor(
+    readonly code: string,
+    host: string,
+    details: QlikErrorDetails,
+  ) {
     // A change sent on a connection that broke mid-way may have been made; a refused connection never arrived.
     super(isWrite(details) && BROKEN_MID_WAY.has(code) ? KIND_MESSAGES.resetWrite(host, code) : KIND_MESSAGES.network(host, code), details);
   }
@@ -125,7 +130,11 @@ function isWrite(details: QlikErrorDetails): boolean {
 export class QlikProxyError extends QlikError {
   readonly kind = 'network';
   override name = 'QlikProxyError';
-  constructor(readonly status: number, host: string, details: QlikErrorDetails) {
+  constructor(
+    readonly status: number,
+    host: string,
+    details: QlikErrorDetails,
+  ) {
     super(status === 407 ? KIND_MESSAGES.proxyAuth(host) : KIND_MESSAGES.proxy(host, status), details, `proxy HTTP ${status}`);
   }
 }
@@ -141,7 +150,11 @@ export function answeredByProxy(url: string, socket: { encrypted?: unknown } | n
 export class QlikTimeoutError extends QlikError {
   readonly kind = 'timeout';
   override name = 'QlikTimeoutError';
-  constructor(readonly timeoutMs: number, host: string, details: QlikErrorDetails) {
+  constructor(
+    readonly timeoutMs: number,
+    host: string,
+    details: QlikErrorDetails,
+  ) {
     const seconds = Math.round(timeoutMs / 100) / 10;
     super(isWrite(details) ? KIND_MESSAGES.timeoutWrite(host, seconds) : KIND_MESSAGES.timeout(host, seconds), details);
   }
@@ -150,7 +163,11 @@ export class QlikTimeoutError extends QlikError {
 export class QlikTlsError extends QlikError {
   readonly kind = 'tls';
   override name = 'QlikTlsError';
-  constructor(readonly code: string, host: string, details: QlikErrorDetails) {
+  constructor(
+    readonly code: string,
+    host: string,
+    details: QlikErrorDetails,
+  ) {
     super(KIND_MESSAGES.tls(host, code), details);
   }
 }
@@ -173,7 +190,11 @@ export class QlikResponseError extends QlikError {
 export class QlikOriginError extends QlikError {
   readonly kind = 'origin';
   override name = 'QlikOriginError';
-  constructor(readonly from: string, readonly to: string, details: QlikErrorDetails) {
+  constructor(
+    readonly from: string,
+    readonly to: string,
+    details: QlikErrorDetails,
+  ) {
     super(KIND_MESSAGES.origin(from, to), details);
   }
 }
@@ -217,9 +238,7 @@ export function classifyErrorCode(code: string | undefined): 'timeout' | 'tls' |
   if (!code) return 'network';
   if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT') return 'timeout';
   if (code === 'ERR_CANCELED' || code === 'ABORT_ERR') return 'cancelled';
-  if (
-    /CERT|SSL|TLS|EPROTO|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|DEPTH_ZERO|HOSTNAME_MISMATCH|ERR_SSL/i.test(code)
-  ) {
+  if (/CERT|SSL|TLS|EPROTO|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|DEPTH_ZERO|HOSTNAME_MISMATCH|ERR_SSL/i.test(code)) {
     return 'tls';
   }
   return 'network';

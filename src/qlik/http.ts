@@ -114,7 +114,12 @@ export class HttpCore {
     this.origin = origin;
     this.host = new URL(origin).host;
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
-    this.transport = new Transport(this.host, options.timeoutMs ?? 30_000, options.connections ?? new Connections(options), options.maxBodyBytes);
+    this.transport = new Transport(
+      this.host,
+      options.timeoutMs ?? 30_000,
+      options.connections ?? new Connections(options),
+      options.maxBodyBytes,
+    );
     this.limiter = options.rateLimiter === false ? undefined : (options.rateLimiter ?? new RateLimiter());
   }
 
@@ -141,7 +146,11 @@ export class HttpCore {
     outer.signal?.addEventListener('abort', onAbort, { once: true });
     if (outer.signal?.aborted) overall.abort();
     try {
-      return await this.run({ ...outer, signal: overall.signal }, Date.now() + deadlineMs, () => !outer.signal?.aborted && overall.signal.aborted);
+      return await this.run(
+        { ...outer, signal: overall.signal },
+        Date.now() + deadlineMs,
+        () => !outer.signal?.aborted && overall.signal.aborted,
+      );
     } finally {
       clearTimeout(timer);
       outer.signal?.removeEventListener('abort', onAbort);
@@ -220,7 +229,8 @@ export class HttpCore {
         throw this.apiError(spec, res, url);
       }
     } catch (caught) {
-      const e = pastDeadline() && caught instanceof QlikCancelledError ? new QlikTimeoutError(Date.now() - started, this.host, details()) : caught;
+      const e =
+        pastDeadline() && caught instanceof QlikCancelledError ? new QlikTimeoutError(Date.now() - started, this.host, details()) : caught;
       this.log(spec, requested, status, started, retries, e instanceof QlikError ? e.kind : 'network');
       throw e;
     }
@@ -251,7 +261,11 @@ export class HttpCore {
     try {
       url = new URL(spec.url, this.origin);
     } catch {
-      throw new QlikResponseError(`The link "${spec.url.slice(0, 100)}" is not a valid address.`, { endpoint: spec.endpoint, method: ep.method }, 0);
+      throw new QlikResponseError(
+        `The link "${spec.url.slice(0, 100)}" is not a valid address.`,
+        { endpoint: spec.endpoint, method: ep.method },
+        0,
+      );
     }
     if (url.origin !== this.origin || url.username || url.password) {
       throw new QlikOriginError(this.origin, url.origin, { endpoint: spec.endpoint, method: ep.method, path: url.pathname, tier: ep.tier });
@@ -332,7 +346,8 @@ export class HttpCore {
   /** No text the service echoes may carry a secret into a message. */
   private scrub(text: string): string {
     let out = text;
-    for (const s of [...(this.tokens?.secrets() ?? []), ...(this.options.secrets?.() ?? [])]) if (s.length >= 8) out = out.split(s).join('***');
+    for (const s of [...(this.tokens?.secrets() ?? []), ...(this.options.secrets?.() ?? [])])
+      if (s.length >= 8) out = out.split(s).join('***');
     return out.slice(0, 2000);
   }
 
@@ -341,4 +356,3 @@ export class HttpCore {
     return ceiling / 2 + Math.random() * (ceiling / 2);
   }
 }
-

@@ -12,7 +12,14 @@ export {
 } from './apiKeys';
 export type { IdentityApi } from './identity';
 export { DEFAULT_RETRY, parseRetryAfter, type RequestLogEntry, type RetryOptions, type HttpOptions } from './http';
-export { RateLimiter, sharedRateLimiter, forgetSharedRateLimiter, DEFAULT_RATE_LIMITS, type RateLimits, type RateLimiterOptions } from './rateLimiter';
+export {
+  RateLimiter,
+  sharedRateLimiter,
+  forgetSharedRateLimiter,
+  DEFAULT_RATE_LIMITS,
+  type RateLimits,
+  type RateLimiterOptions,
+} from './rateLimiter';
 export * from './errors';
 export * from './model';
 export * from './currentKey';

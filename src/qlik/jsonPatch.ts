@@ -8,7 +8,6 @@ export interface ReplaceOp<V = unknown> {
   value: V;
 }
 
-
 /**
  * The documents set no length for names and descriptions: these are the extension's own bound on free text it
  * sends (a bounded body), far above anything a person types. The service decides its real limits, and its answer,
@@ -40,7 +39,8 @@ export function checkCredential(label: string, value: string): string | undefine
   const v = value.trim();
   if (v.length > 4096) return `The ${label} is too long (at most 4096 characters).`;
   if (/\s/.test(v)) return `The ${label} must not contain spaces.`;
-  if (!/^[\x21-\x7e]+$/.test(v)) return `The ${label} may contain only printable ASCII characters (no control characters, direction marks or emoji).`;
+  if (!/^[\x21-\x7e]+$/.test(v))
+    return `The ${label} may contain only printable ASCII characters (no control characters, direction marks or emoji).`;
   return undefined;
 }
 
@@ -77,7 +77,8 @@ export interface ApiKeyConfigChanges {
 }
 
 export function checkMaxKeysPerUser(value: number): string | undefined {
-  if (!Number.isInteger(value) || value < 0 || value > 1000) return 'The maximum number of keys per user must be a whole number from 0 to 1000.';
+  if (!Number.isInteger(value) || value < 0 || value > 1000)
+    return 'The maximum number of keys per user must be a whole number from 0 to 1000.';
   return undefined;
 }
 

@@ -171,8 +171,7 @@ export const KIND_MESSAGES = {
     `Qlik Cloud at ${host} did not answer within ${seconds} seconds. Try again; if it keeps happening, check the network.`,
   tls: (host: string, code: string) =>
     `The secure connection to ${host} failed (${code}): its certificate could not be verified. A TLS-intercepting proxy needs its certificate trusted by the system.`,
-  origin: (from: string, to: string) =>
-    `Refused to follow a link from ${from} to another address (${to}); nothing was sent there.`,
+  origin: (from: string, to: string) => `Refused to follow a link from ${from} to another address (${to}); nothing was sent there.`,
   /** After a change was sent but no answer came: it may have been made. */
   timeoutWrite: (host: string, seconds: number) =>
     `Qlik Cloud at ${host} did not answer within ${seconds} seconds. The change may have been made all the same: refresh and check before trying again.`,

@@ -143,9 +143,7 @@ export function toMigration(raw: RawMigration): Migration {
   };
 }
 
-export type ResetResult =
-  | { kind: 'alreadyQlikManaged'; message: string | undefined }
-  | { kind: 'migrationStarted'; migration: Migration };
+export type ResetResult = { kind: 'alreadyQlikManaged'; message: string | undefined } | { kind: 'migrationStarted'; migration: Migration };
 
 export type ApiKeyStatus = 'active' | 'expired' | 'revoked';
 

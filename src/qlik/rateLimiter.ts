@@ -22,10 +22,13 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(new QlikCancelledError());
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, Math.min(MAX_TIMER_MS, Math.max(0, ms)));
+    const timer = setTimeout(
+      () => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      },
+      Math.min(MAX_TIMER_MS, Math.max(0, ms)),
+    );
     const onAbort = () => {
       clearTimeout(timer);
       reject(new QlikCancelledError());
@@ -41,7 +44,10 @@ class SlidingWindow {
   private blockedUntil = 0;
   private queue: Promise<void> = Promise.resolve();
 
-  constructor(private readonly spec: WindowLimit, private readonly now: () => number) {}
+  constructor(
+    private readonly spec: WindowLimit,
+    private readonly now: () => number,
+  ) {}
 
   /**
    * Waits for a slot in FIFO order. The returned function must be called once the request has finished

@@ -28,9 +28,7 @@ export interface RegionCheckedKey {
   replicaRegions?: ReadonlyArray<string | undefined>;
 }
 
-export type RegionProblem =
-  | { kind: 'otherRegion'; keyRegion: string; tenantRegion: string }
-  | { kind: 'noDrReplica'; drRegion: string };
+export type RegionProblem = { kind: 'otherRegion'; keyRegion: string; tenantRegion: string } | { kind: 'noDrReplica'; drRegion: string };
 
 /** What the region rule says about a key on a tenant; empty when it holds or cannot be checked. */
 export function regionProblems(key: RegionCheckedKey, tenantRegion: string | undefined): RegionProblem[] {
@@ -39,7 +37,8 @@ export function regionProblems(key: RegionCheckedKey, tenantRegion: string | und
   if (key.region !== tenantRegion) out.push({ kind: 'otherRegion', keyRegion: key.region, tenantRegion });
   const dr = DR_REGIONS[tenantRegion];
   // Single-region keys get their own warning elsewhere; the replica is checked once the replicas are known.
-  if (dr && key.multiRegion === true && key.replicaRegions && !key.replicaRegions.includes(dr)) out.push({ kind: 'noDrReplica', drRegion: dr });
+  if (dr && key.multiRegion === true && key.replicaRegions && !key.replicaRegions.includes(dr))
+    out.push({ kind: 'noDrReplica', drRegion: dr });
   return out;
 }
 

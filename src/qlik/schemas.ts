@@ -67,7 +67,10 @@ export const KeyProviderListSchema = z.pipe(
     }
     return body;
   }),
-  z.pipe(z.nullable(z.array(z.nullable(KeyProviderSchema))), z.transform((a) => (a ?? []).filter((p) => p !== null))),
+  z.pipe(
+    z.nullable(z.array(z.nullable(KeyProviderSchema))),
+    z.transform((a) => (a ?? []).filter((p) => p !== null)),
+  ),
 );
 
 export const MigrationSchema = z.looseObject({
@@ -195,11 +198,7 @@ export function describeIssue(error: z.core.$ZodError): { field: string; problem
   }
   const field = formatIssuePath([...prefix, ...deepest.path]);
   const m = /expected (\w+), received (\w+)/.exec(deepest.message);
-  const received = m
-    ? m[2] === 'undefined'
-      ? 'is missing'
-      : `should be ${typeWord(m[1]!)} but is ${typeWord(m[2]!)}`
-    : undefined;
+  const received = m ? (m[2] === 'undefined' ? 'is missing' : `should be ${typeWord(m[1]!)} but is ${typeWord(m[2]!)}`) : undefined;
   if (received) return { field, problem: received };
   if (deepest.code === 'too_small' && deepest.origin === 'string') return { field, problem: 'is empty' };
   return { field, problem: `is not valid (${deepest.message.replace(/^Invalid input: /, '')})` };

@@ -1,8 +1,6 @@
 // Tenant address normalisation and origin rules. Pure: safe to bundle into a webview.
 
-export type TenantUrlResult =
-  | { ok: true; origin: string; hostname: string; loopback: boolean }
-  | { ok: false; error: string };
+export type TenantUrlResult = { ok: true; origin: string; hostname: string; loopback: boolean } | { ok: false; error: string };
 
 const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 const OTHER_SCHEME = /^[a-z][a-z0-9+.-]*:(?!\d)/i;

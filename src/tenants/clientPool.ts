@@ -82,11 +82,7 @@ export class ClientPool implements vscode.Disposable {
     if (!record) throw new UserFacingError(vscode.l10n.t('The tenant {0} is no longer in the list.', origin));
     const secret = await this.store.getSecret(origin);
     if (!secret) {
-      throw new UserFacingError(
-        vscode.l10n.t('No credentials are stored for {0}. Update its credentials.', record.label),
-        origin,
-        true,
-      );
+      throw new UserFacingError(vscode.l10n.t('No credentials are stored for {0}. Update its credentials.', record.label), origin, true);
     }
     this.log.addSecret(secret);
     const label = record.label;

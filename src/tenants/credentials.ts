@@ -7,9 +7,7 @@ import type { SignInMethod, TenantRecord } from './tenantStore';
 export type Credentials = { kind: 'apiKey'; apiKey: string } | { kind: 'oauth'; clientId: string; clientSecret: string };
 
 export function authFor(signIn: SignInMethod, secret: string): QlikAuth {
-  return signIn.kind === 'oauth'
-    ? { type: 'oauth', clientId: signIn.clientId, clientSecret: secret }
-    : { type: 'apiKey', apiKey: secret };
+  return signIn.kind === 'oauth' ? { type: 'oauth', clientId: signIn.clientId, clientSecret: secret } : { type: 'apiKey', apiKey: secret };
 }
 
 export function splitCredentials(credentials: Credentials): { signIn: SignInMethod; secret: string } {

@@ -26,9 +26,7 @@ export interface QlikCliContext {
   comment?: string;
   current: boolean;
   credentials:
-    | { kind: 'apiKey'; apiKey: string }
-    | { kind: 'oauth'; clientId: string; clientSecret: string }
-    | { kind: 'none'; reason: string };
+    { kind: 'apiKey'; apiKey: string } | { kind: 'oauth'; clientId: string; clientSecret: string } | { kind: 'none'; reason: string };
 }
 
 export class ContextsFileError extends Error {

@@ -57,9 +57,17 @@ export class ApiKeyNode extends TreeNode implements HasDetails {
     ];
     if (k.createdByUser && k.createdByUser !== k.sub) rows.push([t('Created by'), k.createdByUser]);
     if (k.isScim) rows.push([t('Type'), t('SCIM key for an identity provider')]);
-    const notes = soon ? [{ warning: true, lines: [t('Expires within {0} days: rotate it before it stops working.', this.view.warningDays)] }] : [];
+    const notes = soon
+      ? [{ warning: true, lines: [t('Expires within {0} days: rotate it before it stops working.', this.view.warningDays)] }]
+      : [];
     item.tooltip = tooltip(k.description || k.id, rows, ...notes);
-    item.contextValue = contextValue('apiKey', k.status || 'unknown', this.view.own ? 'own' : 'other', soon && 'expiringSoon', k.isScim && 'scim');
+    item.contextValue = contextValue(
+      'apiKey',
+      k.status || 'unknown',
+      this.view.own ? 'own' : 'other',
+      soon && 'expiringSoon',
+      k.isScim && 'scim',
+    );
     return item;
   }
 }
@@ -70,4 +78,3 @@ function shortOwner(sub: string): string {
   if (scim) return t('SCIM client {0}', scim[1].length > 12 ? `${scim[1].slice(0, 8)}…` : scim[1]);
   return /^[0-9a-f]{16,}$/i.test(sub) ? t('user {0}…', sub.slice(0, 8)) : sub;
 }
-

@@ -97,7 +97,9 @@ export class ApiKeysGroupNode extends LoadingGroupNode<ApiKeyListing> {
     const ownOnly = tenant ? !tenant.roles.includes('TenantAdmin') : false;
     const filter = this.ctx.apiKeyFilter(this.origin);
     const filtered = !isEmptyFilter(filter);
-    const filterText = filtered ? vscode.l10n.t('filter: {0}', describeFilter(filter, { userId: tenant?.user.id ?? '' }, vscode.l10n.t)) : '';
+    const filterText = filtered
+      ? vscode.l10n.t('filter: {0}', describeFilter(filter, { userId: tenant?.user.id ?? '' }, vscode.l10n.t))
+      : '';
     if (data) {
       const { warningDays } = this.ctx.settings();
       const now = this.ctx.now();
@@ -139,7 +141,10 @@ export class LoadMoreNode extends TreeNode {
   }
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.busy ? vscode.l10n.t('Loading…') : vscode.l10n.t('Load more…'), vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(
+      this.busy ? vscode.l10n.t('Loading…') : vscode.l10n.t('Load more…'),
+      vscode.TreeItemCollapsibleState.None,
+    );
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon(this.busy ? 'loading~spin' : 'ellipsis');
     item.description = vscode.l10n.t('next {0}', this.pageSize);

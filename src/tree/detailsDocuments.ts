@@ -19,7 +19,10 @@ export class DetailsDocuments implements vscode.TextDocumentContentProvider, vsc
   /** A URI like qlikcloud-details:/acme/api-key/CI%20pipeline.json for the item; the same item reuses its tab. */
   uriFor(tenantLabel: string, kind: string, title: string, body: unknown): vscode.Uri {
     // The tab shows the file name: inert and short; the document holds every value in full (displayJson).
-    const safe = (s: string) => inert(s, TEXT_LIMITS.name).replace(/[/\\?#%]/g, '-').trim() || '-';
+    const safe = (s: string) =>
+      inert(s, TEXT_LIMITS.name)
+        .replace(/[/\\?#%]/g, '-')
+        .trim() || '-';
     const uri = vscode.Uri.from({
       scheme: DETAILS_SCHEME,
       path: `/${safe(tenantLabel)}/${kind}/${safe(title)}.json`,

@@ -56,9 +56,10 @@ export class ErrorNode extends TreeNode {
     item.description = p.needsCredentials ? vscode.l10n.t('Update Credentials…') : vscode.l10n.t('Retry');
     item.tooltip = [p.message, p.technical, action].filter(Boolean).join('\n\n');
     item.contextValue = contextValue('error', p.status !== undefined && `status${p.status}`, p.needsCredentials && 'credentials');
-    item.command = p.needsCredentials && this.tenantNode
-      ? { command: 'qlikCloud.updateCredentials', title: vscode.l10n.t('Update Credentials…'), arguments: [this.tenantNode] }
-      : { command: this.retry.command, title: vscode.l10n.t('Retry'), arguments: [this.retry.node] };
+    item.command =
+      p.needsCredentials && this.tenantNode
+        ? { command: 'qlikCloud.updateCredentials', title: vscode.l10n.t('Update Credentials…'), arguments: [this.tenantNode] }
+        : { command: this.retry.command, title: vscode.l10n.t('Retry'), arguments: [this.retry.node] };
     return item;
   }
 }

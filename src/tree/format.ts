@@ -52,7 +52,11 @@ export function expiresSoon(key: Pick<ApiKey, 'knownStatus' | 'expiry'>, now: nu
 /** A service date for people: "never" for 0001-01-01, the text as sent for non-dates ("Qlik managed"). */
 export function formatDate(date: QlikDate, t: Translate): string {
   if (date.never) return t('never');
-  if (date.date) return date.date.toISOString().replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC');
+  if (date.date)
+    return date.date
+      .toISOString()
+      .replace('T', ' ')
+      .replace(/:\d\d(\.\d+)?Z$/, ' UTC');
   return date.text ?? t('unknown');
 }
 

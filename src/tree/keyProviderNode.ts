@@ -23,10 +23,17 @@ export class KeyProviderNode extends TreeNode implements HasDetails {
   private regionNotes(): string[] {
     const p = this.provider;
     if (p.isQlikDefault) return [];
-    const problems = regionProblems({ region: p.region, multiRegion: p.multiRegion, replicaRegions: p.replicaKeys.map((r) => r.region) }, this.tenantRegion);
+    const problems = regionProblems(
+      { region: p.region, multiRegion: p.multiRegion, replicaRegions: p.replicaKeys.map((r) => r.region) },
+      this.tenantRegion,
+    );
     return problems.map((x) =>
       x.kind === 'otherRegion'
-        ? t('The key is in {0}, but the tenant is in {1}: Qlik Cloud expects a key in the tenant’s own AWS region.', x.keyRegion, x.tenantRegion)
+        ? t(
+            'The key is in {0}, but the tenant is in {1}: Qlik Cloud expects a key in the tenant’s own AWS region.',
+            x.keyRegion,
+            x.tenantRegion,
+          )
         : t('The key has no replica in {0}, the tenant’s disaster-recovery region: it would not survive a regional failover.', x.drRegion),
     );
   }
@@ -122,7 +129,10 @@ export class ReplicaKeyNode extends TreeNode {
     item.id = this.id;
     item.description = t('replica');
     item.iconPath = new vscode.ThemeIcon('mirror');
-    item.tooltip = tooltip(t('Replica key'), [[t('Region'), this.region ?? '?'], [t('ARN'), this.arn]]);
+    item.tooltip = tooltip(t('Replica key'), [
+      [t('Region'), this.region ?? '?'],
+      [t('ARN'), this.arn],
+    ]);
     item.contextValue = 'replicaKey';
     return item;
   }
@@ -141,7 +151,11 @@ export class MigrationNode extends TreeNode implements HasDetails {
   }
 
   details() {
-    return { title: t('Migration to {0}', migrationTargetName(this.migration, this.providers)), kind: 'migration', body: this.migration.raw };
+    return {
+      title: t('Migration to {0}', migrationTargetName(this.migration, this.providers)),
+      kind: 'migration',
+      body: this.migration.raw,
+    };
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -163,7 +177,6 @@ export class MigrationNode extends TreeNode implements HasDetails {
     return item;
   }
 }
-
 
 export function migrationTargetName(migration: Migration, providers: KeyProvider[]): string {
   const target = migrationTarget(migration, providers);

@@ -5,10 +5,7 @@ import { ErrorNode } from './errorNode';
 import { type HasTenant, TreeNode, type TreeContext } from './node';
 
 type State<T> =
-  | { kind: 'idle' }
-  | { kind: 'loading'; promise: Promise<void> }
-  | { kind: 'loaded'; data: T }
-  | { kind: 'failed'; error: unknown };
+  { kind: 'idle' } | { kind: 'loading'; promise: Promise<void> } | { kind: 'loaded'; data: T } | { kind: 'failed'; error: unknown };
 
 /**
  * A group whose children come from the service. Nothing is requested until the group is expanded; concurrent

@@ -17,7 +17,12 @@ export class TenantsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   private readonly disposables: vscode.Disposable[] = [];
   readonly ctx: TreeContext;
 
-  constructor(store: TenantStore, pool: ClientPool, log: Log, apiKeyFilter: (origin: string) => ApiKeyFilter | undefined = () => undefined) {
+  constructor(
+    store: TenantStore,
+    pool: ClientPool,
+    log: Log,
+    apiKeyFilter: (origin: string) => ApiKeyFilter | undefined = () => undefined,
+  ) {
     this.ctx = {
       store,
       pool,
@@ -85,7 +90,8 @@ export function inertTreeItem(item: vscode.TreeItem): vscode.TreeItem {
   if (typeof item.description === 'string') item.description = inert(item.description, TEXT_LIMITS.label);
   if (typeof item.tooltip === 'string') item.tooltip = inertLines(item.tooltip, TEXT_LIMITS.message);
   else if (item.tooltip && !isBuiltTooltip(item.tooltip)) item.tooltip = inert(item.tooltip.value, TEXT_LIMITS.message);
-  if (item.accessibilityInformation) item.accessibilityInformation = { ...item.accessibilityInformation, label: inert(item.accessibilityInformation.label) };
+  if (item.accessibilityInformation)
+    item.accessibilityInformation = { ...item.accessibilityInformation, label: inert(item.accessibilityInformation.label) };
   return item;
 }
 

@@ -19,12 +19,32 @@ export class ApiKeySettingsGroupNode extends LoadingGroupNode<ApiKeyConfig> {
 
   protected childrenFor(config: ApiKeyConfig): TreeNode[] {
     const rows: SettingNode[] = [
-      new SettingNode(this, 'maxKeysPerUser', t('Maximum keys per user'), config.maxKeysPerUser === undefined ? t('not set') : String(config.maxKeysPerUser), 'max_keys_per_user'),
-      new SettingNode(this, 'maxApiKeyExpiry', t('Maximum API key expiry'), durationInWords(config.maxApiKeyExpiry, t), 'max_api_key_expiry'),
-      new SettingNode(this, 'scimExternalClientExpiry', t('SCIM key expiry'), durationInWords(config.scimExternalClientExpiry, t), 'scim_externalClient_expiry'),
+      new SettingNode(
+        this,
+        'maxKeysPerUser',
+        t('Maximum keys per user'),
+        config.maxKeysPerUser === undefined ? t('not set') : String(config.maxKeysPerUser),
+        'max_keys_per_user',
+      ),
+      new SettingNode(
+        this,
+        'maxApiKeyExpiry',
+        t('Maximum API key expiry'),
+        durationInWords(config.maxApiKeyExpiry, t),
+        'max_api_key_expiry',
+      ),
+      new SettingNode(
+        this,
+        'scimExternalClientExpiry',
+        t('SCIM key expiry'),
+        durationInWords(config.scimExternalClientExpiry, t),
+        'scim_externalClient_expiry',
+      ),
     ];
     if (config.apiKeysEnabled !== undefined) {
-      rows.push(new SettingNode(this, 'apiKeysEnabled', t('API keys enabled'), config.apiKeysEnabled ? t('yes') : t('no'), 'api_keys_enabled'));
+      rows.push(
+        new SettingNode(this, 'apiKeysEnabled', t('API keys enabled'), config.apiKeysEnabled ? t('yes') : t('no'), 'api_keys_enabled'),
+      );
     }
     return rows;
   }

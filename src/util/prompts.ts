@@ -60,7 +60,12 @@ const label = (text: string) => inert(text, TEXT_LIMITS.label);
 const optional = (text: string | undefined, max: number = TEXT_LIMITS.message) => (text === undefined ? undefined : inert(text, max));
 
 function safeItems<T extends vscode.QuickPickItem>(items: readonly T[]): T[] {
-  return items.map((item) => ({ ...item, label: label(item.label), description: optional(item.description, TEXT_LIMITS.label), detail: optional(item.detail) }));
+  return items.map((item) => ({
+    ...item,
+    label: label(item.label),
+    description: optional(item.description, TEXT_LIMITS.label),
+    detail: optional(item.detail),
+  }));
 }
 
 function safePickOptions(options: PickOptions): PickOptions {
@@ -73,7 +78,9 @@ function original<T>(originals: readonly T[], shown: readonly unknown[], chosen:
   return i < 0 ? undefined : originals[i];
 }
 
-function safeValidation(result: string | vscode.InputBoxValidationMessage | undefined | null): string | vscode.InputBoxValidationMessage | undefined | null {
+function safeValidation(
+  result: string | vscode.InputBoxValidationMessage | undefined | null,
+): string | vscode.InputBoxValidationMessage | undefined | null {
   if (typeof result === 'string') return message(result);
   if (result && typeof result === 'object') return { ...result, message: message(result.message) };
   return result;
@@ -112,7 +119,12 @@ function guard(inner: Prompts): Prompts {
     // An ID, ARN or fingerprint from a server is copied only as it looks: a hidden line break or control character
     // would run a command when pasted into a terminal.
     async copy(text) {
-      if (hasInvisible(text)) throw new UserFacingError(vscode.l10n.t('This value holds line breaks, control or invisible characters, so it was not copied. Show Details has it in full.'));
+      if (hasInvisible(text))
+        throw new UserFacingError(
+          vscode.l10n.t(
+            'This value holds line breaks, control or invisible characters, so it was not copied. Show Details has it in full.',
+          ),
+        );
       return inner.copy(text);
     },
   };
@@ -135,7 +147,10 @@ export function statusMessage(text: string, hideAfterMs = 3000): void {
   vscode.window.setStatusBarMessage(inert(text, TEXT_LIMITS.label), hideAfterMs);
 }
 
-type ProgressTask<R> = (progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken) => Thenable<R>;
+type ProgressTask<R> = (
+  progress: vscode.Progress<{ message?: string; increment?: number }>,
+  token: vscode.CancellationToken,
+) => Thenable<R>;
 
 /** `window.withProgress` with an inert title and inert reports (a notification's progress renders links too). */
 export function withProgress<R>(options: vscode.ProgressOptions, task: ProgressTask<R>): Thenable<R> {

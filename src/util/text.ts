@@ -49,7 +49,13 @@ export function inert(value: unknown, max: number = TEXT_LIMITS.message): string
 /** `inert` line by line, keeping the line breaks: for plain tooltips, where they are wanted and harmless. */
 export function inertLines(value: unknown, max: number = TEXT_LIMITS.message): string {
   const text = typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
-  return cut(text.split(/\r\n|\r|\n/).map((line) => inert(line, max)).join('\n'), max);
+  return cut(
+    text
+      .split(/\r\n|\r|\n/)
+      .map((line) => inert(line, max))
+      .join('\n'),
+    max,
+  );
 }
 
 /** `inert`, then every ASCII punctuation character escaped, for a value inside a MarkdownString (no autolinks either). */

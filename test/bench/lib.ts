@@ -11,13 +11,21 @@ export const workDir = path.join(root, '.cache', 'tmp', `bench-${process.pid}`);
 export const say = (line: string): void => void process.stderr.write(`bench: ${line}\n`);
 
 export async function control(emu: RunningEmulator, method: string, route: string): Promise<unknown> {
-  const r = await fetch(`${emu.control}${route}`, { method, headers: method === 'POST' ? { 'content-type': 'application/json' } : {}, body: method === 'POST' ? '{}' : undefined });
+  const r = await fetch(`${emu.control}${route}`, {
+    method,
+    headers: method === 'POST' ? { 'content-type': 'application/json' } : {},
+    body: method === 'POST' ? '{}' : undefined,
+  });
   const text = await r.text();
   if (!r.ok) throw new Error(`control ${method} ${route}: ${r.status}`);
   return text ? JSON.parse(text) : undefined;
 }
 
-export interface LogEntry { method: string; path: string; status: number }
+export interface LogEntry {
+  method: string;
+  path: string;
+  status: number;
+}
 
 export async function requestLog(emu: RunningEmulator): Promise<LogEntry[]> {
   return (await control(emu, 'GET', `/requests?tenant=${emu.tenants[0].name}`)) as LogEntry[];
@@ -50,4 +58,3 @@ export function rotation<T>(items: T[], run: number): T[] {
   const k = run % items.length;
   return [...items.slice(k), ...items.slice(0, k)];
 }
-

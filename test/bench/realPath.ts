@@ -10,7 +10,13 @@ import { startRelay } from './relay';
 import { fmt, median, ratio, table } from './stats';
 
 type Path = RealNet['path'];
-interface Sample { m: Measured; api: number; other: number; tls: number; connects: number }
+interface Sample {
+  m: Measured;
+  api: number;
+  other: number;
+  tls: number;
+  connects: number;
+}
 
 const LABEL: Record<Contender, string> = {
   fetch: 'keep-alive `fetch` loop (undici; the floor)',
@@ -48,7 +54,9 @@ export async function benchRealPath(runs: number, rttMs: number): Promise<string
         for (const contender of rotation(contenders, run)) {
           const s = await measure('list', path, contender);
           (samples.get(`${path} ${contender}`) ?? samples.set(`${path} ${contender}`, []).get(`${path} ${contender}`))?.push(s);
-          say(`   run ${run + 1} ${path} ${contender}: ${fmt(s.m.ms)} ms, ${s.m.items} keys, ${s.api} API requests (+${s.other}), ${s.tls} TLS handshakes, ${s.connects} CONNECTs`);
+          say(
+            `   run ${run + 1} ${path} ${contender}: ${fmt(s.m.ms)} ms, ${s.m.items} keys, ${s.api} API requests (+${s.other}), ${s.tls} TLS handshakes, ${s.connects} CONNECTs`,
+          );
         }
         for (const contender of rotation<Contender>(['fetch', 'ours'], run)) {
           const s = await measure('first-page', path, contender);
@@ -95,7 +103,7 @@ export async function benchRealPath(runs: number, rttMs: number): Promise<string
     `${rttMs / 2} ms each way and a new connection by one round trip; "through the proxy" = client → test CONNECT proxy on`,
     'loopback → relay → tenant. Handshakes are counted by the tenant origin, CONNECTs by the proxy. 100 sequential pages',
     `cannot take less than ${fmt(100 * rttMs)} ms. Targets: ours ≤ 1.15× the floor on both paths, faster than \`@qlik/api\`,`,
-    'one handshake. Plain Node: ours uses its own keep-alive agents here; in VS Code the connections are VS Code\'s',
+    "one handshake. Plain Node: ours uses its own keep-alive agents here; in VS Code the connections are VS Code's",
     '(src/qlik/README.md, "Connections"). The emulator is reset before each run (rate limits included).',
   ].join('\n');
 }

@@ -36,7 +36,12 @@ const outFile = path.resolve(root, opt('out', 'test-results/bench/latest.md'));
 
 const productionCopy = path.join(workDir, 'production', 'extension.js');
 
-interface Sample { m: Measured; api: number; other: number; r429: number }
+interface Sample {
+  m: Measured;
+  api: number;
+  other: number;
+  r429: number;
+}
 
 async function benchList(): Promise<string> {
   say(`1. listing all keys of the large seed at page size 100, ${runs} runs per contender`);
@@ -52,7 +57,9 @@ async function benchList(): Promise<string> {
         const log = await requestLog(emu);
         const api = log.filter((e) => e.path.startsWith('/api/')).length;
         samples.get(contender)?.push({ m, api, other: log.length - api, r429: log.filter((e) => e.status === 429).length });
-        say(`   run ${run + 1} ${contender}: ${fmt(m.ms)} ms, ${m.items} keys, ${api} API requests (+${log.length - api} other), peak RSS ${fmt(m.maxRssMB)} MB`);
+        say(
+          `   run ${run + 1} ${contender}: ${fmt(m.ms)} ms, ${m.items} keys, ${api} API requests (+${log.length - api} other), peak RSS ${fmt(m.maxRssMB)} MB`,
+        );
       }
     }
   } finally {
@@ -63,7 +70,11 @@ async function benchList(): Promise<string> {
     const s = samples.get(c) ?? [];
     const ms = median(s.map((x) => x.m.ms));
     return [
-      { fetch: 'plain `fetch` loop (floor)', ours: '**ours** (`QlikClient.apiKeys.pages`)', 'qlik-api': '`@qlik/api` (`getApiKeys` + `next()`)' }[c],
+      {
+        fetch: 'plain `fetch` loop (floor)',
+        ours: '**ours** (`QlikClient.apiKeys.pages`)',
+        'qlik-api': '`@qlik/api` (`getApiKeys` + `next()`)',
+      }[c],
       fmt(ms),
       ratio(ms, floor),
       `${Math.min(...s.map((x) => x.m.items))}`,
@@ -78,7 +89,7 @@ async function benchList(): Promise<string> {
     table(['contender', 'time (ms)', '× floor', 'keys', 'requests', 'peak RSS (MB)', 'peak heap growth (MB)'], rows),
     '',
     'Targets: ours ≤ 1.15× the floor, faster than `@qlik/api`, exactly 100 requests. Each contender runs in its own',
-    'Node 20 process (peak RSS = that process, modules included); requests are counted in the emulator\'s log.',
+    "Node 20 process (peak RSS = that process, modules included); requests are counted in the emulator's log.",
   ].join('\n');
 }
 
@@ -93,15 +104,31 @@ async function benchBurst(): Promise<string> {
     for (let run = 0; run < burstRuns; run++) {
       for (const contender of rotation(contenders, run)) {
         await control(emu, 'POST', '/reset');
-        const state = (await control(emu, 'GET', `/state?tenant=${tenant.name}`)) as { apiKeys: { id: string; status: string; sub: string }[] };
-        const ids = state.apiKeys.filter((k) => k.status === 'active' && k.sub !== tenant.users.admin).slice(0, 300).map((k) => k.id);
+        const state = (await control(emu, 'GET', `/state?tenant=${tenant.name}`)) as {
+          apiKeys: { id: string; status: string; sub: string }[];
+        };
+        const ids = state.apiKeys
+          .filter((k) => k.status === 'active' && k.sub !== tenant.users.admin)
+          .slice(0, 300)
+          .map((k) => k.id);
         if (ids.length !== 300) throw new Error(`only ${ids.length} active keys of other users`);
-        const m = await runContender({ task: 'burst', contender, origin: tenant.url, token: tenant.tokens.admin, ids, rateLimitScale: burstScale });
+        const m = await runContender({
+          task: 'burst',
+          contender,
+          origin: tenant.url,
+          token: tenant.tokens.admin,
+          ids,
+          rateLimitScale: burstScale,
+        });
         const log = (await requestLog(emu)).filter((e) => e.method === 'DELETE');
         const after = (await control(emu, 'GET', `/state?tenant=${tenant.name}`)) as { apiKeys: { id: string; status: string }[] };
         const revoked = after.apiKeys.filter((k) => ids.includes(k.id) && k.status === 'revoked').length;
-        samples.get(contender)?.push({ m: { ...m, items: revoked }, api: log.length, other: 0, r429: log.filter((e) => e.status === 429).length });
-        say(`   run ${run + 1} ${contender}: ${fmt(m.ms)} ms, ${revoked} revoked, ${m.failures} failed for the caller, ${log.filter((e) => e.status === 429).length} × 429${m.firstFailure ? ` (first failure: ${m.firstFailure})` : ''}`);
+        samples
+          .get(contender)
+          ?.push({ m: { ...m, items: revoked }, api: log.length, other: 0, r429: log.filter((e) => e.status === 429).length });
+        say(
+          `   run ${run + 1} ${contender}: ${fmt(m.ms)} ms, ${revoked} revoked, ${m.failures} failed for the caller, ${log.filter((e) => e.status === 429).length} × 429${m.firstFailure ? ` (first failure: ${m.firstFailure})` : ''}`,
+        );
       }
     }
   } finally {
@@ -110,7 +137,11 @@ async function benchBurst(): Promise<string> {
   const rows = contenders.map((c) => {
     const s = samples.get(c) ?? [];
     return [
-      { fetch: 'plain `fetch`, all at once', ours: '**ours** (`apiKeys.delete` × 300 in parallel)', 'qlik-api': '`@qlik/api` (`deleteApiKey` × 300 in parallel)' }[c],
+      {
+        fetch: 'plain `fetch`, all at once',
+        ours: '**ours** (`apiKeys.delete` × 300 in parallel)',
+        'qlik-api': '`@qlik/api` (`deleteApiKey` × 300 in parallel)',
+      }[c],
       `${median(s.map((x) => x.r429))}`,
       `${median(s.map((x) => x.m.failures))}`,
       `${median(s.map((x) => x.m.items))}`,
@@ -124,7 +155,7 @@ async function benchBurst(): Promise<string> {
     table(['contender', '429s seen', 'failed for the caller', 'revoked', 'DELETEs sent', 'total time (s)'], rows),
     '',
     burstScale === 1
-      ? 'The emulator\'s documented limits with the real 60 s window (Tier 2: 100 per window, per user).'
+      ? "The emulator's documented limits with the real 60 s window (Tier 2: 100 per window, per user)."
       : `Emulator limits as documented (Tier 2: 100 per window) with the window scaled to ${window} s (\`rateLimitScale\` ${burstScale}), so that the run takes seconds, not minutes; our client is told the same window.`,
     `Three windows' worth of calls cannot finish in less than two windows (${fmt(2 * window)} s). Target: ours zero failures and zero 429s.`,
   ].join('\n');
@@ -148,17 +179,23 @@ function benchBundle(): string {
   }
   const webviews = path.join(root, 'dist', 'webviews');
   const webviewBytes = fs.existsSync(webviews)
-    ? fs.readdirSync(webviews).filter((f) => /\.(js|css)$/.test(f)).reduce((n, f) => n + fs.statSync(path.join(webviews, f)).size, 0)
+    ? fs
+        .readdirSync(webviews)
+        .filter((f) => /\.(js|css)$/.test(f))
+        .reduce((n, f) => n + fs.statSync(path.join(webviews, f)).size, 0)
     : 0;
   const kb = (n: number) => fmt(n / 1024, 1);
   return [
     '### 3. Bundle and start-up',
     '',
-    table(['artifact', 'size (KB)', 'gzip (KB)', 'target'], [
-      ['`dist/extension.js` (production)', kb(bundle.length), kb(gzipSync(bundle).length), '< 300 KB'],
-      ['webview scripts and styles (`dist/webviews/*`)', kb(webviewBytes), '', ''],
-      ['VSIX', vsixSize === undefined ? 'n/a' : kb(vsixSize), '', ''],
-    ]),
+    table(
+      ['artifact', 'size (KB)', 'gzip (KB)', 'target'],
+      [
+        ['`dist/extension.js` (production)', kb(bundle.length), kb(gzipSync(bundle).length), '< 300 KB'],
+        ['webview scripts and styles (`dist/webviews/*`)', kb(webviewBytes), '', ''],
+        ['VSIX', vsixSize === undefined ? 'n/a' : kb(vsixSize), '', ''],
+      ],
+    ),
   ].join('\n');
 }
 
@@ -192,20 +229,36 @@ function benchHost(): string {
     if (r) results.push(r);
     if (r?.activation) {
       const a = r.activation;
-      say(`   host ${i + 1}: settled after ${fmt(a.settleSeconds ?? NaN, 1)} s, load ${fmt(a.loadMs ?? NaN, 1)} ms (warm ${fmt(a.warmLoadMs ?? NaN, 1)}), activate body ${a.bodyMs ?? '?'} ms, activate() round trip ${fmt(a.activateMs, 1)} ms`);
+      say(
+        `   host ${i + 1}: settled after ${fmt(a.settleSeconds ?? NaN, 1)} s, load ${fmt(a.loadMs ?? NaN, 1)} ms (warm ${fmt(a.warmLoadMs ?? NaN, 1)}), activate body ${a.bodyMs ?? '?'} ms, activate() round trip ${fmt(a.activateMs, 1)} ms`,
+      );
     }
   }
   const act = results.flatMap((r) => (r.activation ? [r.activation] : []));
   const lines: string[] = [];
   const prod = act.some((a) => a.bundle === 'production');
-  const med = (f: (a: (typeof act)[number]) => number | undefined, digits = 1) => (act.length ? fmt(median(act.map((a) => f(a) ?? NaN)), digits) : 'n/a');
+  const med = (f: (a: (typeof act)[number]) => number | undefined, digits = 1) =>
+    act.length ? fmt(median(act.map((a) => f(a) ?? NaN)), digits) : 'n/a';
   lines.push(
-    table(['start-up (real extension host: code-server, Node 24)', 'median (ms)', 'runs', 'target'], [
-      [`code loading: \`require\` of the ${prod ? 'production' : 'development'} bundle, first time in the host`, med((a) => a.loadMs), `${act.length}`, ''],
-      ['`activate()` body (the time it logs)', med((a) => a.bodyMs), `${act.length}`, ''],
-      ['**activation = code loading + `activate()`**', med((a) => (a.loadMs ?? NaN) + (a.bodyMs ?? NaN)), `${act.length}`, '< 50 ms'],
-      ['`extension.activate()` round trip from a test (extension host scheduling included)', med((a) => a.activateMs), `${act.length}`, ''],
-    ]),
+    table(
+      ['start-up (real extension host: code-server, Node 24)', 'median (ms)', 'runs', 'target'],
+      [
+        [
+          `code loading: \`require\` of the ${prod ? 'production' : 'development'} bundle, first time in the host`,
+          med((a) => a.loadMs),
+          `${act.length}`,
+          '',
+        ],
+        ['`activate()` body (the time it logs)', med((a) => a.bodyMs), `${act.length}`, ''],
+        ['**activation = code loading + `activate()`**', med((a) => (a.loadMs ?? NaN) + (a.bodyMs ?? NaN)), `${act.length}`, '< 50 ms'],
+        [
+          '`extension.activate()` round trip from a test (extension host scheduling included)',
+          med((a) => a.activateMs),
+          `${act.length}`,
+          '',
+        ],
+      ],
+    ),
     '',
     `Measured once the fresh workbench had let the cores go idle (70 % idle for 0.6 s; waited ${med((a) => (a.settleSeconds ?? NaN) * 1000, 0)} ms, median), so that Chromium and code-server starting up on the same two cores do not decide the figure.`,
   );
@@ -216,22 +269,42 @@ function benchHost(): string {
     const secondHalf = tree.pages.slice(10);
     const slope = linearSlope(tree.pages.map((p, i) => [i + 1, p.heapMB]));
     lines.push(
-      table(['measure', 'value'], [
-        ['expand API Keys → first page shown: requests', `${tree.firstPage.requests}`],
-        ['expand API Keys → first page shown: time (ms)', fmt(tree.firstPage.ms, 1)],
-        ['Load more × 20: requests', `${tree.pages.reduce((n, p) => n + p.requests, 0)}`],
-        ['Load more: time per page, pages 1–10 / 11–20 (median ms)', `${fmt(median(firstHalf.map((p) => p.loadMs)), 1)} / ${fmt(median(secondHalf.map((p) => p.loadMs)), 1)}`],
-        ['… including VS Code re-reading every row (median ms)', `${fmt(median(firstHalf.map((p) => p.renderMs)), 1)} / ${fmt(median(secondHalf.map((p) => p.renderMs)), 1)}`],
-        ['heap after GC: after first page → after 21 pages (MB)', `${fmt(tree.firstPage.heapMB, 1)} → ${fmt(tree.pages[tree.pages.length - 1]?.heapMB ?? NaN, 1)}`],
-        ['heap growth per page (least squares, KB; R²)', `${fmt(slope.slope * 1024, 0)} KB (R² ${fmt(slope.r2, 2)})`],
-      ]),
+      table(
+        ['measure', 'value'],
+        [
+          ['expand API Keys → first page shown: requests', `${tree.firstPage.requests}`],
+          ['expand API Keys → first page shown: time (ms)', fmt(tree.firstPage.ms, 1)],
+          ['Load more × 20: requests', `${tree.pages.reduce((n, p) => n + p.requests, 0)}`],
+          [
+            'Load more: time per page, pages 1–10 / 11–20 (median ms)',
+            `${fmt(median(firstHalf.map((p) => p.loadMs)), 1)} / ${fmt(median(secondHalf.map((p) => p.loadMs)), 1)}`,
+          ],
+          [
+            '… including VS Code re-reading every row (median ms)',
+            `${fmt(median(firstHalf.map((p) => p.renderMs)), 1)} / ${fmt(median(secondHalf.map((p) => p.renderMs)), 1)}`,
+          ],
+          [
+            'heap after GC: after first page → after 21 pages (MB)',
+            `${fmt(tree.firstPage.heapMB, 1)} → ${fmt(tree.pages[tree.pages.length - 1]?.heapMB ?? NaN, 1)}`,
+          ],
+          ['heap growth per page (least squares, KB; R²)', `${fmt(slope.slope * 1024, 0)} KB (R² ${fmt(slope.r2, 2)})`],
+        ],
+      ),
     );
   } else lines.push('(no tree figures: the first host run failed)');
   const polling = results.find((r) => r.polling)?.polling;
   lines.push('', `### 5. Migration polling (\`qlikCloud.migration.pollSeconds\` = ${polling?.pollSeconds ?? 5})`, '');
   if (polling) {
     lines.push(
-      table(['tenants migrating', 'window (s)', 'details GETs / min, per tenant (each)', 'all requests / min, busiest tenant', 'setting asks (/ min per tenant)', 'Tier 1 limit (/ min)'],
+      table(
+        [
+          'tenants migrating',
+          'window (s)',
+          'details GETs / min, per tenant (each)',
+          'all requests / min, busiest tenant',
+          'setting asks (/ min per tenant)',
+          'Tier 1 limit (/ min)',
+        ],
         polling.scenarios.map((s) => [
           `${s.migrating}`,
           fmt(s.seconds, 0),
@@ -239,7 +312,8 @@ function benchHost(): string {
           fmt(s.maxAllPerTenant, 1),
           fmt(60 / polling.pollSeconds, 0),
           '1000',
-        ])),
+        ]),
+      ),
     );
   } else lines.push('(no polling figures: the first host run failed)');
   return lines.join('\n');
@@ -271,7 +345,10 @@ async function main(): Promise<void> {
     fs.rmSync(workDir, { recursive: true, force: true });
   }
   const cpus = (await import('node:os')).cpus();
-  const load = (await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' ');
+  const load = (await import('node:os'))
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
   const header = [
     `Produced by \`npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
     `(${cpus.length} × ${cpus[0]?.model.trim() ?? 'CPU'}, Node ${process.version}, load average at the end ${load}; ${Math.round((Date.now() - started) / 1000)} s).`,

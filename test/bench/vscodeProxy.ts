@@ -40,30 +40,44 @@ async function probe(desc: Desc, mode: string, route: string): Promise<void> {
   const patch = vpa.createHttpPatch(params, https, resolveProxyWithRequest);
   https.request = patch.request;
   https.get = patch.get;
-  const control = (m: string, p: string): Promise<any> => fetch(`${desc.control}${p}`, { method: m }).then((r) => (r.status === 200 ? r.json() : undefined));
+  const control = (m: string, p: string): Promise<any> =>
+    fetch(`${desc.control}${p}`, { method: m }).then((r) => (r.status === 200 ? r.json() : undefined));
   const rawGet = (): Promise<void> =>
     new Promise((resolve, reject) => {
-      https.get(`${desc.url}/api/v1/encryption/keyproviders`, { headers: { authorization: `Bearer ${desc.token}` } }, (res: any) => {
-        res.resume();
-        res.on('end', resolve);
-      }).on('error', reject);
+      https
+        .get(`${desc.url}/api/v1/encryption/keyproviders`, { headers: { authorization: `Bearer ${desc.token}` } }, (res: any) => {
+          res.resume();
+          res.on('end', resolve);
+        })
+        .on('error', reject);
     });
   for (const variant of VARIANTS) {
     // No DNS here: the global agent (where a DIRECT request ends up) dials the loopback port; keep-alive as in Node >= 19.
     https.globalAgent = new DirectAgent(desc.hosts, { keepAlive: true });
     await control('POST', '/reset');
-    const client = new QlikClient({ origin: desc.url, auth: { type: 'apiKey', apiKey: desc.token }, agents: variant === 'own' ? 'own' : 'platform', retry: { maxRetries: 0 }, timeoutMs: 5000 });
+    const client = new QlikClient({
+      origin: desc.url,
+      auth: { type: 'apiKey', apiKey: desc.token },
+      agents: variant === 'own' ? 'own' : 'platform',
+      retry: { maxRetries: 0 },
+      timeoutMs: 5000,
+    });
     let ok = 0;
     let error = '';
     for (let i = 0; i < 5; i++) {
       const call = variant === 'raw' ? rawGet() : client.encryption.listAll();
-      await call.then(() => ok++, (e: { code?: string; message: string }) => (error = e.code ?? e.message));
+      await call.then(
+        () => ok++,
+        (e: { code?: string; message: string }) => (error = e.code ?? e.message),
+      );
     }
     client.close();
     https.globalAgent.destroy();
     const tls = (await control('GET', '/connections'))[desc.tenant].tls;
     const connects = (await control('GET', '/proxy')).requests.filter((r: { method: string }) => r.method === 'CONNECT').length;
-    const label = { platform: "ours, agents: 'platform'", own: "ours, agents: 'own'", raw: 'https.get without `Connection: keep-alive`' }[variant];
+    const label = { platform: "ours, agents: 'platform'", own: "ours, agents: 'own'", raw: 'https.get without `Connection: keep-alive`' }[
+      variant
+    ];
     process.stdout.write(`| ${mode} | ${route} | ${label} | ${ok}/5${error ? ` (${error})` : ''} | ${tls} | ${connects} |\n`);
   }
 }
@@ -91,13 +105,19 @@ async function main(): Promise<void> {
   const emu: RunningEmulator = await startEmulator({ tls: true, proxy: true, seed: 'demo', quiet: true });
   const t = emu.tenants[0];
   const desc: Desc = { url: t.url, token: t.tokens.admin, hosts: emu.hosts, proxy: emu.proxy!.url, control: emu.control, tenant: t.name };
-  process.stdout.write('| `http.proxySupport` | route | requests | ok | TLS handshakes | CONNECTs |\n| --- | --- | --- | --- | --- | --- |\n');
+  process.stdout.write(
+    '| `http.proxySupport` | route | requests | ok | TLS handshakes | CONNECTs |\n| --- | --- | --- | --- | --- | --- |\n',
+  );
   try {
     for (const mode of MODES) {
       for (const route of ['direct', 'proxy']) {
         // The CA is trusted the way a user trusts a corporate one: NODE_EXTRA_CA_CERTS, for the child process.
         // (Asynchronously: the emulator answers from this process.)
-        const r = await run(['--import', 'tsx', __filename, mode, route], { ...process.env, QCK_PROBE: JSON.stringify(desc), NODE_EXTRA_CA_CERTS: emu.caFile });
+        const r = await run(['--import', 'tsx', __filename, mode, route], {
+          ...process.env,
+          QCK_PROBE: JSON.stringify(desc),
+          NODE_EXTRA_CA_CERTS: emu.caFile,
+        });
         process.stdout.write(r.code === 0 ? r.out : `| ${mode} | ${route} | probe failed: ${r.err.trim().split('\n').pop()} | | | |\n`);
       }
     }

@@ -15,7 +15,11 @@ import { resultsRoot } from './helpers/workbench';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** A deadline that does not keep mocha's process alive once everything else is done. */
 const deadline = (ms: number) => new Promise<undefined>((resolve) => nodeSetTimeout(() => resolve(undefined), ms).unref());
-const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slug = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 async function waitFor<T>(what: string, timeoutMs: number, probe: () => T | undefined): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -71,10 +75,17 @@ describe('npm start, as a person runs it', function () {
     });
     const address = await Promise.race([
       failEarly,
-      waitFor('the address line of npm start', 300_000, () => /^Open (http:\/\/127\.0\.0\.1:\d+\/) in a browser/m.exec(demo!.stdout())?.[1]),
+      waitFor(
+        'the address line of npm start',
+        300_000,
+        () => /^Open (http:\/\/127\.0\.0\.1:\d+\/) in a browser/m.exec(demo!.stdout())?.[1],
+      ),
     ]);
     failEarly.catch(() => undefined);
-    const ownLines = demo.stdout().split('\n').filter((line) => line.trim() !== '' && !line.startsWith('>'));
+    const ownLines = demo
+      .stdout()
+      .split('\n')
+      .filter((line) => line.trim() !== '' && !line.startsWith('>'));
     assert.equal(ownLines.length, 1, `npm start prints one line:\n${demo.stdout()}`);
     assert.match(ownLines[0], /"Import Tenants from qlik-cli…" brings in the demo tenants acme and globex/);
     assert.match(ownLines[0], /Ctrl-C stops everything/);
@@ -83,7 +94,10 @@ describe('npm start, as a person runs it', function () {
     assert.ok(fs.existsSync(path.join(projectRoot, runFolder, 'qlik-cli', 'contexts.yml')), 'contexts.yml is in the run folder');
     // Its sockets and code-server's TMPDIR are in a short folder of the system tmp, whatever the checkout's depth.
     const shortFolder = fs.readlinkSync(path.join(projectRoot, runFolder, 'tmp'));
-    assert.ok(shortFolder.length <= 60 && fs.readdirSync(shortFolder).some((name) => name.endsWith('.sock')), `code-server's sockets are in ${shortFolder}`);
+    assert.ok(
+      shortFolder.length <= 60 && fs.readdirSync(shortFolder).some((name) => name.endsWith('.sock')),
+      `code-server's sockets are in ${shortFolder}`,
+    );
     process.stderr.write(`[e2e] npm start ready after ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 
     const run = process.env.QCK_RUN_DIR ? existingRunDir(process.env.QCK_RUN_DIR) : createRunDir('e2e-demo');
@@ -102,14 +116,18 @@ describe('npm start, as a person runs it', function () {
     assert.deepEqual((await rows.allInnerTexts()).map((text) => text.replace(/http.*$/s, '').trim()).sort(), ['acme', 'globex']);
     for (const name of ['acme', 'globex']) {
       const row = rows.filter({ hasText: name }).first();
-      if ((await row.getAttribute('aria-checked')) !== 'true') await row.locator('.quick-input-list-checkbox, input[type=checkbox], .monaco-checkbox').first().click();
+      if ((await row.getAttribute('aria-checked')) !== 'true')
+        await row.locator('.quick-input-list-checkbox, input[type=checkbox], .monaco-checkbox').first().click();
       assert.equal(await row.getAttribute('aria-checked'), 'true', `${name} is selected`);
     }
     await shot(page, 'both demo contexts selected');
     await widget.locator('.quick-input-action a, .monaco-button').filter({ hasText: /^OK$/ }).first().click();
 
     const treeRow = (name: string) => sidebar.locator('.monaco-list-row').filter({ hasText: name }).first();
-    await page.locator('.notifications-toasts').getByText(/Imported 2 from qlik-cli: acme, globex/).waitFor({ state: 'visible', timeout: 60_000 });
+    await page
+      .locator('.notifications-toasts')
+      .getByText(/Imported 2 from qlik-cli: acme, globex/)
+      .waitFor({ state: 'visible', timeout: 60_000 });
     await treeRow('acme').waitFor({ state: 'visible' });
     await treeRow('globex').waitFor({ state: 'visible' });
     assert.match(await treeRow('acme').innerText(), /Ada Admin/);
@@ -139,11 +157,17 @@ describe('npm start, as a person runs it', function () {
     const pids = new Set(before.map((p) => p.pid));
     const stillRunning = () => liveProcesses().filter((p) => pids.has(p.pid) || groups.has(p.pgid));
     while (stillRunning().length > 0 && Date.now() - stopStarted < 30_000) await sleep(200);
-    assert.deepEqual(stillRunning().map((p) => `${p.command} (${p.pid})`), [], 'nothing npm start started is still running 30 s after Ctrl-C');
+    assert.deepEqual(
+      stillRunning().map((p) => `${p.command} (${p.pid})`),
+      [],
+      'nothing npm start started is still running 30 s after Ctrl-C',
+    );
     assert.match(demo.stderr(), /SIGINT: stopping everything this run started/);
     for (const port of ports) assert.equal(await portOpen(port), false, `port ${port} is closed`);
     assert.ok(!fs.existsSync(path.join(projectRoot, runFolder)), 'the run folder is removed');
     assert.ok(!fs.existsSync(shortFolder), 'its short folder is removed');
-    process.stderr.write(`[e2e] npm start: ${before.length} processes in ${groups.size} groups, ports ${ports.join(', ')}; all gone ${Date.now() - stopStarted} ms after Ctrl-C\n`);
+    process.stderr.write(
+      `[e2e] npm start: ${before.length} processes in ${groups.size} groups, ports ${ports.join(', ')}; all gone ${Date.now() - stopStarted} ms after Ctrl-C\n`,
+    );
   });
 });

@@ -43,14 +43,20 @@ describe('Encryption keys, as a person uses them', function () {
 
     await arn.pressSequentially('arn:aws:kms:eu-west-1:1234:key/mrk-abc', { delay: 5 });
     await form.locator('#arn-problems').getByText('The account ID must be 12 digits.').waitFor({ state: 'visible' });
-    await form.locator('#arn-problems').getByText(/multi-region key ID must be "mrk-" followed by 32 hexadecimal/).waitFor({ state: 'visible' });
+    await form
+      .locator('#arn-problems')
+      .getByText(/multi-region key ID must be "mrk-" followed by 32 hexadecimal/)
+      .waitFor({ state: 'visible' });
     assert.equal(await form.locator('#submit').getAttribute('disabled'), '', 'submit is disabled while the ARN is wrong');
     await shot('register form with an invalid ARN');
 
     // The region rule (issue 15): a key outside the tenant's AWS region is warned about, not refused.
     await arn.fill('');
     await arn.pressSequentially(GOOD_ARN.replace(':eu-west-1:', ':us-east-1:'), { delay: 2 });
-    await form.locator('#arn-warning').getByText(/The key is in us-east-1, but the tenant is in eu-west-1/).waitFor({ state: 'visible' });
+    await form
+      .locator('#arn-warning')
+      .getByText(/The key is in us-east-1, but the tenant is in eu-west-1/)
+      .waitFor({ state: 'visible' });
     await shot('register form warns of a key outside the tenant region');
 
     await arn.fill('');
@@ -73,7 +79,10 @@ describe('Encryption keys, as a person uses them', function () {
     await shot('key registered');
 
     await form.locator('#validate-now').click();
-    await form.locator('#validation').getByText(/passed validation/).waitFor({ state: 'visible', timeout: 30_000 });
+    await form
+      .locator('#validation')
+      .getByText(/passed validation/)
+      .waitFor({ state: 'visible', timeout: 30_000 });
     await shot('key validated');
 
     await form.locator('#migrate-now').click();
@@ -81,9 +90,15 @@ describe('Encryption keys, as a person uses them', function () {
     await dialog.getByText('Migrate the encryption of acme from Production CMK to CMK-02?').waitFor({ state: 'visible', timeout: 30_000 });
     await shot('migration confirmation');
     await dialog.getByRole('button', { name: 'Migrate', exact: true }).click();
-    await form.locator('#validation').getByText(/its progress shows in the status bar/).waitFor({ state: 'visible', timeout: 30_000 });
+    await form
+      .locator('#validation')
+      .getByText(/its progress shows in the status bar/)
+      .waitFor({ state: 'visible', timeout: 30_000 });
 
-    const item = page.locator('.part.statusbar .statusbar-item').filter({ hasText: /acme: (migrating to|now uses) CMK-02/ }).first();
+    const item = page
+      .locator('.part.statusbar .statusbar-item')
+      .filter({ hasText: /acme: (migrating to|now uses) CMK-02/ })
+      .first();
     await item.waitFor({ state: 'visible', timeout: 30_000 });
     const seen: string[] = [];
     let midShot = false;
@@ -102,12 +117,24 @@ describe('Encryption keys, as a person uses them', function () {
       await page.waitForTimeout(200);
     }
     assert.ok(midShot, `a mid-migration state was seen: ${seen.join(' | ')}`);
-    assert.ok(seen.some((s) => /^acme: migrating to CMK-02 · \d+%$/.test(s)), seen.join(' | '));
-    await page.locator('.notifications-toasts').getByText('Encryption on acme now uses CMK-02').waitFor({ state: 'visible', timeout: 30_000 });
+    assert.ok(
+      seen.some((s) => /^acme: migrating to CMK-02 · \d+%$/.test(s)),
+      seen.join(' | '),
+    );
+    await page
+      .locator('.notifications-toasts')
+      .getByText('Encryption on acme now uses CMK-02')
+      .waitFor({ state: 'visible', timeout: 30_000 });
     await shot('status bar at 100 percent');
 
-    await row(/^CMK-02/).filter({ hasText: /current/ }).waitFor({ state: 'visible', timeout: 30_000 });
-    await rows.filter({ hasText: /^Encryption/ }).filter({ hasText: /current: CMK-02/ }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    await row(/^CMK-02/)
+      .filter({ hasText: /current/ })
+      .waitFor({ state: 'visible', timeout: 30_000 });
+    await rows
+      .filter({ hasText: /^Encryption/ })
+      .filter({ hasText: /current: CMK-02/ })
+      .first()
+      .waitFor({ state: 'visible', timeout: 30_000 });
     assert.doesNotMatch(await row('Production CMK').innerText(), /current/);
     await shot('finished tree with the current marker on CMK-02');
     const posts = (await emulator().requests()).filter((r) => r.method === 'POST' && /actions\/migrate$/.test(r.path));
@@ -117,15 +144,33 @@ describe('Encryption keys, as a person uses them', function () {
     await form.locator('#register-another').click();
     await arn.waitFor({ state: 'visible' });
     await arn.pressSequentially('arn:aws:kms:eu-west-1:111122223333:alias/production', { delay: 2 });
-    await form.locator('#arn-problems').getByText(/this is an alias ARN/i).waitFor({ state: 'visible' });
-    for (const [theme, bodyClass] of [['Dark Modern', 'vscode-dark'], ['Dark High Contrast', 'vscode-high-contrast']] as const) {
+    await form
+      .locator('#arn-problems')
+      .getByText(/this is an alias ARN/i)
+      .waitFor({ state: 'visible' });
+    for (const [theme, bodyClass] of [
+      ['Dark Modern', 'vscode-dark'],
+      ['Dark High Contrast', 'vscode-high-contrast'],
+    ] as const) {
       const picker = page.locator('.quick-input-widget input.input');
       await page.keyboard.press('F1');
       await picker.fill('>Preferences: Color Theme');
-      await page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: /Preferences: Color Theme(?!s)/ }).first().click();
-      await page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: /Light Modern/ }).first().waitFor({ state: 'visible' });
+      await page
+        .locator('.quick-input-widget .monaco-list-row')
+        .filter({ hasText: /Preferences: Color Theme(?!s)/ })
+        .first()
+        .click();
+      await page
+        .locator('.quick-input-widget .monaco-list-row')
+        .filter({ hasText: /Light Modern/ })
+        .first()
+        .waitFor({ state: 'visible' });
       await picker.fill(theme);
-      await page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: new RegExp(`^${theme}`) }).first().click();
+      await page
+        .locator('.quick-input-widget .monaco-list-row')
+        .filter({ hasText: new RegExp(`^${theme}`) })
+        .first()
+        .click();
       await form.locator(`body.${bodyClass}`).waitFor({ state: 'attached', timeout: 30_000 });
       await page.waitForTimeout(500);
       await shot(`register form in ${theme}`);

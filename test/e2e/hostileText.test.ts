@@ -30,7 +30,10 @@ describe('Hostile text, as an admin meets it', function () {
 
     const rows = sidebar.locator('.monaco-list-row');
     await rows.filter({ hasText: 'acme' }).first().click();
-    await rows.filter({ hasText: /^API Keys/ }).first().click();
+    await rows
+      .filter({ hasText: /^API Keys/ })
+      .first()
+      .click();
     const key = rows.filter({ hasText: 'Nightly sync' }).first();
     await key.waitFor({ state: 'visible', timeout: 30_000 });
     assert.match(await key.innerText(), /\[Open terminal\] \(command:workbench\.action\.terminal\.new\) \$ \(check\) verified/);
@@ -41,16 +44,30 @@ describe('Hostile text, as an admin meets it', function () {
     await dialog.waitFor({ state: 'visible' });
     assert.match(await dialog.innerText(), /Revoke API key "Nightly sync \[Open terminal\] \(command:workbench\.action\.terminal\.new\)/);
     // Buttons are <a class="monaco-button">; the message and detail hold no other element that is a link.
-    assert.equal(await dialog.locator('.dialog-message-text a, .dialog-message-detail a, .dialog-message a:not(.monaco-button)').count(), 0, 'the confirmation holds no link');
+    assert.equal(
+      await dialog.locator('.dialog-message-text a, .dialog-message-detail a, .dialog-message a:not(.monaco-button)').count(),
+      0,
+      'the confirmation holds no link',
+    );
     await shot('the revoke confirmation, plain text');
-    await dialog.locator('.monaco-button').filter({ hasText: /^Revoke$/ }).click();
+    await dialog
+      .locator('.monaco-button')
+      .filter({ hasText: /^Revoke$/ })
+      .click();
 
     const toast = page.locator('.notifications-toasts .notification-toast').filter({ hasText: /Revoked API key "Nightly sync/ });
     await toast.waitFor({ state: 'visible', timeout: 30_000 });
-    assert.match(await toast.innerText(), /Revoked API key "Nightly sync \[Open terminal\] \(command:workbench\.action\.terminal\.new\) \$ \(check\) verified"/);
+    assert.match(
+      await toast.innerText(),
+      /Revoked API key "Nightly sync \[Open terminal\] \(command:workbench\.action\.terminal\.new\) \$ \(check\) verified"/,
+    );
     await shot('the revoked toast shows the description as text');
     const messages = page.locator('.notifications-toasts .notification-list-item-message');
     assert.ok((await messages.count()) >= 1);
-    assert.equal(await page.locator('.notifications-toasts .notification-list-item-message a').count(), 0, 'no element in any notification is a link');
+    assert.equal(
+      await page.locator('.notifications-toasts .notification-list-item-message a').count(),
+      0,
+      'no element in any notification is a link',
+    );
   });
 });

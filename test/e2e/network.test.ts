@@ -34,7 +34,10 @@ describe('Behind a corporate proxy, as a person uses it', function () {
 
     const targets = new Set(proxy!.requests.map((r) => `${r.method} ${r.target} ${r.status}`));
     assert.deepEqual([...targets], ['CONNECT acme.eu.qlikcloud.com:443 200'], 'only tunnels to the tenant');
-    assert.ok(proxy!.requests.every((r) => !r.authorization), 'no Authorization to the proxy');
+    assert.ok(
+      proxy!.requests.every((r) => !r.authorization),
+      'no Authorization to the proxy',
+    );
     assert.equal(proxy!.sawAuthorizationInClear(), false, 'Authorization only inside TLS');
 
     proxy!.configure({ refuseAll: true });
@@ -42,8 +45,15 @@ describe('Behind a corporate proxy, as a person uses it', function () {
     const refused = row(/The proxy set in http\.proxy refused to connect to acme\.eu\.qlikcloud\.com \(HTTP 403\)/);
     await refused.waitFor({ state: 'visible', timeout: 30_000 });
     await refused.hover();
-    await page.locator('.monaco-hover, .workbench-hover').getByText(/Qlik Cloud was not reached/).first().waitFor({ state: 'visible', timeout: 10_000 });
+    await page
+      .locator('.monaco-hover, .workbench-hover')
+      .getByText(/Qlik Cloud was not reached/)
+      .first()
+      .waitFor({ state: 'visible', timeout: 10_000 });
     await shot('the proxy refuses: the tree names the proxy, not the tenant');
-    assert.ok(proxy!.requests.some((r) => r.status === 403), 'the proxy refused a CONNECT');
+    assert.ok(
+      proxy!.requests.some((r) => r.status === 403),
+      'the proxy refused a CONNECT',
+    );
   });
 });

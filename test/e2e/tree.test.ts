@@ -42,7 +42,10 @@ describe('Tenants tree, as a person uses it', function () {
 
     const rows = sidebar.locator('.monaco-list-row');
     const row = (text: string | RegExp) => rows.filter({ hasText: text }).first();
-    await page.locator('.notifications-toasts').getByText(/Connected to acme as Ada Admin/).waitFor({ state: 'visible', timeout: 30_000 });
+    await page
+      .locator('.notifications-toasts')
+      .getByText(/Connected to acme as Ada Admin/)
+      .waitFor({ state: 'visible', timeout: 30_000 });
     await row('acme').waitFor({ state: 'visible' });
     assert.match(await row('acme').innerText(), /Ada Admin/);
     await shot('tenant added');
@@ -51,7 +54,11 @@ describe('Tenants tree, as a person uses it', function () {
     await row('Encryption').click();
     await row('Production CMK').waitFor({ state: 'visible', timeout: 30_000 });
     await row('DR test key').hover();
-    await page.locator('.monaco-hover, .workbench-hover').getByText(/Encryption-88/).first().waitFor({ state: 'visible', timeout: 10_000 });
+    await page
+      .locator('.monaco-hover, .workbench-hover')
+      .getByText(/Encryption-88/)
+      .first()
+      .waitFor({ state: 'visible', timeout: 10_000 });
     await shot('encryption keys with the compliance warning');
     assert.match(await row('Encryption').innerText(), /current: Production CMK/);
 
@@ -60,7 +67,9 @@ describe('Tenants tree, as a person uses it', function () {
     assert.match(await row('API Keys').innerText(), /20 loaded, more available/);
     await shot('first page of API keys');
     await row('Load more…').click();
-    await row(/^API Keys/).filter({ hasText: /\d+ keys/ }).waitFor({ state: 'visible', timeout: 30_000 });
+    await row(/^API Keys/)
+      .filter({ hasText: /\d+ keys/ })
+      .waitFor({ state: 'visible', timeout: 30_000 });
     await shot('all API keys after Load more');
     const listRequests = (await emulator().requests()).filter((r) => r.path === '/api/v1/api-keys');
     assert.equal(listRequests.length, 2, 'one request per page');

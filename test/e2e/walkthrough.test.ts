@@ -31,7 +31,10 @@ describe('Get Started walkthrough', () => {
         .waitForFunction(
           (name) =>
             Array.from(document.querySelectorAll('.part.editor img')).some(
-              (img) => decodeURIComponent((img as HTMLImageElement).currentSrc || (img as HTMLImageElement).src).includes(name) && (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0,
+              (img) =>
+                decodeURIComponent((img as HTMLImageElement).currentSrc || (img as HTMLImageElement).src).includes(name) &&
+                (img as HTMLImageElement).complete &&
+                (img as HTMLImageElement).naturalWidth > 0,
             ),
           file,
           { timeout: 30_000 },

@@ -21,6 +21,12 @@ after(function secretScanAfterEveryJourney() {
   // (A run of a few journeys, QCK_TEST_GREP, may start no emulator at all.)
   if (!process.env.QCK_TEST_GREP) assert.ok(result.secrets >= 10, `only ${result.secrets} secrets to look for`);
   assert.ok(result.filesScanned >= 100, `only ${result.filesScanned} files scanned`);
-  assert.deepEqual(result.hits.map((h) => `${path.relative(root, h.file)}: ${h.what}`), [], 'secrets found on disk after the end-to-end run');
-  process.stdout.write(`  secret scan: ${result.filesScanned} files, ${(result.bytesScanned / 1048576).toFixed(1)} MB, ${result.secrets} secrets, no hit\n`);
+  assert.deepEqual(
+    result.hits.map((h) => `${path.relative(root, h.file)}: ${h.what}`),
+    [],
+    'secrets found on disk after the end-to-end run',
+  );
+  process.stdout.write(
+    `  secret scan: ${result.filesScanned} files, ${(result.bytesScanned / 1048576).toFixed(1)} MB, ${result.secrets} secrets, no hit\n`,
+  );
 });

@@ -29,10 +29,7 @@ export function reportedRoles(user: User, service: 'documented' | 'current'): Us
 }
 
 export function sessionToken(tenant: Tenant, user: User, secret: Buffer): string {
-  return signJwt(
-    { typ: 'session', sub: user.id, tenant: tenant.info.tenantId, iat: Math.floor(tenant.info.createdMs / 1000) },
-    secret,
-  );
+  return signJwt({ typ: 'session', sub: user.id, tenant: tenant.info.tenantId, iat: Math.floor(tenant.info.createdMs / 1000) }, secret);
 }
 
 export function apiKeyToken(tenant: Tenant, keyId: string, sub: string, subType: string, expiryMs: number, secret: Buffer): string {

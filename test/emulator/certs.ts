@@ -36,7 +36,11 @@ function rsaKeys(): { pub: forge.pki.PublicKey; priv: forge.pki.rsa.PrivateKey; 
     publicKeyEncoding: { type: 'spki', format: 'pem' },
     privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
   });
-  return { pub: forge.pki.publicKeyFromPem(publicKey), priv: forge.pki.privateKeyFromPem(privateKey) as forge.pki.rsa.PrivateKey, privPem: privateKey };
+  return {
+    pub: forge.pki.publicKeyFromPem(publicKey),
+    priv: forge.pki.privateKeyFromPem(privateKey) as forge.pki.rsa.PrivateKey,
+    privPem: privateKey,
+  };
 }
 
 function validity(cert: forge.pki.Certificate, now: number, days: number): void {

@@ -23,11 +23,21 @@ function parseArgs(argv: string[]): EmulatorOptions {
       return n;
     };
     switch (flag) {
-      case '--port': opts.port = num(); break;
-      case '--tenants': opts.tenants = num(); break;
-      case '--seed': opts.seed = value() as SeedName; break;
-      case '--migration-seconds': opts.migrationSeconds = num(); break;
-      case '--rate-limit-scale': opts.rateLimitScale = num(); break;
+      case '--port':
+        opts.port = num();
+        break;
+      case '--tenants':
+        opts.tenants = num();
+        break;
+      case '--seed':
+        opts.seed = value() as SeedName;
+        break;
+      case '--migration-seconds':
+        opts.migrationSeconds = num();
+        break;
+      case '--rate-limit-scale':
+        opts.rateLimitScale = num();
+        break;
       case '--service':
       case '--mode': {
         const modes = parseModeArg(flag === '--service' ? `service=${value()}` : value());
@@ -35,17 +45,26 @@ function parseArgs(argv: string[]): EmulatorOptions {
         opts.modes = { ...opts.modes, ...modes };
         break;
       }
-      case '--quiet': opts.quiet = true; break;
-      case '--tls': opts.tls = true; break;
-      case '--proxy': opts.proxy = { ...(typeof opts.proxy === 'object' ? opts.proxy : {}) }; break;
-      case '--proxy-port': opts.proxy = { ...(typeof opts.proxy === 'object' ? opts.proxy : {}), port: num() }; break;
+      case '--quiet':
+        opts.quiet = true;
+        break;
+      case '--tls':
+        opts.tls = true;
+        break;
+      case '--proxy':
+        opts.proxy = { ...(typeof opts.proxy === 'object' ? opts.proxy : {}) };
+        break;
+      case '--proxy-port':
+        opts.proxy = { ...(typeof opts.proxy === 'object' ? opts.proxy : {}), port: num() };
+        break;
       case '--proxy-auth': {
         const [username, password] = value().split(/:(.*)/s, 2);
         if (!username || password === undefined) throw new Error('--proxy-auth needs user:password');
         opts.proxy = { ...(typeof opts.proxy === 'object' ? opts.proxy : {}), auth: { username, password } };
         break;
       }
-      default: throw new Error(`unknown option ${flag}`);
+      default:
+        throw new Error(`unknown option ${flag}`);
     }
   }
   return opts;
@@ -63,7 +82,14 @@ async function main(): Promise<void> {
   process.stdout.write(
     `${JSON.stringify({
       tenants: emulator.tenants.map(({ name, url, hostname, port, tenantId, tokens, oauthClient, users }) => ({
-        name, url, hostname, port, tenantId, tokens, oauthClient, users,
+        name,
+        url,
+        hostname,
+        port,
+        tenantId,
+        tokens,
+        oauthClient,
+        users,
       })),
       control: emulator.control,
       ...(emulator.caFile ? { ca: emulator.caFile, hosts: emulator.hosts, foreign: emulator.foreign } : {}),

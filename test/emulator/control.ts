@@ -103,8 +103,7 @@ export function controlHandler(tenants: Tenant[], faults: FaultStore, foreign?: 
         const action = b.action;
         if (action !== 'pause' && action !== 'resume' && action !== 'complete' && action !== 'speed')
           return problem(res, 400, 'action must be pause, resume, complete or speed.');
-        if (action === 'speed' && (typeof b.seconds !== 'number' || !(b.seconds > 0)))
-          return problem(res, 400, 'speed needs seconds > 0.');
+        if (action === 'speed' && (typeof b.seconds !== 'number' || !(b.seconds > 0))) return problem(res, 400, 'speed needs seconds > 0.');
         const seconds = action === 'speed' ? (b.seconds as number) : undefined;
         for (const t of chosen) {
           if (seconds !== undefined) t.migrationSeconds = seconds;
@@ -113,7 +112,11 @@ export function controlHandler(tenants: Tenant[], faults: FaultStore, foreign?: 
         return reply(res, 204);
       }
       case 'GET /__emulator/requests':
-        return reply(res, 200, tenantParam === null ? chosen.flatMap((t) => t.log.map((e) => ({ tenant: t.info.name, ...e }))) : chosen[0].log);
+        return reply(
+          res,
+          200,
+          tenantParam === null ? chosen.flatMap((t) => t.log.map((e) => ({ tenant: t.info.name, ...e }))) : chosen[0].log,
+        );
       case 'DELETE /__emulator/requests':
         for (const t of chosen) t.log.length = 0;
         return reply(res, 204);
@@ -155,8 +158,10 @@ function addFault(res: ServerResponse, b: Record<string, unknown>, faults: Fault
   const latencyMs = b.latencyMs === undefined ? 1000 : b.latencyMs;
   if (typeof latencyMs !== 'number' || latencyMs < 0) return problem(res, 400, 'latencyMs must be >= 0.');
   if (b.method !== undefined && typeof b.method !== 'string') return problem(res, 400, 'method must be a string.');
-  if (b.retryAfter !== undefined && typeof b.retryAfter !== 'string') return problem(res, 400, 'retryAfter must be a string (the header value).');
-  if (b.bytes !== undefined && (typeof b.bytes !== 'number' || !Number.isInteger(b.bytes) || b.bytes < 0)) return problem(res, 400, 'bytes must be an integer >= 0.');
+  if (b.retryAfter !== undefined && typeof b.retryAfter !== 'string')
+    return problem(res, 400, 'retryAfter must be a string (the header value).');
+  if (b.bytes !== undefined && (typeof b.bytes !== 'number' || !Number.isInteger(b.bytes) || b.bytes < 0))
+    return problem(res, 400, 'bytes must be an integer >= 0.');
   const fault = faults.add({
     tenant: tenant ?? undefined,
     method: typeof b.method === 'string' ? b.method.toUpperCase() : undefined,

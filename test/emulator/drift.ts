@@ -43,7 +43,11 @@ const KEEP: { when: (o: Record<string, unknown>) => boolean; keep: string[]; nul
   { when: (o) => 'max_keys_per_user' in o, keep: [] },
   { when: (o) => 'message' in o || 'response' in o, keep: [] },
   // users/me and tenants/me (not in the API documents; the facts file lists their fields).
-  { when: (o) => 'assignedRoles' in o, keep: ['id', 'tenantId', 'name', 'email', 'subject', 'status', 'assignedRoles'], nullLists: ['assignedGroups', 'assignedScopes'] },
+  {
+    when: (o) => 'assignedRoles' in o,
+    keep: ['id', 'tenantId', 'name', 'email', 'subject', 'status', 'assignedRoles'],
+    nullLists: ['assignedGroups', 'assignedScopes'],
+  },
   { when: (o) => 'hostnames' in o, keep: ['id', 'name', 'region', 'status'], nullLists: ['hostnames'] },
   // Error items: code and title are required.
   { when: (o) => 'code' in o && 'title' in o, keep: ['code', 'title'] },

@@ -9,8 +9,7 @@ export interface Duration {
   seconds: number;
 }
 
-const PATTERN =
-  /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
+const PATTERN = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
 
 export function parseDuration(text: unknown): Duration | undefined {
   if (typeof text !== 'string') return undefined;
@@ -30,8 +29,7 @@ export function addDuration(startMs: number, d: Duration): number {
     const lastDay = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0)).getUTCDate();
     date.setUTCDate(Math.min(day, lastDay));
   }
-  const ms =
-    ((d.weeks * 7 + d.days) * 86400 + d.hours * 3600 + d.minutes * 60) * 1000 + Math.round(d.seconds * 1000);
+  const ms = ((d.weeks * 7 + d.days) * 86400 + d.hours * 3600 + d.minutes * 60) * 1000 + Math.round(d.seconds * 1000);
   return date.getTime() + ms;
 }
 

@@ -1,6 +1,20 @@
 /** Fault injection rules, set through the control API and matched against tenant requests. */
-export type FaultMode = 'status' | 'reset' | 'malformed' | 'drift' | 'fullDrift' | 'latency' | 'hang' | 'foreign' | 'hostile' | 'huge' | 'drip' | 'echo';
-export const FAULT_MODES: FaultMode[] = ['status', 'reset', 'malformed', 'drift', 'fullDrift', 'latency', 'hang', 'foreign', 'hostile', 'huge', 'drip', 'echo'];
+export type FaultMode =
+  'status' | 'reset' | 'malformed' | 'drift' | 'fullDrift' | 'latency' | 'hang' | 'foreign' | 'hostile' | 'huge' | 'drip' | 'echo';
+export const FAULT_MODES: FaultMode[] = [
+  'status',
+  'reset',
+  'malformed',
+  'drift',
+  'fullDrift',
+  'latency',
+  'hang',
+  'foreign',
+  'hostile',
+  'huge',
+  'drip',
+  'echo',
+];
 
 export interface Fault {
   id: string;

@@ -192,8 +192,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       proxy,
       connections: () => Object.fromEntries(tenants.map((t) => [t.info.name, { ...t.connections }])),
       issuedSecrets: () => [...issuedTokens(secret), ...tenants.map((t) => t.info.clientSecret)],
-      close: () =>
-        (closed ??= Promise.all([...servers.map(shut), proxy?.close()]).then(() => ca?.dispose())),
+      close: () => (closed ??= Promise.all([...servers.map(shut), proxy?.close()]).then(() => ca?.dispose())),
     };
   } catch (e) {
     await Promise.all([...servers.filter((s) => s.listening).map(shut), proxy?.close()]);

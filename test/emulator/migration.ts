@@ -34,9 +34,7 @@ export function isRunning(state: TenantState, nowMs: number): boolean {
 export function tick(state: TenantState, nowMs: number): void {
   const m = state.migration;
   if (!m || m.completedMs !== undefined || fraction(m, nowMs) < 1) return;
-  const doneMs = m.paused
-    ? nowMs
-    : Math.min(nowMs, m.segmentStartMs + (1 - m.fractionAtSegmentStart) * m.durationMs);
+  const doneMs = m.paused ? nowMs : Math.min(nowMs, m.segmentStartMs + (1 - m.fractionAtSegmentStart) * m.durationMs);
   m.completedMs = Math.max(m.initiatedMs, doneMs);
   const from = state.providers.get(state.currentFingerprint);
   const to = state.providers.get(m.toFingerprint);
@@ -52,12 +50,7 @@ function fold(m: Migration, nowMs: number): void {
   m.segmentStartMs = nowMs;
 }
 
-export function control(
-  state: TenantState,
-  action: 'pause' | 'resume' | 'complete' | 'speed',
-  nowMs: number,
-  seconds?: number,
-): void {
+export function control(state: TenantState, action: 'pause' | 'resume' | 'complete' | 'speed', nowMs: number, seconds?: number): void {
   const m = state.migration;
   if (!m || m.completedMs !== undefined) return;
   fold(m, nowMs);

@@ -42,7 +42,14 @@ export interface TunnelResult {
 export function tunnel(proxyUrl: string, target: string, headers: Record<string, string> = {}): Promise<TunnelResult> {
   const proxy = new URL(proxyUrl);
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: proxy.hostname, port: proxy.port, method: 'CONNECT', path: target, headers: { host: target, ...headers }, agent: false });
+    const req = httpRequest({
+      host: proxy.hostname,
+      port: proxy.port,
+      method: 'CONNECT',
+      path: target,
+      headers: { host: target, ...headers },
+      agent: false,
+    });
     req.setTimeout(10_000, () => req.destroy(new Error('proxy did not answer within 10 s')));
     req.once('connect', (res, socket, head: Buffer) => {
       const status = res.statusCode ?? 0;

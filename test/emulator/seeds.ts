@@ -1,13 +1,5 @@
 import { parseKeyArn, replicaArn, RESERVED_ACCOUNTS } from './arn';
-import {
-  DEFAULT_CONFIG,
-  type ApiKey,
-  type Provider,
-  type SeedName,
-  type TenantInfo,
-  type TenantState,
-  type User,
-} from './state';
+import { DEFAULT_CONFIG, type ApiKey, type Provider, type SeedName, type TenantInfo, type TenantState, type User } from './state';
 import { hexId, iso, md5Hex, NEVER, prng, qlikId, randomHex } from './util';
 
 const DAY = 86_400_000;
@@ -20,12 +12,30 @@ const PLACES: [string, string][] = [
   ['uk', 'eu-west-2'],
 ];
 const PEOPLE = [
-  'Grace Hopper', 'Linus Torvalds', 'Margaret Hamilton', 'Ken Thompson', 'Barbara Liskov', 'Dennis Ritchie',
-  'Frances Allen', 'Donald Knuth', 'Radia Perlman', 'Edsger Dijkstra', 'Katherine Johnson', 'Alan Kay',
+  'Grace Hopper',
+  'Linus Torvalds',
+  'Margaret Hamilton',
+  'Ken Thompson',
+  'Barbara Liskov',
+  'Dennis Ritchie',
+  'Frances Allen',
+  'Donald Knuth',
+  'Radia Perlman',
+  'Edsger Dijkstra',
+  'Katherine Johnson',
+  'Alan Kay',
 ];
 const PURPOSES = [
-  'CI pipeline', 'Nightly reload automation', 'qlik-cli on laptop', 'Power BI export', 'Monitoring dashboard',
-  'Terraform provider', 'Backup job', 'Data lineage sync', 'Slack alerts bot', 'Audit report export',
+  'CI pipeline',
+  'Nightly reload automation',
+  'qlik-cli on laptop',
+  'Power BI export',
+  'Monitoring dashboard',
+  'Terraform provider',
+  'Backup job',
+  'Data lineage sync',
+  'Slack alerts bot',
+  'Audit report export',
 ];
 
 export function tenantName(index: number): string {
@@ -173,12 +183,7 @@ function demoState(info: TenantInfo, nowMs: number): TenantState {
     'Replica key policy is missing GenerateDataKey',
     nowMs - 30 * DAY,
   );
-  const legacy = awsProvider(
-    keyArn(rng, info.datacenter, account, false),
-    'Legacy single-region key',
-    '',
-    nowMs - 400 * DAY,
-  );
+  const legacy = awsProvider(keyArn(rng, info.datacenter, account, false), 'Legacy single-region key', '', nowMs - 400 * DAY);
   for (const p of [prod, dr, legacy]) addProvider(state, p);
   makeCurrent(state, prod, nowMs - 119 * DAY);
   // Statuses per owner: [days since creation, lifetime in days (negative: none), revoked]
@@ -251,7 +256,7 @@ function largeState(info: TenantInfo, nowMs: number): TenantState {
     const owner = owners[i % owners.length];
     const createdMs = nowMs - ((i * 37) % 365) * DAY - (i % 86_400) * 1000;
     const kind = i % 10;
-    const life = kind < 6 ? ((nowMs - createdMs) / DAY) + 1 + ((i * 13) % 60) : 1 + (i % 30);
+    const life = kind < 6 ? (nowMs - createdMs) / DAY + 1 + ((i * 13) % 60) : 1 + (i % 30);
     const key: ApiKey = {
       id: hexId(rng),
       sub: owner.id,

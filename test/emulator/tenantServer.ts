@@ -56,7 +56,16 @@ async function handle(tenant: Tenant, shared: Shared, req: IncomingMessage, res:
     return writeHead(status, ...rest);
   };
   const host = typeof req.headers.host === 'string' && req.headers.host !== '' ? req.headers.host : new URL(tenant.url).host;
-  const ctx: Ctx = { req, res, method, path: url.pathname, query: url.searchParams, origin: tenant.publicOrigin ?? `http://${host}`, rawBody: '', drift: false };
+  const ctx: Ctx = {
+    req,
+    res,
+    method,
+    path: url.pathname,
+    query: url.searchParams,
+    origin: tenant.publicOrigin ?? `http://${host}`,
+    rawBody: '',
+    drift: false,
+  };
   const modes = shared.modes?.get() ?? DEFAULT_MODES;
   ctx.errorSources = modes.errorSources;
 
@@ -87,7 +96,12 @@ async function handle(tenant: Tenant, shared: Shared, req: IncomingMessage, res:
       ctx.hostile = true;
       if (fault.hostileStatus !== undefined) {
         const status = fault.hostileStatus;
-        return fail(ctx, status, { code: `HTTP-${status}`, title: titleFor(status), detail: 'Injected by the emulator fault API.' }, status === 429 ? { 'retry-after': '1' } : {});
+        return fail(
+          ctx,
+          status,
+          { code: `HTTP-${status}`, title: titleFor(status), detail: 'Injected by the emulator fault API.' },
+          status === 429 ? { 'retry-after': '1' } : {},
+        );
       }
     }
     if (fault.mode === 'latency') await new Promise((r) => setTimeout(r, fault.latencyMs));
@@ -99,7 +113,11 @@ async function handle(tenant: Tenant, shared: Shared, req: IncomingMessage, res:
   ctx.rawBody = await readBody(req);
   if (fault?.mode === 'echo') {
     // A careless server that repeats the request in its error (the OAuth token request carries the client secret).
-    return fail(ctx, fault.status, { code: `HTTP-${fault.status}`, title: `Could not read ${ctx.rawBody}`, detail: `The request body was ${ctx.rawBody}` });
+    return fail(ctx, fault.status, {
+      code: `HTTP-${fault.status}`,
+      title: `Could not read ${ctx.rawBody}`,
+      detail: `The request body was ${ctx.rawBody}`,
+    });
   }
   const now = Date.now();
   if (url.pathname === '/oauth/token') return handleOAuthToken(ctx, tenant, shared.secret, now);

@@ -11,7 +11,10 @@ import { projectRoot } from './provision';
 
 /** `node esbuild.mjs` (dist/extension.js), with --production for the VSIX. */
 export function buildExtension(production = false): void {
-  const result = spawnSync(process.execPath, ['esbuild.mjs', ...(production ? ['--production'] : [])], { cwd: projectRoot, stdio: 'inherit' });
+  const result = spawnSync(process.execPath, ['esbuild.mjs', ...(production ? ['--production'] : [])], {
+    cwd: projectRoot,
+    stdio: 'inherit',
+  });
   if (result.status !== 0) throw new Error('building the extension failed');
 }
 
@@ -49,7 +52,9 @@ export async function buildIntegrationTests(outDir: string): Promise<{ runner: s
     esbuild.build({
       ...common,
       stdin: {
-        contents: suites.map((file) => `import ${JSON.stringify('./' + path.relative(sourceDir, file).split(path.sep).join('/'))};`).join('\n'),
+        contents: suites
+          .map((file) => `import ${JSON.stringify('./' + path.relative(sourceDir, file).split(path.sep).join('/'))};`)
+          .join('\n'),
         resolveDir: sourceDir,
         sourcefile: 'suites.ts',
         loader: 'ts',

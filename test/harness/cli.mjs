@@ -8,7 +8,14 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const stages = { provision: 'provision.ts', integration: 'run-integration.ts', e2e: 'run-e2e.ts', package: 'run-package.ts', start: 'demo.ts', screenshots: 'run-screenshots.ts' };
+const stages = {
+  provision: 'provision.ts',
+  integration: 'run-integration.ts',
+  e2e: 'run-e2e.ts',
+  package: 'run-package.ts',
+  start: 'demo.ts',
+  screenshots: 'run-screenshots.ts',
+};
 const stage = process.argv[2];
 if (!(stage in stages)) {
   process.stderr.write(`usage: node test/harness/cli.mjs ${Object.keys(stages).join('|')}\n`);

@@ -83,7 +83,11 @@ function sessionSocket(run: RunDir): string {
 
 function tail(file: string, lines: number): string {
   try {
-    return fs.readFileSync(file, 'utf8').split('\n').slice(-lines - 1).join('\n');
+    return fs
+      .readFileSync(file, 'utf8')
+      .split('\n')
+      .slice(-lines - 1)
+      .join('\n');
   } catch {
     return '(no server log)';
   }
@@ -116,16 +120,21 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   const logFile = path.join(options.dir, 'code-server.log');
   const env = codeServerEnv(options.run, options.env);
   const args = [
-    '--bind-addr', '127.0.0.1:0',
-    '--auth', 'none',
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir,
+    '--bind-addr',
+    '127.0.0.1:0',
+    '--auth',
+    'none',
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
     '--ignore-last-opened',
-    '--session-socket', sessionSocket(options.run),
+    '--session-socket',
+    sessionSocket(options.run),
     ...(options.smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
   ];
   const out = fs.openSync(logFile, 'a');

@@ -85,7 +85,9 @@ async function fullDemo(): Promise<number> {
       // The test bed turns the expiring-keys notification off; the demo shows the product as it ships.
       settings: { 'qlikCloud.apiKeys.notifyExpiring': true },
     });
-    say(`ready in ${seconds(started)}; run folder ${path.relative(projectRoot, run.dir)}, code-server log ${path.relative(projectRoot, server.logFile)}`);
+    say(
+      `ready in ${seconds(started)}; run folder ${path.relative(projectRoot, run.dir)}, code-server log ${path.relative(projectRoot, server.logFile)}`,
+    );
   } catch (error) {
     await stop();
     throw error;

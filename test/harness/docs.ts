@@ -25,11 +25,27 @@ interface Screenshot {
 
 export const screenshots: Screenshot[] = [
   { dest: 'media/screenshots/tree.png', journey: 'tenants-tree-as-a-person-uses-it', step: 'all-api-keys-after-load-more' },
-  { dest: 'media/screenshots/compliance-tooltip.png', journey: 'tenants-tree-as-a-person-uses-it', step: 'encryption-keys-with-the-compliance-warning' },
-  { dest: 'media/screenshots/register-form.png', journey: 'encryption-keys-as-a-person-uses-them', step: 'register-form-with-an-invalid-arn' },
-  { dest: 'media/screenshots/migration-status-bar.png', journey: 'encryption-keys-as-a-person-uses-them', step: 'status-bar-mid-migration' },
+  {
+    dest: 'media/screenshots/compliance-tooltip.png',
+    journey: 'tenants-tree-as-a-person-uses-it',
+    step: 'encryption-keys-with-the-compliance-warning',
+  },
+  {
+    dest: 'media/screenshots/register-form.png',
+    journey: 'encryption-keys-as-a-person-uses-them',
+    step: 'register-form-with-an-invalid-arn',
+  },
+  {
+    dest: 'media/screenshots/migration-status-bar.png',
+    journey: 'encryption-keys-as-a-person-uses-them',
+    step: 'status-bar-mid-migration',
+  },
   { dest: 'media/screenshots/token-view.png', journey: 'api-keys-as-a-person-uses-them', step: 'token-view-masked' },
-  { dest: 'media/screenshots/import-from-qlik-cli.png', journey: 'npm-start-imports-the-demo-tenants', step: 'both-demo-contexts-selected' },
+  {
+    dest: 'media/screenshots/import-from-qlik-cli.png',
+    journey: 'npm-start-imports-the-demo-tenants',
+    step: 'both-demo-contexts-selected',
+  },
   {
     dest: 'media/walkthrough/add-tenant.png',
     journey: 'tenants-tree-as-a-person-uses-it',
@@ -105,7 +121,12 @@ type Manifest = {
   contributes: {
     commands: Array<{ command: string; title: string; category?: string }>;
     menus?: Record<string, Array<{ command: string; when?: string }>>;
-    configuration: { properties: Record<string, { type?: string; default?: unknown; markdownDescription?: string; description?: string; enum?: unknown[] }> };
+    configuration: {
+      properties: Record<
+        string,
+        { type?: string; default?: unknown; markdownDescription?: string; description?: string; enum?: unknown[] }
+      >;
+    };
     viewsWelcome?: Array<{ contents: string }>;
   };
 };
@@ -122,7 +143,10 @@ function localize(text: string | undefined, nls: Record<string, string>): string
 }
 
 function cell(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|').trim();
+  return text
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/\|/g, '\\|')
+    .trim();
 }
 
 export function commandsTable(manifest: Manifest, nls: Record<string, string>): string {

@@ -46,7 +46,9 @@ export interface EmulatorControl {
   requests(tenant?: string): Promise<RecordedRequest[]>;
   clearRequests(): Promise<void>;
   state(tenant?: string): Promise<Record<string, unknown>>;
-  migrations(body: { tenant?: string; action: 'pause' | 'resume' | 'complete' } | { tenant?: string; action: 'speed'; seconds: number }): Promise<void>;
+  migrations(
+    body: { tenant?: string; action: 'pause' | 'resume' | 'complete' } | { tenant?: string; action: 'speed'; seconds: number },
+  ): Promise<void>;
   /** What the second origin (`foreign`) received: method, path and whether an Authorization header came along. */
   foreignRequests(): Promise<{ method: string; path: string; authorization: boolean; at: string }[]>;
   /** The test proxy's records (the emulator must run with a proxy). */

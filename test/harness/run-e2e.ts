@@ -39,7 +39,9 @@ async function main(): Promise<number> {
     const extensions = run.sub('extensions');
     await installExtension(vsix, extensions, run);
     env.QCK_E2E_EXTENSIONS = extensions;
-    say(`packaged and installed ${path.basename(vsix)} (${Math.round(fs.statSync(vsix).size / 1024)} KiB) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    say(
+      `packaged and installed ${path.basename(vsix)} (${Math.round(fs.statSync(vsix).size / 1024)} KiB) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
 
     const mocha = path.join(projectRoot, 'node_modules', 'mocha', 'bin', 'mocha.js');
     const args = [mocha, '--config', path.join(projectRoot, 'test', 'e2e', '.mocharc.json')];
@@ -58,7 +60,9 @@ async function main(): Promise<number> {
   }
   const ok = mochaExit === 0 && left.length === 0;
   if (left.length) say('FAILED: processes were still running after the run (stopped now)');
-  say(`${ok ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in ${path.relative(projectRoot, path.join(projectRoot, 'test-results', 'e2e'))}/`);
+  say(
+    `${ok ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in ${path.relative(projectRoot, path.join(projectRoot, 'test-results', 'e2e'))}/`,
+  );
   if (ok && process.env.QCK_KEEP_RUN_DIR !== '1') run.remove();
   else say(`run folder kept: ${run.dir}`);
   return ok ? 0 : 1;

@@ -47,7 +47,12 @@ async function main(): Promise<number> {
       ...(desktop ? { cachePath: path.join(cacheDir, 'vscode-test') } : { vscodeExecutablePath: path.join(__dirname, 'vscode-web') }),
       extensionDevelopmentPath: projectRoot,
       extensionTestsPath: runner,
-      launchArgs: [run.sub('workspace'), `--user-data-dir=${run.sub('user-data')}`, `--extensions-dir=${run.sub('extensions')}`, '--disable-extensions'],
+      launchArgs: [
+        run.sub('workspace'),
+        `--user-data-dir=${run.sub('user-data')}`,
+        `--extensions-dir=${run.sub('extensions')}`,
+        '--disable-extensions',
+      ],
       extensionTestsEnv: env,
     }).catch((error: { code?: number; message?: string }) => {
       say(String(error.message ?? error));
@@ -81,7 +86,8 @@ async function main(): Promise<number> {
       `${results.passes.length} passing, ${results.failures.length} failing, ${results.pending.length} pending ` +
         `(extension host on Node ${results.host.node}, uiKind ${results.host.uiKind}${results.host.remoteName ? `, remote ${results.host.remoteName}` : ''}) in ${seconds} s`,
     );
-    for (const failure of results.failures) say(`  FAILED  ${failure.title}\n          ${failure.message.split('\n').join('\n          ')}`);
+    for (const failure of results.failures)
+      say(`  FAILED  ${failure.title}\n          ${failure.message.split('\n').join('\n          ')}`);
     if (results.failures.length > 0 || results.passes.length === 0) ok = false;
     if (exitCode !== 0 && results.failures.length === 0) say(`FAILED: the extension host exited with ${exitCode}`);
   }

@@ -14,11 +14,11 @@ describe('Extension', () => {
 
   it('declares activation on its own view and commands only', () => {
     const { activationEvents = [], contributes } = manifest();
-    const allowed = new Set([
-      'onView:qlikCloud.tenants',
-      ...(contributes?.commands ?? []).map((c) => `onCommand:${c.command}`),
-    ]);
-    assert.deepEqual(activationEvents.filter((event) => !allowed.has(event)), []);
+    const allowed = new Set(['onView:qlikCloud.tenants', ...(contributes?.commands ?? []).map((c) => `onCommand:${c.command}`)]);
+    assert.deepEqual(
+      activationEvents.filter((event) => !allowed.has(event)),
+      [],
+    );
   });
 
   it('activates from its bundle when one of its commands runs', async () => {

@@ -48,7 +48,10 @@ describe('API keys: commands', function () {
 
     beforeEach(async () => {
       await removeAllTenants();
-      await waitFor('filters of removed tenants forgotten', () => Object.keys((testApiSync?.globalState()['qlikCloud.apiKeyFilters'] as object | undefined) ?? {}).length === 0);
+      await waitFor(
+        'filters of removed tenants forgotten',
+        () => Object.keys((testApiSync?.globalState()['qlikCloud.apiKeyFilters'] as object | undefined) ?? {}).length === 0,
+      );
     });
     after(removeAllTenants);
 
@@ -68,9 +71,14 @@ describe('API keys: commands', function () {
       const patched = (await emulator().requests()).find((r) => r.method === 'PATCH');
       assert.equal(patched?.status, 204);
       const rows = await keyRows();
-      assert.ok(rows.some((r) => r.label === 'Nightly export (renamed)'), outline(rows));
+      assert.ok(
+        rows.some((r) => r.label === 'Nightly export (renamed)'),
+        outline(rows),
+      );
       // From the palette: the tenant (only one) and then the key are asked for.
-      prompts().pick('Nightly export (renamed)', /Edit API Key Description/).input('Nightly export', /description/);
+      prompts()
+        .pick('Nightly export (renamed)', /Edit API Key Description/)
+        .input('Nightly export', /description/);
       await vscode.commands.executeCommand('qlikCloud.editApiKeyDescription');
       assert.equal((await getKey(tenant, id))?.description, 'Nightly export');
     });
@@ -95,7 +103,11 @@ describe('API keys: commands', function () {
     it('revokes another user’s key as TenantAdmin: the modal says it cannot be undone, the row turns revoked', async () => {
       const { tenant } = emulator();
       await addTenantWithKey(prompts(), tenant);
-      const other = row(await keyRows(), (r) => /^apiKey;active;other/.test(r.contextValue ?? '') && !/scim/.test(r.contextValue ?? ''), 'active key of another user');
+      const other = row(
+        await keyRows(),
+        (r) => /^apiKey;active;other/.test(r.contextValue ?? '') && !/scim/.test(r.contextValue ?? ''),
+        'active key of another user',
+      );
       const id = keyIdOf(other);
       prompts().button('warning', 'Revoke', /^Revoke API key ".+" of user [0-9a-f]+ on acme\?$/);
       await vscode.commands.executeCommand('qlikCloud.revokeApiKey', other.element);
@@ -126,11 +138,15 @@ describe('API keys: commands', function () {
       await addTenantWithKey(prompts(), tenant, tenant.tokens.developer);
       const own = row(await keyRows(), (r) => /;own/.test(r.contextValue ?? ''), 'own key');
       await emulator().fault({ method: 'DELETE', path: '^/api/v1/api-keys/', mode: 'status', status: 403 });
-      prompts().button('warning', 'Delete').button('error', undefined, /may not delete or revoke this API key.*\(HTTP 403/);
+      prompts()
+        .button('warning', 'Delete')
+        .button('error', undefined, /may not delete or revoke this API key.*\(HTTP 403/);
       await vscode.commands.executeCommand('qlikCloud.deleteApiKey', own.element);
       const id = keyIdOf(own);
       await api(tenant, tenant.tokens.developer, 'DELETE', `/api/v1/api-keys/${id}`);
-      prompts().button('warning', 'Delete').button('error', undefined, /\(HTTP 404/);
+      prompts()
+        .button('warning', 'Delete')
+        .button('error', undefined, /\(HTTP 404/);
       await vscode.commands.executeCommand('qlikCloud.deleteApiKey', own.element);
     });
 
@@ -138,13 +154,22 @@ describe('API keys: commands', function () {
       const { tenant } = emulator();
       await addTenantWithKey(prompts(), tenant);
       const all = await keyRows();
-      prompts().pick('Active', /status/).pick('Only mine', /owner/).pick('description A to Z', /order/);
+      prompts()
+        .pick('Active', /status/)
+        .pick('Only mine', /owner/)
+        .pick('description A to Z', /order/);
       await vscode.commands.executeCommand('qlikCloud.filterApiKeys', (await groupRow('API Keys')).element);
       let rows = await keyRows();
       assert.ok(rows.length > 0 && rows.length < all.length, outline(rows));
-      assert.ok(rows.every((r) => /^apiKey;active;own/.test(r.contextValue ?? '')), outline(rows));
+      assert.ok(
+        rows.every((r) => /^apiKey;active;own/.test(r.contextValue ?? '')),
+        outline(rows),
+      );
       const labels = rows.map((r) => r.label);
-      assert.deepEqual(labels, [...labels].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })));
+      assert.deepEqual(
+        labels,
+        [...labels].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })),
+      );
       const group = await reread(await groupRow('API Keys'));
       assert.match(group.description ?? '', /filter: active · yours · description A to Z$/);
       assert.match(group.contextValue ?? '', /;filtered/);
@@ -154,10 +179,16 @@ describe('API keys: commands', function () {
       assert.match(query, /sort.{0,4}\+description/);
       assert.match(query, new RegExp(`sub.{0,4}${tenant.users.admin}`));
       // Kept per tenant in globalState (not a secret), and read again after a reload of the list.
-      assert.deepEqual((await testApi()).globalState()['qlikCloud.apiKeyFilters'], { [tenant.url]: { status: 'active', owner: 'me', sort: '+description' } });
+      assert.deepEqual((await testApi()).globalState()['qlikCloud.apiKeyFilters'], {
+        [tenant.url]: { status: 'active', owner: 'me', sort: '+description' },
+      });
 
       // Another user's keys, revoked ones, newest first by owner.
-      prompts().pick('Revoked').pick('A user ID…').input(tenant.users.developer, /user ID/).pick('owner Z to A');
+      prompts()
+        .pick('Revoked')
+        .pick('A user ID…')
+        .input(tenant.users.developer, /user ID/)
+        .pick('owner Z to A');
       await vscode.commands.executeCommand('qlikCloud.filterApiKeys');
       rows = await keyRows();
       assert.equal(rows.length, 1, outline(rows));
@@ -186,7 +217,9 @@ describe('API keys: commands', function () {
     it('a developer’s filter has no owner step: only their own keys can be listed', async () => {
       const { tenant } = emulator();
       await addTenantWithKey(prompts(), tenant, tenant.tokens.developer);
-      prompts().pick('Expired', /\(1\/2\): status/).pick('newest first', /\(2\/2\): order/);
+      prompts()
+        .pick('Expired', /\(1\/2\): status/)
+        .pick('newest first', /\(2\/2\): order/);
       await vscode.commands.executeCommand('qlikCloud.filterApiKeys');
       const rows = await keyRows();
       assert.ok(rows.length >= 1 && rows.every((r) => /^apiKey;expired;own/.test(r.contextValue ?? '')), outline(rows));
@@ -206,7 +239,9 @@ describe('API keys: commands', function () {
       assert.equal(await check('0'), undefined);
       assert.equal(await check('1000'), undefined);
 
-      prompts().pick('Maximum API key expiry').input('P7D', /ISO 8601/);
+      prompts()
+        .pick('Maximum API key expiry')
+        .input('P7D', /ISO 8601/);
       await vscode.commands.executeCommand('qlikCloud.editApiKeySettings');
       const durations = inputs[1]!;
       assert.equal(durations.value, 'PT24H');
@@ -221,16 +256,27 @@ describe('API keys: commands', function () {
       await vscode.commands.executeCommand('qlikCloud.editApiKeySettings', settingRows[3]!.element);
 
       const rows = await childrenOf(await groupRow('API Key Settings'));
-      assert.deepEqual(rows.map((r) => r.description), ['10', '7 days (P7D)', '2 years (P2Y)', 'no']);
+      assert.deepEqual(
+        rows.map((r) => r.description),
+        ['10', '7 days (P7D)', '2 years (P2Y)', 'no'],
+      );
       const config = (await api(tenant, tenant.tokens.admin, 'GET', `/api/v1/api-keys/configs/${tenant.tenantId}`)).json;
-      assert.deepEqual(config, { api_keys_enabled: false, max_keys_per_user: 10, max_api_key_expiry: 'P7D', scim_externalClient_expiry: 'P2Y' });
+      assert.deepEqual(config, {
+        api_keys_enabled: false,
+        max_keys_per_user: 10,
+        max_api_key_expiry: 'P7D',
+        scim_externalClient_expiry: 'P2Y',
+      });
       assert.ok(prompts().calls.some((c) => c.kind === 'information' && c.text === 'Maximum API key expiry on acme is now 7 days (P7D).'));
     });
 
     it('Edit API Key Settings… as a developer: the 403 says TenantAdmin is needed', async () => {
       const { tenant } = emulator();
       await addTenantWithKey(prompts(), tenant, tenant.tokens.developer);
-      prompts().pick('Maximum keys per user').input('7').button('error', undefined, /Changing the API key settings needs the TenantAdmin role.*\(HTTP 403/);
+      prompts()
+        .pick('Maximum keys per user')
+        .input('7')
+        .button('error', undefined, /Changing the API key settings needs the TenantAdmin role.*\(HTTP 403/);
       await vscode.commands.executeCommand('qlikCloud.editApiKeySettings');
     });
 
@@ -239,7 +285,11 @@ describe('API keys: commands', function () {
       const { tenant } = emulator();
       await patchConfig(tenant, { max_api_key_expiry: 'P90D' });
       await addTenantWithKey(prompts(), tenant, tenant.tokens.developer);
-      return row(await keyRows(), (r) => /;active;own/.test(r.contextValue ?? '') && /expires in \d+ days/.test(r.description ?? ''), 'a key with days left');
+      return row(
+        await keyRows(),
+        (r) => /;active;own/.test(r.contextValue ?? '') && /expires in \d+ days/.test(r.description ?? ''),
+        'a key with days left',
+      );
     }
 
     it('Rotate API Key… creates a replacement with the same description and lifetime, hands over its token, then deletes the old key', async () => {
@@ -296,11 +346,17 @@ describe('API keys: commands', function () {
       const { tenant } = emulator();
       await patchConfig(tenant, { max_api_key_expiry: 'P90D' });
       await addTenantWithKey(prompts(), tenant);
-      const other = row(await keyRows(), (r) => /^apiKey;active;other/.test(r.contextValue ?? '') && !/scim/.test(r.contextValue ?? '') && /days/.test(r.description ?? ''), 'other user key');
+      const other = row(
+        await keyRows(),
+        (r) => /^apiKey;active;other/.test(r.contextValue ?? '') && !/scim/.test(r.contextValue ?? '') && /days/.test(r.description ?? ''),
+        'other user key',
+      );
       const oldId = keyIdOf(other);
       const owner = (await getKey(tenant, oldId))!.sub;
       const { createApiKeyPanels } = await testApi();
-      prompts().button('warning', 'Create Replacement').button('warning', undefined, /^Revoke the old API key/);
+      prompts()
+        .button('warning', 'Create Replacement')
+        .button('warning', undefined, /^Revoke the old API key/);
       const rotating = vscode.commands.executeCommand('qlikCloud.rotateApiKey', other.element);
       const panel = await waitFor('the token view', () => createApiKeyPanels().find((p) => p.sent.some((m) => m.type === 'created')));
       const created = lastSent(panel, 'created')!;
@@ -320,7 +376,9 @@ describe('API keys: commands', function () {
       await vscode.workspace.getConfiguration().update('qlikCloud.apiKeys.notifyExpiring', true, vscode.ConfigurationTarget.Global);
       try {
         await addTenantWithKey(prompts(), tenant, tenant.tokens.developer);
-        const expiring = (await listKeys(tenant, `sub=${tenant.users.developer}&status=active`)).filter((k) => Date.parse(k.expiry) - Date.now() < 7 * 86_400_000);
+        const expiring = (await listKeys(tenant, `sub=${tenant.users.developer}&status=active`)).filter(
+          (k) => Date.parse(k.expiry) - Date.now() < 7 * 86_400_000,
+        );
         assert.equal(expiring.length, 2);
         prompts()
           .button('information', 'Show Keys', /^2 of your API keys on acme expire within 7 days\.$/)
@@ -345,7 +403,12 @@ describe('API keys: commands', function () {
       const key = (await keyRows())[0]!;
       const cases: Array<[string, string, number, RegExp]> = [
         ['PATCH', '^/api/v1/api-keys/[0-9a-f]+$', 400, /refused the new description for this API key.*\(HTTP 400/],
-        ['PATCH', '^/api/v1/api-keys/[0-9a-f]+$', 403, /may not change this API key: only its owner, its creator or a TenantAdmin can edit it.*\(HTTP 403/],
+        [
+          'PATCH',
+          '^/api/v1/api-keys/[0-9a-f]+$',
+          403,
+          /may not change this API key: only its owner, its creator or a TenantAdmin can edit it.*\(HTTP 403/,
+        ],
         ['PATCH', '^/api/v1/api-keys/[0-9a-f]+$', 404, /This API key no longer exists\. Refresh the list\..*\(HTTP 404/],
         ['PATCH', '^/api/v1/api-keys/configs/', 400, /refused these API key settings.*\(HTTP 400/],
         ['PATCH', '^/api/v1/api-keys/configs/', 404, /could not update the API key settings of this tenant.*\(HTTP 404/],
@@ -366,7 +429,10 @@ describe('API keys: commands', function () {
       }
       const errors = prompts().calls.filter((c) => c.kind === 'error');
       assert.equal(errors.length, cases.length);
-      assert.ok(errors.every((e) => e.choices.includes('Show Log') && !/\n|\bat \S+ \(|\.ts:\d+/.test(e.text)), 'one line each, with Show Log');
+      assert.ok(
+        errors.every((e) => e.choices.includes('Show Log') && !/\n|\bat \S+ \(|\.ts:\d+/.test(e.text)),
+        'one line each, with Show Log',
+      );
     });
 
     it('Copy API Key ID and Show Details work on API keys', async () => {
@@ -410,10 +476,20 @@ describe('API keys: commands', function () {
       await emulator().clearRequests();
       prompts().button('warning', 'Revoke 150 Keys', /^Revoke 150 API keys on acme\?$/);
       const started = Date.now();
-      await vscode.commands.executeCommand('qlikCloud.revokeApiKey', selected[0]!.element, selected.map((r) => r.element));
+      await vscode.commands.executeCommand(
+        'qlikCloud.revokeApiKey',
+        selected[0]!.element,
+        selected.map((r) => r.element),
+      );
       const seconds = (Date.now() - started) / 1000;
       const [progress, ...more] = prompts().progress.filter((p) => /API key/.test(p.title));
-      assert.equal(more.length, 0, `one progress notification for the whole batch: ${prompts().progress.map((p) => p.title).join(' | ')}`);
+      assert.equal(
+        more.length,
+        0,
+        `one progress notification for the whole batch: ${prompts()
+          .progress.map((p) => p.title)
+          .join(' | ')}`,
+      );
       assert.deepEqual([progress?.title, progress?.notification, progress?.cancellable], ['Removing 150 API keys', true, true]);
       assert.equal(progress!.messages.at(-1), '150 of 150');
       assert.ok(Math.abs(progress!.increment - 100) < 0.001, `the bar fills: ${progress!.increment}`);
@@ -423,8 +499,11 @@ describe('API keys: commands', function () {
       assert.equal(deletes.length, 150, 'each key once');
       assert.deepEqual([...new Set(deletes.map((r) => r.status))], [204]);
       assert.equal((await emulator().requests()).filter((r) => r.status === 429).length, 0, 'no 429 at all');
-      assert.ok(prompts().calls.some((c) => c.kind === 'information' && c.text === 'Revoked 150 of 150 API keys.'), JSON.stringify(prompts().calls.map((c) => c.text)));
-      assert.ok(!prompts().calls.some((c) => c.kind === 'error' || c.kind === 'warning' && !c.modal));
+      assert.ok(
+        prompts().calls.some((c) => c.kind === 'information' && c.text === 'Revoked 150 of 150 API keys.'),
+        JSON.stringify(prompts().calls.map((c) => c.text)),
+      );
+      assert.ok(!prompts().calls.some((c) => c.kind === 'error' || (c.kind === 'warning' && !c.modal)));
       // 100 fit in the first 6-second window; the rest waited for it: paced, not refused.
       assert.ok(seconds > 5 && seconds < 45, `took ${seconds} s`);
       const revoked = await listKeys(tenant, 'status=revoked&limit=100');
@@ -437,13 +516,23 @@ describe('API keys: commands', function () {
       await addTenantWithKey(prompts(), tenant);
       prompts().pick('Active').pick('Everyone').pick('newest first');
       await vscode.commands.executeCommand('qlikCloud.filterApiKeys');
-      const rows = (await childrenOf(await groupRow('API Keys'))).filter((r) => /^apiKey;active;other/.test(r.contextValue ?? '')).slice(0, 12);
+      const rows = (await childrenOf(await groupRow('API Keys')))
+        .filter((r) => /^apiKey;active;other/.test(r.contextValue ?? ''))
+        .slice(0, 12);
       await emulator().fault({ method: 'DELETE', path: '^/api/v1/api-keys/', mode: 'status', status: 404, count: 2 });
       await emulator().fault({ method: 'DELETE', path: '^/api/v1/api-keys/', mode: 'status', status: 403, count: 1 });
       prompts()
         .button('warning', 'Revoke 12 Keys')
-        .button('warning', undefined, /^Revoked 9 of 12 API keys\. 3 failed: 2 × .*no longer exists.* 1 × You may not delete or revoke this API key/);
-      await vscode.commands.executeCommand('qlikCloud.deleteApiKey', rows[0]!.element, rows.map((r) => r.element));
+        .button(
+          'warning',
+          undefined,
+          /^Revoked 9 of 12 API keys\. 3 failed: 2 × .*no longer exists.* 1 × You may not delete or revoke this API key/,
+        );
+      await vscode.commands.executeCommand(
+        'qlikCloud.deleteApiKey',
+        rows[0]!.element,
+        rows.map((r) => r.element),
+      );
     });
   });
 });

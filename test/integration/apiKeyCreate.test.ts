@@ -3,7 +3,17 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { api, claims, closeCreatePanels, createdTokens as tokens, getKey, lastSent, openCreatePanel, patchConfig, submit } from './helpers/apiKeys';
+import {
+  api,
+  claims,
+  closeCreatePanels,
+  createdTokens as tokens,
+  getKey,
+  lastSent,
+  openCreatePanel,
+  patchConfig,
+  submit,
+} from './helpers/apiKeys';
 import { useEmulator } from './helpers/emulator';
 import { testApi, theExtension } from './helpers/extension';
 import { usePromptDouble } from './helpers/prompts';
@@ -115,13 +125,19 @@ describe('API keys: Create API Key and the one-time token', function () {
     // Over the maximum the page knows: refused before any request.
     const sentBefore = (await emulator().requests()).filter((r) => r.method === 'POST').length;
     answer = await submit(panel, { description: 'too long', expiry: 'P2D' });
-    assert.deepEqual(answer.type === 'error' && [answer.field, answer.message], ['expiry', 'The expiry 2 days is longer than this tenant allows (at most 24 hours, PT24H).']);
+    assert.deepEqual(answer.type === 'error' && [answer.field, answer.message], [
+      'expiry',
+      'The expiry 2 days is longer than this tenant allows (at most 24 hours, PT24H).',
+    ]);
     assert.equal((await emulator().requests()).filter((r) => r.method === 'POST').length, sentBefore);
     // The maximum was lowered after the form opened: Qlik Cloud says 400 and the message lands at the expiry.
     await patchConfig(tenant, { max_api_key_expiry: 'PT1H' });
     answer = await submit(panel, { description: 'now too long', expiry: 'PT12H' });
     assert.equal(answer.type === 'error' && answer.field, 'expiry');
-    assert.match(answer.type === 'error' ? answer.message : '', /longer than this tenant allows now\. Qlik Cloud said: .*expiry exceeds the tenant maximum of PT1H.*\(HTTP 400/);
+    assert.match(
+      answer.type === 'error' ? answer.message : '',
+      /longer than this tenant allows now\. Qlik Cloud said: .*expiry exceeds the tenant maximum of PT1H.*\(HTTP 400/,
+    );
     assert.equal(lastSent(panel, 'form')?.maxExpiry, 'PT1H', 'the form learns the new maximum');
     assert.equal(answer.type === 'error' && answer.status, 400);
     // The developer has 3 active keys of 5: two fit, the third is refused.

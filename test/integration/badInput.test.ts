@@ -60,48 +60,101 @@ describe('Bad input: every input box and webview field', function () {
 
   const boxes: BoxCase[] = [
     {
-      name: 'Add Tenant: address', kind: 'identifier', match: /tenant address/, good: () => 'acme.eu.qlikcloud.com',
+      name: 'Add Tenant: address',
+      kind: 'identifier',
+      match: /tenant address/,
+      good: () => 'acme.eu.qlikcloud.com',
       run: () => vscode.commands.executeCommand('qlikCloud.addTenant'),
     },
     {
-      name: 'Add Tenant: API key', kind: 'identifier', match: /API key/, good: () => emulator().tenant.tokens.admin,
+      name: 'Add Tenant: API key',
+      kind: 'identifier',
+      match: /API key/,
+      good: () => emulator().tenant.tokens.admin,
       before: (d) => d.input('acme.eu.qlikcloud.com', /tenant address/).pick('API key'),
       run: () => vscode.commands.executeCommand('qlikCloud.addTenant'),
     },
     {
-      name: 'Add Tenant: OAuth client ID', kind: 'identifier', match: /client ID/i, good: () => 'a1b2c3d4',
+      name: 'Add Tenant: OAuth client ID',
+      kind: 'identifier',
+      match: /client ID/i,
+      good: () => 'a1b2c3d4',
       before: (d) => d.input('acme.eu.qlikcloud.com', /tenant address/).pick('OAuth client (machine to machine)'),
       run: () => vscode.commands.executeCommand('qlikCloud.addTenant'),
     },
     {
-      name: 'Add Tenant: OAuth client secret', kind: 'identifier', match: /secret/i, good: () => 's3cr3t-value',
-      before: (d) => d.input('acme.eu.qlikcloud.com', /tenant address/).pick('OAuth client (machine to machine)').input('a1b2c3d4', /client ID/i),
+      name: 'Add Tenant: OAuth client secret',
+      kind: 'identifier',
+      match: /secret/i,
+      good: () => 's3cr3t-value',
+      before: (d) =>
+        d
+          .input('acme.eu.qlikcloud.com', /tenant address/)
+          .pick('OAuth client (machine to machine)')
+          .input('a1b2c3d4', /client ID/i),
       run: () => vscode.commands.executeCommand('qlikCloud.addTenant'),
     },
     {
-      name: 'Rename Tenant', kind: 'text', match: /Rename Tenant/, good: () => 'Acme production',
+      name: 'Rename Tenant',
+      kind: 'text',
+      match: /Rename Tenant/,
+      good: () => 'Acme production',
       run: async () => vscode.commands.executeCommand('qlikCloud.renameTenant', (await tenantRow()).element),
     },
     {
-      name: 'Rename key provider', kind: 'text', match: /./, good: () => 'CMK 2027', reads: 1,
-      run: async () => vscode.commands.executeCommand('qlikCloud.renameKeyProvider', (await rowUnder('Encryption', (r) => r.label === 'Production CMK')).element),
+      name: 'Rename key provider',
+      kind: 'text',
+      match: /./,
+      good: () => 'CMK 2027',
+      reads: 1,
+      run: async () =>
+        vscode.commands.executeCommand(
+          'qlikCloud.renameKeyProvider',
+          (await rowUnder('Encryption', (r) => r.label === 'Production CMK')).element,
+        ),
     },
     {
-      name: 'Key provider description', kind: 'optionalText', match: /./, good: () => '', reads: 1,
-      run: async () => vscode.commands.executeCommand('qlikCloud.editKeyProviderDescription', (await rowUnder('Encryption', (r) => r.label === 'Production CMK')).element),
+      name: 'Key provider description',
+      kind: 'optionalText',
+      match: /./,
+      good: () => '',
+      reads: 1,
+      run: async () =>
+        vscode.commands.executeCommand(
+          'qlikCloud.editKeyProviderDescription',
+          (await rowUnder('Encryption', (r) => r.label === 'Production CMK')).element,
+        ),
     },
     {
       // The document requires a value, not a non-empty one (issue 15): only what is bad in any text is refused.
-      name: 'API key description', kind: 'optionalText', match: /description/i, good: () => 'CI pipeline 🙂', reads: 1,
-      run: async () => vscode.commands.executeCommand('qlikCloud.editApiKeyDescription', (await rowUnder('API Keys', (r) => /;own/.test(r.contextValue ?? ''))).element),
+      name: 'API key description',
+      kind: 'optionalText',
+      match: /description/i,
+      good: () => 'CI pipeline 🙂',
+      reads: 1,
+      run: async () =>
+        vscode.commands.executeCommand(
+          'qlikCloud.editApiKeyDescription',
+          (await rowUnder('API Keys', (r) => /;own/.test(r.contextValue ?? ''))).element,
+        ),
     },
     ...(['maxKeysPerUser', 'maxApiKeyExpiry', 'scimExternalClientExpiry'] as const).map((setting): BoxCase => ({
-      name: `API key setting ${setting}`, kind: 'identifier', match: /Edit API Key Settings/, reads: 2,
+      name: `API key setting ${setting}`,
+      kind: 'identifier',
+      match: /Edit API Key Settings/,
+      reads: 2,
       good: () => (setting === 'maxKeysPerUser' ? '10' : 'P7D'),
-      run: async () => vscode.commands.executeCommand('qlikCloud.editApiKeySettings', (await rowUnder('API Key Settings', (r) => (r.contextValue ?? '').endsWith(setting))).element),
+      run: async () =>
+        vscode.commands.executeCommand(
+          'qlikCloud.editApiKeySettings',
+          (await rowUnder('API Key Settings', (r) => (r.contextValue ?? '').endsWith(setting))).element,
+        ),
     })),
     {
-      name: 'Filter API Keys: owner user ID', kind: 'identifier', match: /owner/i, good: () => 'a1b2c3d4e5f6a1b2c3d4e5f6',
+      name: 'Filter API Keys: owner user ID',
+      kind: 'identifier',
+      match: /owner/i,
+      good: () => 'a1b2c3d4e5f6a1b2c3d4e5f6',
       before: (d) => d.pick('All statuses').pick('A user ID…'),
       run: async () => vscode.commands.executeCommand('qlikCloud.filterApiKeys', (await groupRow('API Keys')).element),
     },
@@ -126,7 +179,11 @@ describe('Bad input: every input box and webview field', function () {
       }
       assert.equal(await captured.validate(box.good()), undefined, `${box.name}: the good value ${show(box.good())} was refused`);
       const sent = (await emulator().requests()).slice(writesBefore);
-      assert.deepEqual(sent.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`), [], 'nothing written');
+      assert.deepEqual(
+        sent.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`),
+        [],
+        'nothing written',
+      );
       assert.ok(sent.length <= (box.reads ?? 0) + 1, `requests: ${sent.map((r) => `${r.method} ${r.path}`).join(', ')}`);
     });
   }
@@ -149,10 +206,17 @@ describe('Bad input: every input box and webview field', function () {
         const answer = panel.sent.slice(before).find((m) => m.type === 'error' || m.type === 'registered');
         // A field over the message schema's length is dropped before the panel sees it (and logged by name).
         const dropped = answer === undefined && Object.values(form).some((v) => v.length > 256);
-        assert.ok(dropped || answer?.type === 'error', `${JSON.stringify(Object.fromEntries(Object.entries(form).map(([k, v]) => [k, show(v)])))}: ${answer?.type ?? 'no answer'}`);
+        assert.ok(
+          dropped || answer?.type === 'error',
+          `${JSON.stringify(Object.fromEntries(Object.entries(form).map(([k, v]) => [k, show(v)])))}: ${answer?.type ?? 'no answer'}`,
+        );
       }
       const posts = (await emulator().requests()).filter((r) => r.method === 'POST');
-      assert.deepEqual(posts.map((r) => r.path), [], 'no register request');
+      assert.deepEqual(
+        posts.map((r) => r.path),
+        [],
+        'no register request',
+      );
     } finally {
       panel.dispose();
     }
@@ -171,10 +235,17 @@ describe('Bad input: every input box and webview field', function () {
         await panel.receive({ type: 'create', ...m });
         const answer = panel.sent.slice(before).find((s) => s.type === 'error' || s.type === 'created');
         const dropped = answer === undefined && Object.values(m).some((v) => v.length > 64);
-        assert.ok(dropped || answer?.type === 'error', `${JSON.stringify(Object.fromEntries(Object.entries(m).map(([k, v]) => [k, show(v)])))}: ${answer?.type ?? 'no answer'}`);
+        assert.ok(
+          dropped || answer?.type === 'error',
+          `${JSON.stringify(Object.fromEntries(Object.entries(m).map(([k, v]) => [k, show(v)])))}: ${answer?.type ?? 'no answer'}`,
+        );
       }
       const posts = (await emulator().requests()).filter((r) => r.method === 'POST');
-      assert.deepEqual(posts.map((r) => r.path), [], 'no create request');
+      assert.deepEqual(
+        posts.map((r) => r.path),
+        [],
+        'no create request',
+      );
     } finally {
       panel.dispose();
       await panel.closed;

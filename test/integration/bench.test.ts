@@ -46,7 +46,13 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * extensions), and timing the activation inside that storm measures the storm. Returns the seconds waited.
  */
 async function settle(): Promise<number> {
-  const idle = () => os.cpus().reduce((a, c) => ({ idle: a.idle + c.times.idle, all: a.all + Object.values(c.times).reduce((x, y) => x + y, 0) }), { idle: 0, all: 0 });
+  const idle = () =>
+    os
+      .cpus()
+      .reduce((a, c) => ({ idle: a.idle + c.times.idle, all: a.all + Object.values(c.times).reduce((x, y) => x + y, 0) }), {
+        idle: 0,
+        all: 0,
+      });
   const started = performance.now();
   let quiet = 0;
   while (quiet < 2 && performance.now() - started < 20_000) {
@@ -82,7 +88,16 @@ benchDescribe('Benchmarks: start-up', () => {
       loads.push(performance.now() - t);
     }
     delete require.cache[bundle];
-    record({ activation: { settleSeconds, activateMs, bodyMs, loadMs: loads[0], warmLoadMs: loads.slice(1).sort((a, b) => a - b)[2], bundle: path.basename(path.dirname(bundle)) } });
+    record({
+      activation: {
+        settleSeconds,
+        activateMs,
+        bodyMs,
+        loadMs: loads[0],
+        warmLoadMs: loads.slice(1).sort((a, b) => a - b)[2],
+        bundle: path.basename(path.dirname(bundle)),
+      },
+    });
   });
 });
 
@@ -109,7 +124,11 @@ benchDescribe('Benchmarks: tree on the large tenant', function () {
     const firstMs = performance.now() - started;
     const firstRequests = await count();
     assert.equal(rows.length, pageSize + 1, 'a page and Load more…');
-    const tree: NonNullable<HostBench['tree']> = { pageSize, firstPage: { requests: firstRequests, ms: firstMs, heapMB: heapAfterGc() }, pages: [] };
+    const tree: NonNullable<HostBench['tree']> = {
+      pageSize,
+      firstPage: { requests: firstRequests, ms: firstMs, heapMB: heapAfterGc() },
+      pages: [],
+    };
 
     for (let i = 0; i < 20; i++) {
       const before = await count();
@@ -143,10 +162,16 @@ benchDescribe('Benchmarks: migration polling', function () {
 
   async function migrate(tenant: EmulatorTenant): Promise<void> {
     const headers = { authorization: `Bearer ${tenant.tokens.admin}` };
-    const list = (await (await fetch(`${tenant.url}/api/v1/encryption/keyproviders`, { headers })).json()) as { name: string; arnFingerPrint: string }[];
+    const list = (await (await fetch(`${tenant.url}/api/v1/encryption/keyproviders`, { headers })).json()) as {
+      name: string;
+      arnFingerPrint: string;
+    }[];
     const target = list.find((p) => p.name === 'Legacy single-region key');
     assert.ok(target, 'the demo seed has a single-region key');
-    const r = await fetch(`${tenant.url}/api/v1/encryption/keyproviders/${target.arnFingerPrint}/actions/migrate`, { method: 'POST', headers });
+    const r = await fetch(`${tenant.url}/api/v1/encryption/keyproviders/${target.arnFingerPrint}/actions/migrate`, {
+      method: 'POST',
+      headers,
+    });
     assert.equal(r.status, 200);
   }
 

@@ -4,7 +4,18 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { RegisterKeyProviderPanel } from '../../src/webviews/registerKeyProvider/panel';
-import { api, closeRegisterPanels, countRequests, mrkArn, openRegisterPanel, providerOf, providerRow, providerRows, registerDirectly, waitUntil } from './helpers/encryption';
+import {
+  api,
+  closeRegisterPanels,
+  countRequests,
+  mrkArn,
+  openRegisterPanel,
+  providerOf,
+  providerRow,
+  providerRows,
+  registerDirectly,
+  waitUntil,
+} from './helpers/encryption';
 import { useEmulator } from './helpers/emulator';
 import { projectRoot, testApi } from './helpers/extension';
 import { usePromptDouble } from './helpers/prompts';
@@ -47,14 +58,31 @@ describe('Encryption workflows', function () {
       assert.equal(scripts.length, 1);
       assert.ok(scripts.every(([, attrs]) => attrs.includes(`nonce="${nonce}"`) && /src="[^"]*registerKeyProvider\.js"/.test(attrs)));
       assert.doesNotMatch(html, /\son[a-z]+\s*=|<style|\sstyle=/i);
-      assert.deepEqual(panel.localResourceRoots.map((u) => path.relative(projectRoot, u.fsPath)), [path.join('dist', 'webviews')]);
+      assert.deepEqual(
+        panel.localResourceRoots.map((u) => path.relative(projectRoot, u.fsPath)),
+        [path.join('dist', 'webviews')],
+      );
     });
 
     it('registers a multi-region key: the panel shows fingerprint, multi-region and replicas, and the tree has it', async () => {
       const panel = await openRegisterPanel();
       const init = last(panel, 'init');
-      assert.deepEqual({ ...init, strings: undefined }, { type: 'init', tenantLabel: 'acme', tenantOrigin: emulator().tenant.url, tenantRegion: 'eu-west-1', form: undefined, strings: undefined });
-      assert.equal(init.strings?.lead, 'Make an AWS KMS key available to {0} ({1}) for encrypting its data.', 'page strings come through l10n with their placeholders');
+      assert.deepEqual(
+        { ...init, strings: undefined },
+        {
+          type: 'init',
+          tenantLabel: 'acme',
+          tenantOrigin: emulator().tenant.url,
+          tenantRegion: 'eu-west-1',
+          form: undefined,
+          strings: undefined,
+        },
+      );
+      assert.equal(
+        init.strings?.lead,
+        'Make an AWS KMS key available to {0} ({1}) for encrypting its data.',
+        'page strings come through l10n with their placeholders',
+      );
       const arn = mrkArn('111122223333', 1);
       await register(panel, arn, 'CMK-02', 'For the new region');
       const { provider } = last(panel, 'registered');
@@ -116,7 +144,11 @@ describe('Encryption workflows', function () {
       assert.equal(error.retry, true);
       assert.match(error.message, /did not answer Qlik Cloud in time/);
       await register(panel, mrkArn('000000000408', 3));
-      assert.equal(await countRequests(emulator(), 'POST', /^\/api\/v1\/encryption\/keyproviders$/), 2, 'one POST per click, no hidden retry');
+      assert.equal(
+        await countRequests(emulator(), 'POST', /^\/api\/v1\/encryption\/keyproviders$/),
+        2,
+        'one POST per click, no hidden retry',
+      );
     });
 
     it('417 and 406 from the service show inline as well', async () => {
@@ -167,9 +199,14 @@ describe('Encryption workflows', function () {
     it('Validate Key says Qlik Cloud can use a good key and names the compliance problem of another', async () => {
       await vscode.commands.executeCommand('qlikCloud.testKeyProvider', (await providerRow('Production CMK')).element);
       await vscode.commands.executeCommand('qlikCloud.testKeyProvider', (await providerRow('DR test key')).element);
-      const notes = prompts().calls.filter((c) => c.kind === 'information' || c.kind === 'warning').map((c) => `${c.kind}: ${c.text}`);
+      const notes = prompts()
+        .calls.filter((c) => c.kind === 'information' || c.kind === 'warning')
+        .map((c) => `${c.kind}: ${c.text}`);
       assert.ok(notes.includes('information: Qlik Cloud can use Production CMK: the key passed validation.'), notes.join('\n'));
-      assert.ok(notes.some((n) => /^warning: .*DR test key: Encryption-88 \[eu-west-3\]: The policy of the provided key does not allow/.test(n)), notes.join('\n'));
+      assert.ok(
+        notes.some((n) => /^warning: .*DR test key: Encryption-88 \[eu-west-3\]: The policy of the provided key does not allow/.test(n)),
+        notes.join('\n'),
+      );
       assert.equal(await countRequests(emulator(), 'POST', /actions\/test$/), 2);
     });
 
@@ -195,24 +232,34 @@ describe('Encryption workflows', function () {
       prompts().input('Rotated yearly', /Description of Production CMK \(2026\)/);
       await vscode.commands.executeCommand('qlikCloud.editKeyProviderDescription', renamed.element);
       const state = (await emulator().state()) as { providers: Array<{ name: string; description: string }> };
-      assert.ok(state.providers.some((p) => p.name === 'Production CMK (2026)' && p.description === 'Rotated yearly'), JSON.stringify(state.providers.map((p) => p.name)));
+      assert.ok(
+        state.providers.some((p) => p.name === 'Production CMK (2026)' && p.description === 'Rotated yearly'),
+        JSON.stringify(state.providers.map((p) => p.name)),
+      );
       assert.equal(await countRequests(emulator(), 'PATCH', /keyproviders\/[0-9a-f]+$/), 2);
     });
 
     it('Rename… never sends an empty name, and reports a 417 from the service', async () => {
       // The input box refuses it; were it sent anyway, the client refuses it before any request.
-      prompts().input('', /New name/, { allowInvalid: true }).button('error', undefined, /name is required/);
+      prompts()
+        .input('', /New name/, { allowInvalid: true })
+        .button('error', undefined, /name is required/);
       await vscode.commands.executeCommand('qlikCloud.renameKeyProvider', (await providerRow('DR test key')).element);
       assert.equal(await countRequests(emulator(), 'PATCH', /keyproviders\//), 0);
       await emulator().fault({ method: 'PATCH', path: '/keyproviders/', mode: 'status', status: 417 });
-      prompts().input('DR key', /New name/).button('error', undefined, /could not save the change.*HTTP 417/);
+      prompts()
+        .input('DR key', /New name/)
+        .button('error', undefined, /could not save the change.*HTTP 417/);
       await vscode.commands.executeCommand('qlikCloud.renameKeyProvider', (await providerRow('DR test key')).element);
     });
 
     it('Delete Key Provider asks with the key named, deletes, and refuses the current key', async () => {
       prompts().button('warning', 'Delete', /Delete key provider "Legacy single-region key" from acme\?/);
       await vscode.commands.executeCommand('qlikCloud.deleteKeyProvider', (await providerRow('Legacy single-region key')).element);
-      assert.deepEqual((await providerRows()).map((r) => r.label), ['Production CMK', 'DR test key', 'Qlik Internal Kms']);
+      assert.deepEqual(
+        (await providerRows()).map((r) => r.label),
+        ['Production CMK', 'DR test key', 'Qlik Internal Kms'],
+      );
       prompts().button('error', undefined, /Production CMK is the current key: migrate to another key before deleting it/);
       await vscode.commands.executeCommand('qlikCloud.deleteKeyProvider', (await providerRow('Production CMK')).element);
       prompts().button('error', undefined, /Qlik-managed key cannot be deleted/);
@@ -231,11 +278,10 @@ describe('Encryption workflows', function () {
     });
 
     it('Delete from the palette offers only keys that may be deleted', async () => {
-      prompts()
-        .pick((call) => {
-          assert.deepEqual(call.choices, ['DR test key', 'Legacy single-region key']);
-          return undefined;
-        }, /Delete Key Provider/);
+      prompts().pick((call) => {
+        assert.deepEqual(call.choices, ['DR test key', 'Legacy single-region key']);
+        return undefined;
+      }, /Delete Key Provider/);
       await vscode.commands.executeCommand('qlikCloud.deleteKeyProvider');
     });
 

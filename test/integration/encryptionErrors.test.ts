@@ -79,7 +79,10 @@ describe('Encryption errors', function () {
     unchanged: (s) => assert.ok(!s.providers.some((p) => p.name === 'DR key (renamed)'), 'not renamed on the tenant'),
     worked: async () => {
       await providerRow('DR key (renamed)');
-      assert.ok((await state()).providers.some((p) => p.name === 'DR key (renamed)'), 'renamed on the tenant');
+      assert.ok(
+        (await state()).providers.some((p) => p.name === 'DR key (renamed)'),
+        'renamed on the tenant',
+      );
     },
   });
 
@@ -95,7 +98,11 @@ describe('Encryption errors', function () {
     },
     worked: async () => {
       const rows = await providerRows();
-      assert.deepEqual(rows.map((r) => r.label), ['Production CMK', 'DR test key', 'Qlik Internal Kms'], outline(rows));
+      assert.deepEqual(
+        rows.map((r) => r.label),
+        ['Production CMK', 'DR test key', 'Qlik Internal Kms'],
+        outline(rows),
+      );
       assert.ok(!(await state()).providers.some((p) => p.name === 'Legacy single-region key'), 'deleted on the tenant');
     },
   });
@@ -120,7 +127,11 @@ describe('Encryption errors', function () {
     },
     worked: async () => {
       const posts = (await emulator().requests()).filter((r) => r.method === 'POST' && r.path.endsWith('/actions/migrate'));
-      assert.deepEqual(posts.map((r) => r.status), [status, 200], 'the failed POST, then one that started the migration');
+      assert.deepEqual(
+        posts.map((r) => r.status),
+        [status, 200],
+        'the failed POST, then one that started the migration',
+      );
       const api = await testApi();
       assert.ok(api.encryption.isWatching(emulator().tenant.url), 'the started migration is watched');
       // Stop the watcher before the next test resets the emulator under it.
@@ -157,7 +168,10 @@ describe('Encryption errors', function () {
     },
     worked: async (shown) => {
       // The demo tenant never migrated: the details answer 404, which is a sentence, not an error.
-      assert.ok(shown.some((c) => c.kind === 'information' && c.text === 'No migration is running on this tenant (acme).'), describeCalls(shown));
+      assert.ok(
+        shown.some((c) => c.kind === 'information' && c.text === 'No migration is running on this tenant (acme).'),
+        describeCalls(shown),
+      );
     },
   });
 
@@ -194,15 +208,24 @@ describe('Encryption errors', function () {
       assert.doesNotMatch(error.text, /\n|\bat \S+ \(|\.ts:\d+|undefined|\[object Object\]/, 'one line for a person');
       assert.deepEqual(error.choices, ['Show Log']);
       const sent = (await emulator().requests()).filter((r) => r.method === method && new RegExp(c.path).test(r.path));
-      assert.ok(sent.some((r) => r.status === c.status), `the ${method} met the fault: ${JSON.stringify(sent)}`);
+      assert.ok(
+        sent.some((r) => r.status === c.status),
+        `the ${method} met the fault: ${JSON.stringify(sent)}`,
+      );
       if (method !== 'GET') assert.equal(sent.length, 1, `a ${method} answered ${c.status} is not sent again`);
 
       // Nothing lost: the tree still shows the key provider (and every other one), the tenant still has it.
       const rows = await providerRows();
       assert.deepEqual(rows.map((r) => r.label).sort(), [...SEEDED].sort(), outline(rows));
-      assert.ok(rows.every((r) => !(r.contextValue ?? '').startsWith('error')), outline(rows));
+      assert.ok(
+        rows.every((r) => !(r.contextValue ?? '').startsWith('error')),
+        outline(rows),
+      );
       const after = await state();
-      assert.ok(after.providers.some((p) => p.name === c.provider), `${c.provider} is still on the tenant`);
+      assert.ok(
+        after.providers.some((p) => p.name === c.provider),
+        `${c.provider} is still on the tenant`,
+      );
       c.unchanged?.(after);
 
       // The next run, without the fault, works.

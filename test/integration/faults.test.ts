@@ -21,12 +21,18 @@ const BOUND_MS = 15_000;
 function faultFor(mode: Mode, path: string, method: string): FaultSpec {
   const base = { path, method, count: 0 };
   switch (mode) {
-    case 'status500': return { ...base, mode: 'status', status: 500 };
-    case 'storm429': return { ...base, mode: 'status', status: 429 };
-    case 'hang': return { ...base, mode: 'hang' };
-    case 'reset': return { ...base, mode: 'reset' };
-    case 'malformed': return { ...base, mode: 'malformed' };
-    case 'drift': return { ...base, mode: 'drift' };
+    case 'status500':
+      return { ...base, mode: 'status', status: 500 };
+    case 'storm429':
+      return { ...base, mode: 'status', status: 429 };
+    case 'hang':
+      return { ...base, mode: 'hang' };
+    case 'reset':
+      return { ...base, mode: 'reset' };
+    case 'malformed':
+      return { ...base, mode: 'malformed' };
+    case 'drift':
+      return { ...base, mode: 'drift' };
   }
 }
 
@@ -181,7 +187,10 @@ describe('Faults: every endpoint group under injected failures', function () {
       modes: MODES.filter((m) => m !== 'hang'),
       script: (double) => {
         const t = emulator().tenant;
-        double.input(t.url, /tenant address/).pick('API key', /How do you sign in/).input(t.tokens.admin, /API key/);
+        double
+          .input(t.url, /tenant address/)
+          .pick('API key', /How do you sign in/)
+          .input(t.tokens.admin, /API key/);
       },
       run: async () => {
         await removeAllTenants();
@@ -201,20 +210,27 @@ describe('Faults: every endpoint group under injected failures', function () {
           await within(c.name, c.run());
           const shown = double.calls.slice(shownBefore);
           if (mode === 'drift') {
-            assert.ok(shown.some((s) => c.success.test(s.text)), `no success message: ${shown.map((s) => s.text).join(' | ')}`);
+            assert.ok(
+              shown.some((s) => c.success.test(s.text)),
+              `no success message: ${shown.map((s) => s.text).join(' | ')}`,
+            );
             return;
           }
           const error = shown.find((s) => s.kind === 'error');
           assert.ok(error, `no error message: ${shown.map((s) => `${s.kind}: ${s.text}`).join(' | ')}`);
           assertClearMessage(error.text, `${c.name} ${mode}`);
           const sent = (await emulator().requests()).filter((r) => r.method === c.method && new RegExp(c.path).test(r.path));
-          if (c.method !== 'GET' && mode !== 'storm429') assert.equal(sent.length, 1, `a ${c.method} is sent once, never retried after ${mode}`);
+          if (c.method !== 'GET' && mode !== 'storm429')
+            assert.equal(sent.length, 1, `a ${c.method} is sent once, never retried after ${mode}`);
           await emulator().clearFaults();
           const before = double.calls.length;
           c.script?.(double);
           await within(`${c.name} again`, c.run());
           const after = double.calls.slice(before);
-          assert.ok(after.some((s) => c.success.test(s.text)), `after the fault: ${after.map((s) => `${s.kind}: ${s.text}`).join(' | ')}`);
+          assert.ok(
+            after.some((s) => c.success.test(s.text)),
+            `after the fault: ${after.map((s) => `${s.kind}: ${s.text}`).join(' | ')}`,
+          );
         });
       }
     });
@@ -225,16 +241,22 @@ describe('Faults: every endpoint group under injected failures', function () {
     const CREATE = '^/api/v1/api-keys$';
     afterEach(() => closeCreatePanels(prompts));
     const keysNamed = async (description: string) =>
-      ((await emulator().state()) as { apiKeys: { id: string; description: string }[] }).apiKeys.filter((k) => k.description === description);
+      ((await emulator().state()) as { apiKeys: { id: string; description: string }[] }).apiKeys.filter(
+        (k) => k.description === description,
+      );
     /** The created key is on the tenant, and the panel hands over its token. */
     const assertCreated = async (panel: Awaited<ReturnType<typeof openCreatePanel>>, description: string) => {
       const created = lastSent(panel, 'created');
       assert.ok(created && created.tokenLength > 20, JSON.stringify(panel.sent.slice(-3)));
-      assert.deepEqual((await keysNamed(description)).map((k) => k.id), [created.key.id], 'one key, the one the panel shows');
+      assert.deepEqual(
+        (await keysNamed(description)).map((k) => k.id),
+        [created.key.id],
+        'one key, the one the panel shows',
+      );
       await panel.receive({ type: 'copy' });
       const token = await vscode.env.clipboard.readText();
       createdTokens.add(token);
-      assert.equal(claims(token).jti, created.key.id, 'the copied token is the created key\'s');
+      assert.equal(claims(token).jti, created.key.id, "the copied token is the created key's");
       await vscode.env.clipboard.writeText('');
     };
 
@@ -289,7 +311,7 @@ describe('Faults: every endpoint group under injected failures', function () {
       });
     }
 
-    it('a created API key\'s token is handed over even when the refresh after the create fails', async () => {
+    it("a created API key's token is handed over even when the refresh after the create fails", async () => {
       await emulator().fault({ path: '^/api/v1/api-keys$', method: 'GET', mode: 'status', status: 500, count: 0 });
       const panel = await openCreatePanel((await groupRow('API Keys')).element);
       const answer = await within('create', submit(panel, { description: 'created while the list fails', expiry: 'PT1H' }));
@@ -299,7 +321,7 @@ describe('Faults: every endpoint group under injected failures', function () {
       assert.ok(panel.hasToken, 'the panel holds the token');
       await panel.receive({ type: 'copy' });
       const token = await vscode.env.clipboard.readText();
-      assert.equal(claims(token).jti, created.key.id, 'the copied token is the created key\'s');
+      assert.equal(claims(token).jti, created.key.id, "the copied token is the created key's");
       const state = (await emulator().state()) as { apiKeys: { id: string; description: string }[] };
       assert.ok(state.apiKeys.some((k) => k.id === created.key.id && k.description === 'created while the list fails'));
       await vscode.env.clipboard.writeText('');

@@ -3,7 +3,18 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { RegisterKeyProviderPanel } from '../../src/webviews/registerKeyProvider/panel';
-import { closeRegisterPanels, countRequests, migrationItems, mrkArn, openRegisterPanel, providerRow, providerRows, registerDirectly, setSetting, waitUntil } from './helpers/encryption';
+import {
+  closeRegisterPanels,
+  countRequests,
+  migrationItems,
+  mrkArn,
+  openRegisterPanel,
+  providerRow,
+  providerRows,
+  registerDirectly,
+  setSetting,
+  waitUntil,
+} from './helpers/encryption';
 import { api, getKey } from './helpers/apiKeys';
 import { useEmulator } from './helpers/emulator';
 import { testApi } from './helpers/extension';
@@ -38,7 +49,11 @@ describe('Fidelity: every documented shape and both service generations', functi
       .button('warning', 'Migrate Anyway', /Legacy single-region key has a compliance problem/)
       .button('warning', 'Migrate', /^Migrate the encryption of acme from Production CMK to Legacy single-region key\?$/);
     await vscode.commands.executeCommand('qlikCloud.migrateToKeyProvider', (await providerRow('Legacy single-region key')).element);
-    await waitUntil('the completion notification', () => prompts().calls.some((c) => c.text === 'Encryption on acme now uses Legacy single-region key'), 30_000);
+    await waitUntil(
+      'the completion notification',
+      () => prompts().calls.some((c) => c.text === 'Encryption on acme now uses Legacy single-region key'),
+      30_000,
+    );
     const item = (await migrationItems()).find((i) => i.origin === emulator().tenant.url);
     assert.equal(item?.phase, 'done');
     assert.equal(item?.text, '$(check) acme: now uses Legacy single-region key · 100%');
@@ -51,7 +66,11 @@ describe('Fidelity: every documented shape and both service generations', functi
       .button('warning', 'Migrate Anyway', /DR test key has a compliance problem/)
       .button('warning', 'Migrate', /^Migrate the encryption of acme from Production CMK to DR test key\?$/);
     await vscode.commands.executeCommand('qlikCloud.migrateToKeyProvider', (await providerRow('DR test key')).element);
-    await waitUntil('the completion notification', () => prompts().calls.some((c) => c.text === 'Encryption on acme now uses DR test key'), 30_000);
+    await waitUntil(
+      'the completion notification',
+      () => prompts().calls.some((c) => c.text === 'Encryption on acme now uses DR test key'),
+      30_000,
+    );
     await waitUntil('the group to name the new key', async () => {
       await providerRows();
       return (await groupRow('Encryption')).description === 'current: DR test key';
@@ -102,7 +121,10 @@ describe('Fidelity: every documented shape and both service generations', functi
 
   it('a key an admin made for someone else: the modal and the result say revoke, because only its subject deletes', async () => {
     const { tenant } = emulator();
-    const made = await api(tenant, tenant.tokens.admin, 'POST', '/api/v1/api-keys', { description: 'made for dev', sub: tenant.users.developer });
+    const made = await api(tenant, tenant.tokens.admin, 'POST', '/api/v1/api-keys', {
+      description: 'made for dev',
+      sub: tenant.users.developer,
+    });
     const id = (made.json as { id: string }).id;
     await vscode.commands.executeCommand('qlikCloud.refresh');
     const rows = (await childrenOf(await groupRow('API Keys'))).filter((r) => (r.element as { key?: { id: string } }).key?.id === id);

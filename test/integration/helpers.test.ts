@@ -18,12 +18,18 @@ describe('Test helpers', () => {
         .input('acme.eu.qlikcloud.com')
         .button('warning', 'Remove', /Remove tenant/);
       const picked = await vscode.window.showQuickPick([{ label: 'Alpha' }, { label: 'Beta' }], { placeHolder: 'Pick a tenant' });
-      const typed = await vscode.window.showInputBox({ prompt: 'Tenant address', validateInput: (v) => (v.includes('.') ? undefined : 'no dot') });
+      const typed = await vscode.window.showInputBox({
+        prompt: 'Tenant address',
+        validateInput: (v) => (v.includes('.') ? undefined : 'no dot'),
+      });
       const chosen = await vscode.window.showWarningMessage('Remove tenant "acme"?', { modal: true }, 'Remove');
       assert.deepEqual(picked, { label: 'Beta' });
       assert.equal(typed, 'acme.eu.qlikcloud.com');
       assert.equal(chosen, 'Remove');
-      assert.deepEqual(double.calls.map((c) => c.kind), ['quickPick', 'inputBox', 'warning']);
+      assert.deepEqual(
+        double.calls.map((c) => c.kind),
+        ['quickPick', 'inputBox', 'warning'],
+      );
       double.verify();
     });
 
@@ -45,7 +51,10 @@ describe('Test helpers', () => {
 
     it('records notifications without failing, and restores the real prompts', async () => {
       await vscode.window.showInformationMessage('Tenant added.');
-      assert.deepEqual(double.calls.map((c) => [c.kind, c.text]), [['information', 'Tenant added.']]);
+      assert.deepEqual(
+        double.calls.map((c) => [c.kind, c.text]),
+        [['information', 'Tenant added.']],
+      );
       const fake = vscode.window.showInformationMessage;
       double.restore();
       assert.notEqual(vscode.window.showInformationMessage, fake);
@@ -70,7 +79,10 @@ describe('Test helpers', () => {
       const response = await fetch(`${tenant.url}/api/v1/api-keys`, { headers: { authorization: `Bearer ${tenant.tokens.admin}` } });
       assert.equal(response.status, 503);
       const seen = await requests();
-      assert.ok(seen.some((r) => r.path === '/api/v1/api-keys' && r.status === 503), JSON.stringify(seen));
+      assert.ok(
+        seen.some((r) => r.path === '/api/v1/api-keys' && r.status === 503),
+        JSON.stringify(seen),
+      );
     });
   });
 });

@@ -61,7 +61,9 @@ describe('Hostile text from the service (issue 12)', function () {
 
     // The tree, three levels down (keys, providers, replicas, settings), with descriptions and tooltips.
     const rows = flatten(await readTree({ depth: 3 }));
-    for (const r of rows) for (const [part, text] of Object.entries({ label: r.label, description: r.description, tooltip: r.tooltip })) look(`tree ${part}`, text);
+    for (const r of rows)
+      for (const [part, text] of Object.entries({ label: r.label, description: r.description, tooltip: r.tooltip }))
+        look(`tree ${part}`, text);
     // Markdown tooltips: never trusted, no HTML, and the payload's markdown, autolink and HTML syntax all escaped.
     let markdownChecked = 0;
     for (const r of rows) {
@@ -78,14 +80,17 @@ describe('Hostile text from the service (issue 12)', function () {
     const keyRows = await childrenOf(await groupRow('API Keys'));
     const keys = keyRows.filter((r) => /;active;other/.test(r.contextValue ?? ''));
     assert.ok(keys.length >= 3, outline(keyRows));
-    prompts().button('warning', 'Revoke').button('error', undefined, /HTTP 403/);
+    prompts()
+      .button('warning', 'Revoke')
+      .button('error', undefined, /HTTP 403/);
     await vscode.commands.executeCommand('qlikCloud.revokeApiKey', keys[0]!.element);
     prompts().button('warning', 'Revoke');
     await vscode.commands.executeCommand('qlikCloud.revokeApiKey', keys[1]!.element);
 
     // Validate a key whose compliance message comes from the service; Show Details of a key.
     const providers = await childrenOf(await groupRow('Encryption'));
-    for (const p of providers.filter((r) => /;aws/.test(r.contextValue ?? ''))) await vscode.commands.executeCommand('qlikCloud.testKeyProvider', p.element);
+    for (const p of providers.filter((r) => /;aws/.test(r.contextValue ?? '')))
+      await vscode.commands.executeCommand('qlikCloud.testKeyProvider', p.element);
     await vscode.commands.executeCommand('qlikCloud.showDetails', keys[2]!.element);
     const doc = await waitFor('the details document', () => vscode.window.activeTextEditor?.document);
     look('details tab title', decodeURIComponent(doc.uri.path.split('/').pop() ?? ''));
@@ -100,14 +105,18 @@ describe('Hostile text from the service (issue 12)', function () {
     const legacy = providers.find((r) => r.label.startsWith('Legacy single-region key'))!;
     prompts().button('warning', 'Migrate Anyway').button('warning', 'Migrate');
     await vscode.commands.executeCommand('qlikCloud.migrateToKeyProvider', legacy.element);
-    await waitUntil('the migration to finish in the status bar', async () => {
-      const item = (await migrationItems()).find((i) => i.origin === emu.tenant.url);
-      if (item) {
-        look('status bar text', item.text);
-        look('status bar tooltip', item.tooltip);
-      }
-      return item?.phase === 'done';
-    }, 60_000);
+    await waitUntil(
+      'the migration to finish in the status bar',
+      async () => {
+        const item = (await migrationItems()).find((i) => i.origin === emu.tenant.url);
+        if (item) {
+          look('status bar text', item.text);
+          look('status bar tooltip', item.tooltip);
+        }
+        return item?.phase === 'done';
+      },
+      60_000,
+    );
 
     // Both panels: what they post to their pages.
     const register = await openRegisterPanel();
@@ -136,9 +145,25 @@ describe('Hostile text from the service (issue 12)', function () {
     assert.deepEqual(leaks, []);
     // Not vacuous: the payload did reach every kind of sink, as plain text.
     const reached = new Set(seen.filter((s) => s.text.includes(MARKER)).map((s) => s.where.split(' ')[0]));
-    for (const kind of ['tenant', 'tree', 'warning', 'information', 'error', 'quickPick', 'status', 'details', 'register', 'create', 'progress', 'log']) {
+    for (const kind of [
+      'tenant',
+      'tree',
+      'warning',
+      'information',
+      'error',
+      'quickPick',
+      'status',
+      'details',
+      'register',
+      'create',
+      'progress',
+      'log',
+    ]) {
       assert.ok(reached.has(kind), `no ${kind} sink showed the payload (reached: ${[...reached].join(', ')})`);
     }
-    assert.ok(seen.some((s) => s.where === 'information text' && /^Revoked API key ".*Run me\] \(command:/.test(s.text)), 'the revoke toast shows the description as text');
+    assert.ok(
+      seen.some((s) => s.where === 'information text' && /^Revoked API key ".*Run me\] \(command:/.test(s.text)),
+      'the revoke toast shows the description as text',
+    );
   });
 });

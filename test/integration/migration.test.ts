@@ -4,7 +4,16 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
-  api, countRequests, migrateDirectly, migrationItems, mrkArn, providerOf, providerRow, registerDirectly, setSetting, waitUntil,
+  api,
+  countRequests,
+  migrateDirectly,
+  migrationItems,
+  mrkArn,
+  providerOf,
+  providerRow,
+  registerDirectly,
+  setSetting,
+  waitUntil,
 } from './helpers/encryption';
 import { useEmulator } from './helpers/emulator';
 import { testApi } from './helpers/extension';
@@ -20,11 +29,15 @@ async function itemOf(origin: string) {
 
 async function waitForDone(origin: string, timeoutMs = 40_000): Promise<string> {
   let text = '';
-  await waitUntil(`the migration on ${origin} to finish`, async () => {
-    const item = await itemOf(origin);
-    text = item?.text ?? text;
-    return item?.phase === 'done';
-  }, timeoutMs);
+  await waitUntil(
+    `the migration on ${origin} to finish`,
+    async () => {
+      const item = await itemOf(origin);
+      text = item?.text ?? text;
+      return item?.phase === 'done';
+    },
+    timeoutMs,
+  );
   return text;
 }
 
@@ -56,14 +69,21 @@ describe('Encryption migrations', function () {
     await vscode.commands.executeCommand('qlikCloud.migrateToKeyProvider', legacy.element);
     const seen = new Set<string>();
     const text = await (async () => {
-      await waitUntil('progress in the status bar', async () => {
-        const item = await itemOf(acme().url);
-        if (item?.phase === 'running') seen.add(item.text);
-        return item?.phase === 'done';
-      }, 40_000);
+      await waitUntil(
+        'progress in the status bar',
+        async () => {
+          const item = await itemOf(acme().url);
+          if (item?.phase === 'running') seen.add(item.text);
+          return item?.phase === 'done';
+        },
+        40_000,
+      );
       return (await itemOf(acme().url))?.text ?? '';
     })();
-    assert.ok([...seen].every((s) => /^\$\(sync~spin\) acme: migrating to Legacy single-region key · \d{1,2}%$/.test(s)), [...seen].join('\n'));
+    assert.ok(
+      [...seen].every((s) => /^\$\(sync~spin\) acme: migrating to Legacy single-region key · \d{1,2}%$/.test(s)),
+      [...seen].join('\n'),
+    );
     assert.ok(seen.size >= 1, 'the running migration was shown');
     assert.equal(text, '$(check) acme: now uses Legacy single-region key · 100%');
     const item = await itemOf(acme().url);
@@ -72,11 +92,15 @@ describe('Encryption migrations', function () {
     assert.match(plain(item?.tooltip), /To: Legacy single-region key/);
     assert.match(plain(item?.tooltip), /State: Completed/);
     assert.match(plain(item?.tooltip), /Started: \d{4}-\d\d-\d\d/);
-    await waitUntil('the completion notification', () => prompts().calls.some((c) => c.text === 'Encryption on acme now uses Legacy single-region key'));
-    await waitUntil('the current marker to move', async () => /^current/.test((await providerRow('Legacy single-region key')).description ?? ''));
+    await waitUntil('the completion notification', () =>
+      prompts().calls.some((c) => c.text === 'Encryption on acme now uses Legacy single-region key'),
+    );
+    await waitUntil('the current marker to move', async () =>
+      /^current/.test((await providerRow('Legacy single-region key')).description ?? ''),
+    );
     assert.doesNotMatch((await providerRow('Production CMK')).description ?? '', /current/);
     assert.equal(await countRequests(emulator(), 'POST', MIGRATE), 1);
-    assert.ok(await countRequests(emulator(), 'GET', DETAILS) >= 1);
+    assert.ok((await countRequests(emulator(), 'GET', DETAILS)) >= 1);
     await waitUntil('the finished item to go away', async () => (await itemOf(acme().url)) === undefined, 15_000);
   });
 
@@ -99,7 +123,11 @@ describe('Encryption migrations', function () {
       .button('warning', 'Migrate Anyway', /CMK-03 was never validated/)
       .button('warning', 'Migrate', /to CMK-03\?/);
     await vscode.commands.executeCommand('qlikCloud.migrateToKeyProvider', (await providerRow('CMK-03')).element);
-    await waitUntil('the polling problem to show', async () => /Could not read the progress/.test(plain((await itemOf(acme().url))?.tooltip)), 30_000);
+    await waitUntil(
+      'the polling problem to show',
+      async () => /Could not read the progress/.test(plain((await itemOf(acme().url))?.tooltip)),
+      30_000,
+    );
     assert.match((await itemOf(acme().url))?.text ?? '', /^\$\(warning\) acme: migrating to CMK-03/);
     await emulator().clearFaults();
     await waitForDone(acme().url, 90_000);
@@ -113,7 +141,11 @@ describe('Encryption migrations', function () {
     const api = await testApi();
     assert.deepEqual(await api.encryption.reloadMigrationWatcher(), [acme().url]);
     await emulator().fault({ method: 'GET', path: 'migration/actions/details$', mode: 'status', status: 401, count: 0 });
-    prompts().button('error', undefined, /^Cannot read the progress of the migration on acme \(3 tries in a row\): .+ Still trying every \d+ s\.$/);
+    prompts().button(
+      'error',
+      undefined,
+      /^Cannot read the progress of the migration on acme \(3 tries in a row\): .+ Still trying every \d+ s\.$/,
+    );
     await waitUntil('the report', () => prompts().calls.some((c) => /^Cannot read the progress/.test(c.text)), 40_000);
     const report = prompts().calls.find((c) => /^Cannot read the progress/.test(c.text))!;
     assert.deepEqual(report.choices, ['Update Credentials…', 'Show Log']);
@@ -133,7 +165,13 @@ describe('Encryption migrations', function () {
       .button('information', 'Watch It', /A migration is already running on acme/);
     await vscode.commands.executeCommand('qlikCloud.migrateToKeyProvider', (await providerRow('Legacy single-region key')).element);
     assert.ok((await testApi()).encryption.isWatching(acme().url));
-    assert.equal((await emulator().requests()).filter((r) => MIGRATE.test(r.path)).map((r) => r.status).join(), '200,428');
+    assert.equal(
+      (await emulator().requests())
+        .filter((r) => MIGRATE.test(r.path))
+        .map((r) => r.status)
+        .join(),
+      '200,428',
+    );
     await waitUntil('the watched item', async () => /migrating to DR test key/.test((await itemOf(acme().url))?.text ?? ''));
   });
 
@@ -173,7 +211,9 @@ describe('Encryption migrations', function () {
     assert.ok((await testApi()).encryption.isWatching(acme().url));
     await emulator().reset();
     await emulator().fault({ method: 'POST', path: 'reset-to-default-provider$', mode: 'status', status: 412 });
-    prompts().button('warning', 'Reset', /Reset the encryption/).button('error', undefined, /back to the Qlik-managed key.*HTTP 412/);
+    prompts()
+      .button('warning', 'Reset', /Reset the encryption/)
+      .button('error', undefined, /back to the Qlik-managed key.*HTTP 412/);
     await vscode.commands.executeCommand('qlikCloud.resetToDefaultProvider');
     // 424, in the API reference's words "Tenant is already using Qlik Managed provider": the same answer as a 200.
     await emulator().fault({ method: 'POST', path: 'reset-to-default-provider$', mode: 'status', status: 424 });
@@ -194,7 +234,11 @@ describe('Encryption migrations', function () {
       await emulator().migrations({ action: 'pause' });
       assert.deepEqual(await (await testApi()).encryption.reloadMigrationWatcher(), [acme().url]);
       // The next poll is a minute away: only the watcher's own read of the key providers can name the key now.
-      await waitUntil('the key named in the status bar', async () => /^\$\(sync~spin\) acme: migrating to DR test key · \d+%$/.test((await itemOf(acme().url))?.text ?? ''), 5_000);
+      await waitUntil(
+        'the key named in the status bar',
+        async () => /^\$\(sync~spin\) acme: migrating to DR test key · \d+%$/.test((await itemOf(acme().url))?.text ?? ''),
+        5_000,
+      );
       assert.match(plain((await itemOf(acme().url))?.tooltip), /From: Production CMK/);
     } finally {
       await setSetting('qlikCloud.migration.pollSeconds', 1);
@@ -215,20 +259,28 @@ describe('Encryption migrations', function () {
 
   it('two tenants migrating at once each show their progress and finish', async () => {
     await addTenantWithKey(prompts(), globex());
-    for (const [tenant, label] of [[acme(), 'acme'], [globex(), 'globex']] as const) {
+    for (const [tenant, label] of [
+      [acme(), 'acme'],
+      [globex(), 'globex'],
+    ] as const) {
       prompts()
         .button('warning', 'Migrate Anyway', /Legacy single-region key has a compliance problem/)
         .button('warning', 'Migrate', new RegExp(`^Migrate the encryption of ${label} from`));
-      await vscode.commands.executeCommand('qlikCloud.migrateToKeyProvider', (await providerRow('Legacy single-region key', label)).element);
+      await vscode.commands.executeCommand(
+        'qlikCloud.migrateToKeyProvider',
+        (await providerRow('Legacy single-region key', label)).element,
+      );
       assert.ok((await testApi()).encryption.isWatching(tenant.url));
     }
     await waitUntil('two items', async () => (await migrationItems()).length === 2);
-    assert.deepEqual((await Promise.all([waitForDone(acme().url), waitForDone(globex().url)])), [
+    assert.deepEqual(await Promise.all([waitForDone(acme().url), waitForDone(globex().url)]), [
       '$(check) acme: now uses Legacy single-region key · 100%',
       '$(check) globex: now uses Legacy single-region key · 100%',
     ]);
     for (const label of ['acme', 'globex']) {
-      await waitUntil(`${label}'s notification`, () => prompts().calls.some((c) => c.text === `Encryption on ${label} now uses Legacy single-region key`));
+      await waitUntil(`${label}'s notification`, () =>
+        prompts().calls.some((c) => c.text === `Encryption on ${label} now uses Legacy single-region key`),
+      );
     }
     assert.equal(await countRequests(emulator(), 'POST', MIGRATE, 'acme'), 1);
     assert.equal(await countRequests(emulator(), 'POST', MIGRATE, 'globex'), 1);
@@ -240,11 +292,19 @@ describe('Encryption migrations', function () {
       await migrateDirectly(acme(), providerOf(await providerRow('DR test key')).fingerprint);
       await emulator().migrations({ action: 'pause' });
       await vscode.commands.executeCommand('qlikCloud.showMigrationStatus');
-      await waitUntil('the stall warning', () => prompts().calls.some((c) => c.kind === 'warning' && /has not progressed for/.test(c.text)), 30_000);
+      await waitUntil(
+        'the stall warning',
+        () => prompts().calls.some((c) => c.kind === 'warning' && /has not progressed for/.test(c.text)),
+        30_000,
+      );
       assert.match((await itemOf(acme().url))?.text ?? '', /^\$\(warning\)/);
       await emulator().fault({ method: 'GET', path: 'migration/actions/details$', mode: 'status', status: 404, count: 0 });
       // 404 means "no ongoing migration": the providers say it ended without switching (the source is still current).
-      await waitUntil('the ended-without-switching warning', () => prompts().calls.some((c) => /to DR test key is over, but DR test key is not the key in use/.test(c.text)), 30_000);
+      await waitUntil(
+        'the ended-without-switching warning',
+        () => prompts().calls.some((c) => /to DR test key is over, but DR test key is not the key in use/.test(c.text)),
+        30_000,
+      );
       assert.equal((await testApi()).encryption.isWatching(acme().url), false);
     } finally {
       await setSetting('qlikCloud.migration.stalledAfterMinutes', undefined);

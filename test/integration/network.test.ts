@@ -73,16 +73,29 @@ describe('The real network path: HTTPS under the public name, through a corporat
 
     // Encryption: the admin browses the keys, registers one and migrates to it.
     const providers = await childrenOf(await groupRow('Encryption'));
-    assert.ok(providers.some((r) => r.label === 'Production CMK'), outline(providers));
+    assert.ok(
+      providers.some((r) => r.label === 'Production CMK'),
+      outline(providers),
+    );
     const register = await openRegisterPanel();
-    await register.receive({ type: 'register', form: { arn: mrkArn('111122223333', 14), name: 'Proxy CMK', description: 'through the proxy' } });
+    await register.receive({
+      type: 'register',
+      form: { arn: mrkArn('111122223333', 14), name: 'Proxy CMK', description: 'through the proxy' },
+    });
     await waitUntil('the registered answer', () => register.sent.some((m) => m.type === 'registered' || m.type === 'error'));
-    assert.ok(register.sent.some((m) => m.type === 'registered'), JSON.stringify(register.sent.at(-1)));
+    assert.ok(
+      register.sent.some((m) => m.type === 'registered'),
+      JSON.stringify(register.sent.at(-1)),
+    );
     prompts()
       .button('warning', 'Migrate Anyway', /Proxy CMK was never validated/)
       .button('warning', 'Migrate', /^Migrate the encryption of acme from Production CMK to Proxy CMK\?$/);
     await vscode.commands.executeCommand('qlikCloud.migrateToKeyProvider', (await providerRow('Proxy CMK')).element);
-    await waitUntil('the migration to finish', async () => (await migrationItems()).some((i) => i.origin === acme().url && i.phase === 'done'), 40_000);
+    await waitUntil(
+      'the migration to finish',
+      async () => (await migrationItems()).some((i) => i.origin === acme().url && i.phase === 'done'),
+      40_000,
+    );
     assert.match((await providerRow('Proxy CMK')).description ?? '', /^current/);
 
     // Every request reached the tenant with its token, inside a tunnel: the proxy saw CONNECTs to the tenant only.
@@ -90,8 +103,14 @@ describe('The real network path: HTTPS under the public name, through a corporat
     assert.ok(requests.length >= 10 && requests.every((r) => r.authorized), `${requests.length} requests, all authorized`);
     const proxy = await control.proxyRecords();
     assert.ok(proxy.requests.length >= 1, 'the requests went through the proxy');
-    assert.deepEqual([...new Set(proxy.requests.map((r) => `${r.method} ${r.target} ${r.status}`))], ['CONNECT acme.eu.qlikcloud.com:443 200']);
-    assert.ok(proxy.requests.every((r) => !r.authorization), 'no Authorization header to the proxy itself');
+    assert.deepEqual(
+      [...new Set(proxy.requests.map((r) => `${r.method} ${r.target} ${r.status}`))],
+      ['CONNECT acme.eu.qlikcloud.com:443 200'],
+    );
+    assert.ok(
+      proxy.requests.every((r) => !r.authorization),
+      'no Authorization header to the proxy itself',
+    );
     assert.equal(proxy.authorizationInClear, false, 'no tunnel carried an Authorization header in clear text');
     assert.ok(proxy.tunnels.every((t) => t.target === 'acme.eu.qlikcloud.com:443'));
     assert.deepEqual(await control.foreignRequests(), [], 'nothing went to another host');
@@ -105,7 +124,10 @@ describe('The real network path: HTTPS under the public name, through a corporat
     const problem = (await childrenOf(groups.find((r) => r.label === 'API Keys')!))[0];
     assert.equal(problem?.label, KIND_MESSAGES.proxy('acme.eu.qlikcloud.com', 403), outline(groups));
     const proxy = await control.proxyRecords();
-    assert.ok(proxy.requests.some((r) => r.status === 403), 'the proxy did refuse');
+    assert.ok(
+      proxy.requests.some((r) => r.status === 403),
+      'the proxy did refuse',
+    );
   });
 
   describe('without the CA trusted', () => {
@@ -130,7 +152,10 @@ describe('The real network path: HTTPS under the public name, through a corporat
       assert.deepEqual((await testApi()).store.list(), [], 'nothing saved');
       assert.deepEqual(await untrusted.requests(), [], 'no request reached the tenant');
       const proxy = await untrusted.proxyRecords();
-      assert.ok(proxy.requests.some((r) => r.target === 'acme.eu.qlikcloud.com:443' && r.status === 200), 'the tunnel was opened');
+      assert.ok(
+        proxy.requests.some((r) => r.target === 'acme.eu.qlikcloud.com:443' && r.status === 200),
+        'the tunnel was opened',
+      );
       assert.equal(proxy.authorizationInClear, false);
     });
   });

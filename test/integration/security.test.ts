@@ -20,7 +20,13 @@ function assertStrictHtml(name: string, script: string, panel: LivePanel): void 
   const metas = [...html.matchAll(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/g)];
   assert.equal(metas.length, 1, `${name}: one CSP`);
   const csp = (metas[0]?.[1] ?? '').replace(/&#39;/g, "'");
-  const directives = new Map(csp.split(';').map((d) => d.trim()).filter(Boolean).map((d) => [d.split(/\s+/)[0], d.split(/\s+/).slice(1)] as const));
+  const directives = new Map(
+    csp
+      .split(';')
+      .map((d) => d.trim())
+      .filter(Boolean)
+      .map((d) => [d.split(/\s+/)[0], d.split(/\s+/).slice(1)] as const),
+  );
   assert.deepEqual(directives.get('default-src'), ["'none'"], `${name}: ${csp}`);
   const scriptSrc = directives.get('script-src') ?? [];
   assert.equal(scriptSrc.length, 1, `${name}: scripts only with the nonce: ${scriptSrc.join(' ')}`);
@@ -30,7 +36,8 @@ function assertStrictHtml(name: string, script: string, panel: LivePanel): void 
   // Styles, fonts and images only from the webview's own resource origin (webview.cspSource), images also data:.
   for (const [d, sources] of directives) {
     if (d === 'script-src' || sources.includes("'none'")) continue;
-    for (const source of sources) assert.match(source, /^('self'|https:\/\/\*\.vscode-cdn\.net|vscode-webview-resource:|data:)$/, `${name}: ${d} ${source}`);
+    for (const source of sources)
+      assert.match(source, /^('self'|https:\/\/\*\.vscode-cdn\.net|vscode-webview-resource:|data:)$/, `${name}: ${d} ${source}`);
     if (sources.includes('data:')) assert.equal(d, 'img-src', `${name}: data: only for images`);
   }
   for (const d of ['base-uri', 'form-action']) assert.deepEqual(directives.get(d), ["'none'"], `${name}: ${d}`);
@@ -42,7 +49,11 @@ function assertStrictHtml(name: string, script: string, panel: LivePanel): void 
     assert.equal(body.trim(), '', `${name}: inline script body`);
   }
   assert.doesNotMatch(html, /\son[a-z]+\s*=|<style|\sstyle\s*=|javascript:/i, `${name}: inline handler or style`);
-  assert.deepEqual(panel.localResourceRoots.map((u) => path.relative(projectRoot, u.fsPath)), [path.join('dist', 'webviews')], `${name}: resource roots`);
+  assert.deepEqual(
+    panel.localResourceRoots.map((u) => path.relative(projectRoot, u.fsPath)),
+    [path.join('dist', 'webviews')],
+    `${name}: resource roots`,
+  );
 }
 
 describe('Security: webviews and the second origin', function () {
@@ -105,7 +116,12 @@ describe('Security: webviews and the second origin', function () {
       .button('error', undefined);
     await vscode.commands.executeCommand('qlikCloud.addTenant');
     const error = prompts().calls.find((c) => c.kind === 'error');
-    assert.ok(error, prompts().calls.map((c) => `${c.kind}: ${c.text}`).join(' | '));
+    assert.ok(
+      error,
+      prompts()
+        .calls.map((c) => `${c.kind}: ${c.text}`)
+        .join(' | '),
+    );
     assert.deepEqual(await e.foreignRequests(), [], 'nothing reached the other origin');
     assert.equal((await testApi()).store.list().length, 0, 'no tenant saved');
   });

@@ -61,7 +61,11 @@ describe('Tenants', function () {
     // A Qlik Cloud address or the emulator's loopback address is not asked about.
     const before = prompts().calls.length;
     await addTenantWithKey(prompts(), tenant);
-    assert.ok(!prompts().calls.slice(before).some((c) => /not a Qlik Cloud address/.test(c.text)));
+    assert.ok(
+      !prompts()
+        .calls.slice(before)
+        .some((c) => /not a Qlik Cloud address/.test(c.text)),
+    );
     const warning = prompts().calls.find((c) => /not a Qlik Cloud address/.test(c.text));
     assert.deepEqual(warning?.choices, ['Send Credentials to acme.eu.qlikcloud.com.example.net']);
     assert.equal(warning?.modal, true);
@@ -82,7 +86,10 @@ describe('Tenants', function () {
     assert.equal(await store.getSecret(tenant.url), tenant.oauthClient.clientSecret);
     assert.ok(record.roles.includes('TenantAdmin'));
     const rows = await childrenOf(await groupRow('Encryption'));
-    assert.ok(rows.some((r) => r.label === 'Production CMK'), 'the tree loads with the OAuth client');
+    assert.ok(
+      rows.some((r) => r.label === 'Production CMK'),
+      'the tree loads with the OAuth client',
+    );
   });
 
   it('on a wrong key says so and lets the person try again without retyping the address', async () => {
@@ -104,7 +111,11 @@ describe('Tenants', function () {
 
   it('a wrong key and Cancel leave nothing behind', async () => {
     const { tenant } = emulator();
-    prompts().input(tenant.url).pick('API key').input('wrong-key-123').button('warning', undefined, /did not accept/);
+    prompts()
+      .input(tenant.url)
+      .pick('API key')
+      .input('wrong-key-123')
+      .button('warning', undefined, /did not accept/);
     await vscode.commands.executeCommand('qlikCloud.addTenant');
     const { store } = await testApi();
     assert.deepEqual(store.list(), []);
@@ -151,10 +162,17 @@ describe('Tenants', function () {
           assert.deepEqual(call.choices, ['prod', 'stale'], 'only cloud contexts are offered');
           return ['prod', 'stale'];
         }, /Import Tenants from qlik-cli/)
-        .button('warning', undefined, /Imported 1 of 2 contexts \(prod\)\. Not imported: stale: Qlik Cloud did not accept the credentials.*HTTP 401/);
+        .button(
+          'warning',
+          undefined,
+          /Imported 1 of 2 contexts \(prod\)\. Not imported: stale: Qlik Cloud did not accept the credentials.*HTTP 401/,
+        );
       await vscode.commands.executeCommand('qlikCloud.importQlikCliContexts');
       const { store } = await testApi();
-      assert.deepEqual(store.list().map((t) => [t.label, t.origin]), [['prod', good.url]]);
+      assert.deepEqual(
+        store.list().map((t) => [t.label, t.origin]),
+        [['prod', good.url]],
+      );
       assert.equal(await store.getSecret(good.url), good.tokens.admin);
       assert.equal(await store.getSecret(bad.url), undefined);
       assert.equal(fs.readFileSync(file, 'utf8'), yaml);
@@ -203,7 +221,9 @@ describe('Tenants', function () {
       openExternal: async (uri) => (opened.push(uri.toString(true)), true),
     });
     try {
-      prompts().pick(b.name, /Rename Tenant/).input('Staging', /name shown/);
+      prompts()
+        .pick(b.name, /Rename Tenant/)
+        .input('Staging', /name shown/);
       await vscode.commands.executeCommand('qlikCloud.renameTenant');
       assert.equal(api.store.get(b.url)?.label, 'Staging');
       assert.equal(api.store.get(b.url)?.tenantId, b.tenantId);
@@ -222,14 +242,19 @@ describe('Tenants', function () {
     const { tenant } = emulator();
     await addTenantWithKey(prompts(), tenant);
     const keysAsAdmin = await childrenOf(await groupRow('API Keys'));
-    prompts().pick('API key').input(tenant.tokens.developer, /API key/);
+    prompts()
+      .pick('API key')
+      .input(tenant.tokens.developer, /API key/);
     await vscode.commands.executeCommand('qlikCloud.updateCredentials', (await tenantRow()).element);
     const { store } = await testApi();
     assert.equal(await store.getSecret(tenant.url), tenant.tokens.developer);
     assert.equal(store.get(tenant.url)?.user.id, tenant.users.developer);
     const keysAsDeveloper = await childrenOf(await groupRow('API Keys'));
     assert.ok(keysAsDeveloper.length < keysAsAdmin.length, `${keysAsDeveloper.length} < ${keysAsAdmin.length}`);
-    assert.ok(keysAsDeveloper.every((r) => / · you$/.test(r.description ?? '')), 'a developer sees their own keys');
+    assert.ok(
+      keysAsDeveloper.every((r) => / · you$/.test(r.description ?? '')),
+      'a developer sees their own keys',
+    );
   });
 
   it('picks up a secret changed in another window without a reload', async () => {

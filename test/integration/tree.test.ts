@@ -4,7 +4,16 @@ import * as vscode from 'vscode';
 import { useEmulator } from './helpers/emulator';
 import { testApi } from './helpers/extension';
 import { usePromptDouble } from './helpers/prompts';
-import { quietExpiryNotifications, addTenantWithKey, findSecrets, groupRow, plain, removeAllTenants, reread, secretsOf } from './helpers/qlikCloud';
+import {
+  quietExpiryNotifications,
+  addTenantWithKey,
+  findSecrets,
+  groupRow,
+  plain,
+  removeAllTenants,
+  reread,
+  secretsOf,
+} from './helpers/qlikCloud';
 import { childrenOf, outline, readTree, type TreeRow } from './helpers/tree';
 
 function byLabel(rows: TreeRow[], label: string): TreeRow {
@@ -32,15 +41,24 @@ describe('Tenants tree', function () {
 
     it('requests nothing before a group is expanded', async () => {
       const [tenant] = await readTree({ depth: 1, expand: (r) => r.contextValue?.startsWith('tenant') ?? false });
-      assert.deepEqual(tenant.children?.map((r) => r.label), ['Encryption', 'API Keys', 'API Key Settings']);
-      assert.deepEqual(tenant.children?.map((r) => r.description), [undefined, undefined, undefined]);
+      assert.deepEqual(
+        tenant.children?.map((r) => r.label),
+        ['Encryption', 'API Keys', 'API Key Settings'],
+      );
+      assert.deepEqual(
+        tenant.children?.map((r) => r.description),
+        [undefined, undefined, undefined],
+      );
       assert.deepEqual(await emulator().requests(), []);
     });
 
     it('shows every key provider: current marker, compliance warning, regions, replicas, "never" dates', async () => {
       const encryption = await groupRow('Encryption');
       const providers = await childrenOf(encryption);
-      assert.deepEqual(providers.map((r) => r.label), ['Production CMK', 'DR test key', 'Legacy single-region key', 'Qlik Internal Kms']);
+      assert.deepEqual(
+        providers.map((r) => r.label),
+        ['Production CMK', 'DR test key', 'Legacy single-region key', 'Qlik Internal Kms'],
+      );
       const current = byLabel(providers, 'Production CMK');
       assert.equal(current.description, 'current · eu-west-1 · multi-region');
       assert.equal(current.icon, 'pass-filled');
@@ -48,7 +66,10 @@ describe('Tenants tree', function () {
       assert.match(plain(current.tooltip), /Replaced as current: never/);
       assert.doesNotMatch(plain(current.tooltip), /0001/);
       const replicas = await childrenOf(current);
-      assert.deepEqual(replicas.map((r) => [r.label, r.description, r.contextValue]), [['eu-west-3', 'replica', 'replicaKey']]);
+      assert.deepEqual(
+        replicas.map((r) => [r.label, r.description, r.contextValue]),
+        [['eu-west-3', 'replica', 'replicaKey']],
+      );
 
       const dr = byLabel(providers, 'DR test key');
       assert.equal(dr.icon, 'warning');
@@ -71,9 +92,15 @@ describe('Tenants tree', function () {
     it('shows a running migration first under Encryption, with its progress, and its details', async () => {
       const { tenant, migrations } = emulator();
       const headers = { authorization: `Bearer ${tenant.tokens.admin}` };
-      const list = (await (await fetch(`${tenant.url}/api/v1/encryption/keyproviders/actions/list`, { headers })).json()) as { name: string; arnFingerPrint: string }[];
+      const list = (await (await fetch(`${tenant.url}/api/v1/encryption/keyproviders/actions/list`, { headers })).json()) as {
+        name: string;
+        arnFingerPrint: string;
+      }[];
       const target = list.find((p) => p.name === 'Legacy single-region key')!;
-      const started = await fetch(`${tenant.url}/api/v1/encryption/keyproviders/${target.arnFingerPrint}/actions/migrate`, { method: 'POST', headers });
+      const started = await fetch(`${tenant.url}/api/v1/encryption/keyproviders/${target.arnFingerPrint}/actions/migrate`, {
+        method: 'POST',
+        headers,
+      });
       assert.ok(started.ok, `migrate: ${started.status}`);
       await migrations({ action: 'pause' });
       const encryption = await groupRow('Encryption');
@@ -101,13 +128,20 @@ describe('Tenants tree', function () {
       const icons = new Set(keys.map((k) => k.icon));
       for (const icon of ['key', 'warning', 'history', 'circle-slash']) assert.ok(icons.has(icon), `an icon ${icon}: ${[...icons]}`);
       for (const k of keys) {
-        assert.match(k.description ?? '', /^(expires in .+|expired .+ ago|revoked|never expires) · (you|user [0-9a-f]{8}…|SCIM client \S+|\S+)$/, k.description);
+        assert.match(
+          k.description ?? '',
+          /^(expires in .+|expired .+ ago|revoked|never expires) · (you|user [0-9a-f]{8}…|SCIM client \S+|\S+)$/,
+          k.description,
+        );
         assert.match(k.contextValue ?? '', /^apiKey;(active|expired|revoked);(own|other)/);
       }
       const scim = keys.find((k) => k.contextValue?.endsWith(';scim'));
       assert.match(scim?.description ?? '', / · SCIM client \S+$/, 'SCIM keys name their identity provider client');
       const soon = keys.filter((k) => k.icon === 'warning');
-      assert.ok(soon.every((k) => /^expires in (\d+ (hours|days)|1 (hour|day)|\d+ minutes) · /.test(k.description ?? '')), outline(soon));
+      assert.ok(
+        soon.every((k) => /^expires in (\d+ (hours|days)|1 (hour|day)|\d+ minutes) · /.test(k.description ?? '')),
+        outline(soon),
+      );
       assert.ok(soon.every((k) => k.contextValue?.includes(';expiringSoon')));
       const revoked = keys.filter((k) => k.icon === 'circle-slash');
       assert.ok(revoked.every((k) => /^revoked · /.test(k.description ?? '')));
@@ -139,11 +173,7 @@ describe('Tenants tree', function () {
       const [a, b] = await Promise.all([childrenOf(group), childrenOf(group)]);
       assert.equal(a.length, b.length);
       await vscode.commands.executeCommand('qlikCloud.refreshNode', group.element);
-      await Promise.all([
-        childrenOf(group),
-        vscode.commands.executeCommand('qlikCloud.refreshNode', group.element),
-        childrenOf(group),
-      ]);
+      await Promise.all([childrenOf(group), vscode.commands.executeCommand('qlikCloud.refreshNode', group.element), childrenOf(group)]);
       const lists = (await emulator().requests()).filter((r) => r.path === '/api/v1/api-keys');
       assert.equal(lists.length, 2, `one request per load: ${lists.length}`);
     });
@@ -186,7 +216,9 @@ describe('Tenants tree', function () {
       const { tenantsTree } = await testApi();
       const command = (await tenantsTree.getTreeItem(error.element)).command!;
       await clearFaults();
-      prompts().pick('API key', /How do you sign in/).input(tenant.tokens.admin, /API key/);
+      prompts()
+        .pick('API key', /How do you sign in/)
+        .input(tenant.tokens.admin, /API key/);
       await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
       const rows = await childrenOf(settings);
       assert.deepEqual(rows.map((r) => r.label).slice(0, 1), ['Maximum keys per user']);
@@ -258,7 +290,11 @@ describe('Tenants tree', function () {
       const error = calls.find((c) => c.kind === 'error');
       assert.deepEqual(error?.choices, ['Update Credentials…', 'Show Log']);
       assert.doesNotMatch(error?.text ?? '', /\n/);
-      assert.deepEqual(calls.map((c) => c.kind), ['error'], 'no quick pick before the failing request');
+      assert.deepEqual(
+        calls.map((c) => c.kind),
+        ['error'],
+        'no quick pick before the failing request',
+      );
     });
   });
 

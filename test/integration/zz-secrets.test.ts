@@ -24,7 +24,9 @@ describe('Secrets after the whole integration run', function () {
     const secrets = allIssuedSecrets();
     assert.ok(secrets.length >= 5, `only ${secrets.length} secrets were collected: the emulators did not register`);
     const storage = api.storageFolders();
-    const userData = storage.map((f) => f.split(`${path.sep}user-data${path.sep}`)[0]).find((f) => f && fs.existsSync(path.join(f, 'user-data')));
+    const userData = storage
+      .map((f) => f.split(`${path.sep}user-data${path.sep}`)[0])
+      .find((f) => f && fs.existsSync(path.join(f, 'user-data')));
     const runDir = process.env.QCK_RUN_DIR ?? userData;
     assert.ok(runDir && fs.existsSync(runDir), 'the run folder');
     const roots = [...runFolders(runDir), path.join(projectRoot, 'test-results'), ...storage];
@@ -32,7 +34,11 @@ describe('Secrets after the whole integration run', function () {
     const out = path.join(runDir, 'out');
     const result = scanForSecrets(roots, secrets, (file) => file === out);
     assert.ok(result.filesScanned > 50, `only ${result.filesScanned} files scanned`);
-    assert.deepEqual(result.hits.map((h) => `${path.relative(runDir, h.file)}: ${h.what}`), [], 'secrets found on disk');
+    assert.deepEqual(
+      result.hits.map((h) => `${path.relative(runDir, h.file)}: ${h.what}`),
+      [],
+      'secrets found on disk',
+    );
 
     const memory = {
       globalState: JSON.stringify(api.globalState()),
@@ -42,6 +48,8 @@ describe('Secrets after the whole integration run', function () {
     for (const [where, text] of Object.entries(memory)) {
       assert.ok(!secrets.some((s) => text.includes(s) || text.includes(s.split('.')[2] ?? s)), `a secret in ${where}`);
     }
-    process.stdout.write(`      (scanned ${result.filesScanned} files, ${(result.bytesScanned / 1048576).toFixed(1)} MB, for ${secrets.length} secrets)\n`);
+    process.stdout.write(
+      `      (scanned ${result.filesScanned} files, ${(result.bytesScanned / 1048576).toFixed(1)} MB, for ${secrets.length} secrets)\n`,
+    );
   });
 });

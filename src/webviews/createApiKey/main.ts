@@ -83,25 +83,28 @@ function words(iso: string | undefined): string {
 function chosenExpiry(): { iso?: string; problem?: string; words?: string } {
   if (values.choice === 'max') return { words: maximum() ? words(maximum()) : undefined };
   const iso = values.choice === 'custom' ? values.custom.trim() : values.choice;
-  if (values.choice === 'custom' && iso === '') return { problem: 'Enter an ISO 8601 duration, for example P14D (14 days) or PT12H (12 hours).' };
+  if (values.choice === 'custom' && iso === '')
+    return { problem: 'Enter an ISO 8601 duration, for example P14D (14 days) or PT12H (12 hours).' };
   const problem = checkExpiryAgainstMaximum(iso, maximum());
   const parsed = parseDuration(iso);
   return { iso: parsed.ok ? parsed.iso : iso, problem, words: parsed.ok ? formatDurationWords(parsed.value) : undefined };
 }
 
-let refs: {
-  description: HTMLInputElement;
-  descriptionError: HTMLElement;
-  radios: Map<string, HTMLInputElement>;
-  custom: HTMLInputElement;
-  expiryNote: HTMLElement;
-  scim?: HTMLInputElement;
-  idp?: HTMLInputElement;
-  scimBox?: HTMLElement;
-  scimError?: HTMLElement;
-  general: HTMLElement;
-  submit: HTMLButtonElement;
-} | undefined;
+let refs:
+  | {
+      description: HTMLInputElement;
+      descriptionError: HTMLElement;
+      radios: Map<string, HTMLInputElement>;
+      custom: HTMLInputElement;
+      expiryNote: HTMLElement;
+      scim?: HTMLInputElement;
+      idp?: HTMLInputElement;
+      scimBox?: HTMLElement;
+      scimError?: HTMLElement;
+      general: HTMLElement;
+      submit: HTMLButtonElement;
+    }
+  | undefined;
 
 function message(kind: 'error' | 'warning' | 'info' | 'success', text: string, id?: string): HTMLElement {
   return h('div', { class: `message ${kind}`, role: kind === 'error' ? 'alert' : 'status', id }, h('div', { class: 'body' }, text));
@@ -110,7 +113,11 @@ function message(kind: 'error' | 'warning' | 'info' | 'success', text: string, i
 function renderForm(): void {
   if (!form) return;
   app.replaceChildren();
-  const description = h('vscode-textfield', { id: 'description', placeholder: 'What uses this key, for example "CI pipeline"', value: values.description }) as unknown as HTMLInputElement;
+  const description = h('vscode-textfield', {
+    id: 'description',
+    placeholder: 'What uses this key, for example "CI pipeline"',
+    value: values.description,
+  }) as unknown as HTMLInputElement;
   const descriptionError = h('div', { class: 'field-error', id: 'description-error' });
   const radios = new Map<string, HTMLInputElement>();
   const group = h('vscode-radio-group', { variant: 'vertical', id: 'expiry' });
@@ -128,32 +135,63 @@ function renderForm(): void {
   }) as unknown as HTMLInputElement;
   radios.set('max', maxRadio);
   group.append(maxRadio as unknown as Node);
-  const customRadio = h('vscode-radio', { name: 'expiry', value: 'custom', label: 'Custom ISO 8601 duration', 'data-choice': 'custom' }) as unknown as HTMLInputElement;
+  const customRadio = h('vscode-radio', {
+    name: 'expiry',
+    value: 'custom',
+    label: 'Custom ISO 8601 duration',
+    'data-choice': 'custom',
+  }) as unknown as HTMLInputElement;
   radios.set('custom', customRadio);
   group.append(customRadio as unknown as Node);
-  const custom = h('vscode-textfield', { id: 'custom-expiry', placeholder: 'P14D, PT12H, P1Y2M…', value: values.custom }) as unknown as HTMLInputElement;
+  const custom = h('vscode-textfield', {
+    id: 'custom-expiry',
+    placeholder: 'P14D, PT12H, P1Y2M…',
+    value: values.custom,
+  }) as unknown as HTMLInputElement;
   const expiryNote = h('div', { class: 'expiry-note', id: 'expiry-note', 'aria-live': 'polite' });
   const general = h('div', { id: 'general-error' });
   const submit = h('vscode-button', { id: 'create' }, 'Create API Key') as unknown as HTMLButtonElement;
 
   app.append(
     h('h1', {}, 'Create API Key'),
-    h('p', { class: 'lead' }, `On ${form.tenantLabel}, for ${form.userName}. Qlik Cloud shows the key’s token once, right after it is created.`),
+    h(
+      'p',
+      { class: 'lead' },
+      `On ${form.tenantLabel}, for ${form.userName}. Qlik Cloud shows the key’s token once, right after it is created.`,
+    ),
     ...(form.configProblem ? [message('warning', form.configProblem)] : []),
-    h('div', { class: 'field' }, h('label', { for: 'description' }, 'Description (required)'), description as unknown as Node, descriptionError),
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: 'description' }, 'Description (required)'),
+      description as unknown as Node,
+      descriptionError,
+    ),
     h('div', { class: 'field' }, h('label', { for: 'expiry' }, 'Expires after'), group, custom as unknown as Node, expiryNote),
   );
   refs = { description, descriptionError, radios, custom, expiryNote, general, submit };
   if (form.isAdmin) {
-    const scim = h('vscode-checkbox', { id: 'scim', label: 'SCIM key for an identity provider', checked: values.scim }) as unknown as HTMLInputElement;
-    const idp = h('vscode-textfield', { id: 'idp', placeholder: 'The identity provider’s ID in Qlik Cloud', value: values.idp }) as unknown as HTMLInputElement;
+    const scim = h('vscode-checkbox', {
+      id: 'scim',
+      label: 'SCIM key for an identity provider',
+      checked: values.scim,
+    }) as unknown as HTMLInputElement;
+    const idp = h('vscode-textfield', {
+      id: 'idp',
+      placeholder: 'The identity provider’s ID in Qlik Cloud',
+      value: values.idp,
+    }) as unknown as HTMLInputElement;
     const scimError = h('div', { class: 'field-error', id: 'scim-error' });
     const scimBox = h(
       'div',
       { class: 'field scim', id: 'scim-box' },
       h('label', { for: 'idp' }, 'Identity provider ID'),
       idp as unknown as Node,
-      h('div', { class: 'hint' }, 'The key is created with subject type externalClient and subject SCIM\\\\<IdP ID>, for provisioning users from that identity provider.'),
+      h(
+        'div',
+        { class: 'hint' },
+        'The key is created with subject type externalClient and subject SCIM\\\\<IdP ID>, for provisioning users from that identity provider.',
+      ),
       scimError,
     );
     app.append(h('div', { class: 'field' }, scim as unknown as Node), scimBox);
@@ -208,9 +246,10 @@ function renderForm(): void {
 function update(): void {
   if (!refs || !form) return;
   connection.saveState(values);
-  const descriptionProblem = values.description === '' ? undefined : checkText('description', values.description, { required: true, max: MAX_DESCRIPTION_LENGTH });
+  const descriptionProblem =
+    values.description === '' ? undefined : checkText('description', values.description, { required: true, max: MAX_DESCRIPTION_LENGTH });
   refs.descriptionError.replaceChildren(
-    ...(serverErrors.description ?? descriptionProblem ? [message('error', serverErrors.description ?? descriptionProblem!)] : []),
+    ...((serverErrors.description ?? descriptionProblem) ? [message('error', serverErrors.description ?? descriptionProblem!)] : []),
   );
   const max = maximum();
   for (const p of PRESETS) {
@@ -230,7 +269,13 @@ function update(): void {
   refs.expiryNote.replaceChildren(
     expiryProblem
       ? message('error', expiryProblem)
-      : h('div', { class: 'hint' }, expiry.words ? `The key expires after ${expiry.words}${max ? ` (the tenant allows at most ${words(max)})` : ''}.` : 'Type a duration such as P14D.'),
+      : h(
+          'div',
+          { class: 'hint' },
+          expiry.words
+            ? `The key expires after ${expiry.words}${max ? ` (the tenant allows at most ${words(max)})` : ''}.`
+            : 'Type a duration such as P14D.',
+        ),
   );
   let scimProblem: string | undefined;
   if (refs.scimBox) {
@@ -238,7 +283,7 @@ function update(): void {
     if (values.scim && values.idp.trim() !== '' && !/^[A-Za-z0-9_-]{1,128}$/.test(values.idp.trim())) {
       scimProblem = 'The identity provider ID has letters, digits, "-" and "_" only.';
     }
-    refs.scimError!.replaceChildren(...(serverErrors.scim ?? scimProblem ? [message('error', serverErrors.scim ?? scimProblem!)] : []));
+    refs.scimError!.replaceChildren(...((serverErrors.scim ?? scimProblem) ? [message('error', serverErrors.scim ?? scimProblem!)] : []));
   }
   refs.general.replaceChildren(...(serverErrors.general ? [message('error', serverErrors.general)] : []));
   const ready =
@@ -259,7 +304,11 @@ function renderToken(created: CreatedMessage): void {
   // Nothing of the form is kept once the key exists.
   connection.saveState({ description: '', choice: 'max', custom: '', scim: false, idp: '' });
   app.replaceChildren();
-  const token = h('code', { class: 'token masked', id: 'token', 'aria-label': 'The token, hidden' }, '•'.repeat(Math.min(48, created.tokenLength || 48)));
+  const token = h(
+    'code',
+    { class: 'token masked', id: 'token', 'aria-label': 'The token, hidden' },
+    '•'.repeat(Math.min(48, created.tokenLength || 48)),
+  );
   const reveal = h('vscode-button', { id: 'reveal', secondary: true }, 'Reveal') as unknown as HTMLButtonElement;
   const copy = h('vscode-button', { id: 'copy' }, 'Copy') as unknown as HTMLButtonElement;
   const done = h('vscode-button', { id: 'done', secondary: true }, 'Done') as unknown as HTMLButtonElement;
@@ -267,7 +316,11 @@ function renderToken(created: CreatedMessage): void {
   const expiry = new Date(created.key.expiry);
   app.append(
     h('h1', {}, created.replaces ? 'Replacement API key created' : 'API key created'),
-    h('p', { class: 'lead' }, `“${created.key.description}” on ${created.tenantLabel}${created.replaces ? `, replacing ${created.replaces}` : ''}.`),
+    h(
+      'p',
+      { class: 'lead' },
+      `“${created.key.description}” on ${created.tenantLabel}${created.replaces ? `, replacing ${created.replaces}` : ''}.`,
+    ),
     message('warning', 'Copy the token now. Qlik Cloud will never show it again: once this panel is closed, nobody can see it.'),
     h('div', { class: 'token-row' }, token),
     h('div', { class: 'actions' }, reveal as unknown as Node, copy as unknown as Node, done as unknown as Node),
@@ -278,7 +331,16 @@ function renderToken(created: CreatedMessage): void {
       h('dt', {}, 'Key ID'),
       h('dd', { id: 'key-id' }, created.key.id),
       h('dt', {}, 'Expires'),
-      h('dd', {}, Number.isNaN(expiry.getTime()) ? created.key.expiry : `${expiry.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC')}`),
+      h(
+        'dd',
+        {},
+        Number.isNaN(expiry.getTime())
+          ? created.key.expiry
+          : `${expiry
+              .toISOString()
+              .replace('T', ' ')
+              .replace(/\.\d+Z$/, ' UTC')}`,
+      ),
       h('dt', {}, created.key.scim ? 'SCIM subject' : 'Owner'),
       h('dd', {}, created.key.sub),
     ),

@@ -127,7 +127,10 @@ export class CreateApiKeyPanel extends WebviewPanelBase<FromWebview, ToWebview> 
     if (!this.token) return;
     const seconds = await this.deps.clipboard.copy(this.token);
     this.copied = true;
-    this.deps.log.info('apiKeys', `token of API key ${this.created?.id ?? ''} copied to the clipboard${seconds ? `, cleared in ${seconds} s` : ''}`);
+    this.deps.log.info(
+      'apiKeys',
+      `token of API key ${this.created?.id ?? ''} copied to the clipboard${seconds ? `, cleared in ${seconds} s` : ''}`,
+    );
     this.post({ type: 'copied', clearSeconds: seconds });
   }
 
@@ -145,7 +148,13 @@ export class CreateApiKeyPanel extends WebviewPanelBase<FromWebview, ToWebview> 
       };
     } catch (error) {
       this.deps.log.error('apiKeys', `reading the API key settings of ${this.tenant.label} failed`, error);
-      this.formMessage = { ...base, configProblem: t('The tenant maximum could not be read ({0}); Qlik Cloud checks the expiry when you create the key.', errorLine(error)) };
+      this.formMessage = {
+        ...base,
+        configProblem: t(
+          'The tenant maximum could not be read ({0}); Qlik Cloud checks the expiry when you create the key.',
+          errorLine(error),
+        ),
+      };
     }
     if (!this.isDisposed && !this.created) this.post(this.formMessage);
   }
@@ -154,7 +163,11 @@ export class CreateApiKeyPanel extends WebviewPanelBase<FromWebview, ToWebview> 
     if (this.created || this.creating) return;
     const scim = message.scimIdpId !== undefined;
     if (scim && !/^[A-Za-z0-9_-]{1,128}$/.test(message.scimIdpId!.trim())) {
-      return this.post({ type: 'error', field: 'scim', message: t('The identity provider ID is required: letters, digits, "-" and "_" only.') });
+      return this.post({
+        type: 'error',
+        field: 'scim',
+        message: t('The identity provider ID is required: letters, digits, "-" and "_" only.'),
+      });
     }
     if (message.expiry !== undefined) {
       const problem = checkExpiryAgainstMaximum(message.expiry, scim ? this.scimExpiry : this.maxExpiry);
@@ -169,7 +182,10 @@ export class CreateApiKeyPanel extends WebviewPanelBase<FromWebview, ToWebview> 
         ...(message.expiry !== undefined ? { expiry: message.expiry } : {}),
         ...(scim ? { subType: 'externalClient' as const, sub: scimSubject(message.scimIdpId!) } : {}),
       });
-      this.deps.log.info('apiKeys', `created API key ${created.key.id} on ${this.tenant.label}${scim ? ' (SCIM)' : ''}, expires ${created.key.expiry.text ?? ''}`);
+      this.deps.log.info(
+        'apiKeys',
+        `created API key ${created.key.id} on ${this.tenant.label}${scim ? ' (SCIM)' : ''}, expires ${created.key.expiry.text ?? ''}`,
+      );
       this.accept(created);
       this.deps.onCreated(this.tenant);
     } catch (error) {
@@ -195,7 +211,13 @@ export class CreateApiKeyPanel extends WebviewPanelBase<FromWebview, ToWebview> 
     return {
       type: 'created',
       tenantLabel: this.tenant.label,
-      key: { id: key.id, description: key.description, expiry: key.expiry.date?.toISOString() ?? key.expiry.text ?? '', sub: key.sub, scim: key.isScim },
+      key: {
+        id: key.id,
+        description: key.description,
+        expiry: key.expiry.date?.toISOString() ?? key.expiry.text ?? '',
+        sub: key.sub,
+        scim: key.isScim,
+      },
       tokenLength: this.token?.length ?? 0,
       clearSeconds: clipboardClearSeconds(),
       ...(this.replaces ? { replaces: this.replaces } : {}),
@@ -271,16 +293,29 @@ export function inlineError(error: unknown): { field: ErrorField; message: strin
     if (/maximum number|too many|max_keys/i.test(said)) {
       return {
         field: 'general',
-        message: t('You have reached the maximum number of active API keys on this tenant: delete or revoke one of yours first, or ask a TenantAdmin to raise the limit.') + suffix,
+        message:
+          t(
+            'You have reached the maximum number of active API keys on this tenant: delete or revoke one of yours first, or ask a TenantAdmin to raise the limit.',
+          ) + suffix,
       };
     }
     // The field the service names in `source` wins; the wording of its title is the fallback.
     const named = errorField(error, ['expiry', 'description', 'sub', 'subType'] as const);
     if (named === 'expiry') {
-      return { field: 'expiry', message: (/exceed|maximum|longer/i.test(said) ? t('The expiry is longer than this tenant allows now.') : t('Qlik Cloud refused this expiry.')) + suffix };
+      return {
+        field: 'expiry',
+        message:
+          (/exceed|maximum|longer/i.test(said)
+            ? t('The expiry is longer than this tenant allows now.')
+            : t('Qlik Cloud refused this expiry.')) + suffix,
+      };
     }
     if (named === 'description') {
-      return { field: 'description', message: (/required|missing|empty/i.test(said) ? t('The description is required.') : t('Qlik Cloud refused this description.')) + suffix };
+      return {
+        field: 'description',
+        message:
+          (/required|missing|empty/i.test(said) ? t('The description is required.') : t('Qlik Cloud refused this description.')) + suffix,
+      };
     }
     if (named) return { field: 'scim', message: t('Qlik Cloud refused the SCIM subject.') + suffix };
     if (/expiry/i.test(said)) return { field: 'expiry', message: t('The expiry is longer than this tenant allows now.') + suffix };

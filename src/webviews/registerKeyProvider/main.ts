@@ -25,7 +25,11 @@ let tenantRegion: string | undefined;
 let busy = false;
 const touched = { arn: false, name: false };
 
-const arnField = h('vscode-textfield', { id: 'arn', placeholder: 'arn:aws:kms:eu-west-1:111122223333:key/mrk-…', 'aria-describedby': 'arn-problems' }) as Field;
+const arnField = h('vscode-textfield', {
+  id: 'arn',
+  placeholder: 'arn:aws:kms:eu-west-1:111122223333:key/mrk-…',
+  'aria-describedby': 'arn-problems',
+}) as Field;
 const nameField = h('vscode-textfield', { id: 'name', placeholder: 'Production CMK' }) as Field;
 const descriptionField = h('vscode-textarea', { id: 'description', rows: 3 }) as Field;
 const arnProblems = h('div', { id: 'arn-problems', role: 'status' });
@@ -45,8 +49,16 @@ app.append(title, lead, formView, registeredView);
 /** Labels and hints, once the strings are known (the first `init`). */
 function buildForm(): void {
   formView.replaceChildren(
-    h('div', { class: 'field' }, h('vscode-label', { for: 'arn', required: true }, s('arnLabel')), arnField,
-      h('span', { class: 'hint' }, s('arnHint')), arnProblems, arnFacts, arnWarning),
+    h(
+      'div',
+      { class: 'field' },
+      h('vscode-label', { for: 'arn', required: true }, s('arnLabel')),
+      arnField,
+      h('span', { class: 'hint' }, s('arnHint')),
+      arnProblems,
+      arnFacts,
+      arnWarning,
+    ),
     h('div', { class: 'field' }, h('vscode-label', { for: 'name', required: true }, s('nameLabel')), nameField, nameProblem),
     h('div', { class: 'field' }, h('vscode-label', { for: 'description' }, s('descriptionLabel')), descriptionField, descriptionProblem),
     serverError,
@@ -65,8 +77,16 @@ function form(): RegisterForm {
   return { arn: arnField.value ?? '', name: nameField.value ?? '', description: descriptionField.value ?? '' };
 }
 
-function message(kind: 'error' | 'warning' | 'info' | 'success', titleText: string | undefined, ...body: Array<Node | string | undefined>): HTMLElement {
-  return h('div', { class: `message ${kind}` }, h('div', { class: 'body' }, titleText ? h('div', { class: 'title' }, titleText) : undefined, ...body));
+function message(
+  kind: 'error' | 'warning' | 'info' | 'success',
+  titleText: string | undefined,
+  ...body: Array<Node | string | undefined>
+): HTMLElement {
+  return h(
+    'div',
+    { class: `message ${kind}` },
+    h('div', { class: 'body' }, titleText ? h('div', { class: 'title' }, titleText) : undefined, ...body),
+  );
 }
 
 function facts(id: string | undefined, rows: Array<[string, string]>): HTMLElement {
@@ -93,7 +113,8 @@ function check(): boolean {
     arnFacts.append(...Array.from(facts(undefined, rows).childNodes));
     arnFacts.hidden = false;
     for (const w of parsed.warnings) arnWarning.append(message('warning', undefined, w));
-    for (const p of regionProblems({ region: v.region, multiRegion: v.multiRegion }, tenantRegion)) arnWarning.append(message('warning', undefined, regionProblemText(p)));
+    for (const p of regionProblems({ region: v.region, multiRegion: v.multiRegion }, tenantRegion))
+      arnWarning.append(message('warning', undefined, regionProblemText(p)));
   } else if (touched.arn) {
     arnProblems.append(message('error', undefined, ...parsed.problems.map((p) => h('div', {}, p))));
   }
@@ -229,8 +250,12 @@ function onMessage(m: ToWebview): void {
       break;
     case 'validated':
       validation.replaceChildren(
-        message(m.ok ? 'success' : 'warning', m.ok ? s('validated') : s('complianceProblem'), m.message,
-          ...m.problems.map((p) => h('div', {}, `${p.code}${p.region ? ` [${p.region}]` : ''}: ${p.message}`))),
+        message(
+          m.ok ? 'success' : 'warning',
+          m.ok ? s('validated') : s('complianceProblem'),
+          m.message,
+          ...m.problems.map((p) => h('div', {}, `${p.code}${p.region ? ` [${p.region}]` : ''}: ${p.message}`)),
+        ),
       );
       break;
     case 'notice':

@@ -68,9 +68,11 @@ export class RegisterKeyProviderPanel extends WebviewPanelBase<FromWebview, ToWe
       toWebview: ToWebview,
     });
     // The tenant went away: nothing left to register to.
-    this._register(ctx.store.onDidChange(() => {
-      if (!ctx.store.get(tenant.origin)) this.dispose();
-    }));
+    this._register(
+      ctx.store.onDidChange(() => {
+        if (!ctx.store.get(tenant.origin)) this.dispose();
+      }),
+    );
   }
 
   protected override onReady(): void {
@@ -88,9 +90,16 @@ export class RegisterKeyProviderPanel extends WebviewPanelBase<FromWebview, ToWe
       case 'migrateNow': {
         const registered = this.registered && (await this.located(this.registered));
         if (registered) {
-          await vscode.commands.executeCommand('qlikCloud.migrateToKeyProvider', { origin: this.tenant.origin, fingerprint: registered.fingerprint ?? '', arn: registered.arn });
+          await vscode.commands.executeCommand('qlikCloud.migrateToKeyProvider', {
+            origin: this.tenant.origin,
+            fingerprint: registered.fingerprint ?? '',
+            arn: registered.arn,
+          });
           if (this.ctx.migrations.isWatching(this.tenant.origin)) {
-            this.post({ type: 'notice', message: t('A migration is running on {0}: its progress shows in the status bar.', this.tenant.label) });
+            this.post({
+              type: 'notice',
+              message: t('A migration is running on {0}: its progress shows in the status bar.', this.tenant.label),
+            });
           }
         }
         return;
@@ -114,7 +123,8 @@ export class RegisterKeyProviderPanel extends WebviewPanelBase<FromWebview, ToWe
     const parsed = parseKmsKeyArn(form.arn);
     const problem = !parsed.ok
       ? parsed.error
-      : (checkText('name', form.name, { required: true, max: MAX_NAME_LENGTH }) ?? checkText('description', form.description, { required: false, max: MAX_DESCRIPTION_LENGTH }));
+      : (checkText('name', form.name, { required: true, max: MAX_NAME_LENGTH }) ??
+        checkText('description', form.description, { required: false, max: MAX_DESCRIPTION_LENGTH }));
     if (problem) {
       this.fail({ type: 'error', kind: 'input', title: t('Check the form'), message: problem, retry: false });
       return;
@@ -122,7 +132,11 @@ export class RegisterKeyProviderPanel extends WebviewPanelBase<FromWebview, ToWe
     this.setBusy(true, 'register');
     try {
       const client = await this.ctx.pool.get(this.tenant.origin);
-      const provider = await client.encryption.register({ arn: form.arn.trim(), name: form.name.trim(), description: form.description || undefined });
+      const provider = await client.encryption.register({
+        arn: form.arn.trim(),
+        name: form.name.trim(),
+        description: form.description || undefined,
+      });
       this.registered = provider;
       this.ctx.log.info('encryption', `registered ${provider.name} on ${this.tenant.label}`);
       this.ctx.tree.tenantNode(this.tenant.origin)?.encryption.refresh();
@@ -177,7 +191,14 @@ export class RegisterKeyProviderPanel extends WebviewPanelBase<FromWebview, ToWe
       node = await find();
     }
     if (!node) {
-      void prompts().notify('warning', t('{0} is not among the key providers of {1} any more: it may have been deleted meanwhile.', existing.name || existing.arn, this.tenant.label));
+      void prompts().notify(
+        'warning',
+        t(
+          '{0} is not among the key providers of {1} any more: it may have been deleted meanwhile.',
+          existing.name || existing.arn,
+          this.tenant.label,
+        ),
+      );
       return;
     }
     this.revealedNodeId = node.id;
@@ -203,7 +224,14 @@ export class RegisterKeyProviderPanel extends WebviewPanelBase<FromWebview, ToWe
     // Placeholders stay for the page to fill: {0} is passed as its own value.
     const strings = Object.fromEntries(Object.entries(PAGE_STRINGS).map(([key, text]) => [key, vscode.l10n.t(text, '{0}', '{1}')]));
     const region = this.ctx.store.get(this.tenant.origin)?.awsRegion ?? this.tenant.awsRegion;
-    return { type: 'init', tenantLabel: this.tenant.label, tenantOrigin: this.tenant.origin, ...(region ? { tenantRegion: region } : {}), form, strings };
+    return {
+      type: 'init',
+      tenantLabel: this.tenant.label,
+      tenantOrigin: this.tenant.origin,
+      ...(region ? { tenantRegion: region } : {}),
+      form,
+      strings,
+    };
   }
 
   private setBusy(busy: boolean, what: 'register' | 'validate'): void {
@@ -230,7 +258,9 @@ export class RegisterKeyProviderPanel extends WebviewPanelBase<FromWebview, ToWe
           return {
             ...this.errorMessage(error, t('Already registered')),
             kind: 'conflict',
-            message: this.existing ? t('This key is already registered on {0} as “{1}”.', this.tenant.label, this.existing.name) : error.userMessage,
+            message: this.existing
+              ? t('This key is already registered on {0} as “{1}”.', this.tenant.label, this.existing.name)
+              : error.userMessage,
             existing: this.existing ? { name: this.existing.name } : undefined,
           };
         }

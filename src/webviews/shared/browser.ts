@@ -51,8 +51,16 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   props?: Partial<Record<string, unknown>>,
   ...children: Array<Node | string | undefined | false>
 ): HTMLElementTagNameMap[K];
-export function h(tag: string, props?: Partial<Record<string, unknown>>, ...children: Array<Node | string | undefined | false>): HTMLElement;
-export function h(tag: string, props: Partial<Record<string, unknown>> = {}, ...children: Array<Node | string | undefined | false>): HTMLElement {
+export function h(
+  tag: string,
+  props?: Partial<Record<string, unknown>>,
+  ...children: Array<Node | string | undefined | false>
+): HTMLElement;
+export function h(
+  tag: string,
+  props: Partial<Record<string, unknown>> = {},
+  ...children: Array<Node | string | undefined | false>
+): HTMLElement {
   const element = document.createElement(tag);
   for (const [key, value] of Object.entries(props)) {
     if (value === undefined || value === false) continue;

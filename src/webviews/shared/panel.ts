@@ -39,20 +39,27 @@ export abstract class WebviewPanelBase<FromWebview extends Message, ToWebview ex
   constructor(protected readonly options: PanelOptions<FromWebview, ToWebview>) {
     const distRoot = vscode.Uri.joinPath(options.extensionUri, 'dist', 'webviews');
     // The tab title names a tenant (a label somebody chose): inert and short, like every other sink.
-    this.panel = vscode.window.createWebviewPanel(options.viewType, inert(options.title, TEXT_LIMITS.label), options.column ?? vscode.ViewColumn.Active, {
-      enableScripts: true,
-      // Only the built assets; nothing else of the extension or the machine.
-      localResourceRoots: [distRoot],
-      retainContextWhenHidden: false,
-    });
+    this.panel = vscode.window.createWebviewPanel(
+      options.viewType,
+      inert(options.title, TEXT_LIMITS.label),
+      options.column ?? vscode.ViewColumn.Active,
+      {
+        enableScripts: true,
+        // Only the built assets; nothing else of the extension or the machine.
+        localResourceRoots: [distRoot],
+        retainContextWhenHidden: false,
+      },
+    );
     if (options.iconPath) this.panel.iconPath = options.iconPath;
     this.panel.webview.html = this.html();
     this._register(this.panel.webview.onDidReceiveMessage((data: unknown) => void this.receive(data)));
     this._register(this.panel.onDidDispose(() => this.dispose()));
     // Hidden panels lose their page (no retained context): it says ready again when shown.
-    this._register(this.panel.onDidChangeViewState(() => {
-      if (!this.panel.visible) this.ready = false;
-    }));
+    this._register(
+      this.panel.onDidChangeViewState(() => {
+        if (!this.panel.visible) this.ready = false;
+      }),
+    );
   }
 
   /** The page's HTML: a fresh nonce each time. */
@@ -165,7 +172,8 @@ function inertStrings(value: unknown, key?: string): unknown {
   if (key !== undefined && VERBATIM.has(key)) return value;
   if (typeof value === 'string') return inert(value, WEBVIEW_TEXT);
   if (Array.isArray(value)) return value.map((v) => inertStrings(v));
-  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, inertStrings(v, k)]));
+  if (typeof value === 'object' && value !== null)
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, inertStrings(v, k)]));
   return value;
 }
 const WEBVIEW_TEXT = 2 * TEXT_LIMITS.message;

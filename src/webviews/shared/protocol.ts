@@ -22,8 +22,9 @@ export function parseMessage<T>(schema: Schema<T>, data: unknown): ParseResult<T
   if (result.success) return { ok: true, message: result.data };
   const issue = result.error.issues[0];
   const where = issue?.path.length ? issue.path.map(String).join('.') : '(message)';
-  const type = typeof data === 'object' && data !== null && typeof (data as { type?: unknown }).type === 'string'
-    ? (data as { type: string }).type
-    : '?';
+  const type =
+    typeof data === 'object' && data !== null && typeof (data as { type?: unknown }).type === 'string'
+      ? (data as { type: string }).type
+      : '?';
   return { ok: false, problem: `message "${type.slice(0, 40)}" rejected at ${where}: ${issue?.message ?? 'invalid'}` };
 }

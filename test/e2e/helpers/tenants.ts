@@ -14,5 +14,8 @@ export async function addTenant(page: Page, url: string, token: string): Promise
   await page.locator('.quick-input-widget').filter({ hasText: 'The API key' }).waitFor({ state: 'visible' });
   await input.fill(token);
   await input.press('Enter');
-  await page.locator('.notifications-toasts').getByText(/Connected to acme/).waitFor({ state: 'visible', timeout: 30_000 });
+  await page
+    .locator('.notifications-toasts')
+    .getByText(/Connected to acme/)
+    .waitFor({ state: 'visible', timeout: 30_000 });
 }

@@ -43,7 +43,13 @@ export interface WorkbenchOptions {
 }
 
 function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80) || 'test';
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 80) || 'test'
+  );
 }
 
 function runFolder() {
@@ -82,7 +88,10 @@ export async function openWorkbench(testName: string, options: WorkbenchOptions 
     await page.locator('.monaco-workbench .part.activitybar').waitFor({ state: 'visible', timeout: 60_000 });
     mark('workbench');
     // The extension's contributions are in the workbench once its view container shows in the activity bar.
-    await page.locator(`.part.activitybar [aria-label^="${options.readyWhenActivityBarShows ?? 'Qlik Cloud'}"]`).first().waitFor({ state: 'visible', timeout: 60_000 });
+    await page
+      .locator(`.part.activitybar [aria-label^="${options.readyWhenActivityBarShows ?? 'Qlik Cloud'}"]`)
+      .first()
+      .waitFor({ state: 'visible', timeout: 60_000 });
     mark('ready');
     if (process.env.QCK_VERBOSE === '1') process.stderr.write(`[e2e] workbench: ${timing.join(', ')}\n`);
     let step = 0;

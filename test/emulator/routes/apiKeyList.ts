@@ -44,8 +44,7 @@ export function listKeys(ctx: Ctx, env: RouteEnv): void {
     return bad(ctx, 'limit', 'limit must be an integer from 1 to 100.');
   const after = q.get('startingAfter');
   const before = q.get('endingBefore');
-  if (after !== null && before !== null)
-    return bad(ctx, 'startingAfter', 'startingAfter and endingBefore cannot be used together.');
+  if (after !== null && before !== null) return bad(ctx, 'startingAfter', 'startingAfter and endingBefore cannot be used together.');
   const sub = q.get('sub');
   const createdByUser = q.get('createdByUser');
   if (!isAdmin(me) && ((sub !== null && sub !== me.id) || (createdByUser !== null && createdByUser !== me.id)))

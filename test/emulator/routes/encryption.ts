@@ -55,13 +55,33 @@ function register(ctx: Ctx, env: RouteEnv): void {
     return err(ctx, 400, 'ENCRYPTION-400', 'Bad Request', 'description must be a string.', '/description');
   if (keyprovider !== 'AWS-KMS') return err(ctx, 400, 'ENCRYPTION-400', 'Bad Request', 'keyprovider must be "AWS-KMS".', '/keyprovider');
   const parsed = parseKeyArn(arn);
-  if (!parsed) return err(ctx, 417, 'ENCRYPTION-417', 'Failed to validate AWS-KMS ARN structure', 'Expected arn:aws:kms:<region>:<account>:key/<key id>.', '/arn');
+  if (!parsed)
+    return err(
+      ctx,
+      417,
+      'ENCRYPTION-417',
+      'Failed to validate AWS-KMS ARN structure',
+      'Expected arn:aws:kms:<region>:<account>:key/<key id>.',
+      '/arn',
+    );
   if ([...env.tenant.state.providers.values()].some((p) => p.arn === arn))
     return err(ctx, 409, 'ENCRYPTION-409', 'The provided key is already registered');
   if (parsed.account === RESERVED_ACCOUNTS.forbidden)
-    return err(ctx, 403, 'ENCRYPTION-403', 'Unable to access the provided AWS-KMS key, access is forbidden.', 'Check if AWS key policy allows access from Qlik Cloud.');
+    return err(
+      ctx,
+      403,
+      'ENCRYPTION-403',
+      'Unable to access the provided AWS-KMS key, access is forbidden.',
+      'Check if AWS key policy allows access from Qlik Cloud.',
+    );
   if (parsed.account === RESERVED_ACCOUNTS.unreachable)
-    return err(ctx, 408, 'ENCRYPTION-408', 'Failed to return a response within the timeout window.', 'The key provider (AWS-KMS) might be unavailable.');
+    return err(
+      ctx,
+      408,
+      'ENCRYPTION-408',
+      'Failed to return a response within the timeout window.',
+      'The key provider (AWS-KMS) might be unavailable.',
+    );
   if (parsed.account === RESERVED_ACCOUNTS.registerFails)
     return err(ctx, 406, 'ENCRYPTION-406', 'Failed to register the provided AWS-KMS key');
   const p = awsProvider(arn, name, description ?? '', env.now, env.tenant.info.datacenter);
@@ -89,9 +109,22 @@ function patch(ctx: Ctx, p: Provider): void {
 
 function remove(ctx: Ctx, env: RouteEnv, p: Provider): void {
   const state = env.tenant.state;
-  if (p.qlik) return err(ctx, 424, 'ENCRYPTION-424', 'The requested key is being used and cannot be deleted', 'The Qlik managed key provider cannot be deleted.');
+  if (p.qlik)
+    return err(
+      ctx,
+      424,
+      'ENCRYPTION-424',
+      'The requested key is being used and cannot be deleted',
+      'The Qlik managed key provider cannot be deleted.',
+    );
   if (state.currentFingerprint === p.fingerprint)
-    return err(ctx, 424, 'ENCRYPTION-424', 'The requested key is being used and cannot be deleted', 'Migrate to another key provider first.');
+    return err(
+      ctx,
+      424,
+      'ENCRYPTION-424',
+      'The requested key is being used and cannot be deleted',
+      'Migrate to another key provider first.',
+    );
   if (isRunning(state, env.now) && (state.migration?.toFingerprint === p.fingerprint || state.migration?.fromFingerprint === p.fingerprint))
     return err(ctx, 424, 'ENCRYPTION-424', 'The requested key is being used and cannot be deleted', 'A migration to this key is running.');
   state.providers.delete(p.fingerprint);
@@ -132,8 +165,7 @@ function migrate(ctx: Ctx, env: RouteEnv, p: Provider): void {
   if (isRunning(state, env.now)) return err(ctx, 428, 'ENCRYPTION-428', 'There is already an ongoing migration for the tenant');
   if (state.currentFingerprint === p.fingerprint)
     return err(ctx, 400, 'ENCRYPTION-400', 'Bad Request', 'This key provider is already the current one.');
-  if (p.qlik)
-    return err(ctx, 400, 'ENCRYPTION-400', 'Bad Request', 'Use reset-to-default-provider to go back to the Qlik managed key.');
+  if (p.qlik) return err(ctx, 400, 'ENCRYPTION-400', 'Bad Request', 'Use reset-to-default-provider to go back to the Qlik managed key.');
   if (p.account === RESERVED_ACCOUNTS.migrateInitFails) return err(ctx, 412, 'ENCRYPTION-412', 'Failed to initiate migration');
   if (p.account === RESERVED_ACCOUNTS.migratePrepareFails) return err(ctx, 424, 'ENCRYPTION-424', 'Failed to prepare migration');
   const m = startMigration(env, p);
@@ -143,14 +175,26 @@ function migrate(ctx: Ctx, env: RouteEnv, p: Provider): void {
 function test(ctx: Ctx, env: RouteEnv, p: Provider): void {
   if (p.qlik) return err(ctx, 400, 'ENCRYPTION-400', 'Bad Request', 'The Qlik managed key provider cannot be tested.');
   if (p.account === RESERVED_ACCOUNTS.unreachable)
-    return err(ctx, 408, 'ENCRYPTION-408', 'Failed to return a response within the timeout window.', 'The key provider (AWS-KMS) might be unavailable.');
+    return err(
+      ctx,
+      408,
+      'ENCRYPTION-408',
+      'Failed to return a response within the timeout window.',
+      'The key provider (AWS-KMS) might be unavailable.',
+    );
   send(ctx, 201, providerBody(p, env.tenant, 'single'));
 }
 
 function resetToDefault(ctx: Ctx, env: RouteEnv): void {
   const state = env.tenant.state;
   if (isRunning(state, env.now))
-    return err(ctx, 406, 'ENCRYPTION-406', 'There is already an ongoing migration in progress for this tenant', 'It must complete before a new migration can be started.');
+    return err(
+      ctx,
+      406,
+      'ENCRYPTION-406',
+      'There is already an ongoing migration in progress for this tenant',
+      'It must complete before a new migration can be started.',
+    );
   const qlik = [...state.providers.values()].find((p) => p.qlik);
   if (!qlik || state.currentFingerprint === qlik.fingerprint)
     return send(ctx, 200, { message: 'Tenant is already using Qlik KMS, no migration is required.' });

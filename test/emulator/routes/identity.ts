@@ -18,7 +18,12 @@ export function userBody(u: User, tenant: Tenant, service: 'documented' | 'curre
     email: u.email,
     subject: u.subject,
     status: 'active',
-    assignedRoles: reportedRoles(u, service).map((r) => ({ id: ROLE_IDS[r], name: r, level: r === 'TenantAdmin' ? 'admin' : 'user', type: 'default' })),
+    assignedRoles: reportedRoles(u, service).map((r) => ({
+      id: ROLE_IDS[r],
+      name: r,
+      level: r === 'TenantAdmin' ? 'admin' : 'user',
+      type: 'default',
+    })),
     assignedGroups: [],
     assignedScopes: [],
     createdAt: iso(u.createdMs),
@@ -75,7 +80,8 @@ export const identityRoutes: Route[] = [
       const me = env.principal.user;
       const u = id === me.id ? me : env.tenant.info.users.get(id);
       if (!u) return notFound(ctx, 'User');
-      if (u !== me && !isAdmin(me)) return fail(ctx, 403, { code: 'HTTP-403', title: 'Forbidden', detail: 'Reading other users requires TenantAdmin.' });
+      if (u !== me && !isAdmin(me))
+        return fail(ctx, 403, { code: 'HTTP-403', title: 'Forbidden', detail: 'Reading other users requires TenantAdmin.' });
       send(ctx, 200, userBody(u, env.tenant, env.modes.service));
     },
   },

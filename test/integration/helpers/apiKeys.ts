@@ -11,7 +11,13 @@ import { waitFor } from './qlikCloud';
 export const createdTokens = new Set<string>();
 
 /** Calls the tenant's API directly (setup and checks), as the given token. */
-export async function api(tenant: EmulatorTenant, token: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+export async function api(
+  tenant: EmulatorTenant,
+  token: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: unknown }> {
   const response = await fetch(`${tenant.url}${path}`, {
     method,
     redirect: 'manual',
@@ -74,7 +80,10 @@ export function lastSent<T extends ToWebview['type']>(panel: CreateApiKeyPanel, 
 }
 
 /** Submits the form as the page would and waits for the created key or an error. */
-export async function submit(panel: CreateApiKeyPanel, message: { description: string; expiry?: string; scimIdpId?: string }): Promise<ToWebview> {
+export async function submit(
+  panel: CreateApiKeyPanel,
+  message: { description: string; expiry?: string; scimIdpId?: string },
+): Promise<ToWebview> {
   const count = panel.sent.length;
   await panel.receive({ type: 'create', ...message });
   return waitFor('created or error', () => panel.sent.slice(count).find((m) => m.type === 'created' || m.type === 'error'));

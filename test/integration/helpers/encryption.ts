@@ -38,7 +38,12 @@ export function providerOf(row: TreeRow): { name: string; arn: string; fingerpri
 }
 
 /** A request straight to the emulator tenant as its admin (to set up a state the extension did not cause). */
-export async function api(tenant: EmulatorTenant, method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+export async function api(
+  tenant: EmulatorTenant,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: unknown }> {
   const response = await fetch(`${tenant.url}${path}`, {
     method,
     headers: { authorization: `Bearer ${tenant.tokens.admin}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },

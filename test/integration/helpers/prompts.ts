@@ -84,22 +84,34 @@ export class PromptDouble {
     replace('showWarningMessage', (message: string, ...rest: unknown[]) => double.showMessage('warning', message, rest));
     replace('showErrorMessage', (message: string, ...rest: unknown[]) => double.showMessage('error', message, rest));
     const realProgress = window.withProgress as typeof vscode.window.withProgress;
-    replace('withProgress', <R>(options: vscode.ProgressOptions, task: (progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken) => Thenable<R>) => {
-      const call: ProgressCall = { title: options.title ?? '', cancellable: options.cancellable === true, notification: options.location === vscode.ProgressLocation.Notification, messages: [], increment: 0 };
-      double.progress.push(call);
-      return realProgress(options, (progress, token) =>
-        task(
-          {
-            report: (value) => {
-              if (value.message !== undefined) call.messages.push(value.message);
-              call.increment += value.increment ?? 0;
-              progress.report(value);
+    replace(
+      'withProgress',
+      <R>(
+        options: vscode.ProgressOptions,
+        task: (progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken) => Thenable<R>,
+      ) => {
+        const call: ProgressCall = {
+          title: options.title ?? '',
+          cancellable: options.cancellable === true,
+          notification: options.location === vscode.ProgressLocation.Notification,
+          messages: [],
+          increment: 0,
+        };
+        double.progress.push(call);
+        return realProgress(options, (progress, token) =>
+          task(
+            {
+              report: (value) => {
+                if (value.message !== undefined) call.messages.push(value.message);
+                call.increment += value.increment ?? 0;
+                progress.report(value);
+              },
             },
-          },
-          token,
-        ),
-      );
-    });
+            token,
+          ),
+        );
+      },
+    );
     return double;
   }
 
@@ -162,7 +174,9 @@ export class PromptDouble {
       choices: items.map(labelOf),
       modal: false,
       picked: items.filter((i) => (i as vscode.QuickPickItem | undefined)?.picked === true).map(labelOf),
-      details: items.map((i) => (typeof i === 'object' && i ? ((i as vscode.QuickPickItem).detail ?? (i as vscode.QuickPickItem).description) : undefined)),
+      details: items.map((i) =>
+        typeof i === 'object' && i ? ((i as vscode.QuickPickItem).detail ?? (i as vscode.QuickPickItem).description) : undefined,
+      ),
     };
     const scripted = this.next(call);
     const wanted = typeof scripted.answer === 'function' ? scripted.answer(call) : scripted.answer;
@@ -200,7 +214,8 @@ export class PromptDouble {
       },
     };
     const scripted = this.next(call);
-    const value = typeof scripted.answer === 'function' ? (scripted.answer(call) as string | undefined) : (scripted.answer as string | undefined);
+    const value =
+      typeof scripted.answer === 'function' ? (scripted.answer(call) as string | undefined) : (scripted.answer as string | undefined);
     call.answer = value;
     if (value !== undefined && options?.validateInput && !scripted.allowInvalid) {
       const verdict = await options.validateInput(value);

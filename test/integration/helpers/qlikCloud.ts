@@ -13,7 +13,10 @@ export async function removeAllTenants(): Promise<void> {
 
 /** Adds the emulator tenant through "Add Tenant…" with an API key, as a person would answer the prompts. */
 export async function addTenantWithKey(double: PromptDouble, tenant: EmulatorTenant, token = tenant.tokens.admin): Promise<void> {
-  double.input(tenant.url, /tenant address/).pick('API key', /How do you sign in/).input(token, /API key/);
+  double
+    .input(tenant.url, /tenant address/)
+    .pick('API key', /How do you sign in/)
+    .input(token, /API key/);
   await vscode.commands.executeCommand('qlikCloud.addTenant');
 }
 

@@ -33,7 +33,7 @@ function text(value: string | vscode.TreeItemLabel | vscode.MarkdownString | boo
 
 async function toRow(provider: vscode.TreeDataProvider<unknown>, element: unknown): Promise<TreeRow> {
   const item = await provider.getTreeItem(element);
-  const label = text(item.label) ?? (item.resourceUri ? item.resourceUri.path.split('/').pop() ?? '' : '');
+  const label = text(item.label) ?? (item.resourceUri ? (item.resourceUri.path.split('/').pop() ?? '') : '');
   return {
     label,
     description: text(item.description),
@@ -47,7 +47,12 @@ async function toRow(provider: vscode.TreeDataProvider<unknown>, element: unknow
   };
 }
 
-async function readLevel(provider: vscode.TreeDataProvider<unknown>, parent: unknown, depth: number, options: ReadTreeOptions): Promise<TreeRow[]> {
+async function readLevel(
+  provider: vscode.TreeDataProvider<unknown>,
+  parent: unknown,
+  depth: number,
+  options: ReadTreeOptions,
+): Promise<TreeRow[]> {
   const elements = (await provider.getChildren(parent)) ?? [];
   const rows: TreeRow[] = [];
   for (const element of elements) {
@@ -75,6 +80,9 @@ export async function childrenOf(row: TreeRow): Promise<TreeRow[]> {
 /** "label — description" lines, indented per level: handy in assertion messages. */
 export function outline(rows: TreeRow[], indent = ''): string {
   return rows
-    .map((row) => `${indent}${row.label}${row.description ? ` — ${row.description}` : ''}\n${row.children ? outline(row.children, indent + '  ') : ''}`)
+    .map(
+      (row) =>
+        `${indent}${row.label}${row.description ? ` — ${row.description}` : ''}\n${row.children ? outline(row.children, indent + '  ') : ''}`,
+    )
     .join('');
 }

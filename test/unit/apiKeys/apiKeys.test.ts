@@ -31,7 +31,10 @@ describe('API key filter', () => {
   it('describes the filter in words, and nothing for none', () => {
     assert.equal(describeFilter(undefined, { userId: 'admin1' }, t), '');
     assert.equal(describeFilter({ sort: '-created' }, { userId: 'admin1' }, t), '');
-    assert.equal(describeFilter({ status: 'active', owner: 'me', sort: '+created' }, { userId: 'admin1' }, t), 'active · yours · oldest first');
+    assert.equal(
+      describeFilter({ status: 'active', owner: 'me', sort: '+created' }, { userId: 'admin1' }, t),
+      'active · yours · oldest first',
+    );
     assert.equal(describeFilter({ owner: '64ef645a3b7009d55dee5a2b' }, { userId: 'admin1' }, t), 'owner 64ef645a…');
     assert.equal(describeFilter({ owner: 'admin1' }, { userId: 'admin1' }, t), 'yours');
   });
@@ -45,7 +48,11 @@ describe('API key filter', () => {
   it('keeps only what a filter may hold when read back from storage', () => {
     assert.equal(sanitizeFilter(null), undefined);
     assert.equal(sanitizeFilter({ status: 'deleted', sort: 'price', owner: '  ' }), undefined);
-    assert.deepEqual(sanitizeFilter({ status: 'expired', sort: '-sub', owner: ' u1 ', token: 'x' }), { status: 'expired', sort: '-sub', owner: 'u1' });
+    assert.deepEqual(sanitizeFilter({ status: 'expired', sort: '-sub', owner: ' u1 ', token: 'x' }), {
+      status: 'expired',
+      sort: '-sub',
+      owner: 'u1',
+    });
     assert.ok(isEmptyFilter({ sort: '-created' }));
   });
 });

@@ -24,7 +24,8 @@ describe('bench/relay: a latency-adding TCP relay', () => {
     let got = Buffer.alloc(0);
     const until = (n: number) =>
       new Promise<number>((resolve) => {
-        const check = () => (got.length >= n ? resolve(Date.now()) : socket.once('data', (c: Buffer) => ((got = Buffer.concat([got, c])), check())));
+        const check = () =>
+          got.length >= n ? resolve(Date.now()) : socket.once('data', (c: Buffer) => ((got = Buffer.concat([got, c])), check()));
         check();
       });
     const first = Buffer.from('ping');

@@ -79,7 +79,13 @@ describe('emulator: control API and faults', () => {
     assert.equal((await h.admin.get(AK)).status, 200);
   });
   it('faults: bad specs get 400', async () => {
-    for (const spec of [{ path: 'x', mode: 'explode' }, { mode: 'status' }, { path: '(', mode: 'status' }, { path: 'x', mode: 'status', status: 99 }, { path: 'x', mode: 'status', count: -1 }]) {
+    for (const spec of [
+      { path: 'x', mode: 'explode' },
+      { mode: 'status' },
+      { path: '(', mode: 'status' },
+      { path: 'x', mode: 'status', status: 99 },
+      { path: 'x', mode: 'status', count: -1 },
+    ]) {
       assert.equal((await h.control('/faults', 'POST', spec)).status, 400, JSON.stringify(spec));
     }
     assert.equal((await h.control('/faults', 'POST', { path: 'x', mode: 'status', tenant: 'nope' })).status, 404);

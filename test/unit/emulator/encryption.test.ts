@@ -125,7 +125,10 @@ describe('emulator: encryption key providers', () => {
       assert.equal(r.json.replicaKeys, undefined);
     });
     it('POST /api/v1/encryption/keyproviders → 400 for a missing name, bad JSON or wrong keyprovider', async () => {
-      for (const body of [{ arn: newArn(), keyprovider: 'AWS-KMS' }, { arn: newArn(), name: 'x', keyprovider: 'GCP' }]) {
+      for (const body of [
+        { arn: newArn(), keyprovider: 'AWS-KMS' },
+        { arn: newArn(), name: 'x', keyprovider: 'GCP' },
+      ]) {
         const r = await h.admin.post(KP, body);
         assert.equal(r.status, 400);
         assert.ok(r.json.errors[0].title);

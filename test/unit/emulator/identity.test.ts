@@ -20,13 +20,30 @@ describe('emulator: identity and OAuth', () => {
   it('GET /api/v1/users/{id} → 200 with the documented fields', async () => {
     const r = await h.admin.get(`/api/v1/users/${h.tenant.users.admin}`);
     assert.equal(r.status, 200);
-    for (const f of ['id', 'tenantId', 'name', 'email', 'subject', 'status', 'assignedRoles', 'assignedGroups', 'assignedScopes', 'createdAt', 'lastUpdatedAt', 'locale', 'zoneinfo'])
+    for (const f of [
+      'id',
+      'tenantId',
+      'name',
+      'email',
+      'subject',
+      'status',
+      'assignedRoles',
+      'assignedGroups',
+      'assignedScopes',
+      'createdAt',
+      'lastUpdatedAt',
+      'locale',
+      'zoneinfo',
+    ])
       assert.ok(f in r.json, f);
     assert.equal(r.json.tenantId, h.tenant.tenantId);
     assert.deepEqual(r.json.assignedRoles.map((x: { name: string }) => x.name).sort(), ['Developer', 'TenantAdmin']);
     for (const role of r.json.assignedRoles) for (const f of ['id', 'name', 'level', 'type']) assert.ok(f in role, f);
     const dev = await h.developer.get(`/api/v1/users/${h.tenant.users.developer}`);
-    assert.deepEqual(dev.json.assignedRoles.map((x: { name: string }) => x.name), ['Developer']);
+    assert.deepEqual(
+      dev.json.assignedRoles.map((x: { name: string }) => x.name),
+      ['Developer'],
+    );
     const plain = await h.user.get(`/api/v1/users/${h.tenant.users.user}`);
     assert.deepEqual(plain.json.assignedRoles, []);
     assert.equal((await h.user.get(`/api/v1/users/${h.tenant.users.admin}`)).status, 403);
@@ -40,7 +57,8 @@ describe('emulator: identity and OAuth', () => {
   it('GET /api/v1/tenants/{id} → 200 with the documented fields', async () => {
     const r = await h.user.get(`/api/v1/tenants/${h.tenant.tenantId}`);
     assert.equal(r.status, 200);
-    for (const f of ['id', 'name', 'hostnames', 'region', 'datacenter', 'status', 'created', 'lastUpdated', 'createdByUser']) assert.ok(f in r.json, f);
+    for (const f of ['id', 'name', 'hostnames', 'region', 'datacenter', 'status', 'created', 'lastUpdated', 'createdByUser'])
+      assert.ok(f in r.json, f);
     assert.equal(r.json.name, 'acme');
     assert.match(r.json.id, /^[A-Za-z0-9_-]{32}$/);
     assert.equal((await h.user.get('/api/v1/tenants/other')).status, 404);
@@ -70,7 +88,10 @@ describe('emulator: identity and OAuth', () => {
     const url = (): string => `${h.tenant.url}/oauth/token`;
     it('POST /oauth/token → 200 client credentials (JSON); the token works as bearer', async () => {
       const { clientId, clientSecret } = h.tenant.oauthClient;
-      const r = await call(url(), { method: 'POST', body: { client_id: clientId, client_secret: clientSecret, grant_type: 'client_credentials', scope: 'admin_classic' } });
+      const r = await call(url(), {
+        method: 'POST',
+        body: { client_id: clientId, client_secret: clientSecret, grant_type: 'client_credentials', scope: 'admin_classic' },
+      });
       assert.equal(r.status, 200);
       assert.equal(r.json.token_type, 'bearer');
       assert.equal(r.json.expires_in, 21600);
@@ -80,7 +101,10 @@ describe('emulator: identity and OAuth', () => {
       const me = await c.get('/api/v1/users/me');
       assert.equal(me.status, 302);
       const user = await c.get(me.headers.location!.slice(h.tenant.url.length));
-      assert.deepEqual(user.json.assignedRoles.map((x: { name: string }) => x.name), ['TenantAdmin']);
+      assert.deepEqual(
+        user.json.assignedRoles.map((x: { name: string }) => x.name),
+        ['TenantAdmin'],
+      );
       // OAuth clients act as TenantAdmin
       const cfg = await c.patch(`/api/v1/api-keys/configs/${h.tenant.tenantId}`, [{ op: 'replace', path: '/max_keys_per_user', value: 6 }]);
       assert.equal(cfg.status, 204);

@@ -19,12 +19,16 @@ describe('emulator: issued secrets and the secret scan', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('lists session tokens, client secrets, OAuth access tokens and created API keys\' tokens', async () => {
+  it("lists session tokens, client secrets, OAuth access tokens and created API keys' tokens", async () => {
     const created = await h.admin.post(AK, { description: 'scan me', expiry: 'PT1H' });
     assert.equal(created.status, 201);
     const issued = h.emu.issuedSecrets();
-    for (const s of [...Object.values(h.tenant.tokens), h.tenant.oauthClient.clientSecret, created.json.token]) assert.ok(issued.includes(s));
-    assert.ok(issued.every((s) => !s.includes('.') || s.startsWith(emulatorJwtHead())), 'every token starts with the emulator header');
+    for (const s of [...Object.values(h.tenant.tokens), h.tenant.oauthClient.clientSecret, created.json.token])
+      assert.ok(issued.includes(s));
+    assert.ok(
+      issued.every((s) => !s.includes('.') || s.startsWith(emulatorJwtHead())),
+      'every token starts with the emulator header',
+    );
   });
 
   it('finds a secret in UTF-8, in UTF-16LE, its signature alone, and an unknown emulator token by its header; nothing in clean files', () => {
@@ -33,10 +37,15 @@ describe('emulator: issued secrets and the secret scan', () => {
     fs.writeFileSync(path.join(dir, 'clean.json'), JSON.stringify({ hello: 'world', id: '0123456789abcdef' }));
     assert.deepEqual(scanForSecrets([dir], [token, secret]).hits, []);
     fs.mkdirSync(path.join(dir, 'deep', 'er'), { recursive: true });
-    fs.writeFileSync(path.join(dir, 'deep', 'er', 'state.ldb'), Buffer.concat([Buffer.from([0, 1, 2]), Buffer.from(`{"k":"${secret}"}`, 'utf16le')]));
+    fs.writeFileSync(
+      path.join(dir, 'deep', 'er', 'state.ldb'),
+      Buffer.concat([Buffer.from([0, 1, 2]), Buffer.from(`{"k":"${secret}"}`, 'utf16le')]),
+    );
     fs.writeFileSync(path.join(dir, 'log.txt'), `signature only: ${token.split('.')[2]}`);
     fs.writeFileSync(path.join(dir, 'other.txt'), `${emulatorJwtHead()}.eyJzdWIiOiJ4In0.c2ln`);
-    const hits = scanForSecrets([dir], [token, secret]).hits.map((x) => `${path.relative(dir, x.file)}: ${x.what}`).sort();
+    const hits = scanForSecrets([dir], [token, secret])
+      .hits.map((x) => `${path.relative(dir, x.file)}: ${x.what}`)
+      .sort();
     assert.deepEqual(hits, [
       'deep/er/state.ldb: issued secret #2',
       'log.txt: the signature of issued token #1',

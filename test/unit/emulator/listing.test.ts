@@ -24,7 +24,11 @@ describe('emulator: listing API keys (demo seed)', () => {
   it('GET /api/v1/api-keys → 200 demo has a few dozen keys from several users in every status', async () => {
     assert.ok(all.length >= 30 && all.length <= 100, `${all.length} keys`);
     assert.ok(new Set(all.map((k) => k.sub)).size >= 5);
-    for (const s of ['active', 'expired', 'revoked']) assert.ok(all.some((k) => k.status === s), s);
+    for (const s of ['active', 'expired', 'revoked'])
+      assert.ok(
+        all.some((k) => k.status === s),
+        s,
+      );
     const soon = all.filter((k) => k.status === 'active' && Date.parse(k.expiry) - Date.now() < 3 * 86400_000);
     assert.ok(soon.length >= 3, 'some keys expire within days');
     const r = await h.admin.get(AK);
@@ -36,7 +40,10 @@ describe('emulator: listing API keys (demo seed)', () => {
 
   it('GET /api/v1/api-keys → 200 default sort is -created with ties broken on id', async () => {
     const expected = [...all].sort((a, b) => (a.created === b.created ? (a.id < b.id ? 1 : -1) : a.created < b.created ? 1 : -1));
-    assert.deepEqual(all.map((k) => k.id), expected.map((k) => k.id));
+    assert.deepEqual(
+      all.map((k) => k.id),
+      expected.map((k) => k.id),
+    );
   });
 
   for (const field of ['createdByUser', 'sub', 'status', 'description', 'created'] as const) {
@@ -52,7 +59,10 @@ describe('emulator: listing API keys (demo seed)', () => {
           if (va !== vb) return va < vb ? -sign : sign;
           return a.id < b.id ? -sign : sign;
         });
-        assert.deepEqual(ids, expected.map((k) => k.id));
+        assert.deepEqual(
+          ids,
+          expected.map((k) => k.id),
+        );
       });
     }
   }
@@ -62,7 +72,10 @@ describe('emulator: listing API keys (demo seed)', () => {
       const r = await h.admin.get(`${AK}?limit=100&status=${s}`);
       assert.deepEqual(
         r.json.data.map((k: Key) => k.id).sort(),
-        all.filter((k) => k.status === s).map((k) => k.id).sort(),
+        all
+          .filter((k) => k.status === s)
+          .map((k) => k.id)
+          .sort(),
       );
     }
     const dev = h.tenant.users.developer;

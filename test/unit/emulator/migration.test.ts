@@ -109,7 +109,9 @@ describe('emulator: migrations', () => {
     assert.equal(r.status, 428);
     // also for the target itself and the Qlik default: the running migration is the reason, not the target
     assert.equal((await h.admin.post(`${KP}/${a.fp}/actions/migrate`)).status, 428);
-    const qlik = ((await h.admin.get(`${KP}/actions/list`)).json as Array<{ arn: string; arnFingerPrint: string }>).find((p) => p.arn === '#QLIK_MANAGED_KEY_PROVIDER#');
+    const qlik = ((await h.admin.get(`${KP}/actions/list`)).json as Array<{ arn: string; arnFingerPrint: string }>).find(
+      (p) => p.arn === '#QLIK_MANAGED_KEY_PROVIDER#',
+    );
     assert.ok(qlik);
     assert.equal((await h.admin.post(`${KP}/${qlik.arnFingerPrint}/actions/migrate`)).status, 428);
     // the target of a running migration cannot be deleted either

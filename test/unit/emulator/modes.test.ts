@@ -27,7 +27,12 @@ describe('emulator: modes (readings of the documents, service generations)', () 
   }
 
   it('GET/PUT /__emulator/modes shows and sets them, refuses unknown ones (400), and reset restores the start', async () => {
-    assert.deepEqual((await h.control('/modes')).json, { service: 'documented', migrationDetails: 'latest', currentFlag: 'completion', errorSources: false });
+    assert.deepEqual((await h.control('/modes')).json, {
+      service: 'documented',
+      migrationDetails: 'latest',
+      currentFlag: 'completion',
+      errorSources: false,
+    });
     assert.equal((await modes({ service: 'current' })).json.service, 'current');
     assert.equal((await modes({ service: 'future' })).status, 400);
     assert.equal((await modes({ colour: 'blue' })).status, 400);
@@ -50,8 +55,15 @@ describe('emulator: modes (readings of the documents, service generations)', () 
   it('currentFlag "start": the target is current from the start, and the source cannot be deleted meanwhile', async () => {
     await modes({ currentFlag: 'start' });
     const { fp, from } = await startMigration();
-    const list = (await h.admin.get(`${KP}/actions/list`)).json as Array<{ arnFingerPrint: string; current?: boolean; promotedToCurrentAt: string }>;
-    assert.deepEqual(list.filter((p) => p.current).map((p) => p.arnFingerPrint), [fp]);
+    const list = (await h.admin.get(`${KP}/actions/list`)).json as Array<{
+      arnFingerPrint: string;
+      current?: boolean;
+      promotedToCurrentAt: string;
+    }>;
+    assert.deepEqual(
+      list.filter((p) => p.current).map((p) => p.arnFingerPrint),
+      [fp],
+    );
     assert.equal((await h.admin.get(DETAILS)).json.state !== 'Completed', true);
     assert.equal((await h.admin.del(`${KP}/${from}`)).status, 424);
     const promoted = list.find((p) => p.arnFingerPrint === fp)!.promotedToCurrentAt;
@@ -78,10 +90,18 @@ describe('emulator: modes (readings of the documents, service generations)', () 
     await h.control('/faults', 'POST', { path: '.*', mode: 'fullDrift', count: 0 });
     const list = (await h.admin.get(`${KP}/actions/list`)).json as Array<Record<string, unknown>>;
     for (const p of list) {
-      assert.deepEqual(Object.keys(p).filter((k) => k !== 'replicaKeys').sort(), ['arn', 'keyprovider', 'name']);
+      assert.deepEqual(
+        Object.keys(p)
+          .filter((k) => k !== 'replicaKeys')
+          .sort(),
+        ['arn', 'keyprovider', 'name'],
+      );
       if ('replicaKeys' in p) assert.equal(p.replicaKeys, null);
     }
-    assert.ok(list.some((p) => 'replicaKeys' in p), 'the multi-region keys send replicaKeys: null');
+    assert.ok(
+      list.some((p) => 'replicaKeys' in p),
+      'the multi-region keys send replicaKeys: null',
+    );
     assert.deepEqual((await config()).json, {});
     const keys = (await h.user.get(AK)).json;
     assert.equal(keys.data, null, 'an empty page is null');
@@ -101,7 +121,10 @@ describe('emulator: modes (readings of the documents, service generations)', () 
     assert.ok('api_keys_enabled' in (await config()).json);
     await modes({ service: 'current' });
     const me = await call((await h.admin.get('/api/v1/users/me')).headers.location!, { token: h.tenant.tokens.admin });
-    assert.deepEqual(me.json.assignedRoles.map((r: { name: string }) => r.name), ['TenantAdmin']);
+    assert.deepEqual(
+      me.json.assignedRoles.map((r: { name: string }) => r.name),
+      ['TenantAdmin'],
+    );
     assert.equal('api_keys_enabled' in (await config()).json, false);
     const patch = await h.admin.patch(`${AK}/configs/${h.tenant.tenantId}`, [{ op: 'replace', path: '/api_keys_enabled', value: false }]);
     assert.equal(patch.status, 400);
@@ -114,7 +137,11 @@ describe('emulator: modes (readings of the documents, service generations)', () 
   it('an admin without the permission (the OAuth client) cannot create a key for itself, in either service', async () => {
     const token = await call(`${h.tenant.url}/oauth/token`, {
       method: 'POST',
-      body: { client_id: h.tenant.oauthClient.clientId, client_secret: h.tenant.oauthClient.clientSecret, grant_type: 'client_credentials' },
+      body: {
+        client_id: h.tenant.oauthClient.clientId,
+        client_secret: h.tenant.oauthClient.clientSecret,
+        grant_type: 'client_credentials',
+      },
     });
     const bot = client(h.tenant, token.json.access_token);
     const documented = await bot.post(AK, { description: 'bot key' });
@@ -124,7 +151,11 @@ describe('emulator: modes (readings of the documents, service generations)', () 
     const current = await bot.post(AK, { description: 'bot key' });
     assert.equal(current.status, 403);
     assert.match(current.json.errors[0].detail, /Manage API keys/);
-    assert.equal((await bot.post(AK, { description: 'for the developer', sub: h.tenant.users.developer })).status, 201, 'for someone else it may');
+    assert.equal(
+      (await bot.post(AK, { description: 'for the developer', sub: h.tenant.users.developer })).status,
+      201,
+      'for someone else it may',
+    );
   });
 
   it('encryption endpoints answer 403 to anyone but a TenantAdmin, with a body unlike the key-policy 403', async () => {

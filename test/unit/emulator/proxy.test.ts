@@ -53,7 +53,10 @@ describe('emulator: the test CONNECT proxy', () => {
     assert.equal(unknown.status, 502);
     assert.match(unknown.text, /cannot resolve nobody\.eu\.qlikcloud\.com/);
     assert.equal(proxy.tunnels.length, 0);
-    assert.deepEqual(proxy.requests.map((r) => r.status), [403, 403, 403, 502]);
+    assert.deepEqual(
+      proxy.requests.map((r) => r.status),
+      [403, 403, 403, 502],
+    );
   });
 
   it('answers 501 to a plain (non-CONNECT) proxied request and records whether it carried Authorization', async () => {
@@ -71,7 +74,14 @@ describe('emulator: the test CONNECT proxy', () => {
     const ok = await tunnel(proxy.url, 'acme.eu.qlikcloud.com:443', { 'proxy-authorization': basic('alice', 's3cret') });
     assert.equal(ok.status, 200);
     ok.socket!.destroy();
-    assert.deepEqual(proxy.requests.map((r) => [r.status, r.proxyAuthorization]), [[407, false], [407, true], [200, true]]);
+    assert.deepEqual(
+      proxy.requests.map((r) => [r.status, r.proxyAuthorization]),
+      [
+        [407, false],
+        [407, true],
+        [200, true],
+      ],
+    );
     assert.ok(!JSON.stringify(proxy.requests).includes('s3cret'), 'the record never keeps the credentials');
   });
 
@@ -82,7 +92,10 @@ describe('emulator: the test CONNECT proxy', () => {
     assert.match(r.text, /refuses every connection/);
     const seen = (await call(`${emu.control}/proxy`)).json;
     assert.equal(seen.refuseAll, true);
-    assert.deepEqual(seen.requests.map((x: { status: number }) => x.status), [403]);
+    assert.deepEqual(
+      seen.requests.map((x: { status: number }) => x.status),
+      [403],
+    );
     await call(`${emu.control}/reset`, { method: 'POST' });
     const after = await tunnel(proxy.url, 'acme.eu.qlikcloud.com:443');
     assert.equal(after.status, 200);

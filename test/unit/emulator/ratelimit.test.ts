@@ -29,7 +29,9 @@ describe('emulator: rate limits', () => {
   it('tier 2: the 101st write in the window gets 429 on every tier-2 endpoint; reads and other users are unaffected', async function () {
     this.timeout(20000);
     const cfg = `${AK}/configs/${h.tenant.tenantId}`;
-    const writes = await burst(100, () => h.admin.patch(`${AK}/000000000000000000000000`, [{ op: 'replace', path: '/description', value: 'x' }]));
+    const writes = await burst(100, () =>
+      h.admin.patch(`${AK}/000000000000000000000000`, [{ op: 'replace', path: '/description', value: 'x' }]),
+    );
     assert.ok(writes.every((r) => r.status === 404));
     const dev = h.developer;
     const checks: [string, (c: Client) => Promise<Res>][] = [

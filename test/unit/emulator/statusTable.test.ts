@@ -44,7 +44,10 @@ describe('emulator: README status table', () => {
     const files = new Map<string, string>();
     for (const r of rows) {
       if (!files.has(r.file)) files.set(r.file, readFileSync(join(__dirname, r.file), 'utf8'));
-      const lines = files.get(r.file)!.split('\n').filter((l) => l.includes(`${r.endpoint} → `));
+      const lines = files
+        .get(r.file)!
+        .split('\n')
+        .filter((l) => l.includes(`${r.endpoint} → `));
       const hit = lines.some((l) => new RegExp(`\\b${r.status}\\b`).test(l.slice(l.indexOf(`${r.endpoint} → `) + r.endpoint.length)));
       assert.ok(hit, `${r.file} has no test for ${r.endpoint} → ${r.status}`);
     }

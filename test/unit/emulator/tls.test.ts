@@ -32,7 +32,10 @@ describe('emulator: HTTPS under the public host names (tls)', () => {
     const ok = await httpsCall(`${t.url}/api/v1/api-keys?limit=1`, new DirectAgent(emu.hosts, { ca: emu.caPem }), t.tokens.admin);
     assert.equal(ok.status, 200);
     // No CA: Node's default trust store does not know the run's CA.
-    await assert.rejects(httpsCall(`${t.url}/api/v1/api-keys`, new DirectAgent(emu.hosts), t.tokens.admin), /self-signed|unable to (get|verify)/i);
+    await assert.rejects(
+      httpsCall(`${t.url}/api/v1/api-keys`, new DirectAgent(emu.hosts), t.tokens.admin),
+      /self-signed|unable to (get|verify)/i,
+    );
     // acme's port, but asked for as globex: the certificate does not name it.
     const wrong = new DirectAgent({ [emu.tenants[1].hostname]: t.port }, { ca: emu.caPem });
     await assert.rejects(httpsCall(`${emu.tenants[1].url}/api/v1/api-keys`, wrong), /altnames|does not match/i);

@@ -11,7 +11,8 @@ describe('emulator: building blocks', () => {
     assert.equal(parseDuration('PT24H')?.hours, 24);
     assert.equal(parseDuration('P2W')?.weeks, 2);
     assert.equal(parseDuration('PT1.5S')?.seconds, 1.5);
-    for (const bad of ['', 'P', 'PT', 'P1H', 'T1H', '1D', 'P-1D', 'p7d', 'P7DT', 'P1.5D', 7, null]) assert.equal(parseDuration(bad), undefined, String(bad));
+    for (const bad of ['', 'P', 'PT', 'P1H', 'T1H', '1D', 'P-1D', 'p7d', 'P7DT', 'P1.5D', 7, null])
+      assert.equal(parseDuration(bad), undefined, String(bad));
   });
   it('adds durations calendar-aware', () => {
     const jan31 = Date.UTC(2026, 0, 31, 12);
@@ -33,7 +34,13 @@ describe('emulator: building blocks', () => {
   });
   it('parses KMS key ARNs and maps DR regions', () => {
     const a = parseKeyArn('arn:aws:kms:eu-west-1:111222334455:key/mrk-0123456789abcdef0123456789abcdef');
-    assert.deepEqual(a, { partition: 'aws', region: 'eu-west-1', account: '111222334455', keyId: 'mrk-0123456789abcdef0123456789abcdef', multiRegion: true });
+    assert.deepEqual(a, {
+      partition: 'aws',
+      region: 'eu-west-1',
+      account: '111222334455',
+      keyId: 'mrk-0123456789abcdef0123456789abcdef',
+      multiRegion: true,
+    });
     assert.equal(parseKeyArn('arn:aws-us-gov:kms:us-gov-west-1:111222334455:key/01234567-89ab-cdef-0123-456789abcdef')?.multiRegion, false);
     assert.equal(parseKeyArn('arn:aws:kms:eu-west-1:111222334455:alias/x'), undefined);
     assert.equal(drRegion('eu-west-1'), 'eu-west-3');
@@ -43,8 +50,17 @@ describe('emulator: building blocks', () => {
   });
   it('computes migration phase and progress from elapsed time', () => {
     const m: Migration = {
-      id: 'm', fromFingerprint: 'a', fromArn: 'a', toFingerprint: 'b', toArn: 'b', initiatedMs: 0, durationMs: 1000,
-      fractionAtSegmentStart: 0, segmentStartMs: 0, paused: false, completedMs: undefined,
+      id: 'm',
+      fromFingerprint: 'a',
+      fromArn: 'a',
+      toFingerprint: 'b',
+      toArn: 'b',
+      initiatedMs: 0,
+      durationMs: 1000,
+      fractionAtSegmentStart: 0,
+      segmentStartMs: 0,
+      paused: false,
+      completedMs: undefined,
     };
     assert.equal(phase(m, 50), 'New');
     assert.equal(progress(m, 50), 0);

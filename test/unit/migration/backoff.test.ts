@@ -5,7 +5,10 @@ import { backoffSeconds, clamp, maxPollsPerMinute } from '../../../src/migration
 
 describe('migration watcher timing', () => {
   it('polls at the set interval, doubles it per failure, and never waits more than a minute', () => {
-    assert.deepEqual([0, 1, 2, 3, 4].map((f) => backoffSeconds(5, f)), [5, 10, 20, 40, 60]);
+    assert.deepEqual(
+      [0, 1, 2, 3, 4].map((f) => backoffSeconds(5, f)),
+      [5, 10, 20, 40, 60],
+    );
     assert.equal(backoffSeconds(1, 100), 60);
     assert.equal(backoffSeconds(300, 0), 300);
   });
@@ -24,7 +27,10 @@ describe('migration watcher timing', () => {
   });
 });
 
-interface MenuEntry { command: string; when: string }
+interface MenuEntry {
+  command: string;
+  when: string;
+}
 
 describe('encryption menus in the manifest', () => {
   const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as {

@@ -23,12 +23,21 @@ describe('npm start -- --no-browser-vscode', function () {
         await new Promise((r) => setTimeout(r, 100));
       }
       const out = demo.stdout();
-      const tenants = [...out.matchAll(/^ {2}(\w+)\s+(http:\/\/127\.0\.0\.1:\d+)\s+API key of Ada Admin \(TenantAdmin\): (\S+)$/gm)].map(([, name, url, token]) => ({ name, url, token }));
-      assert.deepEqual(tenants.map((t) => t.name), ['acme', 'globex'], out);
+      const tenants = [...out.matchAll(/^ {2}(\w+)\s+(http:\/\/127\.0\.0\.1:\d+)\s+API key of Ada Admin \(TenantAdmin\): (\S+)$/gm)].map(
+        ([, name, url, token]) => ({ name, url, token }),
+      );
+      assert.deepEqual(
+        tenants.map((t) => t.name),
+        ['acme', 'globex'],
+        out,
+      );
       const file = path.join(desktopQlikCliDir, 'contexts.yml');
       assert.match(out, new RegExp(`qlik-cli contexts for them: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
       const launch = fs.readFileSync(path.join(projectRoot, '.vscode', 'launch.json'), 'utf8');
-      assert.ok(launch.includes(path.relative(projectRoot, desktopQlikCliDir).split(path.sep).join('/')), 'launch.json points the extension at that folder');
+      assert.ok(
+        launch.includes(path.relative(projectRoot, desktopQlikCliDir).split(path.sep).join('/')),
+        'launch.json points the extension at that folder',
+      );
       const contexts = parseQlikCliContexts(fs.readFileSync(file, 'utf8'));
       assert.deepEqual(
         contexts.map((c) => [c.name, c.server, c.credentials.kind]),

@@ -45,7 +45,10 @@ describe('README, walkthrough and launch configuration', () => {
       const image = `media/screenshots/${wanted}.png`;
       assert.ok(images.includes(image), `README shows ${image}`);
       assert.ok(fs.existsSync(path.join(projectRoot, image)), `${image} exists`);
-      assert.ok(screenshots.some((s) => s.dest === image), `${image} is refreshed by npm run screenshots`);
+      assert.ok(
+        screenshots.some((s) => s.dest === image),
+        `${image} is refreshed by npm run screenshots`,
+      );
     }
   });
 
@@ -60,17 +63,22 @@ describe('README, walkthrough and launch configuration', () => {
     const containers = contributes.viewsContainers.activitybar.map((c: { id: string }) => `workbench.view.extension.${c.id}`);
     for (const step of walkthrough.steps) {
       assert.ok(fs.existsSync(path.join(projectRoot, step.media.image)), `${step.media.image} exists`);
-      assert.ok(screenshots.some((s) => s.dest === step.media.image), `${step.media.image} comes from an end-to-end screenshot`);
+      assert.ok(
+        screenshots.some((s) => s.dest === step.media.image),
+        `${step.media.image} comes from an end-to-end screenshot`,
+      );
       const description = nls[step.description.replace(/%/g, '')];
       assert.ok(description, `${step.id} has a description`);
       const links = [...description.matchAll(/\(command:([\w.]+)\)/g)].map((m) => m[1]);
       assert.ok(links.length > 0, `${step.id} offers a command`);
-      for (const link of links) assert.ok(commands.has(link) || containers.includes(link), `${step.id} links to ${link}, which does not exist`);
+      for (const link of links)
+        assert.ok(commands.has(link) || containers.includes(link), `${step.id} links to ${link}, which does not exist`);
       // A step is ticked by what its text asks for: a command that exists, or a context key the extension sets.
       for (const event of step.completionEvents as string[]) {
         const [kind, id] = event.split(/:(.*)/s);
         if (kind === 'onCommand') assert.ok(commands.has(id), `${step.id} completes on ${id}, which does not exist`);
-        else if (kind === 'onContext') assert.ok(extensionSource.includes(`'setContext', '${id}'`), `${step.id} completes on ${id}, which the extension never sets`);
+        else if (kind === 'onContext')
+          assert.ok(extensionSource.includes(`'setContext', '${id}'`), `${step.id} completes on ${id}, which the extension never sets`);
         else assert.fail(`${step.id} completes on ${event}: not something the step asks the person to do`);
       }
     }
@@ -99,7 +107,9 @@ describe('README, walkthrough and launch configuration', () => {
       );
       const [first] = contexts;
       assert.ok(first.credentials.kind === 'apiKey');
-      const me = await fetch(`${emulator.tenants[0].url}/api/v1/users/me`, { headers: { authorization: `Bearer ${first.credentials.apiKey}` } });
+      const me = await fetch(`${emulator.tenants[0].url}/api/v1/users/me`, {
+        headers: { authorization: `Bearer ${first.credentials.apiKey}` },
+      });
       assert.equal(me.status, 200, 'the key in contexts.yml signs in');
     } finally {
       await emulator.close();

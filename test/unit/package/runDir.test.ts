@@ -13,7 +13,10 @@ const here = path.dirname(__filename);
 function childRun(end: string): { tmp: string; dir: string; status: number | null } {
   const runDirModule = path.join(here, '..', '..', 'harness', 'runDir.ts');
   const script = `const { createRunDir } = require(${JSON.stringify(runDirModule)});\nconst run = createRunDir('unit');\nconsole.log(JSON.stringify({ tmp: run.tmp, dir: run.dir }));\n${end}\n`;
-  const result = spawnSync(process.execPath, ['--require', 'tsx/cjs', '-e', script], { encoding: 'utf8', cwd: path.join(here, '..', '..', '..') });
+  const result = spawnSync(process.execPath, ['--require', 'tsx/cjs', '-e', script], {
+    encoding: 'utf8',
+    cwd: path.join(here, '..', '..', '..'),
+  });
   const line = result.stdout.split('\n').find((l) => l.startsWith('{'));
   assert.ok(line, `the child printed its run:\n${result.stdout}\n${result.stderr}`);
   return { ...(JSON.parse(line) as { tmp: string; dir: string }), status: result.status };

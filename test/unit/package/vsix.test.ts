@@ -30,7 +30,16 @@ describe('The VSIX', function () {
 
   it('holds only the bundle, webview assets, media, manifest, README, CHANGELOG and LICENSE', () => {
     assert.deepEqual(unexpectedEntries(names), [], `unexpected files:\n${names.join('\n')}`);
-    for (const required of ['extension/package.json', 'extension/package.nls.json', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt', 'extension/dist/extension.js', 'extension/dist/vendor/axios.js', 'extension/dist/vendor/yaml.js']) {
+    for (const required of [
+      'extension/package.json',
+      'extension/package.nls.json',
+      'extension/readme.md',
+      'extension/changelog.md',
+      'extension/LICENSE.txt',
+      'extension/dist/extension.js',
+      'extension/dist/vendor/axios.js',
+      'extension/dist/vendor/yaml.js',
+    ]) {
       assert.ok(names.includes(required), `${required} is missing`);
     }
     assert.ok(!names.some((name) => /\.map$|\.ts$|node_modules|^extension\/(src|test)\//.test(name)), names.join('\n'));
@@ -45,7 +54,8 @@ describe('The VSIX', function () {
     const text = JSON.stringify(manifest);
     const mediaPaths = [...new Set([...text.matchAll(/"(media\/[^"]+)"/g)].map((m) => m[1]))];
     assert.ok(mediaPaths.length >= 2, 'the manifest names its icon and the activity bar icon');
-    for (const media of mediaPaths) assert.ok(names.includes(`extension/${media}`), `${media} is named in package.json but not in the VSIX`);
+    for (const media of mediaPaths)
+      assert.ok(names.includes(`extension/${media}`), `${media} is named in package.json but not in the VSIX`);
     for (const key of [...text.matchAll(/"%([^%"]+)%"/g)].map((m) => m[1])) {
       assert.ok(key in nls, `package.nls.json has no string for %${key}%`);
     }
@@ -53,7 +63,11 @@ describe('The VSIX', function () {
 
   it('activates only on its own views and commands', () => {
     const commands = new Set((manifest.contributes.commands as Array<{ command: string }>).map((c) => c.command));
-    const views = new Set(Object.values(manifest.contributes.views as Record<string, Array<{ id: string }>>).flat().map((v) => v.id));
+    const views = new Set(
+      Object.values(manifest.contributes.views as Record<string, Array<{ id: string }>>)
+        .flat()
+        .map((v) => v.id),
+    );
     for (const event of manifest.activationEvents as string[]) {
       const [kind, id] = event.split(':');
       if (kind === 'onCommand') assert.ok(commands.has(id), `${event}: no such command`);
@@ -64,7 +78,8 @@ describe('The VSIX', function () {
 
   it('carries axios and yaml beside the bundle, which loads them on first use, and they work from there', async () => {
     const bundle = readZipEntry(vsix, 'extension/dist/extension.js').toString('utf8');
-    for (const name of ['axios', 'yaml']) assert.match(bundle, new RegExp(`require\\("\\./vendor/${name}\\.js"\\)`), `extension.js requires ${name} from dist/vendor`);
+    for (const name of ['axios', 'yaml'])
+      assert.match(bundle, new RegExp(`require\\("\\./vendor/${name}\\.js"\\)`), `extension.js requires ${name} from dist/vendor`);
     assert.doesNotMatch(bundle, /YAMLParseError|AxiosError/, 'neither is inlined into extension.js');
     fs.mkdirSync(path.join(dir, 'vendor'), { recursive: true });
     const load = (name: string): any => {
@@ -112,7 +127,16 @@ describe('The VSIX', function () {
 
   it('issue 12: has no test API at all in its bundle (no variable, no hooks, no prompt replacement)', () => {
     const bundle = readZipEntry(vsix, 'extension/dist/extension.js').toString('utf8');
-    for (const door of ['QCK_EXTENSION_TEST_API', 'QCK_TEST_BUILD', 'createApiKeyPanels', 'storageFolders', 'logLines', 'defaultPrompts', 'encryptionTestApi', 'registerPanels']) {
+    for (const door of [
+      'QCK_EXTENSION_TEST_API',
+      'QCK_TEST_BUILD',
+      'createApiKeyPanels',
+      'storageFolders',
+      'logLines',
+      'defaultPrompts',
+      'encryptionTestApi',
+      'registerPanels',
+    ]) {
       assert.ok(!bundle.includes(door), `the production bundle contains ${door}`);
     }
     assert.ok(bundle.includes('qlikCloud.tenants'), 'this is the extension bundle');
@@ -120,7 +144,10 @@ describe('The VSIX', function () {
 
   it('issue 12: runs in Restricted Mode and virtual workspaces, and no workspace can weaken its security settings', () => {
     assert.equal(manifest.capabilities?.untrustedWorkspaces?.supported, true);
-    assert.match(nls[String(manifest.capabilities.untrustedWorkspaces.description).replace(/%/g, '')] ?? '', /reads no file of the workspace/);
+    assert.match(
+      nls[String(manifest.capabilities.untrustedWorkspaces.description).replace(/%/g, '')] ?? '',
+      /reads no file of the workspace/,
+    );
     assert.equal(manifest.capabilities?.virtualWorkspaces, true);
     const props = manifest.contributes.configuration.properties as Record<string, { scope?: string }>;
     for (const key of ['qlikCloud.clipboardClearSeconds', 'qlikCloud.apiKeys.notifyExpiring', 'qlikCloud.apiKeys.expiryWarningDays']) {
@@ -129,4 +156,3 @@ describe('The VSIX', function () {
     for (const [key, value] of Object.entries(props)) assert.ok(value.scope, `${key} declares no scope`);
   });
 });
-

@@ -6,12 +6,30 @@ const UUID = '1234abcd-12ab-34cd-56ef-1234567890ab';
 
 describe('qlik/arn: AWS KMS key ARN parser', () => {
   const good: [string, { partition: string; region: string; account: string; keyId: string; multiRegion: boolean }][] = [
-    [`arn:aws:kms:eu-west-1:111122223333:key/${MRK}`, { partition: 'aws', region: 'eu-west-1', account: '111122223333', keyId: MRK, multiRegion: true }],
-    [`arn:aws:kms:us-east-1:000000000001:key/${UUID}`, { partition: 'aws', region: 'us-east-1', account: '000000000001', keyId: UUID, multiRegion: false }],
-    [`arn:aws-us-gov:kms:us-gov-west-1:123456789012:key/${MRK}`, { partition: 'aws-us-gov', region: 'us-gov-west-1', account: '123456789012', keyId: MRK, multiRegion: true }],
-    [`arn:aws-cn:kms:cn-north-1:123456789012:key/${UUID}`, { partition: 'aws-cn', region: 'cn-north-1', account: '123456789012', keyId: UUID, multiRegion: false }],
-    [`arn:aws:kms:ap-southeast-2:123456789012:key/${MRK}`, { partition: 'aws', region: 'ap-southeast-2', account: '123456789012', keyId: MRK, multiRegion: true }],
-    [`  arn:aws:kms:eu-central-1:123456789012:key/${MRK}\n`, { partition: 'aws', region: 'eu-central-1', account: '123456789012', keyId: MRK, multiRegion: true }],
+    [
+      `arn:aws:kms:eu-west-1:111122223333:key/${MRK}`,
+      { partition: 'aws', region: 'eu-west-1', account: '111122223333', keyId: MRK, multiRegion: true },
+    ],
+    [
+      `arn:aws:kms:us-east-1:000000000001:key/${UUID}`,
+      { partition: 'aws', region: 'us-east-1', account: '000000000001', keyId: UUID, multiRegion: false },
+    ],
+    [
+      `arn:aws-us-gov:kms:us-gov-west-1:123456789012:key/${MRK}`,
+      { partition: 'aws-us-gov', region: 'us-gov-west-1', account: '123456789012', keyId: MRK, multiRegion: true },
+    ],
+    [
+      `arn:aws-cn:kms:cn-north-1:123456789012:key/${UUID}`,
+      { partition: 'aws-cn', region: 'cn-north-1', account: '123456789012', keyId: UUID, multiRegion: false },
+    ],
+    [
+      `arn:aws:kms:ap-southeast-2:123456789012:key/${MRK}`,
+      { partition: 'aws', region: 'ap-southeast-2', account: '123456789012', keyId: MRK, multiRegion: true },
+    ],
+    [
+      `  arn:aws:kms:eu-central-1:123456789012:key/${MRK}\n`,
+      { partition: 'aws', region: 'eu-central-1', account: '123456789012', keyId: MRK, multiRegion: true },
+    ],
   ];
   for (const [input, expected] of good) {
     it(`accepts ${input.trim()}`, () => {

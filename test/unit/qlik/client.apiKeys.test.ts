@@ -48,7 +48,11 @@ describe('qlik/client: API keys end to end', function () {
       assert.equal(first.keys.length, 5);
       assert.ok(first.links.next && first.links.self);
       const created = first.keys.map((k) => k.created.date!.getTime());
-      assert.deepEqual(created, [...created].sort((a, b) => b - a), 'default sort is -created');
+      assert.deepEqual(
+        created,
+        [...created].sort((a, b) => b - a),
+        'default sort is -created',
+      );
 
       for (const status of ['active', 'expired', 'revoked'] as const) {
         const keys = await collect(admin.apiKeys.all({ status, limit: 100 }));
@@ -62,14 +66,20 @@ describe('qlik/client: API keys end to end', function () {
 
       const asc = await admin.apiKeys.list({ sort: '+description', limit: 100 });
       const d = asc.keys.map((k) => k.description);
-      assert.deepEqual(d, [...d].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+      assert.deepEqual(
+        d,
+        [...d].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+      );
       for (const sort of ['createdByUser', '-sub', '+status', 'created'] as const) {
         assert.ok((await admin.apiKeys.list({ sort, limit: 3 })).keys.length > 0, sort);
       }
       const second = await admin.apiKeys.list({ limit: 5, startingAfter: first.keys[4]!.id });
       assert.deepEqual(second.keys[0]?.id, everything[5]?.id);
       const back = await admin.apiKeys.list({ limit: 5, endingBefore: second.keys[0]!.id });
-      assert.deepEqual(back.keys.map((k) => k.id), first.keys.map((k) => k.id));
+      assert.deepEqual(
+        back.keys.map((k) => k.id),
+        first.keys.map((k) => k.id),
+      );
     });
     it('refuses both cursors, a bad limit and an unknown sort before any request', async () => {
       await h.clearRequests();
@@ -161,9 +171,17 @@ describe('qlik/client: API keys end to end', function () {
     it('get 200 and patch 204 with every field', async () => {
       const before = await admin.apiKeys.getConfig(tenantId);
       assert.deepEqual([before.maxKeysPerUser, before.maxApiKeyExpiry, before.scimExternalClientExpiry], [5, 'PT24H', 'P365D']);
-      await admin.apiKeys.patchConfig(tenantId, { maxKeysPerUser: 10, maxApiKeyExpiry: 'P7D', scimExternalClientExpiry: 'P30D', apiKeysEnabled: true });
+      await admin.apiKeys.patchConfig(tenantId, {
+        maxKeysPerUser: 10,
+        maxApiKeyExpiry: 'P7D',
+        scimExternalClientExpiry: 'P30D',
+        apiKeysEnabled: true,
+      });
       const after = await admin.apiKeys.getConfig(tenantId);
-      assert.deepEqual([after.maxKeysPerUser, after.maxApiKeyExpiry, after.scimExternalClientExpiry, after.apiKeysEnabled], [10, 'P7D', 'P30D', true]);
+      assert.deepEqual(
+        [after.maxKeysPerUser, after.maxApiKeyExpiry, after.scimExternalClientExpiry, after.apiKeysEnabled],
+        [10, 'P7D', 'P30D', true],
+      );
       const longer = await dev.apiKeys.create({ description: 'a week', expiry: 'P7D' });
       assert.equal(longer.key.knownStatus, 'active');
     });

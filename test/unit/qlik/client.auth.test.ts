@@ -10,7 +10,12 @@ const FP = '0123456789abcdef0123456789abcdef';
 type Call = [EndpointId, string, string, (c: QlikClient, tenantId: string) => Promise<unknown>];
 const CALLS: Call[] = [
   ['encryption.listAwsProviders', 'GET', '^/api/v1/encryption/keyproviders$', (c) => c.encryption.listAwsProviders()],
-  ['encryption.register', 'POST', '^/api/v1/encryption/keyproviders$', (c) => c.encryption.register({ arn: `arn:aws:kms:eu-west-1:123456789012:key/mrk-${'1'.repeat(32)}`, name: 'n' })],
+  [
+    'encryption.register',
+    'POST',
+    '^/api/v1/encryption/keyproviders$',
+    (c) => c.encryption.register({ arn: `arn:aws:kms:eu-west-1:123456789012:key/mrk-${'1'.repeat(32)}`, name: 'n' }),
+  ],
   ['encryption.get', 'GET', `^/api/v1/encryption/keyproviders/${FP}$`, (c) => c.encryption.get(FP)],
   ['encryption.patch', 'PATCH', `^/api/v1/encryption/keyproviders/${FP}$`, (c) => c.encryption.patch(FP, { name: 'n' })],
   ['encryption.delete', 'DELETE', `^/api/v1/encryption/keyproviders/${FP}$`, (c) => c.encryption.delete(FP)],
@@ -100,7 +105,12 @@ describe('qlik/client: identity, authentication, 401 and 429 everywhere', functi
 
   for (const endpoint of ['identity.me', 'identity.tenant'] as const) {
     it(`${endpoint} 404 (status fault)`, async () => {
-      await h.fault({ method: 'GET', path: endpoint === 'identity.me' ? '^/api/v1/users/' : '^/api/v1/tenants/', mode: 'status', status: 404 });
+      await h.fault({
+        method: 'GET',
+        path: endpoint === 'identity.me' ? '^/api/v1/users/' : '^/api/v1/tenants/',
+        mode: 'status',
+        status: 404,
+      });
       const c = h.client();
       const e = await rejection(endpoint === 'identity.me' ? c.identity.me() : c.identity.tenant());
       assert.ok(e instanceof QlikApiError);
@@ -120,7 +130,10 @@ describe('qlik/client: identity, authentication, 401 and 429 everywhere', functi
       assert.ok(log.filter((r) => r.path !== '/oauth/token').every((r) => r.authorized));
       const secrets = [h.tenant.oauthClient.clientSecret];
       assert.ok(!JSON.stringify(sink.entries).includes(secrets[0]!));
-      assert.deepEqual(sink.entries.map((e) => e.endpoint), ['oauth.token', 'identity.me', 'encryption.listAll', 'apiKeys.list']);
+      assert.deepEqual(
+        sink.entries.map((e) => e.endpoint),
+        ['oauth.token', 'identity.me', 'encryption.listAll', 'apiKeys.list'],
+      );
     });
 
     it('renews the token before it expires', async () => {
@@ -158,7 +171,10 @@ describe('qlik/client: identity, authentication, 401 and 429 everywhere', functi
 
     it('401 on the token request: the secret is wrong; it appears nowhere', async () => {
       const secret = 'wrong-secret-abcdefghijklmnop';
-      const c = new QlikClient({ origin: h.tenant.url, auth: { type: 'oauth', clientId: h.tenant.oauthClient.clientId, clientSecret: secret } });
+      const c = new QlikClient({
+        origin: h.tenant.url,
+        auth: { type: 'oauth', clientId: h.tenant.oauthClient.clientId, clientSecret: secret },
+      });
       const e = await rejection(c.identity.me());
       assert.ok(e instanceof QlikApiError);
       assert.equal(e.endpoint, 'oauth.token');

@@ -23,10 +23,14 @@ describe('qlik/client: bounds against a hostile server', function () {
     // The tier is blocked until then, not for the 3,000 years the header asked for.
     const blocked = (c.rateLimiter as unknown as { windows: Record<string, { blockedUntil: number }> }).windows.tier1.blockedUntil;
     assert.ok(blocked - Date.now() <= MAX_RETRY_AFTER_SECONDS * 1000 + 1000, `blocked for ${blocked - Date.now()} ms`);
-    for (const v of ['1e308', '-5', 'Infinity', 'garbage', 'Fri, 01 Jan 9999 00:00:00 GMT']) assert.ok(parseRetryAfter(v) <= MAX_RETRY_AFTER_SECONDS, v);
+    for (const v of ['1e308', '-5', 'Infinity', 'garbage', 'Fri, 01 Jan 9999 00:00:00 GMT'])
+      assert.ok(parseRetryAfter(v) <= MAX_RETRY_AFTER_SECONDS, v);
     assert.equal(waitInWords(45), '45 seconds');
     assert.equal(waitInWords(61), '2 minutes');
-    assert.equal(KIND_MESSAGES.rateWait(45), 'Qlik Cloud is limiting requests to this tenant right now and asked to wait 45 seconds. Try again after that.');
+    assert.equal(
+      KIND_MESSAGES.rateWait(45),
+      'Qlik Cloud is limiting requests to this tenant right now and asked to wait 45 seconds. Try again after that.',
+    );
   });
 
   it('stops reading an answer larger than the cap, with a sentence that names the endpoint', async () => {

@@ -46,7 +46,10 @@ describe('qlik/client: encryption end to end', function () {
       const qlik = all.find((p) => p.isQlikDefault)!;
       assert.equal(qlik.keyProviderType, 'Qlik');
       assert.equal(qlik.createdAt.date, undefined);
-      assert.deepEqual(all.filter((p) => p.isCurrent).map((p) => p.name), ['Production CMK']);
+      assert.deepEqual(
+        all.filter((p) => p.isCurrent).map((p) => p.name),
+        ['Production CMK'],
+      );
       const dr = byName['DR test key']!;
       assert.equal(dr.hasComplianceProblem, true);
       assert.equal(dr.complianceProblems[0]?.code, 'Encryption-88');
@@ -78,7 +81,8 @@ describe('qlik/client: encryption end to end', function () {
       assert.equal((await admin.encryption.get(h.tenant.tenantId)).isQlikDefault, true);
     });
     it('400 for a malformed fingerprint', () => expectStatus(admin.encryption.get('not.a.fingerprint'), 'encryption.get', 400));
-    it('404 for an unknown fingerprint', () => expectStatus(admin.encryption.get('0123456789abcdef0123456789abcdef'), 'encryption.get', 404));
+    it('404 for an unknown fingerprint', () =>
+      expectStatus(admin.encryption.get('0123456789abcdef0123456789abcdef'), 'encryption.get', 404));
     it('414 for a fingerprint that is too long', () => expectStatus(admin.encryption.get('a'.repeat(65)), 'encryption.get', 414));
   });
 
@@ -106,10 +110,16 @@ describe('qlik/client: encryption end to end', function () {
       assert.equal(e.code, 'ENCRYPTION-403');
       assert.match(e.title!, /access is forbidden/);
     });
-    it('406 (account 000000000406)', () => expectStatus(admin.encryption.register({ arn: arnFor('000000000406'), name: 'x' }), 'encryption.register', 406));
-    it('408: KMS unreachable (account 000000000408)', () => expectStatus(admin.encryption.register({ arn: arnFor('000000000408'), name: 'x' }), 'encryption.register', 408));
+    it('406 (account 000000000406)', () =>
+      expectStatus(admin.encryption.register({ arn: arnFor('000000000406'), name: 'x' }), 'encryption.register', 406));
+    it('408: KMS unreachable (account 000000000408)', () =>
+      expectStatus(admin.encryption.register({ arn: arnFor('000000000408'), name: 'x' }), 'encryption.register', 408));
     it('409: already registered', async () => {
-      const e = await expectStatus(admin.encryption.register({ arn: byName['Production CMK']!.arn, name: 'again' }), 'encryption.register', 409);
+      const e = await expectStatus(
+        admin.encryption.register({ arn: byName['Production CMK']!.arn, name: 'again' }),
+        'encryption.register',
+        409,
+      );
       assert.equal(e.userMessage, 'This key is already registered on the tenant.');
     });
     it('417: an ARN the service cannot read (client check turned off)', async () => {
@@ -136,7 +146,8 @@ describe('qlik/client: encryption end to end', function () {
       assert.equal(p.name, 'Renamed');
       assert.equal(p.description, 'New text');
     });
-    it('400: the Qlik default cannot be changed', () => expectStatus(admin.encryption.patch(h.tenant.tenantId, { name: 'x' }), 'encryption.patch', 400));
+    it('400: the Qlik default cannot be changed', () =>
+      expectStatus(admin.encryption.patch(h.tenant.tenantId, { name: 'x' }), 'encryption.patch', 400));
     it('404', () => expectStatus(admin.encryption.patch('0123456789abcdef0123456789abcdef', { name: 'x' }), 'encryption.patch', 404));
     it('417 (status fault)', async () => {
       await fault('PATCH', '^/api/v1/encryption/keyproviders/[^/]+$', 417);
@@ -192,11 +203,15 @@ describe('qlik/client: encryption end to end', function () {
       assert.equal(done?.progress, 100);
       assert.ok(done?.completedAt.date instanceof Date);
       const now = await admin.encryption.listAll();
-      assert.deepEqual(now.filter((p) => p.isCurrent).map((p) => p.name), ['Legacy single-region key']);
+      assert.deepEqual(
+        now.filter((p) => p.isCurrent).map((p) => p.name),
+        ['Legacy single-region key'],
+      );
       const old = now.find((p) => p.name === 'Production CMK')!;
       assert.ok(old.demotedFromCurrentAt.date instanceof Date);
     });
-    it('400: migrate to the current provider', () => expectStatus(admin.encryption.migrate(fp('Production CMK')), 'encryption.migrate', 400));
+    it('400: migrate to the current provider', () =>
+      expectStatus(admin.encryption.migrate(fp('Production CMK')), 'encryption.migrate', 400));
     it('404', () => expectStatus(admin.encryption.migrate('0123456789abcdef0123456789abcdef'), 'encryption.migrate', 404));
     it('412 (account 000000000412) and 424 (account 000000000424)', async () => {
       const a = await admin.encryption.register({ arn: arnFor('000000000412', '412'), name: 'init fails' });

@@ -1,6 +1,13 @@
 // 429 handling and the client-side limiter against the emulator's scaled rate limits; the 10,000-key walk.
 import assert from 'node:assert/strict';
-import { forgetSharedRateLimiter, QlikApiError, RateLimiter, sharedRateLimiter, STATUS_MESSAGES, type KeyProvider } from '../../../src/qlik';
+import {
+  forgetSharedRateLimiter,
+  QlikApiError,
+  RateLimiter,
+  sharedRateLimiter,
+  STATUS_MESSAGES,
+  type KeyProvider,
+} from '../../../src/qlik';
 import { Harness, logSink } from './emulatorHelpers';
 
 const SCALE = 0.05; // window = 3 s; 100 Tier 2 requests per window
@@ -46,7 +53,7 @@ describe('qlik/client: rate limits', function () {
     // Reads are another tier: they are not held back by the full Tier 2 window.
     const t0 = Date.now();
     await c.encryption.listAll();
-    assert.ok(Date.now() - t0 < 2000, "reads are not held back by Tier 2");
+    assert.ok(Date.now() - t0 < 2000, 'reads are not held back by Tier 2');
   });
 
   it('walks all 10,000 keys of the large seed with exactly one request per page', async () => {

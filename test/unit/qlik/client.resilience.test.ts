@@ -29,7 +29,10 @@ describe('qlik/client: retries, faults, origins', function () {
       const c = h.client('admin', { onRequest: sink.onRequest });
       assert.equal((await c.encryption.listAll()).length, 4);
       assert.equal(await count('GET', '/api/v1/encryption/keyproviders/actions/list'), 3);
-      assert.deepEqual(sink.entries.map((e) => [e.endpoint, e.status, e.retries, e.tier]), [['encryption.listAll', 200, 2, 'tier1']]);
+      assert.deepEqual(
+        sink.entries.map((e) => [e.endpoint, e.status, e.retries, e.tier]),
+        [['encryption.listAll', 200, 2, 'tier1']],
+      );
       assert.ok(!JSON.stringify(sink.entries).includes(h.tenant.tokens.admin), 'no token in the log');
     });
     it('a GET gives up after the bounded number of retries with the 5xx sentence', async () => {
@@ -58,7 +61,10 @@ describe('qlik/client: retries, faults, origins', function () {
       await h.fault({ method: 'POST', path: '^/api/v1/api-keys$', mode: 'reset', count: 0 });
       const e = await rejection(h.client('developer').apiKeys.create({ description: 'once' }));
       assert.ok(e instanceof QlikNetworkError, String(e));
-      assert.match(e.userMessage, /The connection to Qlik Cloud at 127\.0\.0\.1:\d+ broke before it answered \(ECONNRESET\)\. The change may have been made all the same: refresh and check before trying again\./);
+      assert.match(
+        e.userMessage,
+        /The connection to Qlik Cloud at 127\.0\.0\.1:\d+ broke before it answered \(ECONNRESET\)\. The change may have been made all the same: refresh and check before trying again\./,
+      );
       assert.equal((await h.requests()).filter((r) => r.method === 'POST').length, 1);
     });
     it('any request is retried after a 429 once retry-after has passed, a POST included', async () => {
@@ -67,7 +73,10 @@ describe('qlik/client: retries, faults, origins', function () {
       const created = await h.client('developer').apiKeys.create({ description: 'after 429' });
       assert.ok(Date.now() - started >= 950, 'waited for retry-after: 1');
       assert.equal(created.key.description, 'after 429');
-      assert.deepEqual((await h.requests()).filter((r) => r.method === 'POST').map((r) => r.status), [429, 201]);
+      assert.deepEqual(
+        (await h.requests()).filter((r) => r.method === 'POST').map((r) => r.status),
+        [429, 201],
+      );
     });
     it('the wait after a 429 is bounded and cancellable', async () => {
       await h.fault({ method: 'GET', path: LIST, mode: 'status', status: 429, count: 0 });
@@ -97,7 +106,10 @@ describe('qlik/client: retries, faults, origins', function () {
       await h.fault({ method: 'POST', path: '^/api/v1/api-keys$', mode: 'hang', count: 0 });
       const e = await rejection(h.client('developer', { timeoutMs: 200 }).apiKeys.create({ description: 'maybe' }));
       assert.ok(e instanceof QlikTimeoutError, String(e));
-      assert.match(e.userMessage, /did not answer within 0\.2 seconds\. The change may have been made all the same: refresh and check before trying again\./);
+      assert.match(
+        e.userMessage,
+        /did not answer within 0\.2 seconds\. The change may have been made all the same: refresh and check before trying again\./,
+      );
       assert.equal(await count('POST', '/api/v1/api-keys'), 1);
     });
     it('latency under the timeout is only slower', async () => {

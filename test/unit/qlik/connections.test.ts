@@ -61,7 +61,10 @@ describe('qlik/connections: one TLS handshake per tenant for a burst', () => {
     const c = client(proxied);
     await burst(c);
     await burst(c);
-    assert.deepEqual(proxy.requests.map((r) => [r.target, r.status, r.authorization]), [['acme.eu.qlikcloud.com:443', 200, false]]);
+    assert.deepEqual(
+      proxy.requests.map((r) => [r.target, r.status, r.authorization]),
+      [['acme.eu.qlikcloud.com:443', 200, false]],
+    );
     assert.equal(proxy.tunnels.length, 1);
     assert.equal(emu.connections().acme.tls, 1);
     assert.equal(proxy.sawAuthorizationInClear(), false);
@@ -83,16 +86,32 @@ describe('qlik/connections: one TLS handshake per tenant for a burst', () => {
     const c = client(direct);
     await burst(c);
     const agents = [...made];
-    assert.ok(agents.some((a) => Object.values(a.freeSockets).flat().length === 1), 'one idle connection is kept');
+    assert.ok(
+      agents.some((a) => Object.values(a.freeSockets).flat().length === 1),
+      'one idle connection is kept',
+    );
     c.close();
-    for (const a of agents) assert.ok(Object.values(a.freeSockets).flat().every((s) => s?.destroyed), 'idle sockets destroyed');
+    for (const a of agents)
+      assert.ok(
+        Object.values(a.freeSockets)
+          .flat()
+          .every((s) => s?.destroyed),
+        'idle sockets destroyed',
+      );
     await c.encryption.listAll();
     assert.equal(emu.connections().acme.tls, 2);
   });
 
   it("'platform' mode uses no agent of ours (the runtime's, which VS Code patches)", async () => {
     made.length = 0;
-    const c = new QlikClient({ origin: emu.tenants[0].url, auth: { type: 'apiKey', apiKey: 'x' }, agents: 'platform', createAgent: direct, timeoutMs: 2000, retry: { maxRetries: 0 } });
+    const c = new QlikClient({
+      origin: emu.tenants[0].url,
+      auth: { type: 'apiKey', apiKey: 'x' },
+      agents: 'platform',
+      createAgent: direct,
+      timeoutMs: 2000,
+      retry: { maxRetries: 0 },
+    });
     // No DNS for the name here, and our agent (which would dial it) is not used.
     await assert.rejects(c.encryption.listAll(), (e: Error & { kind?: string }) => e.kind === 'network');
     assert.equal(made.length, 0);

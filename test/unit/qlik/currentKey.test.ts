@@ -8,10 +8,26 @@ const A = 'arn:aws:kms:eu-west-1:111122223333:key/mrk-00000000000000000000000000
 const B = 'arn:aws:kms:eu-west-1:111122223333:key/mrk-00000000000000000000000000000002';
 const NEVER = '0001-01-01T00:00:00Z';
 
-function providers(extra: { a?: Record<string, unknown>; b?: Record<string, unknown>; qlik?: Record<string, unknown> } = {}): KeyProvider[] {
+function providers(
+  extra: { a?: Record<string, unknown>; b?: Record<string, unknown>; qlik?: Record<string, unknown> } = {},
+): KeyProvider[] {
   return [
-    toKeyProvider({ arn: '#QLIK_MANAGED_KEY_PROVIDER#', name: 'Qlik', keyprovider: 'Qlik', promotedToCurrentAt: '2026-01-01T00:00:00Z', demotedFromCurrentAt: '2026-02-01T00:00:00Z', ...extra.qlik }),
-    toKeyProvider({ arn: A, name: 'A', arnFingerPrint: 'fa', promotedToCurrentAt: '2026-02-01T00:00:00Z', demotedFromCurrentAt: NEVER, ...extra.a }),
+    toKeyProvider({
+      arn: '#QLIK_MANAGED_KEY_PROVIDER#',
+      name: 'Qlik',
+      keyprovider: 'Qlik',
+      promotedToCurrentAt: '2026-01-01T00:00:00Z',
+      demotedFromCurrentAt: '2026-02-01T00:00:00Z',
+      ...extra.qlik,
+    }),
+    toKeyProvider({
+      arn: A,
+      name: 'A',
+      arnFingerPrint: 'fa',
+      promotedToCurrentAt: '2026-02-01T00:00:00Z',
+      demotedFromCurrentAt: NEVER,
+      ...extra.a,
+    }),
     toKeyProvider({ arn: B, name: 'B', arnFingerPrint: 'fb', ...extra.b }),
   ];
 }

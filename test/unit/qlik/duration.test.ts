@@ -1,11 +1,5 @@
 import assert from 'node:assert/strict';
-import {
-  addDuration,
-  checkExpiryAgainstMaximum,
-  compareDurations,
-  formatDurationWords,
-  parseDuration,
-} from '../../../src/qlik/duration';
+import { addDuration, checkExpiryAgainstMaximum, compareDurations, formatDurationWords, parseDuration } from '../../../src/qlik/duration';
 
 describe('qlik/duration: ISO 8601 durations', () => {
   const good: [string, string, string][] = [

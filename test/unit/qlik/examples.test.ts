@@ -4,13 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  currentKey,
-  mergeKeyProvider,
-  migrationOutcome,
-  QlikClient,
-  type KeyProvider,
-} from '../../../src/qlik';
+import { currentKey, mergeKeyProvider, migrationOutcome, QlikClient, type KeyProvider } from '../../../src/qlik';
 import { removeActionFor } from '../../../src/apiKeys/ownership';
 import { describeExpiry, durationInWords, formatDate } from '../../../src/tree/format';
 import { identityTranslate as t } from '../../../src/util/translate';
@@ -33,7 +27,11 @@ describe('documented examples: every JSON example response, through the client a
 
   before(async () => {
     server = await serveExamples(examples);
-    client = new QlikClient({ origin: server.url, auth: { type: 'apiKey', apiKey: 'documented-example-token' }, retry: { maxRetries: 0, max429Retries: 0 } });
+    client = new QlikClient({
+      origin: server.url,
+      auth: { type: 'apiKey', apiKey: 'documented-example-token' },
+      retry: { maxRetries: 0, max429Retries: 0 },
+    });
   });
   after(() => server.close());
 
@@ -62,32 +60,50 @@ describe('documented examples: every JSON example response, through the client a
     const original = originalReferenceDir();
     if (!original) this.skip();
     for (const name of DOCUMENTS) {
-      assert.equal(readFileSync(join(FIXTURE_DIR, name), 'utf8'), readFileSync(join(original!, name), 'utf8'), `${name} differs from ${original}`);
+      assert.equal(
+        readFileSync(join(FIXTURE_DIR, name), 'utf8'),
+        readFileSync(join(original!, name), 'utf8'),
+        `${name} differs from ${original}`,
+      );
     }
   });
 
   it('lists: both list examples parse, and the current key is named from them', async () => {
     const aws = await client.encryption.listAwsProviders();
-    assert.deepEqual(aws.map((p) => p.name), ['test name']);
+    assert.deepEqual(
+      aws.map((p) => p.name),
+      ['test name'],
+    );
     assert.equal(currentKey(aws).provider?.name, 'test name');
     const all = await client.encryption.listAll();
-    assert.deepEqual(all.map((p) => p.name), ['Qlik Internal Kms', 'CMK - 01', 'CMK - 02']);
+    assert.deepEqual(
+      all.map((p) => p.name),
+      ['Qlik Internal Kms', 'CMK - 01', 'CMK - 02'],
+    );
     const now = currentKey(all);
     assert.deepEqual([now.provider?.name, now.basis], ['CMK - 02', 'flag']);
     assert.equal(all[0]!.isQlikDefault, true);
     assert.equal(formatDate(all[0]!.demotedFromCurrentAt, t), 'never');
     assert.equal(formatDate(all[0]!.createdAt, t), 'Qlik managed');
-    assert.deepEqual(all.map((p) => p.hasComplianceProblem), [false, false, true]);
+    assert.deepEqual(
+      all.map((p) => p.hasComplianceProblem),
+      [false, false, true],
+    );
     assert.equal(all[2]!.complianceProblems[0]?.code, 'Encryption-88');
   });
 
   it('register: the example has no fingerprint; the client finds it by ARN in the list, and the panel can show it', async () => {
-    const registered = await client.encryption.register({ arn: 'arn:aws:kms:eu-west-1:111222334455:key/mrk-1237c011a37erft67ei987c7612q456', name: 'test name' }, { validateArn: false });
+    const registered = await client.encryption.register(
+      { arn: 'arn:aws:kms:eu-west-1:111222334455:key/mrk-1237c011a37erft67ei987c7612q456', name: 'test name' },
+      { validateArn: false },
+    );
     assert.equal(registered.fingerprint, '9f352c5a9c1618485051892cb57467e4', 'the fingerprint of the same ARN in actions/list');
     const view = registeredProviderView(registered);
     const message = ToWebview.safeParse({ type: 'registered', provider: view });
     assert.ok(message.success, 'the register panel accepts the provider');
-    assert.deepEqual(view.replicas, [{ arn: 'arn:aws:kms:eu-west-3:111222334455:key/mrk-1237c011a37erft67ei987c7612q456', region: 'eu-west-3' }]);
+    assert.deepEqual(view.replicas, [
+      { arn: 'arn:aws:kms:eu-west-3:111222334455:key/mrk-1237c011a37erft67ei987c7612q456', region: 'eu-west-3' },
+    ]);
   });
 
   it('get and test: answers without a fingerprint are about the one asked for; merging keeps the known one', async () => {

@@ -13,7 +13,10 @@ describe('qlik/jsonPatch: JSON Patch bodies', () => {
   });
 
   it('key provider: refuses an empty name, nothing to change, control characters and 10,000 characters', () => {
-    assert.throws(() => keyProviderPatch({ name: '   ' }), (e: unknown) => e instanceof QlikInputError && /name is required/.test(e.message));
+    assert.throws(
+      () => keyProviderPatch({ name: '   ' }),
+      (e: unknown) => e instanceof QlikInputError && /name is required/.test(e.message),
+    );
     assert.throws(() => keyProviderPatch({}), /Nothing to change/);
     assert.throws(() => keyProviderPatch({ name: 'a\u0007b' }), /control characters/);
     assert.throws(() => keyProviderPatch({ description: 'x'.repeat(10_000) }), /too long/);

@@ -35,7 +35,10 @@ describe('qlik/layering', () => {
     });
     const inputs = Object.keys(result.metafile.inputs);
     assert.ok(inputs.some((i) => i.endsWith('arn.ts')));
-    assert.deepEqual(inputs.filter((i) => /node_modules|http\.ts|client\.ts|auth\.ts/.test(i)), []);
+    assert.deepEqual(
+      inputs.filter((i) => /node_modules|http\.ts|client\.ts|auth\.ts/.test(i)),
+      [],
+    );
     const code = result.outputFiles[0]!.text;
     assert.ok(code.includes('parseKmsKeyArn'));
     assert.ok(code.length < 60_000, `small enough for a webview (${code.length} bytes)`);

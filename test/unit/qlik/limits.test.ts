@@ -12,7 +12,11 @@ describe('qlik/client: limits as documented, durations by the calendar, errors a
   it('sends names and descriptions longer than 256 and 1024 characters: the documents set no such limit', async () => {
     const admin = h.client('admin', fast);
     const name = 'N'.repeat(300);
-    const registered = await admin.encryption.register({ arn: 'arn:aws:kms:eu-west-1:123456789012:key/mrk-0000000000000000000000000000a300', name, description: 'D'.repeat(2000) });
+    const registered = await admin.encryption.register({
+      arn: 'arn:aws:kms:eu-west-1:123456789012:key/mrk-0000000000000000000000000000a300',
+      name,
+      description: 'D'.repeat(2000),
+    });
     assert.equal(registered.name, name);
     await admin.encryption.patch(registered.fingerprint!, { description: 'E'.repeat(1500) });
     const key = await h.client('developer', fast).apiKeys.create({ description: 'K'.repeat(1500) });
@@ -25,7 +29,10 @@ describe('qlik/client: limits as documented, durations by the calendar, errors a
     for (const days of [28, 29, 30, 31, 32]) {
       const expiry = `P${days}D`;
       const clientSays = checkExpiryAgainstMaximum(expiry, 'P1M') === undefined;
-      const serviceSays = await admin.apiKeys.create({ description: `expiry ${expiry}`, expiry }).then(() => true, () => false);
+      const serviceSays = await admin.apiKeys.create({ description: `expiry ${expiry}`, expiry }).then(
+        () => true,
+        () => false,
+      );
       assert.equal(clientSays, serviceSays, `${expiry} from ${new Date().toISOString()}: client ${clientSays}, service ${serviceSays}`);
     }
   });

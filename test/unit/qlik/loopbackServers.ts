@@ -9,7 +9,9 @@ export interface Served {
 }
 
 function listen(server: Server): Promise<string> {
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
+  );
 }
 
 function closer(server: Server): () => Promise<void> {
@@ -50,27 +52,28 @@ export async function startProxy(
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const up = request(
-        { host: t.hostname, port: t.port, method: req.method, path: req.url, headers: req.headers },
-        (upRes) => {
-          const body: Buffer[] = [];
-          upRes.on('data', (c: Buffer) => body.push(c));
-          upRes.on('end', () => {
-            const original: ProxiedResponse = { status: upRes.statusCode ?? 502, headers: upRes.headers, body: Buffer.concat(body).toString('utf8') };
-            let out = original;
-            try {
-              out = rewrite({ method: req.method ?? 'GET', path: req.url ?? '/' }, original) ?? original;
-            } catch {
-              // A rewrite that cannot handle this answer passes it through unchanged.
-            }
-            const headers = { ...out.headers };
-            delete headers['content-length'];
-            delete headers['transfer-encoding'];
-            res.writeHead(out.status, { ...headers, 'content-length': Buffer.byteLength(out.body) });
-            res.end(out.body);
-          });
-        },
-      );
+      const up = request({ host: t.hostname, port: t.port, method: req.method, path: req.url, headers: req.headers }, (upRes) => {
+        const body: Buffer[] = [];
+        upRes.on('data', (c: Buffer) => body.push(c));
+        upRes.on('end', () => {
+          const original: ProxiedResponse = {
+            status: upRes.statusCode ?? 502,
+            headers: upRes.headers,
+            body: Buffer.concat(body).toString('utf8'),
+          };
+          let out = original;
+          try {
+            out = rewrite({ method: req.method ?? 'GET', path: req.url ?? '/' }, original) ?? original;
+          } catch {
+            // A rewrite that cannot handle this answer passes it through unchanged.
+          }
+          const headers = { ...out.headers };
+          delete headers['content-length'];
+          delete headers['transfer-encoding'];
+          res.writeHead(out.status, { ...headers, 'content-length': Buffer.byteLength(out.body) });
+          res.end(out.body);
+        });
+      });
       up.on('error', () => {
         res.writeHead(502);
         res.end();
@@ -106,8 +109,23 @@ export async function startSelfSignedHttps(): Promise<(Served & { requests: () =
   try {
     execFileSync(
       'openssl',
-      ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
-        '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'],
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1',
+      ],
       { stdio: 'ignore' },
     );
     const key = readFileSync(join(dir, 'key.pem'));

@@ -26,14 +26,20 @@ describe('qlik/properties: parsers under random and adversarial input', () => {
     const valid = fc.record({
       region: fc.constantFrom('eu-west-1', 'us-east-2', 'ap-southeast-2', 'ca-central-1'),
       account: fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: 12, maxLength: 12 }),
-      key: fc.oneof(hex(32).map((h) => `mrk-${h}`), fc.tuple(hex(8), hex(4), hex(4), hex(4), hex(12)).map((p) => p.join('-'))),
+      key: fc.oneof(
+        hex(32).map((h) => `mrk-${h}`),
+        fc.tuple(hex(8), hex(4), hex(4), hex(4), hex(12)).map((p) => p.join('-')),
+      ),
     });
     fc.assert(
       fc.property(valid, ({ region, account, key }) => {
         const arn = `arn:aws:kms:${region}:${account}:key/${key}`;
         const r = parseKmsKeyArn(arn);
         assert.ok(r.ok);
-        assert.deepEqual([r.value.region, r.value.account, r.value.keyId, r.value.multiRegion], [region, account, key, key.startsWith('mrk-')]);
+        assert.deepEqual(
+          [r.value.region, r.value.account, r.value.keyId, r.value.multiRegion],
+          [region, account, key, key.startsWith('mrk-')],
+        );
       }),
     );
   });

@@ -16,7 +16,11 @@ describe('qlik/proxy refusals: the sentence names the proxy', () => {
   after(() => emu.close());
   afterEach(async () => {
     await fetch(`${emu.control}/reset`, { method: 'POST' });
-    await fetch(`${emu.control}/proxy`, { method: 'POST', body: JSON.stringify({ auth: null }), headers: { 'content-type': 'application/json' } });
+    await fetch(`${emu.control}/proxy`, {
+      method: 'POST',
+      body: JSON.stringify({ auth: null }),
+      headers: { 'content-type': 'application/json' },
+    });
   });
 
   /** VS Code's proxy agent, with the run's CA for the tenant's TLS (the extension host has it from NODE_EXTRA_CA_CERTS). */
@@ -27,7 +31,13 @@ describe('qlik/proxy refusals: the sentence names the proxy', () => {
   }
   const viaProxy = (_secure: boolean, o: AgentOptions) => new ProxyAgent(emu.proxy!.url, o);
   const client = (token = emu.tenants[0].tokens.admin) =>
-    new QlikClient({ origin: emu.tenants[0].url, auth: { type: 'apiKey', apiKey: token }, createAgent: viaProxy, timeoutMs: 5000, retry: { maxRetries: 0 } });
+    new QlikClient({
+      origin: emu.tenants[0].url,
+      auth: { type: 'apiKey', apiKey: token },
+      createAgent: viaProxy,
+      timeoutMs: 5000,
+      retry: { maxRetries: 0 },
+    });
 
   async function failure(c: QlikClient): Promise<unknown> {
     try {
@@ -47,7 +57,10 @@ describe('qlik/proxy refusals: the sentence names the proxy', () => {
     assert.equal(error.status, 403);
     assert.equal(error.kind, 'network');
     assert.equal(error.userMessage, KIND_MESSAGES.proxy('acme.eu.qlikcloud.com', 403));
-    assert.match(error.userMessage, /^The proxy set in http\.proxy refused to connect to acme\.eu\.qlikcloud\.com \(HTTP 403\); Qlik Cloud was not reached\./);
+    assert.match(
+      error.userMessage,
+      /^The proxy set in http\.proxy refused to connect to acme\.eu\.qlikcloud\.com \(HTTP 403\); Qlik Cloud was not reached\./,
+    );
     assert.equal(emu.connections().acme?.tcp ?? 0, 0, 'nothing reached the tenant');
   });
 
@@ -63,9 +76,17 @@ describe('qlik/proxy refusals: the sentence names the proxy', () => {
     const ok = client();
     assert.equal((await ok.identity.tenant()).name, 'acme', 'the open tunnel works');
     ok.close();
-    const c = new QlikClient({ origin: emu.tenants[0].url, auth: { type: 'apiKey', apiKey: emu.tenants[0].tokens.user }, createAgent: viaProxy, timeoutMs: 5000 });
+    const c = new QlikClient({
+      origin: emu.tenants[0].url,
+      auth: { type: 'apiKey', apiKey: emu.tenants[0].tokens.user },
+      createAgent: viaProxy,
+      timeoutMs: 5000,
+    });
     try {
-      await assert.rejects(c.apiKeys.create({ description: 'not allowed' }), (e: unknown) => e instanceof QlikApiError && e.status === 403 && !/proxy/.test(e.userMessage));
+      await assert.rejects(
+        c.apiKeys.create({ description: 'not allowed' }),
+        (e: unknown) => e instanceof QlikApiError && e.status === 403 && !/proxy/.test(e.userMessage),
+      );
     } finally {
       c.close();
     }

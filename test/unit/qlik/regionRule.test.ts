@@ -12,10 +12,21 @@ describe('qlik/regionRule: a key in the tenant’s AWS region, with a replica in
   });
   it('warns of another region and of a missing DR replica; says nothing it cannot check', () => {
     assert.deepEqual(regionProblems({ region: 'eu-west-1', multiRegion: true, replicaRegions: ['eu-west-3'] }, 'eu-west-1'), []);
-    assert.deepEqual(regionProblems({ region: 'us-east-1', multiRegion: true }, 'eu-west-1'), [{ kind: 'otherRegion', keyRegion: 'us-east-1', tenantRegion: 'eu-west-1' }]);
-    assert.deepEqual(regionProblems({ region: 'eu-west-1', multiRegion: true, replicaRegions: ['eu-central-1'] }, 'eu-west-1'), [{ kind: 'noDrReplica', drRegion: 'eu-west-3' }]);
-    assert.deepEqual(regionProblems({ region: 'us-east-1', multiRegion: true, replicaRegions: [] }, 'us-east-1'), [], 'DR region of us-east-1 not recorded');
+    assert.deepEqual(regionProblems({ region: 'us-east-1', multiRegion: true }, 'eu-west-1'), [
+      { kind: 'otherRegion', keyRegion: 'us-east-1', tenantRegion: 'eu-west-1' },
+    ]);
+    assert.deepEqual(regionProblems({ region: 'eu-west-1', multiRegion: true, replicaRegions: ['eu-central-1'] }, 'eu-west-1'), [
+      { kind: 'noDrReplica', drRegion: 'eu-west-3' },
+    ]);
+    assert.deepEqual(
+      regionProblems({ region: 'us-east-1', multiRegion: true, replicaRegions: [] }, 'us-east-1'),
+      [],
+      'DR region of us-east-1 not recorded',
+    );
     assert.deepEqual(regionProblems({ region: 'us-east-1', multiRegion: true }, undefined), [], 'tenant region unknown');
-    assert.match(regionProblemText({ kind: 'otherRegion', keyRegion: 'us-east-1', tenantRegion: 'eu-west-1' }), /in us-east-1, but the tenant is in eu-west-1/);
+    assert.match(
+      regionProblemText({ kind: 'otherRegion', keyRegion: 'us-east-1', tenantRegion: 'eu-west-1' }),
+      /in us-east-1, but the tenant is in eu-west-1/,
+    );
   });
 });

@@ -121,7 +121,10 @@ describe('qlik/schemas: zod schemas against the documents’ example bodies', ()
     assert.equal(cmk1.hasComplianceProblem, false);
     assert.equal(cmk1.region, 'eu-west-1');
     assert.equal(cmk1.account, '111222334455');
-    assert.deepEqual(cmk1.replicaKeys.map((r) => r.region), ['eu-west-3']);
+    assert.deepEqual(
+      cmk1.replicaKeys.map((r) => r.region),
+      ['eu-west-3'],
+    );
     assert.equal(cmk1.demotedFromCurrentAt.date?.toISOString(), '2023-06-21T18:45:57.000Z');
 
     assert.equal(cmk2.isCurrent, true);
@@ -158,9 +161,12 @@ describe('qlik/schemas: zod schemas against the documents’ example bodies', ()
     if (!empty.success) assert.deepEqual(describeIssue(empty.error), { field: '[0].arn', problem: 'is empty' });
     else assert.fail('an empty arn must not pass');
     const wrongType = KeyProviderListSchema.safeParse([{ arn: 'a', replicaKeys: [{ arn: 3 }] }]);
-    if (!wrongType.success) assert.deepEqual(describeIssue(wrongType.error), { field: '[0].replicaKeys[0].arn', problem: 'should be text but is a number' });
+    if (!wrongType.success)
+      assert.deepEqual(describeIssue(wrongType.error), { field: '[0].replicaKeys[0].arn', problem: 'should be text but is a number' });
     else assert.fail('a number for a replica ARN must not pass');
-    const minimal = toKeyProvider(KeyProviderSchema.parse({ arn: 'arn:aws:kms:eu-west-1:111122223333:key/abc', surprise: { a: 1 }, description: null }));
+    const minimal = toKeyProvider(
+      KeyProviderSchema.parse({ arn: 'arn:aws:kms:eu-west-1:111122223333:key/abc', surprise: { a: 1 }, description: null }),
+    );
     assert.equal(minimal.name, 'abc');
     assert.equal(minimal.description, '');
     assert.deepEqual(minimal.replicaKeys, []);
@@ -183,7 +189,10 @@ describe('qlik/schemas: zod schemas against the documents’ example bodies', ()
   });
 
   it('API key list example with links; key without id refused', () => {
-    const body = ApiKeyListSchema.parse({ data: [KEY_EXAMPLE], links: { next: { href: 'string' }, prev: { href: 'string' }, self: { href: 'string' } } });
+    const body = ApiKeyListSchema.parse({
+      data: [KEY_EXAMPLE],
+      links: { next: { href: 'string' }, prev: { href: 'string' }, self: { href: 'string' } },
+    });
     const k = toApiKey(body.data[0]!);
     assert.equal(k.id, KEY_EXAMPLE.id);
     assert.equal(k.knownStatus, 'active');
@@ -205,7 +214,14 @@ describe('qlik/schemas: zod schemas against the documents’ example bodies', ()
   });
 
   it('configuration example, and without api_keys_enabled (removed in 2026)', () => {
-    const c = toApiKeyConfig(ApiKeyConfigSchema.parse({ api_keys_enabled: false, max_keys_per_user: 5, max_api_key_expiry: 'PT24H', scim_externalClient_expiry: 'P365D' }));
+    const c = toApiKeyConfig(
+      ApiKeyConfigSchema.parse({
+        api_keys_enabled: false,
+        max_keys_per_user: 5,
+        max_api_key_expiry: 'PT24H',
+        scim_externalClient_expiry: 'P365D',
+      }),
+    );
     assert.deepEqual([c.apiKeysEnabled, c.maxKeysPerUser, c.maxApiKeyExpiry, c.scimExternalClientExpiry], [false, 5, 'PT24H', 'P365D']);
     assert.equal(toApiKeyConfig(ApiKeyConfigSchema.parse({ max_keys_per_user: 5 })).apiKeysEnabled, undefined);
   });
@@ -213,14 +229,36 @@ describe('qlik/schemas: zod schemas against the documents’ example bodies', ()
   it('users/me and tenants/me with the facts file’s fields', () => {
     const u = toUser(
       UserSchema.parse({
-        id: 'u1', tenantId: 't1', name: 'Ada', email: 'ada@example.com', subject: 'auth0|1', status: 'active',
-        assignedRoles: [{ id: 'r1', name: 'TenantAdmin', level: 'admin', type: 'default' }], assignedGroups: [], assignedScopes: [],
-        createdAt: '2024-01-01T00:00:00Z', lastUpdatedAt: '2024-01-02T00:00:00Z', locale: 'en', zoneinfo: 'UTC',
+        id: 'u1',
+        tenantId: 't1',
+        name: 'Ada',
+        email: 'ada@example.com',
+        subject: 'auth0|1',
+        status: 'active',
+        assignedRoles: [{ id: 'r1', name: 'TenantAdmin', level: 'admin', type: 'default' }],
+        assignedGroups: [],
+        assignedScopes: [],
+        createdAt: '2024-01-01T00:00:00Z',
+        lastUpdatedAt: '2024-01-02T00:00:00Z',
+        locale: 'en',
+        zoneinfo: 'UTC',
       }),
     );
     assert.equal(u.isTenantAdmin, true);
     assert.deepEqual(u.roleNames, ['TenantAdmin']);
-    const t = toTenant(TenantSchema.parse({ id: 't1', name: 'acme', hostnames: ['acme.eu.qlikcloud.com'], region: 'eu', datacenter: 'eu-west-1', status: 'active', created: '2024-01-01T00:00:00Z', lastUpdated: '2024-01-01T00:00:00Z', createdByUser: 'u1' }));
+    const t = toTenant(
+      TenantSchema.parse({
+        id: 't1',
+        name: 'acme',
+        hostnames: ['acme.eu.qlikcloud.com'],
+        region: 'eu',
+        datacenter: 'eu-west-1',
+        status: 'active',
+        created: '2024-01-01T00:00:00Z',
+        lastUpdated: '2024-01-01T00:00:00Z',
+        createdByUser: 'u1',
+      }),
+    );
     assert.deepEqual(t.hostnames, ['acme.eu.qlikcloud.com']);
     assert.equal(UserSchema.safeParse({ name: 'no id' }).success, false);
     assert.equal(TenantSchema.safeParse({ name: 'no id' }).success, false);

@@ -76,12 +76,21 @@ describe('qlik/tenantUrl: tenant address normaliser', () => {
     assert.equal(normalizeTenantUrl('http://localhost.:8080').ok, false);
     assert.ok(normalizeTenantUrl('http://localhost:8080').ok);
     const fqdn = normalizeTenantUrl('acme.eu.qlikcloud.com.');
-    assert.ok(fqdn.ok && fqdn.origin === 'https://acme.eu.qlikcloud.com' && fqdn.hostname === 'acme.eu.qlikcloud.com', JSON.stringify(fqdn));
+    assert.ok(
+      fqdn.ok && fqdn.origin === 'https://acme.eu.qlikcloud.com' && fqdn.hostname === 'acme.eu.qlikcloud.com',
+      JSON.stringify(fqdn),
+    );
   });
 
   it('issue 12: knows a Qlik Cloud host from a look-alike, and a host name the tenant does not list', () => {
     for (const h of ['acme.eu.qlikcloud.com', 'ACME.US.QLIKCLOUD.COM', 'my-alias.qlikcloud.com']) assert.ok(isQlikCloudHost(h), h);
-    for (const h of ['qlikcloud.com', 'acme.eu.qlikcloud.com.example.net', 'acmeqlikcloud.com', 'evil-qlikcloud.com', 'acme.eu.qlikcloud.co']) {
+    for (const h of [
+      'qlikcloud.com',
+      'acme.eu.qlikcloud.com.example.net',
+      'acmeqlikcloud.com',
+      'evil-qlikcloud.com',
+      'acme.eu.qlikcloud.co',
+    ]) {
       assert.ok(!isQlikCloudHost(h), h);
     }
     assert.ok(!hostnameMismatch('acme.eu.qlikcloud.com', ['ACME.eu.qlikcloud.com', 'alias.qlikcloud.com']));

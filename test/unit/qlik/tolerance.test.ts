@@ -27,9 +27,16 @@ describe('qlik/client: tolerance of null lists, null entries, empty links and er
   });
 
   const client = () =>
-    new QlikClient({ origin: proxy!.url, auth: { type: 'apiKey', apiKey: h.tenant.tokens.admin }, retry: { maxRetries: 0, max429Retries: 0 } });
+    new QlikClient({
+      origin: proxy!.url,
+      auth: { type: 'apiKey', apiKey: h.tenant.tokens.admin },
+      retry: { maxRetries: 0, max429Retries: 0 },
+    });
   const isKeyList = (path: string) => /^\/api\/v1\/api-keys(\?|$)/.test(path);
-  const json = (res: ProxiedResponse, edit: (body: any) => unknown): ProxiedResponse => ({ ...res, body: JSON.stringify(edit(JSON.parse(res.body))) });
+  const json = (res: ProxiedResponse, edit: (body: any) => unknown): ProxiedResponse => ({
+    ...res,
+    body: JSON.stringify(edit(JSON.parse(res.body))),
+  });
 
   it('a provider list of null, or {data: null}, is an empty list', async () => {
     for (const body of ['null', '{"data":null}', '{"errors":null}']) {
@@ -41,14 +48,20 @@ describe('qlik/client: tolerance of null lists, null entries, empty links and er
   it('null entries in lists, replicaKeys: [null] and complianceError: [null] keep the rest of the answer', async () => {
     rewrite = (req, res) =>
       req.path.endsWith('/actions/list')
-        ? json(res, (list: any[]) => [null, ...list.map((p) => ({ ...p, replicaKeys: [null, ...(p.replicaKeys ?? [])], complianceError: [null] }))])
+        ? json(res, (list: any[]) => [
+            null,
+            ...list.map((p) => ({ ...p, replicaKeys: [null, ...(p.replicaKeys ?? [])], complianceError: [null] })),
+          ])
         : undefined;
     const all = await client().encryption.listAll();
     assert.equal(all.length, 4);
     const prod = all.find((p) => p.name === 'Production CMK')!;
     assert.equal(prod.replicaKeys.length, 1);
     assert.equal(prod.hasComplianceProblem, false);
-    rewrite = (req, res) => (req.path.endsWith('/actions/list') ? json(res, (list: any[]) => list.map((p) => ({ ...p, replicaKeys: null, complianceError: null }))) : undefined);
+    rewrite = (req, res) =>
+      req.path.endsWith('/actions/list')
+        ? json(res, (list: any[]) => list.map((p) => ({ ...p, replicaKeys: null, complianceError: null })))
+        : undefined;
     assert.ok((await client().encryption.listAll()).every((p) => p.replicaKeys.length === 0));
   });
 
@@ -56,7 +69,8 @@ describe('qlik/client: tolerance of null lists, null entries, empty links and er
     rewrite = (req, res) => (isKeyList(req.path) ? json(res, (b: any) => ({ ...b, data: null })) : undefined);
     assert.deepEqual((await client().apiKeys.list()).keys, []);
     for (const next of [{}, { href: '' }, null]) {
-      rewrite = (req, res) => (isKeyList(req.path) ? json(res, (b: any) => ({ ...b, data: [null, ...b.data], links: { self: {}, next } })) : undefined);
+      rewrite = (req, res) =>
+        isKeyList(req.path) ? json(res, (b: any) => ({ ...b, data: [null, ...b.data], links: { self: {}, next } })) : undefined;
       const pages = [];
       for await (const page of client().apiKeys.pages({ limit: 5 })) pages.push(page);
       assert.equal(pages.length, 1, JSON.stringify(next));
@@ -82,7 +96,10 @@ describe('qlik/client: tolerance of null lists, null entries, empty links and er
         : undefined;
     const e = await rejection(client().apiKeys.list());
     assert.ok(e instanceof QlikApiError);
-    assert.deepEqual(e.errors.map((x) => x.source), [{ pointer: '/expiry' }, { parameter: 'limit' }, undefined]);
+    assert.deepEqual(
+      e.errors.map((x) => x.source),
+      [{ pointer: '/expiry' }, { parameter: 'limit' }, undefined],
+    );
   });
 
   it('says the API key settings could not be found on a GET 404, not that they could not be updated', async () => {

@@ -16,7 +16,11 @@ function sources(dir: string): string[] {
 
 /** A sink, and the only files allowed to call it. */
 const SINKS: Array<{ what: string; pattern: RegExp; doors: string[] }> = [
-  { what: 'messages, quick picks and input boxes', pattern: /\b(showInformationMessage|showWarningMessage|showErrorMessage|showQuickPick|showInputBox|createQuickPick|createInputBox)\b/, doors: ['util/prompts.ts'] },
+  {
+    what: 'messages, quick picks and input boxes',
+    pattern: /\b(showInformationMessage|showWarningMessage|showErrorMessage|showQuickPick|showInputBox|createQuickPick|createInputBox)\b/,
+    doors: ['util/prompts.ts'],
+  },
   { what: 'progress', pattern: /window\.withProgress\b/, doors: ['util/prompts.ts'] },
   { what: 'status bar messages', pattern: /\bsetStatusBarMessage\b/, doors: ['util/prompts.ts'] },
   { what: 'markdown', pattern: /new vscode\.MarkdownString\b|\bMarkdownString\(/, doors: ['util/markdown.ts'] },
@@ -34,7 +38,10 @@ const SINKS: Array<{ what: string; pattern: RegExp; doors: string[] }> = [
 ];
 
 describe('util/sinks: other people’s text reaches the screen through one door', () => {
-  const files = sources(SRC).map((file) => ({ rel: path.relative(SRC, file).split(path.sep).join('/'), text: fs.readFileSync(file, 'utf8') }));
+  const files = sources(SRC).map((file) => ({
+    rel: path.relative(SRC, file).split(path.sep).join('/'),
+    text: fs.readFileSync(file, 'utf8'),
+  }));
 
   it('finds the source files', () => assert.ok(files.length > 50, `${files.length} files`));
 
@@ -51,10 +58,15 @@ describe('util/sinks: other people’s text reaches the screen through one door'
 
   it('status bar text is written only with statusText() or runningText()', () => {
     const writes = files.flatMap((f) =>
-      f.text.split('\n').flatMap((line, i) => (/\.text\s*=(?!=)/.test(line) && /item/i.test(line) ? [`${f.rel}:${i + 1}: ${line.trim()}`] : [])),
+      f.text
+        .split('\n')
+        .flatMap((line, i) => (/\.text\s*=(?!=)/.test(line) && /item/i.test(line) ? [`${f.rel}:${i + 1}: ${line.trim()}`] : [])),
     );
     assert.ok(writes.length > 0, 'the watcher writes status bar text');
-    assert.deepEqual(writes.filter((w) => !/=\s*(statusText|runningText)\(/.test(w)), []);
+    assert.deepEqual(
+      writes.filter((w) => !/=\s*(statusText|runningText)\(/.test(w)),
+      [],
+    );
   });
 
   it('the tree provider passes every item through the door', () => {

@@ -6,10 +6,63 @@ import { displayJson, inert, inertLines, isInert, markdownText, TEXT_LIMITS } fr
 
 /** Pieces an attacker combines: link, icon, markdown and HTML syntax, controls, bidi and zero-width characters. */
 const PIECES = [
-  '[', ']', '(', ')', '](', '$(', '$', '<', '>', '</', '<!', '<?', 'a', 'command:workbench.action.terminal.new', 'https://evil.example',
-  '\u0000', '\u0007', '\u001b', '\u007f', '\u0085', '\u009b', '\u200b', '\u200d', '\u200e', '\u200f', '\u202a', '\u202b', '\u202c',
-  '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u061c', '\u2028', '\u2029', '\ufeff', '\u00ad', '\udb40\udc01', '\n', '\t',
-  '*', '_', '`', '#', '|', '🙂', '👩‍💻', 'é', '\u115f', '\u1160', '\u3164', '\uffa0', '\u034f', '\ufe0f', '\udb40\udd00',
+  '[',
+  ']',
+  '(',
+  ')',
+  '](',
+  '$(',
+  '$',
+  '<',
+  '>',
+  '</',
+  '<!',
+  '<?',
+  'a',
+  'command:workbench.action.terminal.new',
+  'https://evil.example',
+  '\u0000',
+  '\u0007',
+  '\u001b',
+  '\u007f',
+  '\u0085',
+  '\u009b',
+  '\u200b',
+  '\u200d',
+  '\u200e',
+  '\u200f',
+  '\u202a',
+  '\u202b',
+  '\u202c',
+  '\u202d',
+  '\u202e',
+  '\u2066',
+  '\u2067',
+  '\u2068',
+  '\u2069',
+  '\u061c',
+  '\u2028',
+  '\u2029',
+  '\ufeff',
+  '\u00ad',
+  '\udb40\udc01',
+  '\n',
+  '\t',
+  '*',
+  '_',
+  '`',
+  '#',
+  '|',
+  '🙂',
+  '👩‍💻',
+  'é',
+  '\u115f',
+  '\u1160',
+  '\u3164',
+  '\uffa0',
+  '\u034f',
+  '\ufe0f',
+  '\udb40\udd00',
 ];
 const hostile = fc.oneof(
   fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }).map((p) => p.join('')),
@@ -37,9 +90,24 @@ describe('util/text: untrusted text stays text', () => {
   });
 
   it('leaves ordinary names and sentences unchanged', () => {
-    const ordinary = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9 .,:;'"!?&%+=/@#*_()-]{0,60}$/).filter((s) => !s.includes('$(') && !s.includes(']('));
-    fc.assert(fc.property(ordinary, (s) => assert.equal(inert(s), s)), { numRuns: 2000 });
-    for (const name of ['Production CMK', 'CI pipeline (nightly)', 'acme', 'Ådne Ørsted – DR key', 'schlüssel für Prod', '鍵 東京', 'a < b and c > d', '$5 budget', 'arn:aws:kms:eu-west-1:123456789012:key/mrk-0123456789abcdef0123456789abcdef']) {
+    const ordinary = fc
+      .stringMatching(/^[A-Za-z0-9][A-Za-z0-9 .,:;'"!?&%+=/@#*_()-]{0,60}$/)
+      .filter((s) => !s.includes('$(') && !s.includes(']('));
+    fc.assert(
+      fc.property(ordinary, (s) => assert.equal(inert(s), s)),
+      { numRuns: 2000 },
+    );
+    for (const name of [
+      'Production CMK',
+      'CI pipeline (nightly)',
+      'acme',
+      'Ådne Ørsted – DR key',
+      'schlüssel für Prod',
+      '鍵 東京',
+      'a < b and c > d',
+      '$5 budget',
+      'arn:aws:kms:eu-west-1:123456789012:key/mrk-0123456789abcdef0123456789abcdef',
+    ]) {
       assert.equal(inert(name), name);
     }
   });
@@ -58,7 +126,16 @@ describe('util/text: untrusted text stays text', () => {
 
   it('inertLines keeps line breaks and nothing else', () => {
     assert.equal(inertLines('Could not load.\n\nHTTP 403 · [x](command:y)\r\nok'), 'Could not load.\n\nHTTP 403 · [x] (command:y)\nok');
-    fc.assert(fc.property(hostile, (s) => assert.ok(inertLines(s).split('\n').every((l) => isInert(l)))), { numRuns: 500 });
+    fc.assert(
+      fc.property(hostile, (s) =>
+        assert.ok(
+          inertLines(s)
+            .split('\n')
+            .every((l) => isInert(l)),
+        ),
+      ),
+      { numRuns: 500 },
+    );
   });
 
   it('cuts long text with an ellipsis, never inside a surrogate pair', () => {

@@ -24,12 +24,20 @@ describe('webview HTML', () => {
   it("has a CSP with default-src 'none' and scripts only with the nonce", () => {
     const nonce = createNonce();
     const csp = cspOf(page(nonce));
-    const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+    const directives = Object.fromEntries(
+      csp
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([k, ...v]) => [k, v]),
+    );
     assert.deepEqual(directives['default-src'], ["'none'"]);
     assert.deepEqual(directives['script-src'], [`'nonce-${nonce}'`]);
     assert.deepEqual(directives['style-src'], [CSP_SOURCE]);
     for (const [name, values] of Object.entries(directives)) {
-      assert.ok(!values.includes("'unsafe-inline'") && !values.includes("'unsafe-eval'") && !values.includes('*'), `${name}: ${values.join(' ')}`);
+      assert.ok(
+        !values.includes("'unsafe-inline'") && !values.includes("'unsafe-eval'") && !values.includes('*'),
+        `${name}: ${values.join(' ')}`,
+      );
     }
   });
 
