@@ -80,7 +80,7 @@ describe('key inventory export', function () {
   it('a tenant that cannot be read says so in its own row; the other tenant is whole', async () => {
     sources[0] = {
       origin: sources[0]!.origin,
-      client: new QlikClient({ origin: sources[0]!.origin, auth: { type: 'apiKey', apiKey: 'not-a-token' }, retry: { attempts: 1 } }),
+      client: new QlikClient({ origin: sources[0]!.origin, auth: { type: 'apiKey', apiKey: 'not-a-token' }, retry: { maxRetries: 0 } }),
     };
     const { summary, text } = await collect(sources, 'json');
     const records = (JSON.parse(text) as { records: Array<Record<string, unknown>> }).records;
