@@ -28,7 +28,7 @@ async function floor(job: EstateJob, out: fs.WriteStream, sample: () => void): P
   let records = 0;
   const write = async (value: unknown) => {
     records++;
-    if (!out.write(`${JSON.stringify(value)},\n`)) await new Promise((r) => out.once('drain', r));
+    if (!out.write(`${JSON.stringify(value)},\n`)) await new Promise<void>((r) => out.once('drain', () => r()));
   };
   await Promise.all(
     job.tenants.map(async ({ origin, token }) => {
@@ -66,7 +66,7 @@ async function main(): Promise<void> {
     records = (await writeInventory(sources, 'json', out)).records;
   } else {
     records = await floor(job, out, sample);
-    await new Promise((r) => out.end(r));
+    await new Promise<void>((r) => out.end(() => r()));
   }
   const ms = performance.now() - started;
   sample();
