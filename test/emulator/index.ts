@@ -11,7 +11,7 @@ import { ForeignOrigin } from './foreign';
 import { issuedTokens } from './jwt';
 import { checkModes, DEFAULT_MODES, ModeStore, type Modes } from './modes';
 import { startProxy, type RunningProxy } from './proxy';
-import { makeTenantInfo } from './seeds';
+import { makeTenantInfo } from './people';
 import type { SeedName } from './state';
 import { Tenant } from './tenant';
 import { tenantHandler } from './tenantServer';
@@ -48,7 +48,8 @@ export interface EmulatorTenant {
   tenantId: string;
   tokens: { admin: string; developer: string; user: string };
   oauthClient: { clientId: string; clientSecret: string };
-  users: { admin: string; developer: string; user: string };
+  /** The user IDs of the token holders and of the OAuth client (`client`, its user in the tenant). */
+  users: { admin: string; developer: string; user: string; client: string };
 }
 
 export interface RunningEmulator {
@@ -179,7 +180,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         user: sessionToken(t, t.info.user, secret),
       },
       oauthClient: { clientId: t.info.client.clientId ?? '', clientSecret: t.info.clientSecret },
-      users: { admin: t.info.admin.id, developer: t.info.developer.id, user: t.info.user.id },
+      users: { admin: t.info.admin.id, developer: t.info.developer.id, user: t.info.user.id, client: t.info.client.id },
     }));
     let closed: Promise<void> | undefined;
     return {
