@@ -86,6 +86,7 @@ export function makeTenantInfo(index: number, seed: SeedName, nowMs: number): Te
     users.set(u.id, u);
   }
   return {
+    index,
     name,
     tenantId: qlikId(rng),
     region,

@@ -3,7 +3,7 @@ import { DEFAULT_CONFIG, type ApiKey, type Provider, type SeedName, type TenantI
 import { hexId, iso, md5Hex, NEVER, prng } from './util';
 
 const DAY = 86_400_000;
-const PURPOSES = [
+export const PURPOSES = [
   'CI pipeline',
   'Nightly reload automation',
   'qlik-cli on laptop',
@@ -68,13 +68,13 @@ export function awsProvider(arn: string, name: string, description: string, crea
   };
 }
 
-function keyArn(rng: () => number, region: string, account: string, multiRegion: boolean): string {
+export function keyArn(rng: () => number, region: string, account: string, multiRegion: boolean): string {
   const hex = (n: number): string => Array.from({ length: n }, () => Math.floor(rng() * 16).toString(16)).join('');
   const keyId = multiRegion ? `mrk-${hex(32)}` : `${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}`;
   return `arn:aws:kms:${region}:${account}:key/${keyId}`;
 }
 
-function emptyState(info: TenantInfo): TenantState {
+export function emptyState(info: TenantInfo): TenantState {
   const qlik = qlikProvider(info);
   return {
     providers: new Map([[qlik.fingerprint, qlik]]),
@@ -86,11 +86,11 @@ function emptyState(info: TenantInfo): TenantState {
   };
 }
 
-function addProvider(state: TenantState, p: Provider): void {
+export function addProvider(state: TenantState, p: Provider): void {
   state.providers.set(p.fingerprint, p);
 }
 
-function makeCurrent(state: TenantState, p: Provider, atMs: number): void {
+export function makeCurrent(state: TenantState, p: Provider, atMs: number): void {
   const old = state.providers.get(state.currentFingerprint);
   if (old) old.demotedFromCurrentAt = iso(atMs);
   p.promotedToCurrentAt = iso(atMs);
@@ -203,7 +203,8 @@ function largeState(info: TenantInfo, nowMs: number): TenantState {
   return state;
 }
 
-export function seedState(seed: SeedName, info: TenantInfo, nowMs: number): TenantState {
+/** The demo, large and empty seeds (the estate seed is in `estate.ts`). */
+export function seedState(seed: Exclude<SeedName, 'estate'>, info: TenantInfo, nowMs: number): TenantState {
   if (seed === 'demo') return demoState(info, nowMs);
   if (seed === 'large') return largeState(info, nowMs);
   return emptyState(info);

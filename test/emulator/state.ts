@@ -93,6 +93,8 @@ export const SEED_NAMES: readonly SeedName[] = ['empty', 'demo', 'large', 'estat
 
 /** What never changes for a tenant, not even on a control reset. */
 export interface TenantInfo {
+  /** The tenant's place in the emulator (0 for the first). */
+  index: number;
   name: string;
   tenantId: string;
   region: string;
