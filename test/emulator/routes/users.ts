@@ -56,10 +56,13 @@ export function userBody(
   };
 }
 
-/** `fields`: the requested fields per entity (`id` always; the entity's `links` only when asked for). */
+/** Fields users.d.ts declares required on a User: sent whatever `fields` asks for, so that every answer has its shape. */
+const REQUIRED = ['id', 'name', 'subject', 'tenantId'];
+
+/** `fields`: the requested fields per entity, and the required ones; the entity's `links` only when asked for. */
 function project(body: Record<string, unknown>, fields: Set<string> | undefined): Record<string, unknown> {
   if (!fields) return body;
-  return Object.fromEntries(Object.entries(body).filter(([k]) => k === 'id' || fields.has(k)));
+  return Object.fromEntries(Object.entries(body).filter(([k]) => REQUIRED.includes(k) || fields.has(k)));
 }
 
 function parseFields(ctx: Ctx): Set<string> | undefined {
