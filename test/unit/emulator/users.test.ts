@@ -133,6 +133,15 @@ describe('emulator: users API', () => {
       pages[0],
     );
     assert.equal(back.links.prev, undefined);
+    for (let limit = 1; limit <= 9; limit++) {
+      const ids: string[] = [];
+      for (let next: string | undefined = `${USERS}?limit=${limit}`; next;) {
+        const page = usersPage((await h.admin.get(next.replace(h.tenant.url, ''))).json);
+        ids.push(...page.data.map((u) => u.id));
+        next = page.links.next?.href;
+      }
+      assert.deepEqual(ids, [...all.map((u) => u.id)].sort(), `every user once with limit ${limit}`);
+    }
     const counted = usersPage((await h.admin.get(`${USERS}?limit=1&totalResults=true`)).json);
     assert.equal(counted.totalResults, 8);
     assert.equal(usersPage((await h.admin.get(`${USERS}?limit=1`)).json).totalResults, undefined);
