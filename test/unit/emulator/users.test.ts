@@ -235,9 +235,11 @@ describe('emulator: users API', () => {
     assert.equal(r.status, 401);
   });
 
-  it('GET /api/v1/users → 500 by status fault', async () => {
+  it('GET /api/v1/users → 500 by status fault; GET /api/v1/users/{id} → 500 likewise', async () => {
     await h.control('/faults', 'POST', { path: '^/api/v1/users$', mode: 'status', status: 500 });
     assert.equal((await h.admin.get(USERS)).status, 500);
+    await h.control('/faults', 'POST', { path: '^/api/v1/users/[^/]+$', mode: 'status', status: 500 });
+    assert.equal((await h.admin.get(`${USERS}/${h.tenant.users.admin}`)).status, 500);
   });
 
   it('GET /api/v1/users → 429 past 1000 reads of one user in the window (tier 1, shared with the other reads)', async function () {
@@ -247,6 +249,7 @@ describe('emulator: users API', () => {
     assert.equal(r.status, 429);
     assert.ok(Number(r.headers['retry-after']) >= 1);
     assert.equal(errorsSchema.parse(r.json).errors[0].code, 'HTTP-429');
+    assert.equal((await h.admin.get(`${USERS}/${h.tenant.users.admin}`)).status, 429, 'GET /api/v1/users/{id} → 429 too');
   });
 
   it('knows every API key owner and creator of the demo seed (SCIM subjects aside)', async () => {
