@@ -3,7 +3,7 @@ import { parseModeArg } from './modes';
 import type { SeedName } from './state';
 
 /**
- * `npm run emulator -- [--port N] [--tenants N] [--seed empty|demo|large] [--migration-seconds S] [--rate-limit-scale X]
+ * `npm run emulator -- [--port N] [--tenants N] [--seed empty|demo|large|estate] [--migration-seconds S] [--rate-limit-scale X]
  * [--tls] [--proxy] [--proxy-port N] [--proxy-auth user:password] [--service documented|current] [--mode name=value]…
  * [--quiet]` (`--proxy-port`/`--proxy-auth` imply `--proxy`)
  */

@@ -10,7 +10,7 @@ const OPTIONAL: { when: string; remove: string[] }[] = [
   { when: 'subType', remove: ['created', 'lastUpdated'] },
   { when: 'migratingTo', remove: ['completedAt', 'migratingToPrefix'] },
   { when: 'max_keys_per_user', remove: ['api_keys_enabled'] },
-  { when: 'assignedRoles', remove: ['locale', 'zoneinfo', 'assignedGroups', 'assignedScopes'] },
+  { when: 'subject', remove: ['locale', 'zoneinfo', 'assignedGroups', 'assignedScopes'] },
   { when: 'hostnames', remove: ['datacenter', 'createdByUser'] },
 ];
 
@@ -44,7 +44,7 @@ const KEEP: { when: (o: Record<string, unknown>) => boolean; keep: string[]; nul
   { when: (o) => 'message' in o || 'response' in o, keep: [] },
   // users/me and tenants/me (not in the API documents; the facts file lists their fields).
   {
-    when: (o) => 'assignedRoles' in o,
+    when: (o) => 'subject' in o,
     keep: ['id', 'tenantId', 'name', 'email', 'subject', 'status', 'assignedRoles'],
     nullLists: ['assignedGroups', 'assignedScopes'],
   },

@@ -11,14 +11,15 @@ import { ForeignOrigin } from './foreign';
 import { issuedTokens } from './jwt';
 import { checkModes, DEFAULT_MODES, ModeStore, type Modes } from './modes';
 import { startProxy, type RunningProxy } from './proxy';
-import { makeTenantInfo } from './seeds';
-import type { SeedName } from './state';
+import { makeTenantInfo } from './people';
+import { SEED_NAMES, type SeedName } from './state';
 import { Tenant } from './tenant';
 import { tenantHandler } from './tenantServer';
 
 export interface EmulatorOptions {
   /** First tenant port; the next tenants and then the control API take the following ports. 0 (default) = free ports. */
   port?: number;
+  /** Number of tenants, 1..50 (default 1; 20 with the estate seed). */
   tenants?: number;
   seed?: SeedName;
   /** How long a migration takes from New to Completed, in seconds (default 10). */
@@ -48,7 +49,8 @@ export interface EmulatorTenant {
   tenantId: string;
   tokens: { admin: string; developer: string; user: string };
   oauthClient: { clientId: string; clientSecret: string };
-  users: { admin: string; developer: string; user: string };
+  /** The user IDs of the token holders and of the OAuth client (`client`, its user in the tenant). */
+  users: { admin: string; developer: string; user: string; client: string };
 }
 
 export interface RunningEmulator {
@@ -98,13 +100,14 @@ function shut(server: Server): Promise<void> {
 }
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  const count = options.tenants ?? 1;
   const seed = options.seed ?? 'demo';
+  // The estate seed is a whole estate: 20 tenants unless told otherwise.
+  const count = options.tenants ?? (seed === 'estate' ? 20 : 1);
   const migrationSeconds = options.migrationSeconds ?? 10;
   const scale = options.rateLimitScale ?? 1;
   const basePort = options.port ?? 0;
   if (!Number.isInteger(count) || count < 1 || count > 50) throw new Error('tenants must be an integer from 1 to 50');
-  if (!['empty', 'demo', 'large'].includes(seed)) throw new Error(`unknown seed ${String(seed)}`);
+  if (!SEED_NAMES.includes(seed)) throw new Error(`unknown seed ${String(seed)}`);
   if (!(migrationSeconds > 0)) throw new Error('migrationSeconds must be > 0');
   if (!(scale > 0)) throw new Error('rateLimitScale must be > 0');
   if (!Number.isInteger(basePort) || basePort < 0 || basePort > 65535) throw new Error('port must be from 0 to 65535');
@@ -179,7 +182,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         user: sessionToken(t, t.info.user, secret),
       },
       oauthClient: { clientId: t.info.client.clientId ?? '', clientSecret: t.info.clientSecret },
-      users: { admin: t.info.admin.id, developer: t.info.developer.id, user: t.info.user.id },
+      users: { admin: t.info.admin.id, developer: t.info.developer.id, user: t.info.user.id, client: t.info.client.id },
     }));
     let closed: Promise<void> | undefined;
     return {

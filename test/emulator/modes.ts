@@ -12,15 +12,27 @@ export interface Modes {
   currentFlag: 'completion' | 'start';
   /** Error bodies carry `source.pointer` / `source.parameter` naming the field that was wrong. */
   errorSources: boolean;
+  /**
+   * `restricted`: listing users and reading someone else's user need TenantAdmin (403 otherwise);
+   * `open`: anyone lists and reads users, and sees other users' `assignedRoles` only as TenantAdmin.
+   */
+  userDirectory: 'restricted' | 'open';
 }
 
-export const DEFAULT_MODES: Modes = { service: 'documented', migrationDetails: 'latest', currentFlag: 'completion', errorSources: false };
+export const DEFAULT_MODES: Modes = {
+  service: 'documented',
+  migrationDetails: 'latest',
+  currentFlag: 'completion',
+  errorSources: false,
+  userDirectory: 'restricted',
+};
 
 const CHOICES: { [K in keyof Modes]: readonly Modes[K][] } = {
   service: ['documented', 'current'],
   migrationDetails: ['latest', 'ongoing'],
   currentFlag: ['completion', 'start'],
   errorSources: [false, true],
+  userDirectory: ['restricted', 'open'],
 };
 
 /** Checks a partial set of modes; returns the reason it is not valid, or the modes. */

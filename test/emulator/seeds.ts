@@ -1,31 +1,9 @@
 import { parseKeyArn, replicaArn, RESERVED_ACCOUNTS } from './arn';
-import { DEFAULT_CONFIG, type ApiKey, type Provider, type SeedName, type TenantInfo, type TenantState, type User } from './state';
-import { hexId, iso, md5Hex, NEVER, prng, qlikId, randomHex } from './util';
+import { DEFAULT_CONFIG, type ApiKey, type Provider, type SeedName, type TenantInfo, type TenantState } from './state';
+import { hexId, iso, md5Hex, NEVER, prng } from './util';
 
 const DAY = 86_400_000;
-const NAMES = ['acme', 'globex', 'initech', 'umbrella', 'hooli', 'soylent', 'stark', 'wayne', 'wonka', 'cyberdyne'];
-const PLACES: [string, string][] = [
-  ['eu', 'eu-west-1'],
-  ['us', 'us-east-1'],
-  ['ap', 'ap-southeast-2'],
-  ['de', 'eu-central-1'],
-  ['uk', 'eu-west-2'],
-];
-const PEOPLE = [
-  'Grace Hopper',
-  'Linus Torvalds',
-  'Margaret Hamilton',
-  'Ken Thompson',
-  'Barbara Liskov',
-  'Dennis Ritchie',
-  'Frances Allen',
-  'Donald Knuth',
-  'Radia Perlman',
-  'Edsger Dijkstra',
-  'Katherine Johnson',
-  'Alan Kay',
-];
-const PURPOSES = [
+export const PURPOSES = [
   'CI pipeline',
   'Nightly reload automation',
   'qlik-cli on laptop',
@@ -37,54 +15,6 @@ const PURPOSES = [
   'Slack alerts bot',
   'Audit report export',
 ];
-
-export function tenantName(index: number): string {
-  return index < NAMES.length ? NAMES[index] : `tenant${index + 1}`;
-}
-
-function person(rng: () => number, name: string, roles: User['roles'], createdMs: number, tenant: string): User {
-  const id = hexId(rng);
-  const email = `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@${tenant}.example.com`;
-  // Whoever had the Developer role has the permission that replaced it.
-  return { id, name, email, subject: `auth0|${id}`, roles, createdMs, manageApiKeys: roles.includes('Developer') };
-}
-
-/** Users, IDs and the OAuth client of a tenant: fixed for the life of the emulator. */
-export function makeTenantInfo(index: number, seed: SeedName, nowMs: number): TenantInfo {
-  const name = tenantName(index);
-  const rng = prng(`tenant:${name}`);
-  const [region, datacenter] = PLACES[index % PLACES.length];
-  const createdMs = nowMs - 900 * DAY;
-  const admin = person(rng, 'Ada Admin', ['TenantAdmin', 'Developer'], createdMs, name);
-  const developer = person(rng, 'Dev Eloper', ['Developer'], createdMs + DAY, name);
-  const user = person(rng, 'Una User', [], createdMs + 2 * DAY, name);
-  const clientId = randomHex(16);
-  const client = person(rng, 'Automation client', ['TenantAdmin'], createdMs + 3 * DAY, name);
-  client.clientId = clientId;
-  client.subject = `qlikbot\\${clientId}`;
-  const users = new Map<string, User>();
-  for (const u of [admin, developer, user, client]) users.set(u.id, u);
-  const extra = seed === 'large' ? 198 : seed === 'demo' ? 4 : 0;
-  for (let i = 0; i < extra; i++) {
-    const label = i < PEOPLE.length ? PEOPLE[i] : `User ${String(i + 1).padStart(3, '0')}`;
-    const u = person(rng, label, i % 3 === 0 ? ['Developer'] : [], createdMs + (10 + i) * DAY, name);
-    users.set(u.id, u);
-  }
-  return {
-    name,
-    tenantId: qlikId(rng),
-    region,
-    datacenter,
-    hostname: `${name}.${region}.qlikcloud.com`,
-    createdMs,
-    admin,
-    developer,
-    user,
-    client,
-    clientSecret: randomHex(32),
-    users,
-  };
-}
 
 export function qlikProvider(info: TenantInfo): Provider {
   return {
@@ -138,13 +68,13 @@ export function awsProvider(arn: string, name: string, description: string, crea
   };
 }
 
-function keyArn(rng: () => number, region: string, account: string, multiRegion: boolean): string {
+export function keyArn(rng: () => number, region: string, account: string, multiRegion: boolean): string {
   const hex = (n: number): string => Array.from({ length: n }, () => Math.floor(rng() * 16).toString(16)).join('');
   const keyId = multiRegion ? `mrk-${hex(32)}` : `${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}`;
   return `arn:aws:kms:${region}:${account}:key/${keyId}`;
 }
 
-function emptyState(info: TenantInfo): TenantState {
+export function emptyState(info: TenantInfo): TenantState {
   const qlik = qlikProvider(info);
   return {
     providers: new Map([[qlik.fingerprint, qlik]]),
@@ -156,11 +86,11 @@ function emptyState(info: TenantInfo): TenantState {
   };
 }
 
-function addProvider(state: TenantState, p: Provider): void {
+export function addProvider(state: TenantState, p: Provider): void {
   state.providers.set(p.fingerprint, p);
 }
 
-function makeCurrent(state: TenantState, p: Provider, atMs: number): void {
+export function makeCurrent(state: TenantState, p: Provider, atMs: number): void {
   const old = state.providers.get(state.currentFingerprint);
   if (old) old.demotedFromCurrentAt = iso(atMs);
   p.promotedToCurrentAt = iso(atMs);
@@ -273,7 +203,8 @@ function largeState(info: TenantInfo, nowMs: number): TenantState {
   return state;
 }
 
-export function seedState(seed: SeedName, info: TenantInfo, nowMs: number): TenantState {
+/** The demo, large and empty seeds (the estate seed is in `estate.ts`). */
+export function seedState(seed: Exclude<SeedName, 'estate'>, info: TenantInfo, nowMs: number): TenantState {
   if (seed === 'demo') return demoState(info, nowMs);
   if (seed === 'large') return largeState(info, nowMs);
   return emptyState(info);

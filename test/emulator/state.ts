@@ -12,7 +12,11 @@ export interface User {
   clientId?: string;
   /** The "Manage API keys" permission of the current service (it replaced the Developer role on 2026-01-26). */
   manageApiKeys?: boolean;
+  /** The status in the tenant (users.d.ts); absent means `active`. */
+  status?: UserStatus;
 }
+
+export type UserStatus = 'active' | 'invited' | 'disabled' | 'deleted' | 'provisioned';
 
 export interface ComplianceError {
   code: string;
@@ -84,10 +88,13 @@ export interface TenantState {
   migration: Migration | undefined;
 }
 
-export type SeedName = 'empty' | 'demo' | 'large';
+export type SeedName = 'empty' | 'demo' | 'large' | 'estate';
+export const SEED_NAMES: readonly SeedName[] = ['empty', 'demo', 'large', 'estate'];
 
 /** What never changes for a tenant, not even on a control reset. */
 export interface TenantInfo {
+  /** The tenant's place in the emulator (0 for the first). */
+  index: number;
   name: string;
   tenantId: string;
   region: string;

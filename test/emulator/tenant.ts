@@ -1,4 +1,5 @@
 import { RateLimiter } from './ratelimit';
+import { estateState } from './estate';
 import { seedState } from './seeds';
 import type { SeedName, TenantInfo, TenantState } from './state';
 
@@ -30,16 +31,20 @@ export class Tenant {
     private readonly defaultMigrationSeconds: number,
     windowMs: number,
   ) {
-    this.state = seedState(seed, info, Date.now());
+    this.state = seeded(seed, info);
     this.limiter = new RateLimiter(windowMs);
     this.migrationSeconds = defaultMigrationSeconds;
   }
 
   reset(): void {
-    this.state = seedState(this.seed, this.info, Date.now());
+    this.state = seeded(this.seed, this.info);
     this.log.length = 0;
     this.limiter.clear();
     Object.assign(this.connections, { tcp: 0, tls: 0, resumed: 0 });
     this.migrationSeconds = this.defaultMigrationSeconds;
   }
+}
+
+function seeded(seed: SeedName, info: TenantInfo): TenantState {
+  return seed === 'estate' ? estateState(info, Date.now()) : seedState(seed, info, Date.now());
 }

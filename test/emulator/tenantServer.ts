@@ -9,12 +9,13 @@ import { apiKeyConfigRoutes } from './routes/apiKeyConfig';
 import { apiKeyRoutes } from './routes/apiKeys';
 import { encryptionRoutes } from './routes/encryption';
 import { identityRoutes } from './routes/identity';
+import { userRoutes } from './routes/users';
 import { handleOAuthToken } from './routes/oauth';
 import type { Route } from './routes/types';
 import type { ModeStore } from './modes';
 import type { LogEntry, Tenant } from './tenant';
 
-const ROUTES: Route[] = [...encryptionRoutes, ...apiKeyConfigRoutes, ...apiKeyRoutes, ...identityRoutes];
+const ROUTES: Route[] = [...encryptionRoutes, ...apiKeyConfigRoutes, ...apiKeyRoutes, ...identityRoutes, ...userRoutes];
 const SECRET_PARAMS = /token|secret|password|authorization|key$/i;
 /** The request log keeps the most recent entries only. */
 const MAX_LOG = 50_000;

@@ -1,37 +1,7 @@
-import { isAdmin, reportedRoles } from '../auth';
 import { fail, send, type Ctx } from '../http';
-import type { Role, User } from '../state';
 import type { Tenant } from '../tenant';
 import { iso } from '../util';
 import type { Route, RouteEnv } from './types';
-
-const ROLE_IDS: Record<Role, string> = {
-  TenantAdmin: '608050f7634644db3678b17a',
-  Developer: '608050f7634644db3678b17c',
-};
-
-export function userBody(u: User, tenant: Tenant, service: 'documented' | 'current' = 'documented'): Record<string, unknown> {
-  return {
-    id: u.id,
-    tenantId: tenant.info.tenantId,
-    name: u.name,
-    email: u.email,
-    subject: u.subject,
-    status: 'active',
-    assignedRoles: reportedRoles(u, service).map((r) => ({
-      id: ROLE_IDS[r],
-      name: r,
-      level: r === 'TenantAdmin' ? 'admin' : 'user',
-      type: 'default',
-    })),
-    assignedGroups: [],
-    assignedScopes: [],
-    createdAt: iso(u.createdMs),
-    lastUpdatedAt: iso(u.createdMs),
-    locale: 'en',
-    zoneinfo: 'Europe/Stockholm',
-  };
-}
 
 export function tenantBody(tenant: Tenant): Record<string, unknown> {
   const i = tenant.info;
@@ -66,24 +36,6 @@ export const identityRoutes: Route[] = [
     method: 'GET',
     pattern: /^\/api\/v1\/tenants\/me$/,
     handle: (ctx, env) => redirect(ctx, `/api/v1/tenants/${env.tenant.info.tenantId}`),
-  },
-  {
-    method: 'GET',
-    pattern: /^\/api\/v1\/users\/([^/]+)$/,
-    handle: (ctx, env, [raw]) => {
-      let id = raw;
-      try {
-        id = decodeURIComponent(raw);
-      } catch {
-        return notFound(ctx, 'User');
-      }
-      const me = env.principal.user;
-      const u = id === me.id ? me : env.tenant.info.users.get(id);
-      if (!u) return notFound(ctx, 'User');
-      if (u !== me && !isAdmin(me))
-        return fail(ctx, 403, { code: 'HTTP-403', title: 'Forbidden', detail: 'Reading other users requires TenantAdmin.' });
-      send(ctx, 200, userBody(u, env.tenant, env.modes.service));
-    },
   },
   {
     method: 'GET',

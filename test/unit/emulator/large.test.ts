@@ -47,6 +47,24 @@ describe('emulator: large seed', () => {
     assert.equal(owners.size, 200);
   });
 
+  it('mixes statuses and knows every owner and creator as a user (200 of them, with non-ASCII and hostile names)', async () => {
+    const state = (await h.control(`/state?tenant=${h.tenant.name}`)).json;
+    const count = (status: string): number => state.apiKeys.filter((k: { status: string }) => k.status === status).length;
+    for (const status of ['active', 'expired', 'revoked']) assert.ok(count(status) >= 1000, `${status}: ${count(status)}`);
+    const users = new Map<string, string>(state.users.map((u: { id: string; name: string }) => [u.id, u.name]));
+    for (const k of state.apiKeys as { sub: string; createdByUser: string }[])
+      assert.ok(users.has(k.sub) && users.has(k.createdByUser), k.sub);
+    const names = [...users.values()];
+    assert.ok(
+      names.some((n) => /[^\x00-\x7f]/.test(n) && !n.includes('command:')),
+      'non-ASCII names',
+    );
+    assert.ok(
+      names.some((n) => n.includes('](command:')),
+      'a hostile display name',
+    );
+  });
+
   it('has 50 AWS key providers plus the Qlik default', async () => {
     const r = await h.admin.get('/api/v1/encryption/keyproviders');
     assert.equal(r.json.length, 50);

@@ -32,6 +32,7 @@ describe('emulator: modes (readings of the documents, service generations)', () 
       migrationDetails: 'latest',
       currentFlag: 'completion',
       errorSources: false,
+      userDirectory: 'restricted',
     });
     assert.equal((await modes({ service: 'current' })).json.service, 'current');
     assert.equal((await modes({ service: 'future' })).status, 400);

@@ -32,6 +32,8 @@ describe('emulator: README status table', () => {
       'GET /api/v1/api-keys/configs/{tenantId}': ['200', '429', 'default'],
       'PATCH /api/v1/api-keys/configs/{tenantId}': ['204', '400', '403', '404', '429'],
       'GET /api/v1/users/me': ['302'],
+      'GET /api/v1/users': ['200', '400', '401', '403', '429', '500'],
+      'GET /api/v1/users/{id}': ['200', '403', '404', '429', '500'],
       'GET /api/v1/tenants/me': ['302'],
       'POST /oauth/token': ['200'],
     };
