@@ -55,7 +55,7 @@ export async function migrateToKeyProvider(ctx: CommandContext, arg: CommandArg)
     migration = await client.encryption.migrate(target.fingerprint ?? found.provider.fingerprint);
   } catch (error) {
     if (error instanceof QlikApiError && error.status === 428) {
-      await offerToWatch(ctx, tenant, error.userMessage);
+      await offerToWatch(ctx, tenant, vscode.l10n.t('{0}: {1}', tenant.label, error.userMessage));
       return;
     }
     throw error;

@@ -34,7 +34,7 @@ export async function resetToDefaultProvider(ctx: CommandContext, arg: CommandAr
     result = await client.encryption.resetToDefault();
   } catch (error) {
     if (error instanceof QlikApiError && error.status === 406) {
-      await offerToWatch(ctx, tenant, error.userMessage);
+      await offerToWatch(ctx, tenant, vscode.l10n.t('{0}: {1}', tenant.label, error.userMessage));
       return;
     }
     if (error instanceof QlikApiError && error.status === 424) {
