@@ -6,7 +6,6 @@ import { inputOrCancel, prompts } from '../util/prompts';
 import type { CommandContext } from './context';
 import { askSignInMethod, confirmHostnames, confirmUntrustedHost, describeSignedIn, signInUntilAccepted } from '../tenants/signIn';
 
-
 /** Add Tenant…: address, sign-in method, credentials verified (again on a 401), then saved. */
 export async function addTenant(ctx: CommandContext): Promise<void> {
   const title = vscode.l10n.t('Add Qlik Cloud Tenant');

@@ -53,7 +53,8 @@ export function parseArg(raw: unknown): CommandArg {
     return { kind: 'keyProvider', origin: o.origin, fingerprint: o.fingerprint, ...(typeof o.arn === 'string' ? { arn: o.arn } : {}) };
   }
   const key = o.key as Partial<ApiKey> | null | undefined;
-  if (typeof key === 'object' && key !== null && typeof key.id === 'string') return { kind: 'apiKey', origin: o.origin, key: key as ApiKey };
+  if (typeof key === 'object' && key !== null && typeof key.id === 'string')
+    return { kind: 'apiKey', origin: o.origin, key: key as ApiKey };
   return NO_ARG;
 }
 

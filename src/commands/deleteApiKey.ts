@@ -39,8 +39,12 @@ export async function deleteApiKey(ctx: CommandContext, arg: CommandArg, selecti
       : vscode.l10n.t('Revoke API key "{0}" of user {1} on {2}?', name, key.sub, tenant.label);
   const detail =
     action === 'delete'
-      ? vscode.l10n.t('It is your own key: it stops working at once and is removed from the tenant. Anything that still uses it loses access.')
-      : vscode.l10n.t('Revoking cannot be undone. The key stops working at once and stays in the list as revoked; its owner has to create a new one.');
+      ? vscode.l10n.t(
+          'It is your own key: it stops working at once and is removed from the tenant. Anything that still uses it loses access.',
+        )
+      : vscode.l10n.t(
+          'Revoking cannot be undone. The key stops working at once and stays in the list as revoked; its owner has to create a new one.',
+        );
   if ((await prompts().confirm(message, detail, button)) !== button) throw new UserCancelledError();
   const client = await ctx.pool.get(tenant.origin);
   await withProgress(
@@ -52,7 +56,10 @@ export async function deleteApiKey(ctx: CommandContext, arg: CommandArg, selecti
   );
   ctx.log.info('apiKeys', `${action === 'delete' ? 'deleted' : 'revoked'} API key ${key.id} on ${tenant.label}`);
   ctx.tree.tenantNode(tenant.origin)?.apiKeys.refresh();
-  void prompts().notify('info', action === 'delete' ? vscode.l10n.t('Deleted API key "{0}".', name) : vscode.l10n.t('Revoked API key "{0}".', name));
+  void prompts().notify(
+    'info',
+    action === 'delete' ? vscode.l10n.t('Deleted API key "{0}".', name) : vscode.l10n.t('Revoked API key "{0}".', name),
+  );
 }
 
 async function removeMany(ctx: CommandContext, nodes: ApiKeyNode[]): Promise<void> {
@@ -76,7 +83,9 @@ async function removeMany(ctx: CommandContext, nodes: ApiKeyNode[]): Promise<voi
         : vscode.l10n.t('Delete {0} of your API keys and revoke {1} of other users on {2}?', deletes, revokes, tenants);
   const details = [
     deletes > 0 ? vscode.l10n.t('Your own keys are deleted: they stop working at once and are removed.') : '',
-    revokes > 0 ? vscode.l10n.t('Other users’ keys are revoked. Revoking cannot be undone: they stop working at once and stay listed as revoked.') : '',
+    revokes > 0
+      ? vscode.l10n.t('Other users’ keys are revoked. Revoking cannot be undone: they stop working at once and stay listed as revoked.')
+      : '',
     alreadyRevoked > 0 ? vscode.l10n.t('{0} selected keys are already revoked and are left alone.', alreadyRevoked) : '',
   ].filter(Boolean);
   const button =

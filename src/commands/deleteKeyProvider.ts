@@ -5,7 +5,6 @@ import { prompts, statusMessage } from '../util/prompts';
 import { applicableKeyProvider, type CommandArg } from './args';
 import type { CommandContext } from './context';
 
-
 /** Delete Key Provider: never the current one nor the Qlik default; a modal names the key first. */
 export async function deleteKeyProvider(ctx: CommandContext, arg: CommandArg): Promise<void> {
   const { tenant, provider } = await applicableKeyProvider(
@@ -21,7 +20,10 @@ export async function deleteKeyProvider(ctx: CommandContext, arg: CommandArg): P
   const remove = vscode.l10n.t('Delete');
   const choice = await prompts().confirm(
     vscode.l10n.t('Delete key provider "{0}" from {1}?', provider.name, tenant.label),
-    vscode.l10n.t('{0}\n\nQlik Cloud forgets this key; the key itself stays in AWS KMS. To use it again it must be registered again.', provider.arn),
+    vscode.l10n.t(
+      '{0}\n\nQlik Cloud forgets this key; the key itself stays in AWS KMS. To use it again it must be registered again.',
+      provider.arn,
+    ),
     remove,
   );
   if (choice !== remove) throw new UserCancelledError();

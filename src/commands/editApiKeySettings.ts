@@ -6,7 +6,6 @@ import { inputOrCancel, pickOrCancel, prompts } from '../util/prompts';
 import { type CommandArg, tenantArg } from './args';
 import type { CommandContext } from './context';
 
-
 type Setting = 'maxKeysPerUser' | 'maxApiKeyExpiry' | 'scimExternalClientExpiry' | 'apiKeysEnabled';
 
 const LABELS: Record<Setting, string> = {
@@ -68,7 +67,8 @@ export async function editApiKeySettings(ctx: CommandContext, arg: CommandArg): 
         tenant.label,
       ),
       value: config.maxKeysPerUser === undefined ? '' : String(config.maxKeysPerUser),
-      validateInput: (v) => (/^\s*\d+\s*$/.test(v) ? checkMaxKeysPerUser(Number(v)) : vscode.l10n.t('Enter a whole number from 0 to 1000.')),
+      validateInput: (v) =>
+        /^\s*\d+\s*$/.test(v) ? checkMaxKeysPerUser(Number(v)) : vscode.l10n.t('Enter a whole number from 0 to 1000.'),
     });
     changes.maxKeysPerUser = Number(text.trim());
     newValue = String(changes.maxKeysPerUser);
@@ -78,7 +78,10 @@ export async function editApiKeySettings(ctx: CommandContext, arg: CommandArg): 
         { label: vscode.l10n.t('Enabled'), value: true, description: config.apiKeysEnabled ? vscode.l10n.t('current') : undefined },
         { label: vscode.l10n.t('Disabled'), value: false, description: config.apiKeysEnabled ? undefined : vscode.l10n.t('current') },
       ],
-      { title: `${title}: ${vscode.l10n.t(LABELS[setting])}`, placeHolder: vscode.l10n.t('May users create API keys on {0}?', tenant.label) },
+      {
+        title: `${title}: ${vscode.l10n.t(LABELS[setting])}`,
+        placeHolder: vscode.l10n.t('May users create API keys on {0}?', tenant.label),
+      },
     );
     changes.apiKeysEnabled = picked.value;
     newValue = picked.value ? vscode.l10n.t('yes') : vscode.l10n.t('no');

@@ -5,7 +5,6 @@ import { pickOrCancel, inputOrCancel } from '../util/prompts';
 import { type CommandArg, tenantArg } from './args';
 import type { CommandContext } from './context';
 
-
 /**
  * Filter API Keys…: status, owner (TenantAdmins only: others see their own keys) and sort order. The filter is kept
  * per tenant and shown in the API Keys node's description.
@@ -25,7 +24,10 @@ export async function filterApiKeys(ctx: CommandContext, arg: CommandArg): Promi
   ];
   const status = await pickOrCancel(
     statuses.map((s) => ({ ...s, description: mark(current.status === s.value) })),
-    { title: vscode.l10n.t('Filter API Keys ({0}/{1}): status', 1, steps), placeHolder: vscode.l10n.t('Which keys to show on {0}', tenant.label) },
+    {
+      title: vscode.l10n.t('Filter API Keys ({0}/{1}): status', 1, steps),
+      placeHolder: vscode.l10n.t('Which keys to show on {0}', tenant.label),
+    },
   );
 
   let owner: string | undefined;

@@ -10,7 +10,6 @@ import { prompts, withProgress } from '../util/prompts';
 import { inert, TEXT_LIMITS } from '../util/text';
 import type { CommandContext } from './context';
 
-
 export interface ImportOutcome {
   name: string;
   ok: boolean;
@@ -39,7 +38,11 @@ export async function importQlikCliContexts(ctx: CommandContext): Promise<Import
   const items = contexts.map((c) => {
     const url = normalizeTenantUrl(c.server);
     const already = url.ok && ctx.store.get(url.origin) !== undefined;
-    const problem = !url.ok ? url.error : c.credentials.kind === 'none' ? vscode.l10n.t('cannot import: {0}', c.credentials.reason) : undefined;
+    const problem = !url.ok
+      ? url.error
+      : c.credentials.kind === 'none'
+        ? vscode.l10n.t('cannot import: {0}', c.credentials.reason)
+        : undefined;
     return {
       label: c.name,
       description: `${c.server}${c.current ? ` · ${vscode.l10n.t('current context')}` : ''}`,
@@ -119,7 +122,11 @@ async function importOne(ctx: CommandContext, c: QlikCliContext, signal: AbortSi
       return {
         name: c.name,
         ok: false,
-        reason: vscode.l10n.t('{0} answered as a tenant whose addresses are {1}: add it with Add Tenant… to confirm.', url.hostname, others.join(', ')),
+        reason: vscode.l10n.t(
+          '{0} answered as a tenant whose addresses are {1}: add it with Add Tenant… to confirm.',
+          url.hostname,
+          others.join(', '),
+        ),
       };
     const existing = ctx.store.get(url.origin);
     // A context name is whatever the person who wrote contexts.yml typed: short and inert, like a tenant's own name.
@@ -144,7 +151,13 @@ function report(ctx: CommandContext, outcomes: ImportOutcome[]): void {
   const lines = failed.map((o) => `${o.name}: ${o.reason ?? ''}`).join(' ');
   const message =
     ok.length > 0
-      ? vscode.l10n.t('Imported {0} of {1} contexts ({2}). Not imported: {3}', ok.length, outcomes.length, ok.map((o) => o.name).join(', '), lines)
+      ? vscode.l10n.t(
+          'Imported {0} of {1} contexts ({2}). Not imported: {3}',
+          ok.length,
+          outcomes.length,
+          ok.map((o) => o.name).join(', '),
+          lines,
+        )
       : vscode.l10n.t('No context was imported. {0}', lines);
   void prompts()
     .notify('warning', message, showLog)

@@ -8,7 +8,6 @@ import { applicableKeyProvider, type CommandArg } from './args';
 import type { CommandContext } from './context';
 import { offerToWatch } from './pickers';
 
-
 /**
  * Migrate Encryption to This Key…: warns about a compliance problem or a key never validated, confirms with a modal
  * that names the tenant and both keys, sends the migrate request exactly once, and watches it in the status bar.
@@ -27,7 +26,11 @@ export async function migrateToKeyProvider(ctx: CommandContext, arg: CommandArg)
   );
   const tenant = found.tenant;
   if (ctx.migrations.isWatching(tenant.origin)) {
-    await offerToWatch(ctx, tenant, vscode.l10n.t('A migration is already running on {0}; its progress is in the status bar.', tenant.label));
+    await offerToWatch(
+      ctx,
+      tenant,
+      vscode.l10n.t('A migration is already running on {0}; its progress is in the status bar.', tenant.label),
+    );
     return;
   }
   const client = await ctx.pool.get(tenant.origin);
@@ -39,7 +42,12 @@ export async function migrateToKeyProvider(ctx: CommandContext, arg: CommandArg)
 
   const migrate = vscode.l10n.t('Migrate');
   const choice = await prompts().confirm(
-    vscode.l10n.t('Migrate the encryption of {0} from {1} to {2}?', tenant.label, current?.name ?? vscode.l10n.t('its current key'), target.name),
+    vscode.l10n.t(
+      'Migrate the encryption of {0} from {1} to {2}?',
+      tenant.label,
+      current?.name ?? vscode.l10n.t('its current key'),
+      target.name,
+    ),
     vscode.l10n.t(
       'Qlik Cloud re-encrypts the tenant’s data with {0} ({1}). The tenant keeps working meanwhile; the progress shows in the status bar.',
       target.name,

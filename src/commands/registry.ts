@@ -70,7 +70,5 @@ export const COMMANDS: Record<string, Command> = {
 };
 
 export function registerCommands(ctx: CommandContext, extra: Record<string, Command> = {}): vscode.Disposable[] {
-  return Object.entries({ ...COMMANDS, ...extra }).map(([id, fn]) =>
-    vscode.commands.registerCommand(id, wrapCommand(id, ctx, fn)),
-  );
+  return Object.entries({ ...COMMANDS, ...extra }).map(([id, fn]) => vscode.commands.registerCommand(id, wrapCommand(id, ctx, fn)));
 }

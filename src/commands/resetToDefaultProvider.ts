@@ -6,7 +6,6 @@ import { type CommandArg, tenantArg } from './args';
 import type { CommandContext } from './context';
 import { offerToWatch } from './pickers';
 
-
 /**
  * Reset Encryption to Qlik-Managed Key…: 200 = already on it, 205 = a migration starts (watched), 406 = one runs,
  * 424 = already on it (the API reference's wording for 424: "Tenant is already using Qlik Managed provider").

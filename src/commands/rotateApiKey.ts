@@ -8,7 +8,6 @@ import { CreateApiKeyPanel } from '../webviews/createApiKey/panel';
 import { apiKeyArg, type CommandArg } from './args';
 import { type CommandContext, createApiKeyDeps } from './context';
 
-
 /**
  * Rotate API Key…: a replacement with the same description (marked as rotated, with the date) and the same expiry
  * length, its token handed over once, then the offer to delete or revoke the old key.
@@ -42,7 +41,10 @@ export async function rotateApiKey(ctx: CommandContext, arg: CommandArg): Promis
   );
   if (choice !== create) throw new UserCancelledError();
   const created = await withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Creating the replacement of "{0}"…', key.description || key.id) },
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: vscode.l10n.t('Creating the replacement of "{0}"…', key.description || key.id),
+    },
     () =>
       client.apiKeys.create({
         description,
@@ -88,7 +90,9 @@ export async function rotateApiKey(ctx: CommandContext, arg: CommandArg): Promis
       : vscode.l10n.t('Revoke the old API key "{0}" now?', key.description || key.id),
     action === 'delete'
       ? vscode.l10n.t('Anything still using the old key stops working at once. Keep it until everything uses the new key.')
-      : vscode.l10n.t('Revoking cannot be undone: anything still using the old key stops working at once. Keep it until everything uses the new key.'),
+      : vscode.l10n.t(
+          'Revoking cannot be undone: anything still using the old key stops working at once. Keep it until everything uses the new key.',
+        ),
     button,
   );
   if (answer !== button) {

@@ -56,7 +56,10 @@ export async function validateKeyProvider(deps: ValidationDeps, tenant: TenantRe
     () => client.encryption.test(fingerprint),
   );
   await new ValidationRecords(deps.extension.globalState).record(tenant.origin, fingerprint, !tested.hasComplianceProblem);
-  deps.log.info('encryption', `validated ${provider.name} on ${tenant.label}: ${tested.hasComplianceProblem ? 'compliance problem' : 'ok'}`);
+  deps.log.info(
+    'encryption',
+    `validated ${provider.name} on ${tenant.label}: ${tested.hasComplianceProblem ? 'compliance problem' : 'ok'}`,
+  );
   deps.tree.tenantNode(tenant.origin)?.encryption.refresh();
   return tested;
 }

@@ -7,11 +7,14 @@ import { UserCancelledError } from '../util/errors';
 import { inputOrCancel, pickOrCancel, prompts, withProgress } from '../util/prompts';
 import type { Log } from '../util/log';
 
-
 export async function askSignInMethod(title: string): Promise<SignInMethod['kind']> {
   const picked = await pickOrCancel(
     [
-      { label: vscode.l10n.t('API key'), detail: vscode.l10n.t('Paste an API key created in the tenant (Profile → API keys).'), method: 'apiKey' as const },
+      {
+        label: vscode.l10n.t('API key'),
+        detail: vscode.l10n.t('Paste an API key created in the tenant (Profile → API keys).'),
+        method: 'apiKey' as const,
+      },
       {
         label: vscode.l10n.t('OAuth client (machine to machine)'),
         detail: vscode.l10n.t('A client ID and secret from the management console (OAuth). Such clients act as Tenant Admin.'),
@@ -25,7 +28,11 @@ export async function askSignInMethod(title: string): Promise<SignInMethod['kind
 
 function notEmpty(message: string, label: string) {
   return (value: string) =>
-    value.trim() === '' ? message : /[\s]/.test(value.trim()) ? vscode.l10n.t('It must not contain spaces.') : checkCredential(label, value);
+    value.trim() === ''
+      ? message
+      : /[\s]/.test(value.trim())
+        ? vscode.l10n.t('It must not contain spaces.')
+        : checkCredential(label, value);
 }
 
 export async function askCredentials(kind: SignInMethod['kind'], title: string, clientId?: string): Promise<Credentials> {

@@ -116,7 +116,8 @@ export function saidText(problem: Problem): string | undefined {
  */
 export function problemLine(problem: Problem): string {
   const said = saidText(problem);
-  const status = problem.status !== undefined && !problem.sentence.includes(`HTTP ${problem.status}`) ? `HTTP ${problem.status}` : undefined;
+  const status =
+    problem.status !== undefined && !problem.sentence.includes(`HTTP ${problem.status}`) ? `HTTP ${problem.status}` : undefined;
   const code = problem.status !== undefined && problem.code !== `HTTP-${problem.status}` ? problem.code : undefined;
   const tail = [status, code].filter(Boolean).join(' ');
   return `${problem.sentence}${said ? ` ${l10n.t('Qlik Cloud said: {0}', said)}` : ''}${tail ? ` (${tail})` : ''}`;

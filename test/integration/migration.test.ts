@@ -162,7 +162,11 @@ describe('Encryption migrations', function () {
     prompts()
       .button('warning', 'Migrate Anyway', /compliance problem/)
       .button('warning', 'Migrate', /Migrate the encryption of acme/)
-      .button('information', 'Watch It', /^acme: A migration is already running on this tenant: wait for it to finish before starting another one\.$/);
+      .button(
+        'information',
+        'Watch It',
+        /^acme: A migration is already running on this tenant: wait for it to finish before starting another one\.$/,
+      );
     await vscode.commands.executeCommand('qlikCloud.migrateToKeyProvider', (await providerRow('Legacy single-region key')).element);
     assert.ok((await testApi()).encryption.isWatching(acme().url));
     assert.equal(

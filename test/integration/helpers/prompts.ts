@@ -108,7 +108,7 @@ export class PromptDouble {
     return double;
   }
 
-/** Answer the next quick pick with the item(s) of these label(s); undefined cancels. `match` is tested against its text. */
+  /** Answer the next quick pick with the item(s) of these label(s); undefined cancels. `match` is tested against its text. */
   pick(answer: QuickPickAnswer, match?: RegExp): this {
     this.script.push({ kind: 'quickPick', answer, match });
     return this;
@@ -204,7 +204,10 @@ export class PromptDouble {
     );
   }
 
-  private quickPick(items: readonly vscode.QuickPickItem[], options: PickOptions): { call: PromptCall; wanted: string | string[] | undefined } {
+  private quickPick(
+    items: readonly vscode.QuickPickItem[],
+    options: PickOptions,
+  ): { call: PromptCall; wanted: string | string[] | undefined } {
     const call: PromptCall = {
       kind: 'quickPick',
       text: [options.title, options.placeHolder].filter(Boolean).join(' | '),

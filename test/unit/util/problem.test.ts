@@ -94,12 +94,34 @@ describe('util/problem: one description of any error', () => {
   describe('the other kinds of the client', () => {
     const host = 'acme.eu.qlikcloud.com';
     const cases: Array<{ error: Error; kind: string; code?: string; retry: boolean; sentence: RegExp }> = [
-      { error: new QlikNetworkError('ECONNREFUSED', host, where), kind: 'network', code: 'ECONNREFUSED', retry: true, sentence: /Could not reach/ },
+      {
+        error: new QlikNetworkError('ECONNREFUSED', host, where),
+        kind: 'network',
+        code: 'ECONNREFUSED',
+        retry: true,
+        sentence: /Could not reach/,
+      },
       { error: new QlikProxyError(407, host, where), kind: 'network', retry: false, sentence: /asks for credentials/ },
       { error: new QlikTimeoutError(30000, host, where), kind: 'timeout', retry: true, sentence: /did not answer within 30 seconds/ },
-      { error: new QlikTlsError('CERT_HAS_EXPIRED', host, where), kind: 'tls', code: 'CERT_HAS_EXPIRED', retry: false, sentence: /certificate/ },
-      { error: new QlikResponseError('Qlik Cloud sent an answer that is not JSON.', where, 200), kind: 'response', retry: false, sentence: /not JSON/ },
-      { error: new QlikOriginError(`https://${host}`, 'https://evil.example', where), kind: 'origin', retry: false, sentence: /Refused to follow/ },
+      {
+        error: new QlikTlsError('CERT_HAS_EXPIRED', host, where),
+        kind: 'tls',
+        code: 'CERT_HAS_EXPIRED',
+        retry: false,
+        sentence: /certificate/,
+      },
+      {
+        error: new QlikResponseError('Qlik Cloud sent an answer that is not JSON.', where, 200),
+        kind: 'response',
+        retry: false,
+        sentence: /not JSON/,
+      },
+      {
+        error: new QlikOriginError(`https://${host}`, 'https://evil.example', where),
+        kind: 'origin',
+        retry: false,
+        sentence: /Refused to follow/,
+      },
       { error: new QlikInputError('This ARN is not valid.'), kind: 'input', retry: false, sentence: /^This ARN is not valid\.$/ },
     ];
     for (const c of cases) {
@@ -168,7 +190,11 @@ describe('util/problem: one description of any error', () => {
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       const port = (server.address() as { port: number }).port;
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      const client = new QlikClient({ origin: `http://127.0.0.1:${port}`, auth: { type: 'apiKey', apiKey: 'k' }, retry: { maxRetries: 0 } });
+      const client = new QlikClient({
+        origin: `http://127.0.0.1:${port}`,
+        auth: { type: 'apiKey', apiKey: 'k' },
+        retry: { maxRetries: 0 },
+      });
       const p = describeProblem(await rejection(client.identity.me()));
       assert.equal(p.kind, 'network');
       assert.equal(p.code, 'ECONNREFUSED');
