@@ -3,12 +3,13 @@ import type { ExpiryWatcher } from '../apiKeys/expiryWatcher';
 import type { ApiKeyFilterStore } from '../apiKeys/filterStore';
 import type { TokenClipboard } from '../apiKeys/tokenClipboard';
 import type { ClientPool } from '../tenants/clientPool';
-import type { TenantStore } from '../tenants/tenantStore';
+import type { TenantRecord, TenantStore } from '../tenants/tenantStore';
 import type { MigrationWatcher } from '../migration/watcher';
 import type { DetailsDocuments } from '../tree/detailsDocuments';
 import type { TreeNode } from '../tree/node';
 import type { TenantsTreeProvider } from '../tree/provider';
 import type { Log } from '../util/log';
+import type { CreateApiKeyDeps } from '../webviews/createApiKey/panel';
 
 /** What commands work with. Made once in extension.ts. */
 export interface CommandContext {
@@ -27,4 +28,15 @@ export interface CommandContext {
   /** Copies one-time tokens and clears them from the clipboard later. */
   readonly tokenClipboard: TokenClipboard;
   readonly expiryWatcher: ExpiryWatcher;
+}
+
+/** What the Create API Key panel needs for a tenant (Create API Key… and Rotate API Key… open it). */
+export function createApiKeyDeps(ctx: CommandContext, tenant: TenantRecord): CreateApiKeyDeps {
+  return {
+    extensionUri: ctx.extension.extensionUri,
+    log: ctx.log,
+    clipboard: ctx.tokenClipboard,
+    client: () => ctx.pool.get(tenant.origin),
+    onCreated: (t) => ctx.tree.tenantNode(t.origin)?.apiKeys.refresh(),
+  };
 }

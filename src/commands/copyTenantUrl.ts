@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { prompts, statusMessage } from '../util/prompts';
+import { type CommandArg, tenantArg } from './args';
 import type { CommandContext } from './context';
-import { resolveTenant } from './pickers';
 
-export async function copyTenantUrl(ctx: CommandContext, node?: unknown): Promise<void> {
-  const tenant = await resolveTenant(ctx, node, vscode.l10n.t('Copy Tenant URL'));
+export async function copyTenantUrl(ctx: CommandContext, arg: CommandArg): Promise<void> {
+  const tenant = await tenantArg(ctx, arg, vscode.l10n.t('Copy Tenant URL'));
   await prompts().copy(tenant.origin);
   statusMessage(vscode.l10n.t('Copied {0}', tenant.origin));
 }

@@ -2,13 +2,13 @@ import * as vscode from 'vscode';
 import { checkText, MAX_DESCRIPTION_LENGTH } from '../qlik';
 import { inputOrCancel, prompts } from '../util/prompts';
 import { UserCancelledError } from '../util/errors';
+import { apiKeyArg, type CommandArg } from './args';
 import type { CommandContext } from './context';
-import { resolveApiKey } from './pickers';
 
 /** Edit Description…: an input box prefilled with the current text, then a JSON Patch of /description. */
-export async function editApiKeyDescription(ctx: CommandContext, node?: unknown): Promise<void> {
+export async function editApiKeyDescription(ctx: CommandContext, arg: CommandArg): Promise<void> {
   const title = vscode.l10n.t('Edit API Key Description');
-  const { tenant, key } = await resolveApiKey(ctx, node, title);
+  const { tenant, key } = await apiKeyArg(ctx, arg, title);
   const value = await inputOrCancel({
     title,
     prompt: vscode.l10n.t('The description of API key {0} on {1}', key.id, tenant.label),

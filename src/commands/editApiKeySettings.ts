@@ -3,10 +3,8 @@ import { type ApiKeyConfig, type ApiKeyConfigChanges, checkMaxKeysPerUser, forma
 import { SettingNode } from '../tree/settingsGroup';
 import { UserCancelledError } from '../util/errors';
 import { inputOrCancel, pickOrCancel, prompts } from '../util/prompts';
+import { type CommandArg, tenantArg } from './args';
 import type { CommandContext } from './context';
-import { resolveTenant } from './pickers';
-
-const t = vscode.l10n.t;
 
 type Setting = 'maxKeysPerUser' | 'maxApiKeyExpiry' | 'scimExternalClientExpiry' | 'apiKeysEnabled';
 
@@ -18,21 +16,21 @@ const LABELS: Record<Setting, string> = {
 };
 
 function words(iso: string | undefined): string {
-  if (!iso) return t('not set');
+  if (!iso) return vscode.l10n.t('not set');
   const d = parseDuration(iso);
   return d.ok ? `${formatDurationWords(d.value)} (${iso})` : iso;
 }
 
 function shown(config: ApiKeyConfig, s: Setting): string {
-  if (s === 'maxKeysPerUser') return config.maxKeysPerUser === undefined ? t('not set') : String(config.maxKeysPerUser);
-  if (s === 'apiKeysEnabled') return config.apiKeysEnabled ? t('yes') : t('no');
+  if (s === 'maxKeysPerUser') return config.maxKeysPerUser === undefined ? vscode.l10n.t('not set') : String(config.maxKeysPerUser);
+  if (s === 'apiKeysEnabled') return config.apiKeysEnabled ? vscode.l10n.t('yes') : vscode.l10n.t('no');
   return words(config[s]);
 }
 
 export function validateDurationInput(value: string): string | undefined {
   const d = parseDuration(value);
   if (!d.ok) return d.error;
-  if (d.value && Object.values(d.value).every((n) => n === 0)) return t('The duration must be longer than zero.');
+  if (d.value && Object.values(d.value).every((n) => n === 0)) return vscode.l10n.t('The duration must be longer than zero.');
   return undefined;
 }
 
@@ -40,20 +38,21 @@ export function validateDurationInput(value: string): string | undefined {
  * Edit API Key Settings…: max_keys_per_user (0 to 1000), max_api_key_expiry and scim_externalClient_expiry (ISO 8601,
  * shown in words), api_keys_enabled when the service has it. From a setting row it edits that setting directly.
  */
-export async function editApiKeySettings(ctx: CommandContext, node?: unknown): Promise<void> {
-  const title = t('Edit API Key Settings');
-  const tenant = await resolveTenant(ctx, node, title);
+export async function editApiKeySettings(ctx: CommandContext, arg: CommandArg): Promise<void> {
+  const title = vscode.l10n.t('Edit API Key Settings');
+  const tenant = await tenantArg(ctx, arg, title);
   const client = await ctx.pool.get(tenant.origin);
   const config = await client.apiKeys.getConfig(tenant.tenantId);
   const available: Setting[] = ['maxKeysPerUser', 'maxApiKeyExpiry', 'scimExternalClientExpiry'];
   if (config.apiKeysEnabled !== undefined) available.push('apiKeysEnabled');
 
   let setting: Setting;
-  if (node instanceof SettingNode && (available as string[]).includes(node.setting)) setting = node.setting as Setting;
+  const row = arg.kind === 'node' && arg.node instanceof SettingNode ? arg.node.setting : undefined;
+  if (row !== undefined && (available as string[]).includes(row)) setting = row as Setting;
   else {
     const picked = await pickOrCancel(
-      available.map((s) => ({ label: t(LABELS[s]), description: shown(config, s), setting: s })),
-      { title, placeHolder: t('Which setting of {0} to change', tenant.label) },
+      available.map((s) => ({ label: vscode.l10n.t(LABELS[s]), description: shown(config, s), setting: s })),
+      { title, placeHolder: vscode.l10n.t('Which setting of {0} to change', tenant.label) },
     );
     setting = picked.setting;
   }
@@ -62,37 +61,41 @@ export async function editApiKeySettings(ctx: CommandContext, node?: unknown): P
   let newValue: string;
   if (setting === 'maxKeysPerUser') {
     const text = await inputOrCancel({
-      title: `${title}: ${t(LABELS[setting])}`,
-      prompt: t(
+      title: `${title}: ${vscode.l10n.t(LABELS[setting])}`,
+      prompt: vscode.l10n.t(
         'The maximum number of active API keys each user may have on {0}, 0 to 1000. Changes apply to keys created afterwards.',
         tenant.label,
       ),
       value: config.maxKeysPerUser === undefined ? '' : String(config.maxKeysPerUser),
-      validateInput: (v) => (/^\s*\d+\s*$/.test(v) ? checkMaxKeysPerUser(Number(v)) : t('Enter a whole number from 0 to 1000.')),
+      validateInput: (v) =>
+        /^\s*\d+\s*$/.test(v) ? checkMaxKeysPerUser(Number(v)) : vscode.l10n.t('Enter a whole number from 0 to 1000.'),
     });
     changes.maxKeysPerUser = Number(text.trim());
     newValue = String(changes.maxKeysPerUser);
   } else if (setting === 'apiKeysEnabled') {
     const picked = await pickOrCancel(
       [
-        { label: t('Enabled'), value: true, description: config.apiKeysEnabled ? t('current') : undefined },
-        { label: t('Disabled'), value: false, description: config.apiKeysEnabled ? undefined : t('current') },
+        { label: vscode.l10n.t('Enabled'), value: true, description: config.apiKeysEnabled ? vscode.l10n.t('current') : undefined },
+        { label: vscode.l10n.t('Disabled'), value: false, description: config.apiKeysEnabled ? undefined : vscode.l10n.t('current') },
       ],
-      { title: `${title}: ${t(LABELS[setting])}`, placeHolder: t('May users create API keys on {0}?', tenant.label) },
+      {
+        title: `${title}: ${vscode.l10n.t(LABELS[setting])}`,
+        placeHolder: vscode.l10n.t('May users create API keys on {0}?', tenant.label),
+      },
     );
     changes.apiKeysEnabled = picked.value;
-    newValue = picked.value ? t('yes') : t('no');
+    newValue = picked.value ? vscode.l10n.t('yes') : vscode.l10n.t('no');
   } else {
     const current = config[setting];
     const text = await inputOrCancel({
-      title: `${title}: ${t(LABELS[setting])}`,
+      title: `${title}: ${vscode.l10n.t(LABELS[setting])}`,
       prompt:
         setting === 'maxApiKeyExpiry'
-          ? t(
+          ? vscode.l10n.t(
               'The longest lifetime of a new API key, as an ISO 8601 duration (P7D = 7 days, PT24H = 24 hours, P1Y = 1 year). Now: {0}.',
               words(current),
             )
-          : t(
+          : vscode.l10n.t(
               'The lifetime of new SCIM keys for identity providers, as an ISO 8601 duration (P365D = 365 days). Now: {0}.',
               words(current),
             ),
@@ -107,5 +110,5 @@ export async function editApiKeySettings(ctx: CommandContext, node?: unknown): P
   await client.apiKeys.patchConfig(tenant.tenantId, changes);
   ctx.log.info('apiKeys', `settings of ${tenant.label}: ${setting} changed`);
   ctx.tree.tenantNode(tenant.origin)?.settings.refresh();
-  void prompts().notify('info', t('{0} on {1} is now {2}.', t(LABELS[setting]), tenant.label, newValue));
+  void prompts().notify('info', vscode.l10n.t('{0} on {1} is now {2}.', vscode.l10n.t(LABELS[setting]), tenant.label, newValue));
 }

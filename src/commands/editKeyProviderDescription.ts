@@ -1,15 +1,15 @@
 import * as vscode from 'vscode';
 import { checkText, MAX_DESCRIPTION_LENGTH } from '../qlik/pure';
 import { inputOrCancel, statusMessage } from '../util/prompts';
+import { applicableKeyProvider, type CommandArg } from './args';
 import type { CommandContext } from './context';
-import { keyProviderFor, refreshEncryption } from './keyProviderArg';
 
 /** Edit Description…: the key provider's description (JSON Patch); empty clears it. */
-export async function editKeyProviderDescription(ctx: CommandContext, node?: unknown): Promise<void> {
+export async function editKeyProviderDescription(ctx: CommandContext, arg: CommandArg): Promise<void> {
   const title = vscode.l10n.t('Edit Key Provider Description');
-  const { tenant, provider } = await keyProviderFor(
+  const { tenant, provider } = await applicableKeyProvider(
     ctx,
-    node,
+    arg,
     title,
     (p) => !p.isQlikDefault,
     () => vscode.l10n.t('The Qlik-managed key has no description to edit.'),
@@ -25,8 +25,8 @@ export async function editKeyProviderDescription(ctx: CommandContext, node?: unk
   });
   if (description === provider.description) return;
   const client = await ctx.pool.get(tenant.origin);
-  await client.encryption.patch(provider.fingerprint ?? '', { description });
+  await client.encryption.patch(provider.fingerprint, { description });
   ctx.log.info('encryption', `changed the description of ${provider.name} on ${tenant.label}`);
-  refreshEncryption(ctx, tenant.origin);
+  ctx.tree.tenantNode(tenant.origin)?.encryption.refresh();
   statusMessage(vscode.l10n.t('Description of {0} saved', provider.name));
 }

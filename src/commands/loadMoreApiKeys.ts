@@ -1,8 +1,10 @@
 import { ApiKeysGroupNode, LoadMoreNode } from '../tree/apiKeysGroup';
+import type { CommandArg } from './args';
 import type { CommandContext } from './context';
 
 /** Load more…: exactly one more page of API keys. */
-export async function loadMoreApiKeys(_ctx: CommandContext, node?: unknown): Promise<void> {
-  const group = node instanceof LoadMoreNode ? node.group : node instanceof ApiKeysGroupNode ? node : undefined;
+export async function loadMoreApiKeys(_ctx: CommandContext, arg: CommandArg): Promise<void> {
+  if (arg.kind !== 'node') return;
+  const group = arg.node instanceof LoadMoreNode ? arg.node.group : arg.node instanceof ApiKeysGroupNode ? arg.node : undefined;
   if (group) await group.loadMore();
 }

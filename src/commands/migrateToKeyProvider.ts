@@ -1,34 +1,36 @@
 import * as vscode from 'vscode';
 import { type KeyProvider, QlikApiError } from '../qlik';
-import { ValidationRecords } from '../migration/validations';
+import { validateKeyProvider, validationMessage, ValidationRecords } from '../migration/validations';
 import type { TenantRecord } from '../tenants/tenantStore';
 import { UserCancelledError } from '../util/errors';
 import { prompts } from '../util/prompts';
+import { applicableKeyProvider, type CommandArg } from './args';
 import type { CommandContext } from './context';
-import { keyProviderFor, refreshEncryption } from './keyProviderArg';
-import { validateKeyProvider, validationMessage } from './testKeyProvider';
-
-const t = (message: string, ...args: Array<string | number>) => vscode.l10n.t(message, ...args);
+import { offerToWatch } from './pickers';
 
 /**
  * Migrate Encryption to This Key…: warns about a compliance problem or a key never validated, confirms with a modal
  * that names the tenant and both keys, sends the migrate request exactly once, and watches it in the status bar.
  */
-export async function migrateToKeyProvider(ctx: CommandContext, node?: unknown): Promise<void> {
-  const title = t('Migrate Encryption to This Key');
-  const found = await keyProviderFor(
+export async function migrateToKeyProvider(ctx: CommandContext, arg: CommandArg): Promise<void> {
+  const title = vscode.l10n.t('Migrate Encryption to This Key');
+  const found = await applicableKeyProvider(
     ctx,
-    node,
+    arg,
     title,
     (p) => !p.isQlikDefault && !p.isCurrent,
     (p) =>
       p.isQlikDefault
-        ? t('To go back to the Qlik-managed key, use "Reset Encryption to Qlik-Managed Key…".')
-        : t('{0} already encrypts this tenant.', p.name),
+        ? vscode.l10n.t('To go back to the Qlik-managed key, use "Reset Encryption to Qlik-Managed Key…".')
+        : vscode.l10n.t('{0} already encrypts this tenant.', p.name),
   );
   const tenant = found.tenant;
   if (ctx.migrations.isWatching(tenant.origin)) {
-    await offerToWatch(ctx, tenant, t('A migration is already running on {0}; its progress is in the status bar.', tenant.label));
+    await offerToWatch(
+      ctx,
+      tenant,
+      vscode.l10n.t('A migration is already running on {0}; its progress is in the status bar.', tenant.label),
+    );
     return;
   }
   const client = await ctx.pool.get(tenant.origin);
@@ -38,10 +40,15 @@ export async function migrateToKeyProvider(ctx: CommandContext, node?: unknown):
   const current = providers.find((p) => p.isCurrent);
   await warnFirst(ctx, tenant, target);
 
-  const migrate = t('Migrate');
+  const migrate = vscode.l10n.t('Migrate');
   const choice = await prompts().confirm(
-    t('Migrate the encryption of {0} from {1} to {2}?', tenant.label, current?.name ?? t('its current key'), target.name),
-    t(
+    vscode.l10n.t(
+      'Migrate the encryption of {0} from {1} to {2}?',
+      tenant.label,
+      current?.name ?? vscode.l10n.t('its current key'),
+      target.name,
+    ),
+    vscode.l10n.t(
       'Qlik Cloud re-encrypts the tenant’s data with {0} ({1}). The tenant keeps working meanwhile; the progress shows in the status bar.',
       target.name,
       target.arn,
@@ -53,26 +60,26 @@ export async function migrateToKeyProvider(ctx: CommandContext, node?: unknown):
   let migration;
   try {
     // Sent once: the client never retries a migrate (except after a 429, which the service did not act on).
-    migration = await client.encryption.migrate(target.fingerprint ?? '');
+    migration = await client.encryption.migrate(target.fingerprint ?? found.provider.fingerprint);
   } catch (error) {
     if (error instanceof QlikApiError && error.status === 428) {
-      await offerToWatch(ctx, tenant, t('A migration is already running on {0}: Qlik Cloud runs one at a time.', tenant.label));
+      await offerToWatch(ctx, tenant, vscode.l10n.t('{0}: {1}', tenant.label, error.userMessage));
       return;
     }
     throw error;
   }
   ctx.log.info('migration', `started the migration of ${tenant.label} to ${target.name}`);
   ctx.migrations.watch(tenant.origin, migration);
-  refreshEncryption(ctx, tenant.origin);
+  ctx.tree.tenantNode(tenant.origin)?.encryption.refresh();
 }
 
 async function warnFirst(ctx: CommandContext, tenant: TenantRecord, target: KeyProvider): Promise<void> {
-  const proceed = t('Migrate Anyway');
+  const proceed = vscode.l10n.t('Migrate Anyway');
   if (target.hasComplianceProblem) {
     const { message } = validationMessage(target);
     const choice = await prompts().confirm(
-      t('{0} has a compliance problem', target.name),
-      t(
+      vscode.l10n.t('{0} has a compliance problem', target.name),
+      vscode.l10n.t(
         '{0}\n\nA migration to a key Qlik Cloud cannot fully use may fail or leave the tenant without disaster recovery. Fix the key policy and validate again first.',
         message,
       ),
@@ -83,10 +90,10 @@ async function warnFirst(ctx: CommandContext, tenant: TenantRecord, target: KeyP
   }
   const record = new ValidationRecords(ctx.extension.globalState).get(tenant.origin, target.fingerprint ?? '');
   if (record?.ok) return;
-  const validate = t('Validate First');
+  const validate = vscode.l10n.t('Validate First');
   const choice = await prompts().confirm(
-    t('{0} was never validated', target.name),
-    t('Validating asks Qlik Cloud to try the key before the tenant depends on it. Validate {0} first?', target.name),
+    vscode.l10n.t('{0} was never validated', target.name),
+    vscode.l10n.t('Validating asks Qlik Cloud to try the key before the tenant depends on it. Validate {0} first?', target.name),
     validate,
     proceed,
   );
@@ -100,11 +107,4 @@ async function warnFirst(ctx: CommandContext, tenant: TenantRecord, target: KeyP
     return;
   }
   if (choice !== proceed) throw new UserCancelledError();
-}
-
-/** "A migration is already running": offers to show it in the status bar. */
-export async function offerToWatch(ctx: CommandContext, tenant: TenantRecord, message: string): Promise<void> {
-  const watch = t('Watch It');
-  const choice = await prompts().notify('info', message, watch);
-  if (choice === watch) ctx.migrations.watch(tenant.origin);
 }

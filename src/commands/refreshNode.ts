@@ -1,16 +1,15 @@
 import * as vscode from 'vscode';
 import { LoadingGroupNode } from '../tree/loadingGroup';
-import { type TreeNode, tenantOf } from '../tree/node';
 import { TenantNode } from '../tree/tenantNode';
+import { type CommandArg, tenantArg } from './args';
 import type { CommandContext } from './context';
-import { resolveTenant } from './pickers';
 
 /** Refresh on a tenant or group node (that part only); also the retry of an error row. */
-export async function refreshNode(ctx: CommandContext, node?: unknown): Promise<void> {
-  if (node instanceof TenantNode || node instanceof LoadingGroupNode) {
-    node.refresh();
+export async function refreshNode(ctx: CommandContext, arg: CommandArg): Promise<void> {
+  if (arg.kind === 'node' && (arg.node instanceof TenantNode || arg.node instanceof LoadingGroupNode)) {
+    arg.node.refresh();
     return;
   }
-  const tenant = tenantOf(node as TreeNode | undefined)?.origin ?? (await resolveTenant(ctx, node, vscode.l10n.t('Refresh'))).origin;
-  ctx.tree.tenantNode(tenant)?.refresh();
+  const tenant = await tenantArg(ctx, arg, vscode.l10n.t('Refresh'));
+  ctx.tree.tenantNode(tenant.origin)?.refresh();
 }

@@ -31,10 +31,7 @@ import { renameTenant } from './renameTenant';
 import { showDetails } from './showDetails';
 import { showLog } from './showLog';
 import { updateCredentials } from './updateCredentials';
-import { wrapCommand } from './wrapper';
-
-/** `node` is the tree item the command ran on; `selection` the items selected with it (tree multi-select). */
-type Command = (ctx: CommandContext, node?: unknown, selection?: unknown) => unknown;
+import { type Command, wrapCommand } from './wrapper';
 
 /** Command id → function. Each command lives in its own file; all run through the one error path. */
 export const COMMANDS: Record<string, Command> = {
@@ -73,10 +70,5 @@ export const COMMANDS: Record<string, Command> = {
 };
 
 export function registerCommands(ctx: CommandContext, extra: Record<string, Command> = {}): vscode.Disposable[] {
-  return Object.entries({ ...COMMANDS, ...extra }).map(([id, fn]) =>
-    vscode.commands.registerCommand(
-      id,
-      wrapCommand(id, ctx.log, (...args: unknown[]) => fn(ctx, args[0], args[1])),
-    ),
-  );
+  return Object.entries({ ...COMMANDS, ...extra }).map(([id, fn]) => vscode.commands.registerCommand(id, wrapCommand(id, ctx, fn)));
 }

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import { UserCancelledError } from '../util/errors';
 import { prompts } from '../util/prompts';
+import { type CommandArg, tenantArg } from './args';
 import type { CommandContext } from './context';
-import { resolveTenant } from './pickers';
 
 /** Remove Tenant: asks first (modal), then deletes its metadata and its secret. Nothing changes on the tenant. */
-export async function removeTenant(ctx: CommandContext, node?: unknown): Promise<void> {
-  const tenant = await resolveTenant(ctx, node, vscode.l10n.t('Remove Tenant'));
+export async function removeTenant(ctx: CommandContext, arg: CommandArg): Promise<void> {
+  const tenant = await tenantArg(ctx, arg, vscode.l10n.t('Remove Tenant'));
   const remove = vscode.l10n.t('Remove');
   const choice = await prompts().confirm(
     vscode.l10n.t('Remove tenant "{0}"?', tenant.label),

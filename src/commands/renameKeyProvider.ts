@@ -1,15 +1,15 @@
 import * as vscode from 'vscode';
 import { checkText, MAX_NAME_LENGTH } from '../qlik/pure';
 import { inputOrCancel, statusMessage } from '../util/prompts';
+import { applicableKeyProvider, type CommandArg } from './args';
 import type { CommandContext } from './context';
-import { keyProviderFor, refreshEncryption } from './keyProviderArg';
 
 /** Rename…: a new name for an AWS key provider (JSON Patch). */
-export async function renameKeyProvider(ctx: CommandContext, node?: unknown): Promise<void> {
+export async function renameKeyProvider(ctx: CommandContext, arg: CommandArg): Promise<void> {
   const title = vscode.l10n.t('Rename Key Provider');
-  const { tenant, provider } = await keyProviderFor(
+  const { tenant, provider } = await applicableKeyProvider(
     ctx,
-    node,
+    arg,
     title,
     (p) => !p.isQlikDefault,
     () => vscode.l10n.t('The Qlik-managed key cannot be renamed.'),
@@ -25,8 +25,8 @@ export async function renameKeyProvider(ctx: CommandContext, node?: unknown): Pr
   });
   if (name.trim() === provider.name) return;
   const client = await ctx.pool.get(tenant.origin);
-  await client.encryption.patch(provider.fingerprint ?? '', { name: name.trim() });
+  await client.encryption.patch(provider.fingerprint, { name: name.trim() });
   ctx.log.info('encryption', `renamed ${provider.name} to ${name.trim()} on ${tenant.label}`);
-  refreshEncryption(ctx, tenant.origin);
+  ctx.tree.tenantNode(tenant.origin)?.encryption.refresh();
   statusMessage(vscode.l10n.t('Renamed to {0}', name.trim()));
 }

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import { inputOrCancel } from '../util/prompts';
+import { type CommandArg, tenantArg } from './args';
 import type { CommandContext } from './context';
-import { resolveTenant } from './pickers';
 
 /** Rename…: the label in this list only. */
-export async function renameTenant(ctx: CommandContext, node?: unknown): Promise<void> {
-  const tenant = await resolveTenant(ctx, node, vscode.l10n.t('Rename Tenant'));
+export async function renameTenant(ctx: CommandContext, arg: CommandArg): Promise<void> {
+  const tenant = await tenantArg(ctx, arg, vscode.l10n.t('Rename Tenant'));
   const label = await inputOrCancel({
     title: vscode.l10n.t('Rename Tenant'),
     prompt: vscode.l10n.t('The name shown for {0} in this list (nothing changes on the tenant)', tenant.origin),

@@ -1,22 +1,22 @@
 import * as vscode from 'vscode';
 import type { TenantRecord } from '../tenants/tenantStore';
-import { firstPageParams } from '../tree/apiKeysGroup';
-import { hasDetails, type TreeNode, tenantOf } from '../tree/node';
+import { listParams } from '../apiKeys/filter';
+import { hasDetails, tenantOf } from '../tree/node';
 import { UserFacingError } from '../util/errors';
 import { pickOrCancel } from '../util/prompts';
+import { type CommandArg, tenantArg } from './args';
 import type { CommandContext } from './context';
-import { resolveTenant } from './pickers';
 
 /** Show Details: the item as the service sent it, in a read-only JSON document titled by the item. */
-export async function showDetails(ctx: CommandContext, node?: unknown): Promise<void> {
+export async function showDetails(ctx: CommandContext, arg: CommandArg): Promise<void> {
   let label: string;
   let details: { title: string; kind: string; body: Readonly<Record<string, unknown>> };
-  if (hasDetails(node)) {
-    details = node.details();
-    const origin = tenantOf(node as unknown as TreeNode)?.origin;
+  if (arg.kind === 'node' && hasDetails(arg.node)) {
+    details = arg.node.details();
+    const origin = tenantOf(arg.node)?.origin;
     label = (origin && ctx.store.get(origin)?.label) || 'qlik';
   } else {
-    const tenant = await resolveTenant(ctx, node, vscode.l10n.t('Show Details'));
+    const tenant = await tenantArg(ctx, arg, vscode.l10n.t('Show Details'));
     label = tenant.label;
     details = await pickItem(ctx, tenant);
   }
@@ -30,7 +30,7 @@ async function pickItem(ctx: CommandContext, tenant: TenantRecord) {
   const client = await ctx.pool.get(tenant.origin);
   const [providers, page, migration] = await Promise.all([
     client.encryption.listAll(),
-    client.apiKeys.list(firstPageParams(tenant, 100)),
+    client.apiKeys.list(listParams(tenant, 100, undefined)),
     client.encryption.migrationDetails(),
   ]);
   const items: Array<vscode.QuickPickItem & { details?: { title: string; kind: string; body: Readonly<Record<string, unknown>> } }> = [];

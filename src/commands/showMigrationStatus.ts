@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import { prompts } from '../util/prompts';
+import { type CommandArg, tenantArg } from './args';
 import type { CommandContext } from './context';
-import { resolveTenant } from './pickers';
 
 /** Show Migration Status: the running or last migration as a JSON document; 404 ("no ongoing migration") is a plain sentence. */
-export async function showMigrationStatus(ctx: CommandContext, node?: unknown): Promise<void> {
-  const tenant = await resolveTenant(ctx, node, vscode.l10n.t('Show Migration Status'));
+export async function showMigrationStatus(ctx: CommandContext, arg: CommandArg): Promise<void> {
+  const tenant = await tenantArg(ctx, arg, vscode.l10n.t('Show Migration Status'));
   const client = await ctx.pool.get(tenant.origin);
   const migration = await client.encryption.migrationDetails();
   if (!migration) {

@@ -1,48 +1,19 @@
 import * as vscode from 'vscode';
-import type { KeyProvider } from '../qlik';
-import { ValidationRecords } from '../migration/validations';
-import type { TenantRecord } from '../tenants/tenantStore';
-import { prompts, withProgress } from '../util/prompts';
+import { validateKeyProvider, validationMessage } from '../migration/validations';
+import { prompts } from '../util/prompts';
+import { applicableKeyProvider, type CommandArg } from './args';
 import type { CommandContext } from './context';
-import { keyProviderFor, refreshEncryption } from './keyProviderArg';
-
-const t = (message: string, ...args: Array<string | number>) => vscode.l10n.t(message, ...args);
 
 /** Validate Key: asks Qlik Cloud to try the key, and says whether it can use it. */
-export async function testKeyProvider(ctx: CommandContext, node?: unknown): Promise<void> {
-  const { tenant, provider } = await keyProviderFor(
+export async function testKeyProvider(ctx: CommandContext, arg: CommandArg): Promise<void> {
+  const { tenant, provider } = await applicableKeyProvider(
     ctx,
-    node,
-    t('Validate Key'),
+    arg,
+    vscode.l10n.t('Validate Key'),
     (p) => !p.isQlikDefault,
-    () => t('The Qlik-managed key needs no validation.'),
+    () => vscode.l10n.t('The Qlik-managed key needs no validation.'),
   );
   const tested = await validateKeyProvider(ctx, tenant, provider);
   const { level, message } = validationMessage(tested);
   void prompts().notify(level, message);
-}
-
-/** Runs the validation under a progress notification, remembers it, and updates the tree. */
-export async function validateKeyProvider(ctx: CommandContext, tenant: TenantRecord, provider: KeyProvider): Promise<KeyProvider> {
-  const client = await ctx.pool.get(tenant.origin);
-  const fingerprint = provider.fingerprint ?? '';
-  const tested = await withProgress(
-    { location: vscode.ProgressLocation.Notification, title: t('Validating {0} on {1}…', provider.name, tenant.label) },
-    () => client.encryption.test(fingerprint),
-  );
-  await new ValidationRecords(ctx.extension.globalState).record(tenant.origin, fingerprint, !tested.hasComplianceProblem);
-  ctx.log.info('encryption', `validated ${provider.name} on ${tenant.label}: ${tested.hasComplianceProblem ? 'compliance problem' : 'ok'}`);
-  refreshEncryption(ctx, tenant.origin);
-  return tested;
-}
-
-export function validationMessage(tested: KeyProvider): { level: 'info' | 'warning'; message: string } {
-  if (!tested.hasComplianceProblem) {
-    return { level: 'info', message: t('Qlik Cloud can use {0}: the key passed validation.', tested.name) };
-  }
-  const problems = tested.complianceProblems.map((c) => `${c.code}${c.region ? ` [${c.region}]` : ''}: ${c.message}`);
-  if (problems.length === 0 && tested.drCompliant === false) {
-    problems.push(t('the key is not ready for disaster recovery (no usable replica in the disaster-recovery region)'));
-  }
-  return { level: 'warning', message: t('Qlik Cloud reports a compliance problem with {0}: {1}', tested.name, problems.join('; ')) };
 }

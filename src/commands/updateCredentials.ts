@@ -1,19 +1,19 @@
 import * as vscode from 'vscode';
 import { recordFrom, splitCredentials } from '../tenants/credentials';
 import { prompts } from '../util/prompts';
+import { type CommandArg, tenantArg } from './args';
 import type { CommandContext } from './context';
-import { resolveTenant } from './pickers';
-import { askSignInMethod, confirmHostnames, confirmUntrustedHost, describeSignedIn, signInUntilAccepted } from './signIn';
+import { askSignInMethod, confirmHostnames, confirmUntrustedHost, describeSignedIn, signInUntilAccepted } from '../tenants/signIn';
 
 /** Update Credentials…: a new API key or client secret, verified before it replaces the stored one. */
-export async function updateCredentials(ctx: CommandContext, node?: unknown): Promise<void> {
+export async function updateCredentials(ctx: CommandContext, arg: CommandArg): Promise<void> {
   const title = vscode.l10n.t('Update Credentials');
-  const tenant = await resolveTenant(ctx, node, title);
+  const tenant = await tenantArg(ctx, arg, title);
   const hostname = new URL(tenant.origin).hostname;
   await confirmUntrustedHost(hostname);
   const kind = await askSignInMethod(vscode.l10n.t('Update Credentials for {0}', tenant.label));
   const clientId = tenant.signIn.kind === 'oauth' ? tenant.signIn.clientId : undefined;
-  const { credentials, verified } = await signInUntilAccepted(ctx, tenant.origin, kind, title, tenant.label, clientId);
+  const { credentials, verified } = await signInUntilAccepted(ctx.log, tenant.origin, kind, title, tenant.label, clientId);
   await confirmHostnames(hostname, verified);
   const { signIn, secret } = splitCredentials(credentials);
   await ctx.store.save(recordFrom(tenant.origin, verified, signIn, tenant.label, tenant.addedAt), secret);

@@ -1,76 +1,28 @@
-import * as vscode from 'vscode';
-import { isQlikError, QlikApiError, QlikCancelledError } from '../qlik';
-import { UserCancelledError, UserFacingError } from '../util/errors';
-import type { Log } from '../util/log';
-import { prompts } from '../util/prompts';
+import { showProblem } from '../util/notifyProblem';
+import { describeProblem } from '../util/problem';
+import { type CommandArg, type CommandNode, originOf, parseArg, parseSelection } from './args';
+import type { CommandContext } from './context';
 
-/** The one line a person reads about an error: the sentence, then what the service said and the status. */
-export function errorLine(error: unknown): string {
-  if (error instanceof QlikApiError) {
-    // "API rate limit reached." and "Try later." read as "API rate limit reached: Try later." (no ".:").
-    const said = [error.title, error.detail]
-      .filter((s): s is string => !!s && !error.userMessage.includes(s))
-      .map((s, i, all) => (i < all.length - 1 ? s.replace(/[.:;]\s*$/, '') : s))
-      .join(': ');
-    // The status once: fallback sentences already carry "(HTTP 500)"; the Qlik code is added when it says more.
-    const status = error.userMessage.includes(`HTTP ${error.status}`) ? undefined : `HTTP ${error.status}`;
-    const code = [status, error.code && error.code !== `HTTP-${error.status}` ? error.code : undefined].filter(Boolean).join(' ');
-    return `${error.userMessage}${said ? ` ${vscode.l10n.t('Qlik Cloud said: {0}', said)}` : ''}${code ? ` (${code})` : ''}`;
-  }
-  if (isQlikError(error)) return error.userMessage;
-  if (error instanceof UserFacingError) return error.message;
-  return vscode.l10n.t('Something went wrong: {0}', error instanceof Error ? error.message : String(error));
-}
-
-export function isCancel(error: unknown): boolean {
-  return error instanceof UserCancelledError || error instanceof QlikCancelledError;
-}
-
-/** The tenant an error asks new credentials for, if any. */
-function credentialsOrigin(error: unknown, origin: string | undefined): string | undefined {
-  if (error instanceof QlikApiError && error.status === 401) return origin ?? '';
-  if (error instanceof UserFacingError && error.needsCredentials) return error.origin ?? origin ?? '';
-  return undefined;
-}
+/** A command: its argument and the rows selected with it, already read (args.ts). */
+export type Command = (ctx: CommandContext, arg: CommandArg, selection: readonly CommandNode[]) => unknown;
 
 /**
- * Runs a command: a cancel is silent; any other error is logged and shown as one line with "Show Log" (and
- * "Update Credentials…" on a 401). The tenant is guessed from the node argument, for that action.
+ * Runs a command as VS Code calls it: the arguments are read once (args.ts); a cancel is silent; any other error is
+ * logged and shown as one line with "Show Log" (and "Update Credentials…" on a 401, for the argument's tenant).
  */
-export function wrapCommand(id: string, log: Log, fn: (...args: unknown[]) => unknown): (...args: unknown[]) => Promise<void> {
-  return async (...args: unknown[]) => {
+export function wrapCommand(id: string, ctx: CommandContext, fn: Command): (...args: unknown[]) => Promise<void> {
+  return async (...raw: unknown[]) => {
+    const arg = parseArg(raw[0]);
     try {
-      await fn(...args);
+      await fn(ctx, arg, parseSelection(raw[1]));
     } catch (error) {
-      if (isCancel(error)) {
-        log.info('command', `${id} cancelled`);
+      const problem = describeProblem(error);
+      if (problem.cancelled) {
+        ctx.log.info('command', `${id} cancelled`);
         return;
       }
-      log.error('command', `${id} failed`, error);
-      notifyProblem('error', errorLine(error), log, credentialsOrigin(error, originOf(args[0])));
+      ctx.log.error('command', `${id} failed`, error);
+      showProblem('error', problem, ctx.log, originOf(arg));
     }
   };
-}
-
-/**
- * A problem in one line with "Show Log", and "Update Credentials…" first when `credentialsFor` names the tenant
- * (an origin; '' when it is not known, and the command asks).
- */
-export function notifyProblem(kind: 'warning' | 'error', message: string, log: Log, credentialsFor?: string): void {
-  const showLog = vscode.l10n.t('Show Log');
-  const update = vscode.l10n.t('Update Credentials…');
-  void prompts()
-    .notify(kind, message, ...(credentialsFor !== undefined ? [update, showLog] : [showLog]))
-    .then(async (choice) => {
-      if (choice === showLog) log.show();
-      if (choice === update) await vscode.commands.executeCommand('qlikCloud.updateCredentials', credentialsFor || undefined);
-    })
-    .catch(() => undefined);
-}
-
-function originOf(node: unknown): string | undefined {
-  for (let n = node as { origin?: unknown; parent?: unknown } | undefined; n && typeof n === 'object'; n = n.parent as typeof n) {
-    if (typeof n.origin === 'string') return n.origin;
-  }
-  return undefined;
 }

@@ -1,4 +1,9 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
+import type { KeyProvider } from '../qlik';
+import type { ClientPool } from '../tenants/clientPool';
+import type { TenantRecord } from '../tenants/tenantStore';
+import type { Log } from '../util/log';
+import { withProgress } from '../util/prompts';
 
 const KEY = 'qlikCloud.keyProviderValidations';
 
@@ -32,4 +37,44 @@ export class ValidationRecords {
     const stored = this.state.get<Stored>(KEY);
     return stored && typeof stored === 'object' ? { ...stored } : {};
   }
+}
+
+/** What a validation needs (the commands' context has it all). */
+export interface ValidationDeps {
+  readonly pool: ClientPool;
+  readonly log: Log;
+  readonly extension: { readonly globalState: vscode.Memento };
+  readonly tree: { tenantNode(origin: string): { readonly encryption: { refresh(): void } } | undefined };
+}
+
+/** Runs the validation under a progress notification, remembers it, and updates the tree. */
+export async function validateKeyProvider(deps: ValidationDeps, tenant: TenantRecord, provider: KeyProvider): Promise<KeyProvider> {
+  const client = await deps.pool.get(tenant.origin);
+  const fingerprint = provider.fingerprint ?? '';
+  const tested = await withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Validating {0} on {1}…', provider.name, tenant.label) },
+    () => client.encryption.test(fingerprint),
+  );
+  await new ValidationRecords(deps.extension.globalState).record(tenant.origin, fingerprint, !tested.hasComplianceProblem);
+  deps.log.info(
+    'encryption',
+    `validated ${provider.name} on ${tenant.label}: ${tested.hasComplianceProblem ? 'compliance problem' : 'ok'}`,
+  );
+  deps.tree.tenantNode(tenant.origin)?.encryption.refresh();
+  return tested;
+}
+
+/** What a validation found, as a notification. */
+export function validationMessage(tested: KeyProvider): { level: 'info' | 'warning'; message: string } {
+  if (!tested.hasComplianceProblem) {
+    return { level: 'info', message: vscode.l10n.t('Qlik Cloud can use {0}: the key passed validation.', tested.name) };
+  }
+  const problems = tested.complianceProblems.map((c) => `${c.code}${c.region ? ` [${c.region}]` : ''}: ${c.message}`);
+  if (problems.length === 0 && tested.drCompliant === false) {
+    problems.push(vscode.l10n.t('the key is not ready for disaster recovery (no usable replica in the disaster-recovery region)'));
+  }
+  return {
+    level: 'warning',
+    message: vscode.l10n.t('Qlik Cloud reports a compliance problem with {0}: {1}', tested.name, problems.join('; ')),
+  };
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { notifyProblem } from '../commands/wrapper';
+import { notifyProblem } from '../util/notifyProblem';
 import {
   isQlikError,
   type KeyProvider,

@@ -1,39 +1,11 @@
 import * as vscode from 'vscode';
-import { isQlikError, QlikApiError } from '../qlik';
-import { UserFacingError } from '../util/errors';
+import { actionOf, describeProblem, type Problem, problemTechnical, retry as retryAction } from '../util/problem';
 import { contextValue, TreeNode } from './node';
-
-export interface LoadProblem {
-  message: string;
-  /** HTTP status, code, title and detail, for the tooltip. */
-  technical: string | undefined;
-  status: number | undefined;
-  needsCredentials: boolean;
-}
-
-/** Turns any error into what an error row shows: a sentence, never a stack trace. */
-export function describeLoadProblem(error: unknown): LoadProblem {
-  if (error instanceof QlikApiError) {
-    const technical = [`HTTP ${error.status}`, error.code, error.title, error.detail].filter(Boolean).join(' · ');
-    const needsCredentials = error.status === 401;
-    return { message: error.userMessage, technical, status: error.status, needsCredentials };
-  }
-  if (isQlikError(error)) return { message: error.userMessage, technical: error.kind, status: undefined, needsCredentials: false };
-  if (error instanceof UserFacingError) {
-    return { message: error.message, technical: undefined, status: undefined, needsCredentials: error.needsCredentials };
-  }
-  return {
-    message: vscode.l10n.t('Something went wrong while loading: {0}', error instanceof Error ? error.message : String(error)),
-    technical: undefined,
-    status: undefined,
-    needsCredentials: false,
-  };
-}
 
 /** The one child of a node whose children failed to load: the reason, and a click that fixes or retries. */
 export class ErrorNode extends TreeNode {
   readonly id: string;
-  readonly problem: LoadProblem;
+  readonly problem: Problem;
 
   constructor(
     parent: TreeNode,
@@ -44,22 +16,24 @@ export class ErrorNode extends TreeNode {
   ) {
     super(parent);
     this.id = `${parent.id}/error`;
-    this.problem = describeLoadProblem(error);
+    this.problem = describeProblem(error);
   }
 
   getTreeItem(): vscode.TreeItem {
     const p = this.problem;
-    const item = new vscode.TreeItem(p.message, vscode.TreeItemCollapsibleState.None);
+    const credentials = actionOf(p, 'updateCredentials');
+    const item = new vscode.TreeItem(p.sentence, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
-    const action = p.needsCredentials ? vscode.l10n.t('Click to update the credentials.') : vscode.l10n.t('Click to try again.');
-    item.description = p.needsCredentials ? vscode.l10n.t('Update Credentials…') : vscode.l10n.t('Retry');
-    item.tooltip = [p.message, p.technical, action].filter(Boolean).join('\n\n');
-    item.contextValue = contextValue('error', p.status !== undefined && `status${p.status}`, p.needsCredentials && 'credentials');
+    // Every row can be tried again; a 401 (or missing credentials) asks for new ones instead.
+    const action = credentials ? vscode.l10n.t('Click to update the credentials.') : vscode.l10n.t('Click to try again.');
+    item.description = (credentials ?? retryAction()).title;
+    item.tooltip = [p.sentence, problemTechnical(p), action].filter(Boolean).join('\n\n');
+    item.contextValue = contextValue('error', p.status !== undefined && `status${p.status}`, credentials && 'credentials');
     item.command =
-      p.needsCredentials && this.tenantNode
-        ? { command: 'qlikCloud.updateCredentials', title: vscode.l10n.t('Update Credentials…'), arguments: [this.tenantNode] }
-        : { command: this.retry.command, title: vscode.l10n.t('Retry'), arguments: [this.retry.node] };
+      credentials && this.tenantNode
+        ? { command: 'qlikCloud.updateCredentials', title: credentials.title, arguments: [this.tenantNode] }
+        : { command: this.retry.command, title: retryAction().title, arguments: [this.retry.node] };
     return item;
   }
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { isQlikError, QlikApiError, type RequestLogEntry } from '../qlik';
+import type { RequestLogEntry } from '../qlik';
+import { describeProblem, problemLogLine } from './problem';
 import { inert, TEXT_LIMITS } from './text';
 
 const KEEP_LINES = 5000;
@@ -72,13 +73,7 @@ export class Log implements vscode.Disposable {
   }
 }
 
-/** One line about an error for the log: the kind, the status and code, the sentence; never a stack of secrets. */
+/** One line about an error for the log: the request, status, code and what the service said, then the sentence; never a stack. */
 export function describeError(error: unknown): string {
-  if (error instanceof QlikApiError) {
-    const parts = [`HTTP ${error.status}`, error.code, error.title, error.detail].filter(Boolean).join(' | ');
-    return `${error.method ?? ''} ${error.path ?? ''} ${parts}: ${error.userMessage}`.trim();
-  }
-  if (isQlikError(error)) return `${error.kind} ${error.method ?? ''} ${error.path ?? ''}: ${error.userMessage}`.replace(/\s+/g, ' ');
-  if (error instanceof Error) return `${error.name}: ${error.message}`;
-  return String(error);
+  return problemLogLine(describeProblem(error));
 }

@@ -11,9 +11,14 @@ export interface PickOptions {
   matchOnDetail?: boolean;
 }
 
+export type ProgressTask<R> = (
+  progress: vscode.Progress<{ message?: string; increment?: number }>,
+  token: vscode.CancellationToken,
+) => Thenable<R>;
+
 /**
  * Every prompt and side effect a command shows a person goes through here, so that the integration tests can
- * answer them with a scripted double (see testApi.ts). The default implementation is plain VS Code. Whatever
+ * answer them with a scripted double (the test API's setPrompts; test/integration/helpers/prompts.ts). The default implementation is plain VS Code. Whatever
  * implementation is in force, `prompts()` hands out a guard around it that makes every text it shows inert
  * (util/text.ts): messages, details, buttons, quick pick items, input box prompts and validation messages.
  */
@@ -27,6 +32,8 @@ export interface Prompts {
   notify(level: Level, message: string, ...actions: string[]): Promise<string | undefined>;
   openExternal(uri: vscode.Uri): Promise<boolean>;
   copy(text: string): Promise<void>;
+  /** `window.withProgress`: a wait the person sees (and may cancel, when the options say so). */
+  withProgress<R>(options: vscode.ProgressOptions, task: ProgressTask<R>): Thenable<R>;
 }
 
 export const vscodePrompts: Prompts = {
@@ -52,6 +59,9 @@ export const vscodePrompts: Prompts = {
   },
   async copy(text) {
     await vscode.env.clipboard.writeText(text);
+  },
+  withProgress(options, task) {
+    return vscode.window.withProgress(options, task);
   },
 };
 
@@ -127,6 +137,11 @@ function guard(inner: Prompts): Prompts {
         );
       return inner.copy(text);
     },
+    // A notification's progress renders links too: the title and every report are inert.
+    withProgress: (options, task) =>
+      inner.withProgress({ ...options, title: optional(options.title, TEXT_LIMITS.label) }, (progress, token) =>
+        task({ report: (value) => progress.report({ ...value, message: optional(value.message) }) }, token),
+      ),
   };
 }
 
@@ -147,16 +162,9 @@ export function statusMessage(text: string, hideAfterMs = 3000): void {
   vscode.window.setStatusBarMessage(inert(text, TEXT_LIMITS.label), hideAfterMs);
 }
 
-type ProgressTask<R> = (
-  progress: vscode.Progress<{ message?: string; increment?: number }>,
-  token: vscode.CancellationToken,
-) => Thenable<R>;
-
-/** `window.withProgress` with an inert title and inert reports (a notification's progress renders links too). */
+/** Progress through the prompts in force, with an inert title and inert reports. */
 export function withProgress<R>(options: vscode.ProgressOptions, task: ProgressTask<R>): Thenable<R> {
-  return vscode.window.withProgress({ ...options, title: optional(options.title, TEXT_LIMITS.label) }, (progress, token) =>
-    task({ report: (value) => progress.report({ ...value, message: optional(value.message) }) }, token),
-  );
+  return current.withProgress(options, task);
 }
 
 /** Like pickOne, but a dismissed pick throws UserCancelledError. */

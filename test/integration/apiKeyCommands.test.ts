@@ -8,18 +8,6 @@ import { usePromptDouble } from './helpers/prompts';
 import { addTenantWithKey, groupRow, removeAllTenants, reread, waitFor } from './helpers/qlikCloud';
 import { childrenOf, outline, type TreeRow } from './helpers/tree';
 
-/** Records the options of every input box shown (the double answers them). */
-function spyInputBoxes(): vscode.InputBoxOptions[] {
-  const seen: vscode.InputBoxOptions[] = [];
-  const window = vscode.window as unknown as { showInputBox: (o?: vscode.InputBoxOptions) => Thenable<string | undefined> };
-  const inner = window.showInputBox;
-  window.showInputBox = (o) => {
-    seen.push(o ?? {});
-    return inner(o);
-  };
-  return seen;
-}
-
 async function keyRows(): Promise<TreeRow[]> {
   return (await childrenOf(await groupRow('API Keys'))).filter((r) => r.contextValue?.startsWith('apiKey;'));
 }
@@ -58,7 +46,7 @@ describe('API keys: commands', function () {
     it('Edit Description… prefills the input, checks it, and sends a JSON Patch; from a node and from the palette', async () => {
       const { tenant } = emulator();
       await addTenantWithKey(prompts(), tenant, tenant.tokens.developer);
-      const inputs = spyInputBoxes();
+      const inputs = prompts().recordInputBoxes();
       const key = (await keyRows())[0]!;
       prompts().input('Nightly export (renamed)', /description of API key/);
       await vscode.commands.executeCommand('qlikCloud.editApiKeyDescription', key.element);
@@ -230,7 +218,7 @@ describe('API keys: commands', function () {
       const { tenant } = emulator();
       await addTenantWithKey(prompts(), tenant);
       const settingRows = await childrenOf(await groupRow('API Key Settings'));
-      const inputs = spyInputBoxes();
+      const inputs = prompts().recordInputBoxes();
       prompts().input('10', /Maximum keys per user/);
       await vscode.commands.executeCommand('qlikCloud.editApiKeySettings', settingRows[0]!.element);
       const check = inputs[0]!.validateInput!;

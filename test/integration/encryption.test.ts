@@ -273,7 +273,7 @@ describe('Encryption workflows', function () {
       await emulator().migrations({ action: 'pause' });
       prompts()
         .button('warning', 'Delete', /Delete key provider "DR test key"/)
-        .button('error', undefined, /did not delete DR test key: the key is in use on acme .*Migrate to another key first.*424/);
+        .button('error', undefined, /^This key provider is in use: migrate to another key before deleting it\. .*\(HTTP 424/);
       await vscode.commands.executeCommand('qlikCloud.deleteKeyProvider', dr.element);
     });
 

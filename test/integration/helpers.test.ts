@@ -7,8 +7,8 @@ import { PromptDouble } from './helpers/prompts';
 describe('Test helpers', () => {
   describe('prompt double', () => {
     let double: PromptDouble;
-    beforeEach(() => {
-      double = PromptDouble.install();
+    beforeEach(async () => {
+      double = await PromptDouble.install();
     });
     afterEach(() => double.restore());
 
@@ -17,47 +17,52 @@ describe('Test helpers', () => {
         .pick('Beta', /Pick a tenant/)
         .input('acme.eu.qlikcloud.com')
         .button('warning', 'Remove', /Remove tenant/);
-      const picked = await vscode.window.showQuickPick([{ label: 'Alpha' }, { label: 'Beta' }], { placeHolder: 'Pick a tenant' });
-      const typed = await vscode.window.showInputBox({
+      const picked = await double.seam.pickOne([{ label: 'Alpha' }, { label: 'Beta' }], { placeHolder: 'Pick a tenant' });
+      const typed = await double.seam.input({
         prompt: 'Tenant address',
         validateInput: (v) => (v.includes('.') ? undefined : 'no dot'),
       });
-      const chosen = await vscode.window.showWarningMessage('Remove tenant "acme"?', { modal: true }, 'Remove');
+      const chosen = await double.seam.confirm('Remove tenant "acme"?', 'Its key is deleted.', 'Remove');
       assert.deepEqual(picked, { label: 'Beta' });
       assert.equal(typed, 'acme.eu.qlikcloud.com');
       assert.equal(chosen, 'Remove');
       assert.deepEqual(
-        double.calls.map((c) => c.kind),
-        ['quickPick', 'inputBox', 'warning'],
+        double.calls.map((c) => [c.kind, c.modal, c.detail]),
+        [
+          ['quickPick', false, undefined],
+          ['inputBox', false, undefined],
+          ['warning', true, 'Its key is deleted.'],
+        ],
       );
       double.verify();
     });
 
     it('fails at once on an unexpected prompt, and verify() reports it even if the caller swallowed the error', async () => {
-      await assert.rejects(Promise.resolve(vscode.window.showInputBox({ prompt: 'Client secret' })), /unexpected inputBox "Client secret"/);
+      await assert.rejects(double.seam.input({ prompt: 'Client secret' }), /unexpected inputBox "Client secret"/);
       assert.throws(() => double.verify(), /unexpected inputBox/);
     });
 
     it('fails when a scripted answer is not among the choices or fails validation, and when a scripted prompt never came', async () => {
       double.pick('Gamma').input('no-dot');
-      await assert.rejects(Promise.resolve(vscode.window.showQuickPick(['Alpha', 'Beta'])), /no item "Gamma"/);
+      await assert.rejects(double.seam.pickOne([{ label: 'Alpha' }, { label: 'Beta' }], {}), /no item "Gamma"/);
       await assert.rejects(
-        Promise.resolve(vscode.window.showInputBox({ validateInput: (v) => (v.includes('.') ? undefined : 'Enter a host name') })),
+        double.seam.input({ validateInput: (v) => (v.includes('.') ? undefined : 'Enter a host name') }),
         /Enter a host name/,
       );
       double.button('error', 'Retry');
       assert.throws(() => double.verify(), /never shown: error/);
     });
 
-    it('records notifications without failing, and restores the real prompts', async () => {
-      await vscode.window.showInformationMessage('Tenant added.');
+    it('stands in for the extension’s prompts: a command’s notification reaches it, and after restore() no longer does', async () => {
+      // With no tenant, Show Expiring API Keys only says so (a notification without buttons).
+      await vscode.commands.executeCommand('qlikCloud.showExpiringApiKeys');
       assert.deepEqual(
         double.calls.map((c) => [c.kind, c.text]),
-        [['information', 'Tenant added.']],
+        [['information', 'None of your API keys expires within the warning days.']],
       );
-      const fake = vscode.window.showInformationMessage;
       double.restore();
-      assert.notEqual(vscode.window.showInformationMessage, fake);
+      await vscode.commands.executeCommand('qlikCloud.showExpiringApiKeys');
+      assert.equal(double.calls.length, 1);
       double.verify();
     });
   });

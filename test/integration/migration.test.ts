@@ -162,7 +162,11 @@ describe('Encryption migrations', function () {
     prompts()
       .button('warning', 'Migrate Anyway', /compliance problem/)
       .button('warning', 'Migrate', /Migrate the encryption of acme/)
-      .button('information', 'Watch It', /A migration is already running on acme/);
+      .button(
+        'information',
+        'Watch It',
+        /^acme: A migration is already running on this tenant: wait for it to finish before starting another one\.$/,
+      );
     await vscode.commands.executeCommand('qlikCloud.migrateToKeyProvider', (await providerRow('Legacy single-region key')).element);
     assert.ok((await testApi()).encryption.isWatching(acme().url));
     assert.equal(
@@ -206,7 +210,7 @@ describe('Encryption migrations', function () {
     await emulator().migrations({ action: 'pause' });
     prompts()
       .button('warning', 'Reset', /Reset the encryption of acme/)
-      .button('information', 'Watch It', /already running on acme: wait for it to finish/);
+      .button('information', 'Watch It', /^acme: A migration is already running on this tenant: wait for it to finish before resetting/);
     await vscode.commands.executeCommand('qlikCloud.resetToDefaultProvider');
     assert.ok((await testApi()).encryption.isWatching(acme().url));
     await emulator().reset();

@@ -213,29 +213,18 @@ describe('Tenants', function () {
     await addTenantWithKey(prompts(), a);
     await addTenantWithKey(prompts(), b);
     const api = await testApi();
-    const copied: string[] = [];
-    const opened: string[] = [];
-    api.setPrompts({
-      ...api.defaultPrompts,
-      copy: async (text) => void copied.push(text),
-      openExternal: async (uri) => (opened.push(uri.toString(true)), true),
-    });
-    try {
-      prompts()
-        .pick(b.name, /Rename Tenant/)
-        .input('Staging', /name shown/);
-      await vscode.commands.executeCommand('qlikCloud.renameTenant');
-      assert.equal(api.store.get(b.url)?.label, 'Staging');
-      assert.equal(api.store.get(b.url)?.tenantId, b.tenantId);
-      assert.deepEqual((await readTree()).map((r) => r.label).sort(), ['Staging', a.name].sort());
-      prompts().pick('Staging');
-      await vscode.commands.executeCommand('qlikCloud.copyTenantUrl');
-      await vscode.commands.executeCommand('qlikCloud.openTenantInBrowser', (await tenantRow(a.name)).element);
-      assert.deepEqual(copied, [b.url]);
-      assert.deepEqual(opened, [`${a.url}/console`]);
-    } finally {
-      api.setPrompts(undefined);
-    }
+    prompts()
+      .pick(b.name, /Rename Tenant/)
+      .input('Staging', /name shown/);
+    await vscode.commands.executeCommand('qlikCloud.renameTenant');
+    assert.equal(api.store.get(b.url)?.label, 'Staging');
+    assert.equal(api.store.get(b.url)?.tenantId, b.tenantId);
+    assert.deepEqual((await readTree()).map((r) => r.label).sort(), ['Staging', a.name].sort());
+    prompts().pick('Staging');
+    await vscode.commands.executeCommand('qlikCloud.copyTenantUrl');
+    await vscode.commands.executeCommand('qlikCloud.openTenantInBrowser', (await tenantRow(a.name)).element);
+    assert.deepEqual(prompts().copied, [b.url]);
+    assert.deepEqual(prompts().opened, [`${a.url}/console`]);
   });
 
   it('update credentials: verifies the new key, and the tree reloads with it', async () => {

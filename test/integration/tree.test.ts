@@ -259,25 +259,19 @@ describe('Tenants tree', function () {
     });
 
     it('copies ARN, fingerprint and API key ID from nodes and from the palette', async () => {
-      const api = await testApi();
-      const copied: string[] = [];
-      api.setPrompts({ ...api.defaultPrompts, copy: async (text) => void copied.push(text) });
-      try {
-        const providers = await childrenOf(await groupRow('Encryption'));
-        const cmk = byLabel(providers, 'Production CMK');
-        await vscode.commands.executeCommand('qlikCloud.copyArn', cmk.element);
-        await vscode.commands.executeCommand('qlikCloud.copyFingerprint', cmk.element);
-        const [key] = await childrenOf(await groupRow('API Keys'));
-        await vscode.commands.executeCommand('qlikCloud.copyApiKeyId', key.element);
-        prompts().pick(key.label, /Copy API Key ID/);
-        await vscode.commands.executeCommand('qlikCloud.copyApiKeyId');
-        assert.match(copied[0], /^arn:aws:kms:eu-west-1:\d{12}:key\/mrk-/);
-        assert.match(copied[1], /^[0-9a-f]{32}$/);
-        assert.match(copied[2], /^[0-9a-f]{24}$/);
-        assert.equal(copied[3], copied[2]);
-      } finally {
-        api.setPrompts(undefined);
-      }
+      const { copied } = prompts();
+      const providers = await childrenOf(await groupRow('Encryption'));
+      const cmk = byLabel(providers, 'Production CMK');
+      await vscode.commands.executeCommand('qlikCloud.copyArn', cmk.element);
+      await vscode.commands.executeCommand('qlikCloud.copyFingerprint', cmk.element);
+      const [key] = await childrenOf(await groupRow('API Keys'));
+      await vscode.commands.executeCommand('qlikCloud.copyApiKeyId', key.element);
+      prompts().pick(key.label, /Copy API Key ID/);
+      await vscode.commands.executeCommand('qlikCloud.copyApiKeyId');
+      assert.match(copied[0]!, /^arn:aws:kms:eu-west-1:\d{12}:key\/mrk-/);
+      assert.match(copied[1]!, /^[0-9a-f]{32}$/);
+      assert.match(copied[2]!, /^[0-9a-f]{24}$/);
+      assert.equal(copied[3], copied[2]);
     });
 
     it('a command error is one line with Show Log, and Update Credentials… on a 401', async () => {

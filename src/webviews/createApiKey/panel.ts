@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { clipboardClearSeconds, type TokenClipboard } from '../../apiKeys/tokenClipboard';
 import { checkExpiryAgainstMaximum, type CreatedApiKey, errorField, QlikApiError, QlikInputError, type QlikClient } from '../../qlik';
 import type { TenantRecord } from '../../tenants/tenantStore';
-import { errorLine } from '../../commands/wrapper';
+import { errorLine } from '../../util/problem';
 import type { Log } from '../../util/log';
 import { prompts } from '../../util/prompts';
 import { WebviewPanelBase } from '../shared/panel';

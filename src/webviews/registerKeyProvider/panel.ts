@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { CommandContext } from '../../commands/context';
-import { validateKeyProvider } from '../../commands/testKeyProvider';
+import { validateKeyProvider } from '../../migration/validations';
 import { errorField, isQlikError, type KeyProvider, mergeKeyProvider, QlikApiError, QlikInputError } from '../../qlik';
 import { checkText, MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH, parseKmsKeyArn } from '../../qlik/pure';
 import type { TenantRecord } from '../../tenants/tenantStore';

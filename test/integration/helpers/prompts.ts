@@ -1,6 +1,10 @@
-// A test double for VS Code's prompts: quick picks, input boxes and messages answer scripted values in order,
-// and an unscripted prompt fails the test at once instead of waiting for a person who never comes.
+// A test double for the extension's prompts (the Prompts seam of src/util/prompts.ts): quick picks, input boxes and
+// messages answer scripted values in order, and an unscripted prompt fails the test at once instead of waiting for a
+// person who never comes.
 import * as vscode from 'vscode';
+import type { QlikCloudTestApi } from '../../../src/testApi';
+import type { Level, PickOptions, ProgressTask, Prompts } from '../../../src/util/prompts';
+import { testApi } from './extension';
 
 export type PromptKind = 'quickPick' | 'inputBox' | 'information' | 'warning' | 'error';
 
@@ -14,6 +18,8 @@ export interface PromptCall {
   /** Quick picks: the labels of the items offered already picked, and each item's detail (or description). */
   picked?: string[];
   details?: Array<string | undefined>;
+  /** Modal messages: the detail under the message. */
+  detail?: string;
   /** What the double answered (label(s) or value), undefined for a cancel. */
   answer?: string | string[];
   /** Input boxes: the box's own validateInput, to try values against (undefined = accepted). */
@@ -31,9 +37,7 @@ interface Scripted {
   allowInvalid?: boolean;
 }
 
-type Stubbed = 'showQuickPick' | 'showInputBox' | 'showInformationMessage' | 'showWarningMessage' | 'showErrorMessage' | 'withProgress';
-
-/** A `window.withProgress` the extension ran: what it showed and reported (the real progress still shows). */
+/** A progress the extension showed: what it said and reported (the real progress still shows). */
 export interface ProgressCall {
   title: string;
   cancellable: boolean;
@@ -54,64 +58,53 @@ function labelOf(item: unknown): string {
   return String(item);
 }
 
+const KIND_OF_LEVEL: Record<Level, PromptKind> = { info: 'information', warning: 'warning', error: 'error' };
+
+/**
+ * The extension's prompts seam (util/prompts.ts `Prompts`), scripted. Installed through the test API's
+ * setPrompts, so it sees what a person would, after the guard made it inert.
+ */
 export class PromptDouble {
   /** Every prompt shown, in order, including notifications. */
   readonly calls: PromptCall[] = [];
-  /** Progress shown with window.withProgress, recorded (not scripted: it asks nothing). */
+  /** Progress shown, recorded (not scripted: it asks nothing). */
   readonly progress: ProgressCall[] = [];
+  /** Text copied to the clipboard (it is copied too), and links opened (they are not: no browser in a test). */
+  readonly copied: string[] = [];
+  readonly opened: string[] = [];
   private readonly script: Scripted[] = [];
   private readonly failures: string[] = [];
-  private readonly originals = new Map<Stubbed, unknown>();
+  private readonly inputRecorders: vscode.InputBoxOptions[][] = [];
+  /** What the extension calls, in place of VS Code's prompts. */
+  readonly seam: Prompts = {
+    pickOne: (items, options) => this.pickOne(items, options),
+    pickMany: (items, options) => this.pickMany(items, options),
+    input: (options) => this.inputBox(options),
+    confirm: (message, detail, ...actions) =>
+      this.message({ kind: 'warning', text: message, choices: actions, modal: true, ...(detail !== undefined ? { detail } : {}) }),
+    notify: (level, message, ...actions) => this.message({ kind: KIND_OF_LEVEL[level], text: message, choices: actions, modal: false }),
+    openExternal: async (uri) => (this.opened.push(uri.toString(true)), true),
+    copy: async (text) => {
+      this.copied.push(text);
+      await this.api.defaultPrompts.copy(text);
+    },
+    withProgress: (options, task) => this.withProgress(options, task),
+  };
 
-  private constructor(private readonly strictNotifications: boolean) {}
+  private constructor(
+    private readonly api: QlikCloudTestApi,
+    private readonly strictNotifications: boolean,
+  ) {}
 
   /**
-   * Replaces the prompts of `vscode.window` (the same object the extension under test uses: tests are loaded as part of
-   * it). Non-modal messages without buttons are notifications: recorded in `calls` and answered undefined, unless
-   * `strictNotifications` is set, in which case they must be scripted too.
+   * Puts the double in place of the extension's prompts. Non-modal messages without buttons are notifications:
+   * recorded in `calls` and answered undefined, unless `strictNotifications` is set, in which case they must be
+   * scripted too.
    */
-  static install(options: { strictNotifications?: boolean } = {}): PromptDouble {
-    const double = new PromptDouble(options.strictNotifications ?? false);
-    const window = vscode.window as unknown as Record<Stubbed, unknown>;
-    const replace = (name: Stubbed, fn: unknown) => {
-      double.originals.set(name, window[name]);
-      window[name] = fn;
-      if (window[name] !== fn) throw new Error(`cannot replace vscode.window.${name} in this VS Code`);
-    };
-    replace('showQuickPick', (items: unknown, options?: vscode.QuickPickOptions) => double.showQuickPick(items, options));
-    replace('showInputBox', (options?: vscode.InputBoxOptions) => double.showInputBox(options));
-    replace('showInformationMessage', (message: string, ...rest: unknown[]) => double.showMessage('information', message, rest));
-    replace('showWarningMessage', (message: string, ...rest: unknown[]) => double.showMessage('warning', message, rest));
-    replace('showErrorMessage', (message: string, ...rest: unknown[]) => double.showMessage('error', message, rest));
-    const realProgress = window.withProgress as typeof vscode.window.withProgress;
-    replace(
-      'withProgress',
-      <R>(
-        options: vscode.ProgressOptions,
-        task: (progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken) => Thenable<R>,
-      ) => {
-        const call: ProgressCall = {
-          title: options.title ?? '',
-          cancellable: options.cancellable === true,
-          notification: options.location === vscode.ProgressLocation.Notification,
-          messages: [],
-          increment: 0,
-        };
-        double.progress.push(call);
-        return realProgress(options, (progress, token) =>
-          task(
-            {
-              report: (value) => {
-                if (value.message !== undefined) call.messages.push(value.message);
-                call.increment += value.increment ?? 0;
-                progress.report(value);
-              },
-            },
-            token,
-          ),
-        );
-      },
-    );
+  static async install(options: { strictNotifications?: boolean } = {}): Promise<PromptDouble> {
+    const api = await testApi();
+    const double = new PromptDouble(api, options.strictNotifications ?? false);
+    api.setPrompts(double.seam);
     return double;
   }
 
@@ -133,6 +126,13 @@ export class PromptDouble {
     return this;
   }
 
+  /** An array that receives the options of every input box shown from now on, as the extension passed them. */
+  recordInputBoxes(): vscode.InputBoxOptions[] {
+    const seen: vscode.InputBoxOptions[] = [];
+    this.inputRecorders.push(seen);
+    return seen;
+  }
+
   /** Scripted answers not used yet. */
   get pending(): string[] {
     return this.script.map((s) => `${s.kind}${s.match ? ` ${s.match}` : ''}`);
@@ -145,10 +145,9 @@ export class PromptDouble {
     if (problems.length) throw new Error(`prompt double: ${problems.join('; ')}`);
   }
 
+  /** VS Code's own prompts again. */
   restore(): void {
-    const window = vscode.window as unknown as Record<Stubbed, unknown>;
-    for (const [name, fn] of this.originals) window[name] = fn;
-    this.originals.clear();
+    this.api.setPrompts(undefined);
   }
 
   private next(call: PromptCall): Scripted {
@@ -166,50 +165,78 @@ export class PromptDouble {
     return scripted!;
   }
 
-  private async showQuickPick(itemsOrPromise: unknown, options: vscode.QuickPickOptions | undefined): Promise<unknown> {
-    const items = (await itemsOrPromise) as readonly unknown[];
-    const call: PromptCall = {
-      kind: 'quickPick',
-      text: [options?.title, options?.placeHolder].filter(Boolean).join(' | '),
-      choices: items.map(labelOf),
-      modal: false,
-      picked: items.filter((i) => (i as vscode.QuickPickItem | undefined)?.picked === true).map(labelOf),
-      details: items.map((i) =>
-        typeof i === 'object' && i ? ((i as vscode.QuickPickItem).detail ?? (i as vscode.QuickPickItem).description) : undefined,
-      ),
-    };
-    const scripted = this.next(call);
-    const wanted = typeof scripted.answer === 'function' ? scripted.answer(call) : scripted.answer;
+  private async pickOne<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOptions): Promise<T | undefined> {
+    const { call, wanted } = this.quickPick(items, options);
     if (wanted === undefined) return undefined;
-    const pick = (label: string) => {
-      const item = items.find((candidate) => labelOf(candidate) === label);
-      if (item === undefined) {
-        const problem = `quick pick "${call.text}" has no item "${label}" (items: ${call.choices.join(', ')})`;
-        this.failures.push(problem);
-        throw new Error(`prompt double: ${problem}`);
-      }
-      return item;
-    };
-    if (options?.canPickMany) {
-      const labels = Array.isArray(wanted) ? wanted : [wanted];
-      call.answer = labels;
-      return labels.map(pick);
-    }
     if (Array.isArray(wanted)) throw new Error('prompt double: several answers for a single-choice quick pick');
     call.answer = wanted;
-    const item = pick(wanted);
-    await options?.onDidSelectItem?.(item as vscode.QuickPickItem);
-    return item;
+    return this.itemOf(call, items, wanted);
   }
 
-  private async showInputBox(options: vscode.InputBoxOptions | undefined): Promise<string | undefined> {
+  private async pickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOptions): Promise<T[] | undefined> {
+    const { call, wanted } = this.quickPick(items, options);
+    if (wanted === undefined) return undefined;
+    const labels = Array.isArray(wanted) ? wanted : [wanted];
+    call.answer = labels;
+    return labels.map((label) => this.itemOf(call, items, label));
+  }
+
+  private withProgress<R>(options: vscode.ProgressOptions, task: ProgressTask<R>): Thenable<R> {
+    const call: ProgressCall = {
+      title: options.title ?? '',
+      cancellable: options.cancellable === true,
+      notification: options.location === vscode.ProgressLocation.Notification,
+      messages: [],
+      increment: 0,
+    };
+    this.progress.push(call);
+    return this.api.defaultPrompts.withProgress(options, (progress, token) =>
+      task(
+        {
+          report: (value) => {
+            if (value.message !== undefined) call.messages.push(value.message);
+            call.increment += value.increment ?? 0;
+            progress.report(value);
+          },
+        },
+        token,
+      ),
+    );
+  }
+
+  private quickPick(
+    items: readonly vscode.QuickPickItem[],
+    options: PickOptions,
+  ): { call: PromptCall; wanted: string | string[] | undefined } {
+    const call: PromptCall = {
+      kind: 'quickPick',
+      text: [options.title, options.placeHolder].filter(Boolean).join(' | '),
+      choices: items.map(labelOf),
+      modal: false,
+      picked: items.filter((i) => i.picked === true).map(labelOf),
+      details: items.map((i) => i.detail ?? i.description),
+    };
+    const scripted = this.next(call);
+    return { call, wanted: typeof scripted.answer === 'function' ? scripted.answer(call) : scripted.answer };
+  }
+
+  private itemOf<T extends vscode.QuickPickItem>(call: PromptCall, items: readonly T[], label: string): T {
+    const item = items.find((candidate) => labelOf(candidate) === label);
+    if (item !== undefined) return item;
+    const problem = `quick pick "${call.text}" has no item "${label}" (items: ${call.choices.join(', ')})`;
+    this.failures.push(problem);
+    throw new Error(`prompt double: ${problem}`);
+  }
+
+  private async inputBox(options: vscode.InputBoxOptions): Promise<string | undefined> {
+    for (const seen of this.inputRecorders) seen.push(options);
     const call: PromptCall = {
       kind: 'inputBox',
-      text: [options?.title, options?.prompt, options?.placeHolder].filter(Boolean).join(' | '),
+      text: [options.title, options.prompt, options.placeHolder].filter(Boolean).join(' | '),
       choices: [],
       modal: false,
       validate: async (value) => {
-        const verdict = await options?.validateInput?.(value);
+        const verdict = await options.validateInput?.(value);
         return (typeof verdict === 'string' ? verdict : verdict?.message) || undefined;
       },
     };
@@ -217,9 +244,8 @@ export class PromptDouble {
     const value =
       typeof scripted.answer === 'function' ? (scripted.answer(call) as string | undefined) : (scripted.answer as string | undefined);
     call.answer = value;
-    if (value !== undefined && options?.validateInput && !scripted.allowInvalid) {
-      const verdict = await options.validateInput(value);
-      const message = typeof verdict === 'string' ? verdict : verdict?.message;
+    if (value !== undefined && !scripted.allowInvalid) {
+      const message = await call.validate!(value);
       if (message) {
         const problem = `input box "${call.text}" rejected "${options.password ? '•••' : value}": ${message}`;
         this.failures.push(problem);
@@ -229,26 +255,22 @@ export class PromptDouble {
     return value;
   }
 
-  private async showMessage(kind: 'information' | 'warning' | 'error', message: string, rest: unknown[]): Promise<unknown> {
-    const hasOptions = rest.length > 0 && rest[0] !== null && typeof rest[0] === 'object' && !('title' in (rest[0] as object));
-    const options = (hasOptions ? rest[0] : undefined) as vscode.MessageOptions | undefined;
-    const items = hasOptions ? rest.slice(1) : rest;
-    const call: PromptCall = { kind, text: message, choices: items.map(labelOf), modal: options?.modal ?? false };
-    if (!call.modal && items.length === 0 && !this.strictNotifications) {
+  private async message(call: PromptCall): Promise<string | undefined> {
+    if (!call.modal && call.choices.length === 0 && !this.strictNotifications) {
       this.calls.push(call);
       return undefined;
     }
     const scripted = this.next(call);
     const wanted = typeof scripted.answer === 'function' ? scripted.answer(call) : scripted.answer;
     if (wanted === undefined) return undefined;
-    const item = items.find((candidate) => labelOf(candidate) === wanted);
-    if (item === undefined) {
-      const problem = `${kind} message "${message}" has no button "${String(wanted)}" (buttons: ${call.choices.join(', ')})`;
+    const chosen = call.choices.find((candidate) => candidate === wanted);
+    if (chosen === undefined) {
+      const problem = `${call.kind} message "${call.text}" has no button "${String(wanted)}" (buttons: ${call.choices.join(', ')})`;
       this.failures.push(problem);
       throw new Error(`prompt double: ${problem}`);
     }
-    call.answer = labelOf(item);
-    return item;
+    call.answer = chosen;
+    return chosen;
   }
 }
 
@@ -258,8 +280,8 @@ export class PromptDouble {
  */
 export function usePromptDouble(options: { strictNotifications?: boolean } = {}): () => PromptDouble {
   let double: PromptDouble | undefined;
-  beforeEach(() => {
-    double = PromptDouble.install(options);
+  beforeEach(async () => {
+    double = await PromptDouble.install(options);
   });
   afterEach(function () {
     const current = double;
