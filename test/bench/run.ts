@@ -6,7 +6,8 @@
 //   --host-runs N     fresh extension hosts for the activation time (default 5)
 //   --real-runs N     real-path runs per contender and path (default 3)
 //   --rtt MS          the real path's simulated round-trip time (default 40)
-//   --only a,b        some of: list, real, burst, bundle, host
+//   --estate-runs N   estate-inventory runs per contender and size (default 3)
+//   --only a,b        some of: list, real, burst, bundle, host, estate
 //   --out FILE        also write the Markdown table there (default test-results/bench/latest.md)
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -16,6 +17,7 @@ import { startEmulator } from '../emulator/index';
 import type { Contender, Measured } from './contender';
 import { control, requestLog, root, rotation, runContender, say, workDir } from './lib';
 import { benchRealPath } from './realPath';
+import { benchEstate } from './estate';
 import { fmt, median, ratio, table } from './stats';
 import type { HostBench } from './hostTypes';
 import { packageVsix } from '../harness/vsix';
@@ -30,8 +32,9 @@ const burstRuns = Number(opt('burst-runs', '3'));
 const burstScale = Number(opt('burst-scale', '0.25'));
 const hostRuns = Number(opt('host-runs', '5'));
 const realRuns = Number(opt('real-runs', '3'));
+const estateRuns = Number(opt('estate-runs', '3'));
 const rttMs = Number(opt('rtt', '40'));
-const only = new Set(opt('only', 'list,real,burst,bundle,host').split(','));
+const only = new Set(opt('only', 'list,real,burst,bundle,host,estate').split(','));
 const outFile = path.resolve(root, opt('out', 'test-results/bench/latest.md'));
 
 const productionCopy = path.join(workDir, 'production', 'extension.js');
@@ -341,6 +344,7 @@ async function main(): Promise<void> {
     if (only.has('burst')) sections.push(await benchBurst());
     if (only.has('bundle')) sections.push(benchBundle());
     if (only.has('host')) sections.push(benchHost());
+    if (only.has('estate')) sections.push(await benchEstate(estateRuns));
   } finally {
     fs.rmSync(workDir, { recursive: true, force: true });
   }
