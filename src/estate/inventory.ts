@@ -63,11 +63,23 @@ export interface InventoryOptions {
  * page of each tenant is in memory while the consumer writes. A tenant's `tenant` record comes after its others and
  * says what could not be read. */
 export async function* readInventory(sources: readonly InventorySource[], options: InventoryOptions = {}): AsyncGenerator<InventoryRecord> {
+  for await (const batch of readInventoryBatches(sources, options)) yield* batch;
+}
+
+/** The same records, a page (or a tenant's smaller answers) at a time: what the writers use. */
+export async function* readInventoryBatches(
+  sources: readonly InventorySource[],
+  options: InventoryOptions = {},
+): AsyncGenerator<InventoryRecord[]> {
   const total = sources.length;
   let done = 0;
   const tenants = sources.map((source) => readTenant(source, options));
-  const pending = new Map<number, Promise<{ index: number; result: IteratorResult<InventoryRecord> }>>();
-  const pull = (index: number) => pending.set(index, tenants[index]!.next().then((result) => ({ index, result })));
+  const pending = new Map<number, Promise<{ index: number; result: IteratorResult<InventoryRecord[]> }>>();
+  const pull = (index: number) =>
+    pending.set(
+      index,
+      tenants[index]!.next().then((result) => ({ index, result })),
+    );
   tenants.forEach((_, index) => pull(index));
   try {
     while (pending.size > 0) {
@@ -85,7 +97,7 @@ export async function* readInventory(sources: readonly InventorySource[], option
   }
 }
 
-async function* readTenant(source: InventorySource, options: InventoryOptions): AsyncGenerator<InventoryRecord> {
+async function* readTenant(source: InventorySource, options: InventoryOptions): AsyncGenerator<InventoryRecord[]> {
   const { origin, client } = source;
   const o = { signal: options.signal };
   const errors: string[] = [];
@@ -105,31 +117,32 @@ async function* readTenant(source: InventorySource, options: InventoryOptions): 
   }
   let providers = 0;
   try {
-    for (const p of await client.encryption.listAll(o)) {
-      providers++;
-      yield providerRecord(origin, tenantId, p);
-    }
+    const list = await client.encryption.listAll(o);
+    providers = list.length;
+    yield list.map((p) => providerRecord(origin, tenantId, p));
   } catch (error) {
     failed('key providers', error);
   }
   try {
     const migration = await client.encryption.migrationDetails(o);
-    if (migration) yield migrationRecord(origin, tenantId, migration);
+    if (migration) yield [migrationRecord(origin, tenantId, migration)];
   } catch (error) {
     failed('migration', error);
   }
   if (tenantId !== undefined) {
     try {
       const c = await client.apiKeys.getConfig(tenantId, o);
-      yield {
-        kind: 'apiKeySettings',
-        tenant: origin,
-        tenantId,
-        apiKeysEnabled: c.apiKeysEnabled ?? '',
-        maxKeysPerUser: c.maxKeysPerUser ?? '',
-        maxApiKeyExpiry: c.maxApiKeyExpiry ?? '',
-        scimExternalClientExpiry: c.scimExternalClientExpiry ?? '',
-      };
+      yield [
+        {
+          kind: 'apiKeySettings',
+          tenant: origin,
+          tenantId,
+          apiKeysEnabled: c.apiKeysEnabled ?? '',
+          maxKeysPerUser: c.maxKeysPerUser ?? '',
+          maxApiKeyExpiry: c.maxApiKeyExpiry ?? '',
+          scimExternalClientExpiry: c.scimExternalClientExpiry ?? '',
+        },
+      ];
     } catch (error) {
       failed('API key settings', error);
     }
@@ -137,10 +150,8 @@ async function* readTenant(source: InventorySource, options: InventoryOptions): 
   let keys = 0;
   try {
     for await (const page of client.apiKeys.pages({ limit: 100 }, o)) {
-      for (const k of page.keys) {
-        keys++;
-        yield apiKeyRecord(origin, k);
-      }
+      keys += page.keys.length;
+      yield page.keys.map((k) => apiKeyRecord(origin, k));
     }
   } catch (error) {
     failed('API keys', error);
@@ -148,7 +159,7 @@ async function* readTenant(source: InventorySource, options: InventoryOptions): 
   summary.name = `${providers} key provider(s), ${keys} API key(s)`;
   summary.status = errors.length === 0 ? 'complete' : providers + keys > 0 || summary.readBy ? 'partial' : 'unreadable';
   if (errors.length > 0) summary.error = errors.join(' | ');
-  yield summary;
+  yield [summary];
 }
 
 function providerRecord(origin: string, tenantId: string | undefined, p: KeyProvider): InventoryRecord {

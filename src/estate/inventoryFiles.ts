@@ -3,7 +3,14 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify';
-import { INVENTORY_COLUMNS, INVENTORY_KINDS, readInventory, type InventoryOptions, type InventoryRecord, type InventorySource } from './inventory';
+import {
+  INVENTORY_COLUMNS,
+  INVENTORY_KINDS,
+  readInventoryBatches,
+  type InventoryOptions,
+  type InventoryRecord,
+  type InventorySource,
+} from './inventory';
 
 export type InventoryFormat = 'csv' | 'json';
 export const INVENTORY_FORMAT_VERSION = 1;
@@ -37,11 +44,13 @@ export async function writeInventory(
   let tenantsWithErrors = 0;
   const sink = format === 'csv' ? csvSink(out) : jsonSink(out, exportedAt, options.exportedBy, sources.length);
   try {
-    for await (const record of readInventory(sources, options)) {
-      records++;
-      byKind[record.kind]++;
-      if (record.kind === 'tenant' && record.error) tenantsWithErrors++;
-      await sink.write(record);
+    for await (const batch of readInventoryBatches(sources, options)) {
+      for (const record of batch) {
+        records++;
+        byKind[record.kind]++;
+        if (record.kind === 'tenant' && record.error) tenantsWithErrors++;
+      }
+      await sink.write(batch);
     }
     await sink.end();
   } catch (error) {
@@ -52,7 +61,8 @@ export async function writeInventory(
 }
 
 interface Sink {
-  write(record: InventoryRecord): Promise<void>;
+  /** A batch of records (a page at most): one write to the file. */
+  write(records: InventoryRecord[]): Promise<void>;
   end(): Promise<void>;
 }
 
@@ -71,10 +81,11 @@ function csvSink(out: Writable): Sink {
   csv.on('error', (error) => (failure = error));
   csv.pipe(out);
   return {
-    async write(record) {
+    async write(records) {
       if (failure) throw failure;
-      const row = INVENTORY_COLUMNS.map((column) => csvCell(record[column]));
-      if (!csv.write(row)) await once(csv, 'drain');
+      let ok = true;
+      for (const record of records) ok = csv.write(INVENTORY_COLUMNS.map((column) => csvCell(record[column])));
+      if (!ok) await once(csv, 'drain');
     },
     async end() {
       if (failure) throw failure;
@@ -101,9 +112,10 @@ function jsonSink(out: Writable, exportedAt: string, exportedBy: string | undefi
     await writeChunk(out, `${JSON.stringify(header, null, 2).slice(0, -2)},\n  "records": [`);
   };
   return {
-    async write(record) {
+    async write(records) {
+      if (records.length === 0) return;
       await start();
-      await writeChunk(out, `${first ? '\n' : ',\n'}    ${JSON.stringify(record)}`);
+      await writeChunk(out, `${first ? '\n' : ',\n'}    ${records.map((r) => JSON.stringify(r)).join(',\n    ')}`);
       first = false;
     },
     async end() {
