@@ -214,8 +214,9 @@ function apiKeyRecord(origin: string, k: ApiKey): InventoryRecord {
   };
 }
 
+/** A date as Qlik Cloud sent it (an audit export keeps the service's own text, offset included). */
 function date(d: QlikDate): string {
-  return d.date ? d.date.toISOString() : (d.text ?? '');
+  return d.text ?? '';
 }
 
 function sentence(error: unknown): string {
