@@ -71,7 +71,7 @@ export const identityRoutes: Route[] = [
     method: 'GET',
     pattern: /^\/api\/v1\/users\/([^/]+)$/,
     handle: (ctx, env, [raw]) => {
-      let id = raw;
+      let id: string;
       try {
         id = decodeURIComponent(raw);
       } catch {

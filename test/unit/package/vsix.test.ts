@@ -85,7 +85,6 @@ describe('The VSIX', function () {
     const load = (name: string): any => {
       const file = path.join(dir, 'vendor', `${name}.js`);
       fs.writeFileSync(file, readZipEntry(vsix, `extension/dist/vendor/${name}.js`));
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       return require(file).default;
     };
     assert.deepEqual(load('yaml').parse('contexts:\n  acme:\n    server: https://acme.eu.qlikcloud.com\n'), {
