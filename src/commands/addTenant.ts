@@ -6,14 +6,12 @@ import { inputOrCancel, prompts } from '../util/prompts';
 import type { CommandContext } from './context';
 import { askSignInMethod, confirmHostnames, confirmUntrustedHost, describeSignedIn, signInUntilAccepted } from './signIn';
 
-const t = (message: string, ...args: Array<string | number>) => vscode.l10n.t(message, ...args);
-
 /** Add Tenant…: address, sign-in method, credentials verified (again on a 401), then saved. */
 export async function addTenant(ctx: CommandContext): Promise<void> {
-  const title = t('Add Qlik Cloud Tenant');
+  const title = vscode.l10n.t('Add Qlik Cloud Tenant');
   const address = await inputOrCancel({
     title,
-    prompt: t('The tenant address, for example acme.eu.qlikcloud.com or a URL from the browser'),
+    prompt: vscode.l10n.t('The tenant address, for example acme.eu.qlikcloud.com or a URL from the browser'),
     placeHolder: 'acme.eu.qlikcloud.com',
     validateInput: (value) => {
       const r = normalizeTenantUrl(value);
@@ -25,10 +23,10 @@ export async function addTenant(ctx: CommandContext): Promise<void> {
   const origin = url.origin;
   const existing = ctx.store.get(origin);
   if (existing) {
-    const replace = t('Replace Credentials');
+    const replace = vscode.l10n.t('Replace Credentials');
     const choice = await prompts().confirm(
-      t('{0} is already in the list as "{1}".', origin, existing.label),
-      t('Sign in again to replace its stored credentials.'),
+      vscode.l10n.t('{0} is already in the list as "{1}".', origin, existing.label),
+      vscode.l10n.t('Sign in again to replace its stored credentials.'),
       replace,
     );
     if (choice !== replace) throw new UserCancelledError();
@@ -41,5 +39,5 @@ export async function addTenant(ctx: CommandContext): Promise<void> {
   const label = existing?.label ?? defaultLabel(origin, verified.tenant.name);
   await ctx.store.save(recordFrom(origin, verified, signIn, label, existing?.addedAt), secret);
   ctx.log.info('tenants', `added ${label} (${origin}) as ${verified.user.id} with ${kind}`);
-  void prompts().notify('info', t('Connected to {0} as {1}.', label, describeSignedIn(verified)));
+  void prompts().notify('info', vscode.l10n.t('Connected to {0} as {1}.', label, describeSignedIn(verified)));
 }

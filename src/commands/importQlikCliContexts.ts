@@ -10,8 +10,6 @@ import type { CommandContext } from './context';
 import { isTrustedHost, otherHostnames } from './signIn';
 import { errorLine } from './wrapper';
 
-const t = (message: string, ...args: Array<string | number>) => vscode.l10n.t(message, ...args);
-
 export interface ImportOutcome {
   name: string;
   ok: boolean;
@@ -26,7 +24,7 @@ export async function importQlikCliContexts(ctx: CommandContext): Promise<Import
     text = await fs.readFile(file, 'utf8');
   } catch {
     throw new UserFacingError(
-      t('No qlik-cli contexts found: {0} does not exist. Set QLIK_CLI_USER_HOME_DIR if qlik-cli keeps them elsewhere.', file),
+      vscode.l10n.t('No qlik-cli contexts found: {0} does not exist. Set QLIK_CLI_USER_HOME_DIR if qlik-cli keeps them elsewhere.', file),
     );
   }
   let contexts: QlikCliContext[];
@@ -35,30 +33,34 @@ export async function importQlikCliContexts(ctx: CommandContext): Promise<Import
   } catch (error) {
     throw new UserFacingError(error instanceof ContextsFileError ? `${file}: ${error.message}` : String(error));
   }
-  if (contexts.length === 0) throw new UserFacingError(t('{0} has no Qlik Cloud contexts to import.', file));
+  if (contexts.length === 0) throw new UserFacingError(vscode.l10n.t('{0} has no Qlik Cloud contexts to import.', file));
 
   const items = contexts.map((c) => {
     const url = normalizeTenantUrl(c.server);
     const already = url.ok && ctx.store.get(url.origin) !== undefined;
-    const problem = !url.ok ? url.error : c.credentials.kind === 'none' ? t('cannot import: {0}', c.credentials.reason) : undefined;
+    const problem = !url.ok
+      ? url.error
+      : c.credentials.kind === 'none'
+        ? vscode.l10n.t('cannot import: {0}', c.credentials.reason)
+        : undefined;
     return {
       label: c.name,
-      description: `${c.server}${c.current ? ` · ${t('current context')}` : ''}`,
-      detail: problem ?? (already ? t('already added: importing it replaces its credentials') : (c.comment ?? undefined)),
+      description: `${c.server}${c.current ? ` · ${vscode.l10n.t('current context')}` : ''}`,
+      detail: problem ?? (already ? vscode.l10n.t('already added: importing it replaces its credentials') : (c.comment ?? undefined)),
       picked: !already && !problem,
       context: c,
     };
   });
   const picked = await prompts().pickMany(items, {
-    title: t('Import Tenants from qlik-cli'),
-    placeHolder: t('Choose the contexts to import from {0}', file),
+    title: vscode.l10n.t('Import Tenants from qlik-cli'),
+    placeHolder: vscode.l10n.t('Choose the contexts to import from {0}', file),
     matchOnDescription: true,
   });
   if (!picked || picked.length === 0) throw new UserCancelledError();
   const chosen = await withoutUntrustedHosts(picked);
 
   const outcomes = await withProgress(
-    { location: vscode.ProgressLocation.Notification, title: t('Importing from qlik-cli'), cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Importing from qlik-cli'), cancellable: true },
     async (progress, token) => {
       const abort = new AbortController();
       const sub = token.onCancellationRequested(() => abort.abort());
@@ -87,11 +89,11 @@ async function withoutUntrustedHosts<T extends { context: QlikCliContext }>(pick
   };
   const outside = [...new Set(picked.map(hostOf).filter((h): h is string => h !== undefined && !isTrustedHost(h)))];
   if (outside.length === 0) return picked;
-  const send = t('Send Credentials to Them');
-  const skip = t('Skip Them');
+  const send = vscode.l10n.t('Send Credentials to Them');
+  const skip = vscode.l10n.t('Skip Them');
   const choice = await prompts().confirm(
-    t('{0} of these contexts are not Qlik Cloud addresses (*.qlikcloud.com): {1}.', outside.length, outside.join(', ')),
-    t(
+    vscode.l10n.t('{0} of these contexts are not Qlik Cloud addresses (*.qlikcloud.com): {1}.', outside.length, outside.join(', ')),
+    vscode.l10n.t(
       'Importing them sends their API keys or client secrets to those hosts. Continue only if they are your Qlik tenants and you trust them.',
     ),
     send,
@@ -106,7 +108,7 @@ async function importOne(ctx: CommandContext, c: QlikCliContext, signal: AbortSi
   const url = normalizeTenantUrl(c.server);
   if (!url.ok) return { name: c.name, ok: false, reason: url.error };
   if (c.credentials.kind === 'none')
-    return { name: c.name, ok: false, reason: t('The context has no usable credentials: {0}.', c.credentials.reason) };
+    return { name: c.name, ok: false, reason: vscode.l10n.t('The context has no usable credentials: {0}.', c.credentials.reason) };
   const credentials: Credentials =
     c.credentials.kind === 'apiKey'
       ? { kind: 'apiKey', apiKey: c.credentials.apiKey }
@@ -120,7 +122,11 @@ async function importOne(ctx: CommandContext, c: QlikCliContext, signal: AbortSi
       return {
         name: c.name,
         ok: false,
-        reason: t('{0} answered as a tenant whose addresses are {1}: add it with Add Tenant… to confirm.', url.hostname, others.join(', ')),
+        reason: vscode.l10n.t(
+          '{0} answered as a tenant whose addresses are {1}: add it with Add Tenant… to confirm.',
+          url.hostname,
+          others.join(', '),
+        ),
       };
     const existing = ctx.store.get(url.origin);
     // A context name is whatever the person who wrote contexts.yml typed: short and inert, like a tenant's own name.
@@ -138,15 +144,21 @@ function report(ctx: CommandContext, outcomes: ImportOutcome[]): void {
   const ok = outcomes.filter((o) => o.ok);
   const failed = outcomes.filter((o) => !o.ok);
   if (failed.length === 0) {
-    void prompts().notify('info', t('Imported {0} from qlik-cli: {1}.', ok.length, ok.map((o) => o.name).join(', ')));
+    void prompts().notify('info', vscode.l10n.t('Imported {0} from qlik-cli: {1}.', ok.length, ok.map((o) => o.name).join(', ')));
     return;
   }
-  const showLog = t('Show Log');
+  const showLog = vscode.l10n.t('Show Log');
   const lines = failed.map((o) => `${o.name}: ${o.reason ?? ''}`).join(' ');
   const message =
     ok.length > 0
-      ? t('Imported {0} of {1} contexts ({2}). Not imported: {3}', ok.length, outcomes.length, ok.map((o) => o.name).join(', '), lines)
-      : t('No context was imported. {0}', lines);
+      ? vscode.l10n.t(
+          'Imported {0} of {1} contexts ({2}). Not imported: {3}',
+          ok.length,
+          outcomes.length,
+          ok.map((o) => o.name).join(', '),
+          lines,
+        )
+      : vscode.l10n.t('No context was imported. {0}', lines);
   void prompts()
     .notify('warning', message, showLog)
     .then((choice) => {

@@ -7,50 +7,56 @@ import { UserCancelledError } from '../util/errors';
 import { inputOrCancel, pickOrCancel, prompts, withProgress } from '../util/prompts';
 import type { CommandContext } from './context';
 
-const t = (message: string, ...args: Array<string | number>) => vscode.l10n.t(message, ...args);
-
 export async function askSignInMethod(title: string): Promise<SignInMethod['kind']> {
   const picked = await pickOrCancel(
     [
-      { label: t('API key'), detail: t('Paste an API key created in the tenant (Profile → API keys).'), method: 'apiKey' as const },
       {
-        label: t('OAuth client (machine to machine)'),
-        detail: t('A client ID and secret from the management console (OAuth). Such clients act as Tenant Admin.'),
+        label: vscode.l10n.t('API key'),
+        detail: vscode.l10n.t('Paste an API key created in the tenant (Profile → API keys).'),
+        method: 'apiKey' as const,
+      },
+      {
+        label: vscode.l10n.t('OAuth client (machine to machine)'),
+        detail: vscode.l10n.t('A client ID and secret from the management console (OAuth). Such clients act as Tenant Admin.'),
         method: 'oauth' as const,
       },
     ],
-    { title, placeHolder: t('How do you sign in to this tenant?') },
+    { title, placeHolder: vscode.l10n.t('How do you sign in to this tenant?') },
   );
   return picked.method;
 }
 
 function notEmpty(message: string, label: string) {
   return (value: string) =>
-    value.trim() === '' ? message : /[\s]/.test(value.trim()) ? t('It must not contain spaces.') : checkCredential(label, value);
+    value.trim() === ''
+      ? message
+      : /[\s]/.test(value.trim())
+        ? vscode.l10n.t('It must not contain spaces.')
+        : checkCredential(label, value);
 }
 
 export async function askCredentials(kind: SignInMethod['kind'], title: string, clientId?: string): Promise<Credentials> {
   if (kind === 'apiKey') {
     const apiKey = await inputOrCancel({
       title,
-      prompt: t('The API key (it is kept in VS Code’s secret storage only)'),
+      prompt: vscode.l10n.t('The API key (it is kept in VS Code’s secret storage only)'),
       password: true,
       placeHolder: 'eyJhbGciOi…',
-      validateInput: notEmpty(t('Paste the API key.'), 'API key'),
+      validateInput: notEmpty(vscode.l10n.t('Paste the API key.'), 'API key'),
     });
     return { kind: 'apiKey', apiKey: apiKey.trim() };
   }
   const id = await inputOrCancel({
     title,
-    prompt: t('The OAuth client ID'),
+    prompt: vscode.l10n.t('The OAuth client ID'),
     value: clientId,
-    validateInput: notEmpty(t('Enter the client ID.'), 'client ID'),
+    validateInput: notEmpty(vscode.l10n.t('Enter the client ID.'), 'client ID'),
   });
   const secret = await inputOrCancel({
     title,
-    prompt: t('The OAuth client secret (it is kept in VS Code’s secret storage only)'),
+    prompt: vscode.l10n.t('The OAuth client secret (it is kept in VS Code’s secret storage only)'),
     password: true,
-    validateInput: notEmpty(t('Paste the client secret.'), 'client secret'),
+    validateInput: notEmpty(vscode.l10n.t('Paste the client secret.'), 'client secret'),
   });
   return { kind: 'oauth', clientId: id.trim(), clientSecret: secret.trim() };
 }
@@ -58,7 +64,7 @@ export async function askCredentials(kind: SignInMethod['kind'], title: string, 
 /** Signs in under a progress notification; the Cancel button aborts the requests. */
 export async function verifyWithProgress(ctx: CommandContext, origin: string, credentials: Credentials, label: string): Promise<Verified> {
   return withProgress(
-    { location: vscode.ProgressLocation.Notification, title: t('Signing in to {0}…', label), cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Signing in to {0}…', label), cancellable: true },
     async (_progress, token) => {
       const abort = new AbortController();
       const sub = token.onCancellationRequested(() => abort.abort());
@@ -101,20 +107,20 @@ export async function signInUntilAccepted(
     } catch (error) {
       if (!isAuthFailure(error)) throw error;
       ctx.log.warn('tenants', `sign-in to ${origin} refused (HTTP 401)`);
-      const again = t('Try Again');
+      const again = vscode.l10n.t('Try Again');
       const message =
         kind === 'apiKey'
-          ? t('{0} did not accept this API key: it may be wrong, expired or revoked.', label)
-          : t('{0} did not accept this OAuth client: the client ID or secret may be wrong, or the client was deleted.', label);
-      const choice = await prompts().confirm(message, t('Try again with other credentials; the address is kept.'), again);
+          ? vscode.l10n.t('{0} did not accept this API key: it may be wrong, expired or revoked.', label)
+          : vscode.l10n.t('{0} did not accept this OAuth client: the client ID or secret may be wrong, or the client was deleted.', label);
+      const choice = await prompts().confirm(message, vscode.l10n.t('Try again with other credentials; the address is kept.'), again);
       if (choice !== again) throw new UserCancelledError();
     }
   }
 }
 
 export function describeSignedIn(verified: Verified): string {
-  const roles = verified.user.roleNames.length ? verified.user.roleNames.join(', ') : t('no roles');
-  return t('{0} ({1})', verified.user.name, roles);
+  const roles = verified.user.roleNames.length ? verified.user.roleNames.join(', ') : vscode.l10n.t('no roles');
+  return vscode.l10n.t('{0} ({1})', verified.user.name, roles);
 }
 
 /** A host a key may go to without asking: Qlik Cloud's own domain, or loopback (the emulator). */
@@ -125,10 +131,10 @@ export function isTrustedHost(hostname: string): boolean {
 /** Asks once, in words, before a key or client secret goes to a host outside Qlik Cloud; a no is a cancel. */
 export async function confirmUntrustedHost(hostname: string): Promise<void> {
   if (isTrustedHost(hostname)) return;
-  const send = t('Send Credentials to {0}', hostname);
+  const send = vscode.l10n.t('Send Credentials to {0}', hostname);
   const choice = await prompts().confirm(
-    t('{0} is not a Qlik Cloud address (*.qlikcloud.com).', hostname),
-    t(
+    vscode.l10n.t('{0} is not a Qlik Cloud address (*.qlikcloud.com).', hostname),
+    vscode.l10n.t(
       'The API key or OAuth client secret you enter next will be sent to this host. Continue only if it is your Qlik tenant and you trust it.',
     ),
     send,
@@ -145,10 +151,10 @@ export function otherHostnames(hostname: string, verified: Verified): string[] |
 export async function confirmHostnames(hostname: string, verified: Verified): Promise<void> {
   const others = otherHostnames(hostname, verified);
   if (!others) return;
-  const keep = t('Keep Anyway');
+  const keep = vscode.l10n.t('Keep Anyway');
   const choice = await prompts().confirm(
-    t('{0} answered as a tenant whose addresses are {1}.', hostname, others.join(', ')),
-    t(
+    vscode.l10n.t('{0} answered as a tenant whose addresses are {1}.', hostname, others.join(', ')),
+    vscode.l10n.t(
       'The address you typed is not one of them: it may be an alias Qlik Cloud does not list, or a server that passes for another tenant. The credentials were sent to {0} only.',
       hostname,
     ),
