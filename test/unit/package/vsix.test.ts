@@ -61,8 +61,7 @@ describe('The VSIX', function () {
     }
   });
 
-  it('activates only on its own views and commands', () => {
-    const commands = new Set((manifest.contributes.commands as Array<{ command: string }>).map((c) => c.command));
+  it('activates only on its own views (and, without listing them, its commands)', () => {
     const views = new Set(
       Object.values(manifest.contributes.views as Record<string, Array<{ id: string }>>)
         .flat()
@@ -70,7 +69,8 @@ describe('The VSIX', function () {
     );
     for (const event of manifest.activationEvents as string[]) {
       const [kind, id] = event.split(':');
-      if (kind === 'onCommand') assert.ok(commands.has(id), `${event}: no such command`);
+      // VS Code (1.74 and later; the engine is ^1.90) activates on every contributed command by itself.
+      if (kind === 'onCommand') assert.fail(`${event}: VS Code generates it from contributes.commands; drop it`);
       else if (kind === 'onView') assert.ok(views.has(id), `${event}: no such view`);
       else assert.fail(`activation event ${event} is not one of its own views or commands`);
     }
