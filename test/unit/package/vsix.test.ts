@@ -28,11 +28,12 @@ describe('The VSIX', function () {
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('holds only the bundle, webview assets, media, manifest, README, CHANGELOG and LICENSE', () => {
+  it('holds only the bundle, webview assets, media, manifest, l10n bundle, README, CHANGELOG and LICENSE', () => {
     assert.deepEqual(unexpectedEntries(names), [], `unexpected files:\n${names.join('\n')}`);
     for (const required of [
       'extension/package.json',
       'extension/package.nls.json',
+      'extension/l10n/bundle.l10n.json',
       'extension/readme.md',
       'extension/changelog.md',
       'extension/LICENSE.txt',
