@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { ExpiryWatcher } from './apiKeys/expiryWatcher';
 import { ApiKeyFilterStore } from './apiKeys/filterStore';
@@ -22,6 +23,8 @@ let beforeStop: (() => Promise<void>) | undefined;
 
 export function activate(context: vscode.ExtensionContext): QlikCloudTestApi | undefined {
   const started = Date.now();
+  // src/qlik/ and the other modules without vscode translate through @vscode/l10n, from VS Code's bundle.
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   const log = new Log();
   const store = new TenantStore(context.globalState, context.secrets);
   const pool = new ClientPool(store, log);

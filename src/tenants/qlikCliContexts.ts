@@ -1,6 +1,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type * as Yaml from 'yaml';
+import * as l10n from '@vscode/l10n';
 
 /**
  * `yaml` is loaded the first time a contexts.yml is read, not at activation: only Import Tenants from qlik-cli
@@ -70,7 +71,7 @@ function credentialsOf(context: Dict): QlikCliContext['credentials'] {
       if (match) {
         return { kind: 'apiKey', apiKey: match[1].trim() };
       }
-      return { kind: 'none', reason: 'its Authorization header is not a Bearer token' };
+      return { kind: 'none', reason: l10n.t('its Authorization header is not a Bearer token') };
     }
   }
   const oauth = pick(context, 'oauth');
@@ -81,9 +82,9 @@ function credentialsOf(context: Dict): QlikCliContext['credentials'] {
     return { kind: 'oauth', clientId, clientSecret };
   }
   if (clientId) {
-    return { kind: 'none', reason: 'it has an OAuth client ID but no client secret' };
+    return { kind: 'none', reason: l10n.t('it has an OAuth client ID but no client secret') };
   }
-  return { kind: 'none', reason: 'it has neither an API key nor an OAuth client' };
+  return { kind: 'none', reason: l10n.t('it has neither an API key nor an OAuth client') };
 }
 
 /**
@@ -96,20 +97,20 @@ export function parseQlikCliContexts(text: string): QlikCliContext[] {
     doc = parseYaml(text);
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new ContextsFileError(`contexts.yml is not valid YAML: ${reason}`);
+    throw new ContextsFileError(l10n.t('contexts.yml is not valid YAML: {0}', reason));
   }
   if (doc === null || doc === undefined) {
     return [];
   }
   if (!isDict(doc)) {
-    throw new ContextsFileError('contexts.yml does not hold a map of settings.');
+    throw new ContextsFileError(l10n.t('contexts.yml does not hold a map of settings.'));
   }
   const contexts = pick(doc, 'contexts');
   if (contexts === undefined || contexts === null) {
     return [];
   }
   if (!isDict(contexts)) {
-    throw new ContextsFileError('The "contexts" entry of contexts.yml is not a map.');
+    throw new ContextsFileError(l10n.t('The "contexts" entry of contexts.yml is not a map.'));
   }
   const current = str(pick(doc, 'current-context'));
   const result: QlikCliContext[] = [];

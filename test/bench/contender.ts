@@ -130,7 +130,7 @@ async function main(): Promise<void> {
   };
   const sampler = setInterval(sample, 5);
   const started = performance.now();
-  let items = 0;
+  let items: number;
   let failures = 0;
   let firstFailure: string | undefined;
   if (job.task === 'list') items = await listAll(job, sample);

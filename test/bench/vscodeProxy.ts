@@ -15,9 +15,7 @@ const MODES = ['override', 'fallback', 'on', 'off'];
 const VARIANTS = ['platform', 'own', 'raw'] as const;
 
 async function probe(desc: Desc, mode: string, route: string): Promise<void> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const https = require('https');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const vpa = require('@vscode/proxy-agent');
   const noop = (): void => undefined;
   const params = {

@@ -93,12 +93,13 @@ export function readZipEntry(file: string, name: string): Buffer {
   throw new Error(`${name}: unsupported zip compression method ${entry.method}`);
 }
 
-/** What a VSIX of this extension may hold: the bundle (and axios and yaml, loaded on first use), webview assets, media, manifest, README, CHANGELOG, LICENSE. */
+/** What a VSIX of this extension may hold: the bundle (and axios and yaml, loaded on first use), webview assets, media, manifest, l10n bundles, README, CHANGELOG, LICENSE. */
 const allowed: RegExp[] = [
   /^\[Content_Types\]\.xml$/,
   /^extension\.vsixmanifest$/,
   /^extension\/package\.json$/,
   /^extension\/package\.nls(\.[a-z]{2}(-[a-z]{2,4})?)?\.json$/i,
+  /^extension\/l10n\/bundle\.l10n(\.[a-z]{2}(-[a-z]{2,4})?)?\.json$/i,
   /^extension\/readme\.md$/i,
   /^extension\/changelog\.md$/i,
   /^extension\/license(\.txt|\.md)?$/i,

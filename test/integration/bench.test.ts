@@ -47,12 +47,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 async function settle(): Promise<number> {
   const idle = () =>
-    os
-      .cpus()
-      .reduce((a, c) => ({ idle: a.idle + c.times.idle, all: a.all + Object.values(c.times).reduce((x, y) => x + y, 0) }), {
-        idle: 0,
-        all: 0,
-      });
+    os.cpus().reduce((a, c) => ({ idle: a.idle + c.times.idle, all: a.all + Object.values(c.times).reduce((x, y) => x + y, 0) }), {
+      idle: 0,
+      all: 0,
+    });
   const started = performance.now();
   let quiet = 0;
   while (quiet < 2 && performance.now() - started < 20_000) {

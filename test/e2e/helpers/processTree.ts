@@ -52,7 +52,7 @@ export function processTree(root: number): ProcessInfo[] {
 function listeningInodes(): Map<string, number> {
   const ports = new Map<string, number>();
   for (const file of ['/proc/net/tcp', '/proc/net/tcp6']) {
-    let text = '';
+    let text: string;
     try {
       text = fs.readFileSync(file, 'utf8');
     } catch {
@@ -72,7 +72,7 @@ export function listeningPorts(pids: number[]): number[] {
   const inodes = listeningInodes();
   const ports = new Set<number>();
   for (const pid of pids) {
-    let fds: string[] = [];
+    let fds: string[];
     try {
       fds = fs.readdirSync(`/proc/${pid}/fd`);
     } catch {

@@ -71,7 +71,7 @@ export function listKeys(ctx: Ctx, env: RouteEnv): void {
   }
   rows.sort(cmp);
   let start = 0;
-  let end = rows.length;
+  let end: number;
   if (after !== null && cursor) {
     start = firstAfter(rows, cursor, cmp);
     end = Math.min(rows.length, start + limit);

@@ -95,7 +95,7 @@ describe('emulator: CLI', function () {
 
   it('--tls --proxy-auth: prints the https:// tenants, the CA file, the host ports and the proxy, and removes the CA file on SIGTERM', async () => {
     const s = await startCli(['--seed', 'empty', '--tls', '--proxy-auth', 'alice:pa:ss', '--quiet']);
-    let caFile = '';
+    let caFile: string;
     try {
       const desc = JSON.parse(s.line);
       assert.equal(desc.tenants[0].url, 'https://acme.eu.qlikcloud.com');

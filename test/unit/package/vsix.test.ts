@@ -28,11 +28,12 @@ describe('The VSIX', function () {
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('holds only the bundle, webview assets, media, manifest, README, CHANGELOG and LICENSE', () => {
+  it('holds only the bundle, webview assets, media, manifest, l10n bundle, README, CHANGELOG and LICENSE', () => {
     assert.deepEqual(unexpectedEntries(names), [], `unexpected files:\n${names.join('\n')}`);
     for (const required of [
       'extension/package.json',
       'extension/package.nls.json',
+      'extension/l10n/bundle.l10n.json',
       'extension/readme.md',
       'extension/changelog.md',
       'extension/LICENSE.txt',
@@ -61,8 +62,7 @@ describe('The VSIX', function () {
     }
   });
 
-  it('activates only on its own views and commands', () => {
-    const commands = new Set((manifest.contributes.commands as Array<{ command: string }>).map((c) => c.command));
+  it('activates only on its own views (and, without listing them, its commands)', () => {
     const views = new Set(
       Object.values(manifest.contributes.views as Record<string, Array<{ id: string }>>)
         .flat()
@@ -70,7 +70,8 @@ describe('The VSIX', function () {
     );
     for (const event of manifest.activationEvents as string[]) {
       const [kind, id] = event.split(':');
-      if (kind === 'onCommand') assert.ok(commands.has(id), `${event}: no such command`);
+      // VS Code (1.74 and later; the engine is ^1.90) activates on every contributed command by itself.
+      if (kind === 'onCommand') assert.fail(`${event}: VS Code generates it from contributes.commands; drop it`);
       else if (kind === 'onView') assert.ok(views.has(id), `${event}: no such view`);
       else assert.fail(`activation event ${event} is not one of its own views or commands`);
     }
@@ -85,7 +86,6 @@ describe('The VSIX', function () {
     const load = (name: string): any => {
       const file = path.join(dir, 'vendor', `${name}.js`);
       fs.writeFileSync(file, readZipEntry(vsix, `extension/dist/vendor/${name}.js`));
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       return require(file).default;
     };
     assert.deepEqual(load('yaml').parse('contexts:\n  acme:\n    server: https://acme.eu.qlikcloud.com\n'), {

@@ -1,0 +1,1 @@
+export const L10N_PENDING: string[];
