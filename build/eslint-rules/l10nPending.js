@@ -6,14 +6,8 @@
 const L10N_PENDING = [
   // helper "services" / "commands"
   'src/apiKeys/expiryWatcher.ts',
-  'src/commands/deleteApiKey.ts',
-  'src/commands/deleteKeyProvider.ts',
   'src/commands/editApiKeySettings.ts',
   'src/commands/filterApiKeys.ts',
-  'src/commands/migrateToKeyProvider.ts',
-  'src/commands/resetToDefaultProvider.ts',
-  'src/commands/rotateApiKey.ts',
-  'src/commands/testKeyProvider.ts',
   'src/migration/statusItem.ts',
   'src/migration/watcher.ts',
   // helper "services" (the tree renders from services) / "format"

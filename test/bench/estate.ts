@@ -70,7 +70,9 @@ async function measure(tenants: number, runs: number): Promise<Row> {
         if (contender === 'ours') row.oursRequests = all;
         else row.floorRequests = all;
         row.r429 += r429;
-        say(`   ${tenants} tenants, run ${run + 1} ${contender}: ${fmt(m.ms)} ms, ${m.records} records, ${all} requests, heap peak ${fmt(m.heapPeakMB)} MB`);
+        say(
+          `   ${tenants} tenants, run ${run + 1} ${contender}: ${fmt(m.ms)} ms, ${m.records} records, ${all} requests, heap peak ${fmt(m.heapPeakMB)} MB`,
+        );
       }
     }
     const first = (await control(emu, 'GET', `/state?tenant=${encodeURIComponent(emu.tenants[0]!.name)}`)) as { apiKeys: unknown[] };
@@ -93,7 +95,16 @@ export async function benchEstate(runs: number): Promise<string> {
     'memory flat in the number of keys.',
     '',
     table(
-      ['keys (tenants)', 'floor ms', 'ours ms', 'ours / floor', 'requests floor / ours', '429s', 'heap peak floor / ours (MB)', 'max RSS ours (MB)'],
+      [
+        'keys (tenants)',
+        'floor ms',
+        'ours ms',
+        'ours / floor',
+        'requests floor / ours',
+        '429s',
+        'heap peak floor / ours (MB)',
+        'max RSS ours (MB)',
+      ],
       rows.map((r) => {
         const f = median(r.floor.map((m) => m.ms));
         const o = median(r.ours.map((m) => m.ms));

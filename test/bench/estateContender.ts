@@ -62,7 +62,10 @@ async function main(): Promise<void> {
   const started = performance.now();
   let records: number;
   if (job.contender === 'ours') {
-    const sources = job.tenants.map(({ origin, token }) => ({ origin, client: new QlikClient({ origin, auth: { type: 'apiKey', apiKey: token } }) }));
+    const sources = job.tenants.map(({ origin, token }) => ({
+      origin,
+      client: new QlikClient({ origin, auth: { type: 'apiKey', apiKey: token } }),
+    }));
     records = (await writeInventory(sources, 'json', out)).records;
   } else {
     records = await floor(job, out, sample);

@@ -192,7 +192,7 @@ function listUsers(ctx: Ctx, env: RouteEnv): void {
 
 /** GET /api/v1/users/{userId}: one's own user, or anyone as TenantAdmin (`open`: anyone, roles as in the list). */
 function getUser(ctx: Ctx, env: RouteEnv, raw: string): void {
-  let id = raw;
+  let id: string;
   try {
     id = decodeURIComponent(raw);
   } catch {

@@ -31,13 +31,23 @@ describe('key inventory export', function () {
     await fetch(`${emu.control}/reset`, { method: 'POST' });
     sources = emu.tenants.map((t) => ({
       origin: t.url,
-      client: new QlikClient({ origin: t.url, auth: { type: 'apiKey', apiKey: t.tokens.admin }, retry: { baseDelayMs: 5, maxDelayMs: 20 } }),
+      client: new QlikClient({
+        origin: t.url,
+        auth: { type: 'apiKey', apiKey: t.tokens.admin },
+        retry: { baseDelayMs: 5, maxDelayMs: 20 },
+      }),
     }));
   });
 
   it('writes JSON with a header and one record per provider, migration, settings, key and tenant', async () => {
     const { summary, text } = await collect(sources, 'json');
-    const doc = JSON.parse(text) as { format: string; version: number; exportedBy: string; columns: string[]; records: Array<Record<string, unknown>> };
+    const doc = JSON.parse(text) as {
+      format: string;
+      version: number;
+      exportedBy: string;
+      columns: string[];
+      records: Array<Record<string, unknown>>;
+    };
     assert.equal(doc.format, 'qlik-cloud-keys.inventory');
     assert.equal(doc.version, 1);
     assert.equal(doc.exportedBy, 'test');
@@ -64,7 +74,8 @@ describe('key inventory export', function () {
     const rows = parse(text, { columns: true }) as Array<Record<string, string>>;
     assert.deepEqual(Object.keys(rows[0]!), [...INVENTORY_COLUMNS]);
     assert.equal(rows.length, summary.records);
-    const ids = (list: Array<Record<string, unknown>>) => list.map((r) => `${String(r.kind)}|${String(r.tenant)}|${String(r.id ?? '')}`).sort();
+    const ids = (list: Array<Record<string, unknown>>) =>
+      list.map((r) => `${String(r.kind)}|${String(r.tenant)}|${String(r.id ?? '')}`).sort();
     assert.deepEqual(ids(rows), ids(json.records));
   });
 
