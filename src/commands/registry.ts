@@ -7,6 +7,7 @@ import { copyFingerprint } from './copyFingerprint';
 import { copyTenantUrl } from './copyTenantUrl';
 import { deleteKeyProvider } from './deleteKeyProvider';
 import { editKeyProviderDescription } from './editKeyProviderDescription';
+import { exportKeyInventory } from './exportKeyInventory';
 import { migrateToKeyProvider } from './migrateToKeyProvider';
 import { registerKeyProvider } from './registerKeyProvider';
 import { renameKeyProvider } from './renameKeyProvider';
@@ -50,6 +51,7 @@ export const COMMANDS: Record<string, Command> = {
   'qlikCloud.copyFingerprint': copyFingerprint,
   'qlikCloud.copyApiKeyId': copyApiKeyId,
   'qlikCloud.showLog': showLog,
+  'qlikCloud.exportKeyInventory': exportKeyInventory,
   'qlikCloud.registerKeyProvider': registerKeyProvider,
   'qlikCloud.testKeyProvider': testKeyProvider,
   'qlikCloud.renameKeyProvider': renameKeyProvider,

@@ -49,7 +49,8 @@ export type InventoryClient = Pick<QlikClient, 'encryption' | 'apiKeys' | 'ident
 export interface InventorySource {
   /** The tenant's address, the same as the tree shows. */
   origin: string;
-  client: InventoryClient;
+  /** The client, or its making (a tenant whose secret cannot be read is then one row that says so). */
+  client: InventoryClient | Promise<InventoryClient>;
 }
 
 export interface InventoryOptions {
@@ -98,10 +99,17 @@ export async function* readInventoryBatches(
 }
 
 async function* readTenant(source: InventorySource, options: InventoryOptions): AsyncGenerator<InventoryRecord[]> {
-  const { origin, client } = source;
+  const origin = source.origin;
   const o = { signal: options.signal };
   const errors: string[] = [];
   const summary: InventoryRecord = { kind: 'tenant', tenant: origin, readAt: (options.now?.() ?? new Date()).toISOString() };
+  let client: InventoryClient;
+  try {
+    client = await source.client;
+  } catch (error) {
+    yield [{ ...summary, status: 'unreadable', error: `sign-in: ${sentence(error)}` }];
+    return;
+  }
   const failed = (what: string, error: unknown) => {
     if (options.signal?.aborted) throw error;
     errors.push(`${what}: ${sentence(error)}`);

@@ -34,6 +34,8 @@ export interface Prompts {
   copy(text: string): Promise<void>;
   /** `window.withProgress`: a wait the person sees (and may cancel, when the options say so). */
   withProgress<R>(options: vscode.ProgressOptions, task: ProgressTask<R>): Thenable<R>;
+  /** The save dialog: where a file we write should go; undefined for Cancel. */
+  saveFile(options: vscode.SaveDialogOptions): Promise<vscode.Uri | undefined>;
 }
 
 export const vscodePrompts: Prompts = {
@@ -59,6 +61,9 @@ export const vscodePrompts: Prompts = {
   },
   async copy(text) {
     await vscode.env.clipboard.writeText(text);
+  },
+  async saveFile(options) {
+    return vscode.window.showSaveDialog(options);
   },
   withProgress(options, task) {
     return vscode.window.withProgress(options, task);
@@ -137,6 +142,7 @@ function guard(inner: Prompts): Prompts {
         );
       return inner.copy(text);
     },
+    saveFile: (options) => inner.saveFile({ ...options, title: optional(options.title, TEXT_LIMITS.label) }),
     // A notification's progress renders links too: the title and every report are inert.
     withProgress: (options, task) =>
       inner.withProgress({ ...options, title: optional(options.title, TEXT_LIMITS.label) }, (progress, token) =>

@@ -6,7 +6,7 @@ import type { QlikCloudTestApi } from '../../../src/testApi';
 import type { Level, PickOptions, ProgressTask, Prompts } from '../../../src/util/prompts';
 import { testApi } from './extension';
 
-export type PromptKind = 'quickPick' | 'inputBox' | 'information' | 'warning' | 'error';
+export type PromptKind = 'quickPick' | 'inputBox' | 'saveDialog' | 'information' | 'warning' | 'error';
 
 export interface PromptCall {
   kind: PromptKind;
@@ -89,6 +89,16 @@ export class PromptDouble {
       await this.api.defaultPrompts.copy(text);
     },
     withProgress: (options, task) => this.withProgress(options, task),
+    saveFile: async (options) => {
+      const scripted = this.next({
+        kind: 'saveDialog',
+        text: options.title ?? '',
+        choices: Object.keys(options.filters ?? {}),
+        modal: true,
+      });
+      const answer = typeof scripted.answer === 'function' ? scripted.answer(this.calls[this.calls.length - 1]!) : scripted.answer;
+      return typeof answer === 'string' ? vscode.Uri.file(answer) : undefined;
+    },
   };
 
   private constructor(
@@ -117,6 +127,12 @@ export class PromptDouble {
   /** Answer the next input box with this value; undefined cancels (Escape). */
   input(answer: InputAnswer, match?: RegExp, options: { allowInvalid?: boolean } = {}): this {
     this.script.push({ kind: 'inputBox', answer, match, allowInvalid: options.allowInvalid });
+    return this;
+  }
+
+  /** Answer the next save dialog with this file path; undefined cancels. */
+  save(path: string | undefined, match?: RegExp): this {
+    this.script.push({ kind: 'saveDialog', answer: path, match });
     return this;
   }
 
