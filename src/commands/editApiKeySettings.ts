@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { type ApiKeyConfig, type ApiKeyConfigChanges, checkMaxKeysPerUser, formatDurationWords, parseDuration } from '../qlik';
+import { type ApiKeyConfig, type ApiKeyConfigChanges, checkMaxKeysPerUser, isPositiveDuration, parseDuration } from '../qlik';
+import { type ApiKeySetting, apiKeySettingsOf, durationWithIso, settingLabel, settingValue } from '../util/format';
 import { SettingNode } from '../tree/settingsGroup';
 import { UserCancelledError } from '../util/errors';
 import { inputOrCancel, pickOrCancel, prompts } from '../util/prompts';
@@ -8,31 +9,14 @@ import { resolveTenant } from './pickers';
 
 const t = vscode.l10n.t;
 
-type Setting = 'maxKeysPerUser' | 'maxApiKeyExpiry' | 'scimExternalClientExpiry' | 'apiKeysEnabled';
-
-const LABELS: Record<Setting, string> = {
-  maxKeysPerUser: 'Maximum keys per user',
-  maxApiKeyExpiry: 'Maximum API key expiry',
-  scimExternalClientExpiry: 'SCIM key expiry',
-  apiKeysEnabled: 'API keys enabled',
-};
-
-function words(iso: string | undefined): string {
-  if (!iso) return t('not set');
-  const d = parseDuration(iso);
-  return d.ok ? `${formatDurationWords(d.value)} (${iso})` : iso;
-}
-
-function shown(config: ApiKeyConfig, s: Setting): string {
-  if (s === 'maxKeysPerUser') return config.maxKeysPerUser === undefined ? t('not set') : String(config.maxKeysPerUser);
-  if (s === 'apiKeysEnabled') return config.apiKeysEnabled ? t('yes') : t('no');
-  return words(config[s]);
-}
+type Setting = ApiKeySetting;
+const words = (iso: string | undefined) => durationWithIso(iso, vscode.env.language);
+const shown = (config: ApiKeyConfig, s: Setting) => settingValue(config, s, vscode.env.language);
 
 export function validateDurationInput(value: string): string | undefined {
   const d = parseDuration(value);
   if (!d.ok) return d.error;
-  if (d.value && Object.values(d.value).every((n) => n === 0)) return t('The duration must be longer than zero.');
+  if (!isPositiveDuration(d.value)) return t('The duration must be longer than zero.');
   return undefined;
 }
 
@@ -45,14 +29,13 @@ export async function editApiKeySettings(ctx: CommandContext, node?: unknown): P
   const tenant = await resolveTenant(ctx, node, title);
   const client = await ctx.pool.get(tenant.origin);
   const config = await client.apiKeys.getConfig(tenant.tenantId);
-  const available: Setting[] = ['maxKeysPerUser', 'maxApiKeyExpiry', 'scimExternalClientExpiry'];
-  if (config.apiKeysEnabled !== undefined) available.push('apiKeysEnabled');
+  const available = apiKeySettingsOf(config);
 
   let setting: Setting;
   if (node instanceof SettingNode && (available as string[]).includes(node.setting)) setting = node.setting as Setting;
   else {
     const picked = await pickOrCancel(
-      available.map((s) => ({ label: t(LABELS[s]), description: shown(config, s), setting: s })),
+      available.map((s) => ({ label: settingLabel(s), description: shown(config, s), setting: s })),
       { title, placeHolder: t('Which setting of {0} to change', tenant.label) },
     );
     setting = picked.setting;
@@ -62,7 +45,7 @@ export async function editApiKeySettings(ctx: CommandContext, node?: unknown): P
   let newValue: string;
   if (setting === 'maxKeysPerUser') {
     const text = await inputOrCancel({
-      title: `${title}: ${t(LABELS[setting])}`,
+      title: `${title}: ${settingLabel(setting)}`,
       prompt: t(
         'The maximum number of active API keys each user may have on {0}, 0 to 1000. Changes apply to keys created afterwards.',
         tenant.label,
@@ -71,21 +54,21 @@ export async function editApiKeySettings(ctx: CommandContext, node?: unknown): P
       validateInput: (v) => (/^\s*\d+\s*$/.test(v) ? checkMaxKeysPerUser(Number(v)) : t('Enter a whole number from 0 to 1000.')),
     });
     changes.maxKeysPerUser = Number(text.trim());
-    newValue = String(changes.maxKeysPerUser);
+    newValue = shown({ ...config, ...changes }, setting);
   } else if (setting === 'apiKeysEnabled') {
     const picked = await pickOrCancel(
       [
         { label: t('Enabled'), value: true, description: config.apiKeysEnabled ? t('current') : undefined },
         { label: t('Disabled'), value: false, description: config.apiKeysEnabled ? undefined : t('current') },
       ],
-      { title: `${title}: ${t(LABELS[setting])}`, placeHolder: t('May users create API keys on {0}?', tenant.label) },
+      { title: `${title}: ${settingLabel(setting)}`, placeHolder: t('May users create API keys on {0}?', tenant.label) },
     );
     changes.apiKeysEnabled = picked.value;
     newValue = picked.value ? t('yes') : t('no');
   } else {
     const current = config[setting];
     const text = await inputOrCancel({
-      title: `${title}: ${t(LABELS[setting])}`,
+      title: `${title}: ${settingLabel(setting)}`,
       prompt:
         setting === 'maxApiKeyExpiry'
           ? t(
@@ -107,5 +90,5 @@ export async function editApiKeySettings(ctx: CommandContext, node?: unknown): P
   await client.apiKeys.patchConfig(tenant.tenantId, changes);
   ctx.log.info('apiKeys', `settings of ${tenant.label}: ${setting} changed`);
   ctx.tree.tenantNode(tenant.origin)?.settings.refresh();
-  void prompts().notify('info', t('{0} on {1} is now {2}.', t(LABELS[setting]), tenant.label, newValue));
+  void prompts().notify('info', t('{0} on {1} is now {2}.', settingLabel(setting), tenant.label, newValue));
 }

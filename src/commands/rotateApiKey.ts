@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { removeActionFor } from '../apiKeys/ownership';
 import { lifetimeOf, rotatedDescription } from '../apiKeys/rotation';
-import { type ApiKey, checkExpiryAgainstMaximum, formatDurationWords } from '../qlik';
+import type { ApiKey } from '../qlik';
+import { checkExpiryAgainstMaximum, durationWords } from '../util/format';
 import { UserCancelledError } from '../util/errors';
 import { prompts, withProgress } from '../util/prompts';
 import { CreateApiKeyPanel } from '../webviews/createApiKey/panel';
@@ -34,11 +35,11 @@ export async function rotateApiKey(ctx: CommandContext, node?: unknown): Promise
   const maximum = key.isScim ? config?.scimExternalClientExpiry : config?.maxApiKeyExpiry;
   let expiry = lifetimeOf(key);
   let note = '';
-  if (expiry && maximum && checkExpiryAgainstMaximum(expiry, maximum)) {
+  if (expiry && maximum && checkExpiryAgainstMaximum(expiry, maximum, vscode.env.language)) {
     note = t(
       ' The old key lived {0}, longer than the tenant now allows, so the new one gets the maximum, {1}.',
-      formatDurationWords(expiry),
-      formatDurationWords(maximum),
+      durationWords(expiry, vscode.env.language),
+      durationWords(maximum, vscode.env.language),
     );
     expiry = undefined;
   }
@@ -49,7 +50,7 @@ export async function rotateApiKey(ctx: CommandContext, node?: unknown): Promise
     t(
       'A new key "{0}" is created that expires after {1}. You get its token once; then you can delete or revoke the old key.',
       description,
-      expiry ? formatDurationWords(expiry) : t('the tenant maximum'),
+      expiry ? durationWords(expiry, vscode.env.language) : t('the tenant maximum'),
     ) + note,
     create,
   );

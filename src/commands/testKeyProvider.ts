@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { KeyProvider } from '../qlik';
 import { ValidationRecords } from '../migration/validations';
 import type { TenantRecord } from '../tenants/tenantStore';
+import { complianceLines } from '../util/format';
 import { prompts, withProgress } from '../util/prompts';
 import type { CommandContext } from './context';
 import { keyProviderFor, refreshEncryption } from './keyProviderArg';
@@ -40,9 +41,6 @@ export function validationMessage(tested: KeyProvider): { level: 'info' | 'warni
   if (!tested.hasComplianceProblem) {
     return { level: 'info', message: t('Qlik Cloud can use {0}: the key passed validation.', tested.name) };
   }
-  const problems = tested.complianceProblems.map((c) => `${c.code}${c.region ? ` [${c.region}]` : ''}: ${c.message}`);
-  if (problems.length === 0 && tested.drCompliant === false) {
-    problems.push(t('the key is not ready for disaster recovery (no usable replica in the disaster-recovery region)'));
-  }
-  return { level: 'warning', message: t('Qlik Cloud reports a compliance problem with {0}: {1}', tested.name, problems.join('; ')) };
+  const problems = complianceLines(tested).join('; ');
+  return { level: 'warning', message: t('Qlik Cloud reports a compliance problem with {0}: {1}', tested.name, problems) };
 }

@@ -1,5 +1,5 @@
 // The seven endpoints of the API keys API, plus page and key iterators that follow links.next.
-import { durationToSeconds, parseDuration } from './duration';
+import { isPositiveDuration, parseDuration } from './duration';
 import { QlikInputError, QlikResponseError } from './errors';
 import type { HttpCore } from './http';
 import { apiKeyConfigPatch, apiKeyDescriptionPatch, type ApiKeyConfigChanges, checkText, MAX_DESCRIPTION_LENGTH } from './jsonPatch';
@@ -144,7 +144,7 @@ export class ApiKeysApi {
     if (input.expiry !== undefined) {
       const d = parseDuration(input.expiry);
       if (!d.ok) throw new QlikInputError(d.error, { endpoint: 'apiKeys.create' });
-      if (durationToSeconds(d.value) <= 0) throw new QlikInputError('The expiry must be longer than zero.', { endpoint: 'apiKeys.create' });
+      if (!isPositiveDuration(d.value)) throw new QlikInputError('The expiry must be longer than zero.', { endpoint: 'apiKeys.create' });
       expiry = d.iso;
     }
     if (input.subType !== undefined && input.subType !== 'user' && input.subType !== 'externalClient') {

@@ -1,5 +1,5 @@
 // JSON Patch (RFC 6902) bodies for the PATCH endpoints. Pure: safe to bundle into a webview.
-import { durationToSeconds, parseDuration } from './duration';
+import { isPositiveDuration, parseDuration } from './duration';
 import { QlikInputError } from './errors';
 
 export interface ReplaceOp<V = unknown> {
@@ -100,7 +100,7 @@ export function apiKeyConfigPatch(changes: ApiKeyConfigChanges): ReplaceOp[] {
     if (v === undefined) continue;
     const d = parseDuration(v);
     if (!d.ok) throw new QlikInputError(d.error);
-    if (durationToSeconds(d.value) <= 0) throw new QlikInputError(`${path.slice(1)} must be longer than zero.`);
+    if (!isPositiveDuration(d.value)) throw new QlikInputError(`${path.slice(1)} must be longer than zero.`);
     ops.push({ op: 'replace', path, value: d.iso });
   }
   if (ops.length === 0) throw new QlikInputError('Nothing to change.');
