@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { type ApiKeyFilter, type ApiKeyStatusFilter, DEFAULT_SORT, SORT_CHOICES } from '../apiKeys/filter';
 import { checkCredential } from '../qlik';
 import { pickOrCancel, inputOrCancel } from '../util/prompts';
+import { hasInvisible } from '../util/text';
 import type { CommandContext } from './context';
 import { resolveTenant } from './pickers';
 
@@ -54,7 +55,7 @@ export async function filterApiKeys(ctx: CommandContext, node?: unknown): Promis
           validateInput: (v) =>
             v.trim() === ''
               ? t('Enter a user ID.')
-              : /[\s\u0000-\u001f]/.test(v.trim())
+              : /\s/.test(v.trim()) || hasInvisible(v.trim())
                 ? t('A user ID has no spaces or control characters.')
                 : checkCredential(t('user ID'), v),
         })

@@ -1,4 +1,5 @@
-// AWS KMS key ARN parsing. Pure: no I/O, no dependencies, safe to bundle into a webview.
+// AWS KMS key ARN parsing. Pure: no I/O, safe to bundle into a webview.
+import { hasSpaceOrInvisible } from './jsonPatch';
 
 export type AwsPartition = 'aws' | 'aws-us-gov' | 'aws-cn';
 
@@ -57,7 +58,7 @@ export function parseKmsKeyArn(input: string): ArnParseResult {
   if (typeof input !== 'string') return fail(['Enter the ARN of an AWS KMS key.']);
   const arn = input.trim();
   if (arn === '') return fail(['Enter the ARN of an AWS KMS key.']);
-  if (/[\s\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/u.test(arn)) {
+  if (hasSpaceOrInvisible(arn)) {
     return fail(['The ARN must not contain spaces or invisible characters.']);
   }
   const parts = arn.split(':');

@@ -30,6 +30,11 @@ export function checkText(label: string, value: string, options: { required: boo
 /** Unicode bidirectional formatting characters: LRM, RLM, ALM, embeddings, overrides and isolates. */
 export const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
+/** White space, a control character or a direction mark: what an identifier (ARN, address) never holds. */
+export function hasSpaceOrInvisible(text: string): boolean {
+  return /[\s\u0000-\u001f\u007f-\u009f]/u.test(text) || BIDI_CONTROLS.test(text);
+}
+
 /**
  * Returns the reason a credential (API key, client ID, client secret) is not acceptable, or undefined: printable
  * ASCII without spaces (it travels in an HTTP header or a form field), at most 4,096 characters.

@@ -1,6 +1,5 @@
 // The normalised domain model the tree, commands and webviews consume. Pure: no axios, no vscode.
 import { describeArn } from './arn';
-import { parseDuration } from './duration';
 import type { RawApiKey, RawApiKeyConfig, RawKeyProvider, RawMigration, RawTenant, RawUser } from './schemas';
 
 export const NEVER_DATE = '0001-01-01T00:00:00Z';
@@ -220,11 +219,6 @@ export function toApiKeyConfig(raw: RawApiKeyConfig): ApiKeyConfig {
     scimExternalClientExpiry: raw.scim_externalClient_expiry ?? undefined,
     raw,
   };
-}
-
-/** Whether a duration text from the service parses (for showing it in words). */
-export function isIsoDuration(text: string | undefined): boolean {
-  return text !== undefined && parseDuration(text).ok;
 }
 
 export interface Role {

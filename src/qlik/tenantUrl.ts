@@ -1,4 +1,5 @@
 // Tenant address normalisation and origin rules. Pure: safe to bundle into a webview.
+import { hasSpaceOrInvisible } from './jsonPatch';
 
 export type TenantUrlResult = { ok: true; origin: string; hostname: string; loopback: boolean } | { ok: false; error: string };
 
@@ -32,13 +33,6 @@ export function hostnameMismatch(hostname: string, hostnames: readonly string[])
   return hostnames.length > 0 && !hostnames.some((n) => n.toLowerCase() === h);
 }
 
-/** True for https: origins and for http: origins on loopback; the only origins the client talks to. */
-export function isAllowedOrigin(url: URL): boolean {
-  if (url.username || url.password) return false;
-  if (url.protocol === 'https:') return true;
-  return url.protocol === 'http:' && isLoopbackHost(url.hostname);
-}
-
 /**
  * Turns what a person types (acme.eu.qlikcloud.com, https://acme.eu.qlikcloud.com/hub/) into the tenant origin.
  * HTTPS only, except plain HTTP to loopback; no user-info; path, query and fragment are dropped.
@@ -49,7 +43,7 @@ export function normalizeTenantUrl(input: string): TenantUrlResult {
   const text = input.trim();
   if (text === '') return { ok: false, error: 'Enter the tenant address, for example acme.eu.qlikcloud.com.' };
   if (text.length > 2048) return { ok: false, error: 'This address is too long.' };
-  if (/[\s\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\\]/u.test(text)) {
+  if (hasSpaceOrInvisible(text) || text.includes('\\')) {
     return { ok: false, error: 'The address must not contain spaces, backslashes or invisible characters.' };
   }
   const authority = (HAS_SCHEME.test(text) ? text.replace(HAS_SCHEME, '') : text).split(/[/?#]/)[0] ?? '';
