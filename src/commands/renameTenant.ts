@@ -15,8 +15,7 @@ export async function renameTenant(ctx: CommandContext, node?: unknown): Promise
       const v = value.trim();
       if (v === '') return vscode.l10n.t('Enter a name.');
       if (v.length > 100) return vscode.l10n.t('Use at most 100 characters.');
-      if (hasInvisible(v))
-        return vscode.l10n.t('The name must not contain control or direction characters.');
+      if (hasInvisible(v)) return vscode.l10n.t('The name must not contain control or direction characters.');
       return undefined;
     },
   });

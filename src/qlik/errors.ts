@@ -106,13 +106,11 @@ function encryptionForbiddenBy(endpoint: EndpointId, first: QlikErrorItem): 'key
 export class QlikNetworkError extends QlikError {
   readonly kind = 'network';
   override name = 'QlikNetworkError';
-  constructor(
-    readonly code: string,
-    host: string,
-    details: QlikErrorDetails,
-  ) {
+  readonly code: string;
+  constructor(code: string, host: string, details: QlikErrorDetails) {
     // A change sent on a connection that broke mid-way may have been made; a refused connection never arrived.
     super(isWrite(details) && BROKEN_MID_WAY.has(code) ? KIND_MESSAGES.resetWrite(host, code) : KIND_MESSAGES.network(host, code), details);
+    this.code = code;
   }
 }
 
@@ -130,12 +128,10 @@ function isWrite(details: QlikErrorDetails): boolean {
 export class QlikProxyError extends QlikError {
   readonly kind = 'network';
   override name = 'QlikProxyError';
-  constructor(
-    readonly status: number,
-    host: string,
-    details: QlikErrorDetails,
-  ) {
+  readonly status: number;
+  constructor(status: number, host: string, details: QlikErrorDetails) {
     super(status === 407 ? KIND_MESSAGES.proxyAuth(host) : KIND_MESSAGES.proxy(host, status), details, `proxy HTTP ${status}`);
+    this.status = status;
   }
 }
 
@@ -150,25 +146,21 @@ export function answeredByProxy(url: string, socket: { encrypted?: unknown } | n
 export class QlikTimeoutError extends QlikError {
   readonly kind = 'timeout';
   override name = 'QlikTimeoutError';
-  constructor(
-    readonly timeoutMs: number,
-    host: string,
-    details: QlikErrorDetails,
-  ) {
+  readonly timeoutMs: number;
+  constructor(timeoutMs: number, host: string, details: QlikErrorDetails) {
     const seconds = Math.round(timeoutMs / 100) / 10;
     super(isWrite(details) ? KIND_MESSAGES.timeoutWrite(host, seconds) : KIND_MESSAGES.timeout(host, seconds), details);
+    this.timeoutMs = timeoutMs;
   }
 }
 
 export class QlikTlsError extends QlikError {
   readonly kind = 'tls';
   override name = 'QlikTlsError';
-  constructor(
-    readonly code: string,
-    host: string,
-    details: QlikErrorDetails,
-  ) {
+  readonly code: string;
+  constructor(code: string, host: string, details: QlikErrorDetails) {
     super(KIND_MESSAGES.tls(host, code), details);
+    this.code = code;
   }
 }
 
@@ -176,13 +168,12 @@ export class QlikTlsError extends QlikError {
 export class QlikResponseError extends QlikError {
   readonly kind = 'response';
   override name = 'QlikResponseError';
-  constructor(
-    userMessage: string,
-    details: QlikErrorDetails,
-    readonly status: number,
-    readonly field?: string,
-  ) {
+  readonly status: number;
+  readonly field?: string;
+  constructor(userMessage: string, details: QlikErrorDetails, status: number, field?: string) {
     super(userMessage, details, `${details.method ?? ''} ${details.path ?? ''} HTTP ${status}`.trim());
+    this.status = status;
+    this.field = field;
   }
 }
 
@@ -190,12 +181,12 @@ export class QlikResponseError extends QlikError {
 export class QlikOriginError extends QlikError {
   readonly kind = 'origin';
   override name = 'QlikOriginError';
-  constructor(
-    readonly from: string,
-    readonly to: string,
-    details: QlikErrorDetails,
-  ) {
+  readonly from: string;
+  readonly to: string;
+  constructor(from: string, to: string, details: QlikErrorDetails) {
     super(KIND_MESSAGES.origin(from, to), details);
+    this.from = from;
+    this.to = to;
   }
 }
 

@@ -19,7 +19,6 @@ import { RateLimiter, sleep } from './rateLimiter';
 import { describeIssue, ErrorBodySchema } from './schemas';
 import { type ConnectionOptions, Connections, askedRetryAfter, parseRetryAfter, type RawResponse, Transport } from './transport';
 
-
 export interface RequestLogEntry {
   endpoint: EndpointId;
   method: string;

@@ -71,4 +71,3 @@ export class ApiKeyNode extends TreeNode implements HasDetails {
     return item;
   }
 }
-

@@ -75,7 +75,12 @@ export function durationWithIso(iso: string | undefined, locale: string): string
  * Checks a requested expiry against the tenant maximum, both added to `now` by the calendar as the service does.
  * Undefined when it is allowed, otherwise the reason in words.
  */
-export function checkExpiryAgainstMaximum(requested: string, maximum: string | undefined, locale: string, now = new Date()): string | undefined {
+export function checkExpiryAgainstMaximum(
+  requested: string,
+  maximum: string | undefined,
+  locale: string,
+  now = new Date(),
+): string | undefined {
   const r = parseDuration(requested);
   if (!r.ok) return r.error;
   if (addDuration(now, r.value).getTime() <= now.getTime()) return l10n.t('The expiry must be longer than zero.');
@@ -163,7 +168,9 @@ export function expiresSoon(key: Pick<ApiKey, 'knownStatus' | 'expiry'>, now: nu
 /** Date and time in the display language and the local time zone (or the one given: tests). */
 export function dateTime(date: Date, locale: string, timeZone?: string): string {
   const l = lang(locale);
-  return cached(`d:${l}:${timeZone ?? ''}`, () => new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeStyle: 'short', timeZone })).format(date);
+  return cached(`d:${l}:${timeZone ?? ''}`, () => new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeStyle: 'short', timeZone })).format(
+    date,
+  );
 }
 
 /** A service date for people: "never" for 0001-01-01, the text as sent for non-dates ("Qlik managed"). */
@@ -238,7 +245,8 @@ export function settingLabel(setting: ApiKeySetting): string {
 
 /** "10", "7 days (P7D)", "yes"; "not set" when the service sent nothing. */
 export function settingValue(config: ApiKeyConfig, setting: ApiKeySetting, locale: string): string {
-  if (setting === 'maxKeysPerUser') return config.maxKeysPerUser === undefined ? l10n.t('not set') : formatNumber(config.maxKeysPerUser, locale);
+  if (setting === 'maxKeysPerUser')
+    return config.maxKeysPerUser === undefined ? l10n.t('not set') : formatNumber(config.maxKeysPerUser, locale);
   if (setting === 'apiKeysEnabled') return config.apiKeysEnabled ? l10n.t('yes') : l10n.t('no');
   return durationWithIso(config[setting], locale);
 }

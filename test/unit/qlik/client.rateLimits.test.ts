@@ -1,11 +1,6 @@
 // 429 handling and the client-side limiter against the emulator's scaled rate limits; the 10,000-key walk.
 import assert from 'node:assert/strict';
-import {
-  QlikApiError,
-  RateLimiter,
-  STATUS_MESSAGES,
-  type KeyProvider,
-} from '../../../src/qlik';
+import { QlikApiError, RateLimiter, STATUS_MESSAGES, type KeyProvider } from '../../../src/qlik';
 import { Harness, logSink } from './emulatorHelpers';
 
 const SCALE = 0.05; // window = 3 s; 100 Tier 2 requests per window

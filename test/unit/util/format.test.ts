@@ -26,8 +26,7 @@ import * as emulator from '../../emulator/duration';
 const NOW = Date.parse('2026-03-01T12:00:00Z');
 const DAY = 86_400_000;
 const at = (ms: number) => parseQlikDate(new Date(NOW + ms).toISOString());
-const iso = (d: emulator.Duration) =>
-  `P${d.years}Y${d.months}M${d.weeks}W${d.days}DT${d.hours}H${d.minutes}M${d.seconds}S`;
+const iso = (d: emulator.Duration) => `P${d.years}Y${d.months}M${d.weeks}W${d.days}DT${d.hours}H${d.minutes}M${d.seconds}S`;
 const serviceEnd = (startMs: number, text: string) => emulator.addDuration(startMs, emulator.parseDuration(text)!);
 const config = { apiKeysEnabled: undefined, maxKeysPerUser: 1000, maxApiKeyExpiry: 'P7D', scimExternalClientExpiry: undefined, raw: {} };
 
@@ -84,7 +83,11 @@ describe('util/format: durations in words', () => {
           const requested = `P${days}DT${hours}H`;
           if (!parseDuration(max).ok || years + months === 0 || days + hours === 0) return;
           const allowed = checkExpiryAgainstMaximum(requested, max, 'en', from) === undefined;
-          assert.equal(allowed, serviceEnd(+from, requested) <= serviceEnd(+from, max), `${requested} vs ${max} from ${from.toISOString()}`);
+          assert.equal(
+            allowed,
+            serviceEnd(+from, requested) <= serviceEnd(+from, max),
+            `${requested} vs ${max} from ${from.toISOString()}`,
+          );
         },
       ),
       { numRuns: 2000 },
