@@ -1,6 +1,6 @@
 // Error types. Pure (no axios): they carry only what is safe to show and log, never a token.
 import { ENDPOINTS, type EndpointId, type HttpMethod, type Tier } from './endpoints';
-import { fallbackMessage, KIND_MESSAGES, messageFor, STATUS_MESSAGES } from './messages';
+import { fallbackMessage, KIND_MESSAGES, messageFor, statusMessages } from './messages';
 
 export type QlikErrorKind = 'api' | 'network' | 'timeout' | 'tls' | 'response' | 'origin' | 'cancelled' | 'input';
 
@@ -77,7 +77,7 @@ export class QlikApiError extends QlikError {
         : forbiddenBy === 'role'
           ? { text: fallbackMessage(403, spec.subject), documented: false }
           : forbiddenBy === 'keyPolicy' && init.endpoint !== 'encryption.register'
-            ? { text: STATUS_MESSAGES['encryption.register'][403]!, documented: false }
+            ? { text: statusMessages()['encryption.register'][403]!, documented: false }
             : messageFor(init.endpoint, init.status, spec.subject);
     const technical = [`HTTP ${init.status}`, first.code, first.title].filter(Boolean).join(' ');
     super(text, { endpoint: init.endpoint, method: init.method, path: init.path, tier: spec.tier }, technical);

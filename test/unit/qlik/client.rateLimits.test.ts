@@ -1,6 +1,6 @@
 // 429 handling and the client-side limiter against the emulator's scaled rate limits; the 10,000-key walk.
 import assert from 'node:assert/strict';
-import { QlikApiError, RateLimiter, STATUS_MESSAGES, type KeyProvider } from '../../../src/qlik';
+import { QlikApiError, RateLimiter, statusMessages, type KeyProvider } from '../../../src/qlik';
 import { Harness, logSink } from './emulatorHelpers';
 
 const SCALE = 0.05; // window = 3 s; 100 Tier 2 requests per window
@@ -85,7 +85,7 @@ describe('qlik/client: rate limits', function () {
     );
     assert.ok(e instanceof QlikApiError, String(e));
     assert.equal(e.status, 408);
-    assert.equal(e.userMessage, STATUS_MESSAGES['encryption.test'][408]);
+    assert.equal(e.userMessage, statusMessages()['encryption.test'][408]);
   });
 });
 
