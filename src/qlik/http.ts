@@ -1,5 +1,6 @@
 // The one place that speaks HTTP: origin rules, per-request Authorization, redirects handled by hand,
 // retries that cannot do harm, the client-side rate limiter, error mapping and the log hook.
+import * as l10n from '@vscode/l10n';
 import type * as z from 'zod/mini';
 import type { TokenSource } from './auth';
 import { ENDPOINTS, type EndpointId } from './endpoints';
@@ -176,7 +177,7 @@ export class HttpCore {
       url = new URL(spec.url, this.origin);
     } catch {
       throw new QlikResponseError(
-        `The link "${spec.url.slice(0, 100)}" is not a valid address.`,
+        l10n.t('The link "{0}" is not a valid address.', spec.url.slice(0, 100)),
         { endpoint: spec.endpoint, method: ep.method },
         0,
       );

@@ -1,5 +1,6 @@
 // The normalised domain model the tree, commands and webviews consume. Pure: no axios, no vscode. Key providers and
 // migrations here; API keys in apiKeyModel.ts, user and tenant in identityModel.ts, service dates in dates.ts.
+import * as l10n from '@vscode/l10n';
 import { describeArn } from './arn';
 import { parseQlikDate, type QlikDate } from './dates';
 import type { RawKeyProvider, RawMigration } from './schemas';
@@ -68,7 +69,7 @@ export function toKeyProvider(raw: RawKeyProvider): KeyProvider {
     isCurrent: raw.current === true,
     fingerprint: raw.arnFingerPrint || undefined,
     arn: raw.arn,
-    name: raw.name || (isQlikDefault ? 'Qlik-managed key' : (parts.keyId ?? raw.arn)),
+    name: raw.name || (isQlikDefault ? l10n.t('Qlik-managed key') : (parts.keyId ?? raw.arn)),
     description: raw.description ?? '',
     tenantId: raw.tenantId ?? undefined,
     keyProviderType: raw.keyprovider ?? undefined,
