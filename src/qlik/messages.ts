@@ -189,6 +189,14 @@ export function messageFor(endpoint: EndpointId, status: number, subject: string
   return text ? { text, documented: true } : { text: fallbackMessage(status, subject), documented: false };
 }
 
+function trustTheProxy(): string {
+  return l10n.t('A TLS-intercepting proxy needs its certificate trusted by the system.');
+}
+
+function mayHaveBeenMade(): string {
+  return l10n.t('The change may have been made all the same: refresh and check before trying again.');
+}
+
 export const KIND_MESSAGES = {
   network: (host: string, code: string) =>
     l10n.t('Could not reach Qlik Cloud at {0} ({1}). Check the network connection and the proxy settings (http.proxy).', host, code),
@@ -206,26 +214,14 @@ export const KIND_MESSAGES = {
   timeout: (host: string, seconds: number) =>
     l10n.t('Qlik Cloud at {0} did not answer within {1} seconds. Try again; if it keeps happening, check the network.', host, seconds),
   tls: (host: string, code: string) =>
-    l10n.t(
-      'The secure connection to {0} failed ({1}): its certificate could not be verified. A TLS-intercepting proxy needs its certificate trusted by the system.',
-      host,
-      code,
-    ),
+    l10n.t('The secure connection to {0} failed ({1}): its certificate could not be verified. {2}', host, code, trustTheProxy()),
   origin: (from: string, to: string) =>
     l10n.t('Refused to follow a link from {0} to another address ({1}); nothing was sent there.', from, to),
   /** After a change was sent but no answer came: it may have been made. */
   timeoutWrite: (host: string, seconds: number) =>
-    l10n.t(
-      'Qlik Cloud at {0} did not answer within {1} seconds. The change may have been made all the same: refresh and check before trying again.',
-      host,
-      seconds,
-    ),
+    l10n.t('Qlik Cloud at {0} did not answer within {1} seconds. {2}', host, seconds, mayHaveBeenMade()),
   resetWrite: (host: string, code: string) =>
-    l10n.t(
-      'The connection to Qlik Cloud at {0} broke before it answered ({1}). The change may have been made all the same: refresh and check before trying again.',
-      host,
-      code,
-    ),
+    l10n.t('The connection to Qlik Cloud at {0} broke before it answered ({1}). {2}', host, code, mayHaveBeenMade()),
   cancelled: () => l10n.t('The request was cancelled.'),
   /** A 429 with the wait the service asked for, in words. */
   rateWait: (seconds: number) =>
