@@ -6,7 +6,6 @@
 const L10N_PENDING = [
   // helper "services" / "commands"
   'src/apiKeys/expiryWatcher.ts',
-  'src/commands/editApiKeySettings.ts',
   'src/commands/filterApiKeys.ts',
   'src/migration/statusItem.ts',
   'src/migration/watcher.ts',

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { ApiKey } from '../qlik';
 import type { ClientPool } from '../tenants/clientPool';
 import type { TenantRecord, TenantStore } from '../tenants/tenantStore';
-import { expiresSoon, describeExpiry } from '../tree/format';
+import { describeExpiry, expiresSoon } from '../util/format';
 import { clampWarningDays } from '../tree/format';
 import type { Log } from '../util/log';
 import { pickOrCancel, prompts } from '../util/prompts';
@@ -124,7 +124,7 @@ export class ExpiryWatcher implements vscode.Disposable {
     const picked = await pickOrCancel(
       found.map((f) => ({
         label: f.key.description || f.key.id,
-        description: `${f.tenant.label} · ${describeExpiry(f.key.expiry, now, 0, t).text}`,
+        description: `${f.tenant.label} · ${describeExpiry(f.key.expiry, now, 0, vscode.env.language).text}`,
         detail: f.key.id,
         item: f,
       })),

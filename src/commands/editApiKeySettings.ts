@@ -1,36 +1,20 @@
 import * as vscode from 'vscode';
-import { type ApiKeyConfig, type ApiKeyConfigChanges, checkMaxKeysPerUser, formatDurationWords, parseDuration } from '../qlik';
+import { type ApiKeyConfig, type ApiKeyConfigChanges, checkMaxKeysPerUser, isPositiveDuration, parseDuration } from '../qlik';
+import { type ApiKeySetting, apiKeySettingsOf, durationWithIso, settingLabel, settingValue } from '../util/format';
 import { SettingNode } from '../tree/settingsGroup';
 import { UserCancelledError } from '../util/errors';
 import { inputOrCancel, pickOrCancel, prompts } from '../util/prompts';
 import { type CommandArg, tenantArg } from './args';
 import type { CommandContext } from './context';
 
-type Setting = 'maxKeysPerUser' | 'maxApiKeyExpiry' | 'scimExternalClientExpiry' | 'apiKeysEnabled';
-
-const LABELS: Record<Setting, string> = {
-  maxKeysPerUser: 'Maximum keys per user',
-  maxApiKeyExpiry: 'Maximum API key expiry',
-  scimExternalClientExpiry: 'SCIM key expiry',
-  apiKeysEnabled: 'API keys enabled',
-};
-
-function words(iso: string | undefined): string {
-  if (!iso) return vscode.l10n.t('not set');
-  const d = parseDuration(iso);
-  return d.ok ? `${formatDurationWords(d.value)} (${iso})` : iso;
-}
-
-function shown(config: ApiKeyConfig, s: Setting): string {
-  if (s === 'maxKeysPerUser') return config.maxKeysPerUser === undefined ? vscode.l10n.t('not set') : String(config.maxKeysPerUser);
-  if (s === 'apiKeysEnabled') return config.apiKeysEnabled ? vscode.l10n.t('yes') : vscode.l10n.t('no');
-  return words(config[s]);
-}
+type Setting = ApiKeySetting;
+const words = (iso: string | undefined) => durationWithIso(iso, vscode.env.language);
+const shown = (config: ApiKeyConfig, s: Setting) => settingValue(config, s, vscode.env.language);
 
 export function validateDurationInput(value: string): string | undefined {
   const d = parseDuration(value);
   if (!d.ok) return d.error;
-  if (d.value && Object.values(d.value).every((n) => n === 0)) return vscode.l10n.t('The duration must be longer than zero.');
+  if (!isPositiveDuration(d.value)) return vscode.l10n.t('The duration must be longer than zero.');
   return undefined;
 }
 
@@ -43,15 +27,14 @@ export async function editApiKeySettings(ctx: CommandContext, arg: CommandArg): 
   const tenant = await tenantArg(ctx, arg, title);
   const client = await ctx.pool.get(tenant.origin);
   const config = await client.apiKeys.getConfig(tenant.tenantId);
-  const available: Setting[] = ['maxKeysPerUser', 'maxApiKeyExpiry', 'scimExternalClientExpiry'];
-  if (config.apiKeysEnabled !== undefined) available.push('apiKeysEnabled');
+  const available = apiKeySettingsOf(config);
 
   let setting: Setting;
   const row = arg.kind === 'node' && arg.node instanceof SettingNode ? arg.node.setting : undefined;
   if (row !== undefined && (available as string[]).includes(row)) setting = row as Setting;
   else {
     const picked = await pickOrCancel(
-      available.map((s) => ({ label: vscode.l10n.t(LABELS[s]), description: shown(config, s), setting: s })),
+      available.map((s) => ({ label: settingLabel(s), description: shown(config, s), setting: s })),
       { title, placeHolder: vscode.l10n.t('Which setting of {0} to change', tenant.label) },
     );
     setting = picked.setting;
@@ -61,7 +44,7 @@ export async function editApiKeySettings(ctx: CommandContext, arg: CommandArg): 
   let newValue: string;
   if (setting === 'maxKeysPerUser') {
     const text = await inputOrCancel({
-      title: `${title}: ${vscode.l10n.t(LABELS[setting])}`,
+      title: `${title}: ${settingLabel(setting)}`,
       prompt: vscode.l10n.t(
         'The maximum number of active API keys each user may have on {0}, 0 to 1000. Changes apply to keys created afterwards.',
         tenant.label,
@@ -71,24 +54,21 @@ export async function editApiKeySettings(ctx: CommandContext, arg: CommandArg): 
         /^\s*\d+\s*$/.test(v) ? checkMaxKeysPerUser(Number(v)) : vscode.l10n.t('Enter a whole number from 0 to 1000.'),
     });
     changes.maxKeysPerUser = Number(text.trim());
-    newValue = String(changes.maxKeysPerUser);
+    newValue = shown({ ...config, ...changes }, setting);
   } else if (setting === 'apiKeysEnabled') {
     const picked = await pickOrCancel(
       [
         { label: vscode.l10n.t('Enabled'), value: true, description: config.apiKeysEnabled ? vscode.l10n.t('current') : undefined },
         { label: vscode.l10n.t('Disabled'), value: false, description: config.apiKeysEnabled ? undefined : vscode.l10n.t('current') },
       ],
-      {
-        title: `${title}: ${vscode.l10n.t(LABELS[setting])}`,
-        placeHolder: vscode.l10n.t('May users create API keys on {0}?', tenant.label),
-      },
+      { title: `${title}: ${settingLabel(setting)}`, placeHolder: vscode.l10n.t('May users create API keys on {0}?', tenant.label) },
     );
     changes.apiKeysEnabled = picked.value;
     newValue = picked.value ? vscode.l10n.t('yes') : vscode.l10n.t('no');
   } else {
     const current = config[setting];
     const text = await inputOrCancel({
-      title: `${title}: ${vscode.l10n.t(LABELS[setting])}`,
+      title: `${title}: ${settingLabel(setting)}`,
       prompt:
         setting === 'maxApiKeyExpiry'
           ? vscode.l10n.t(
@@ -110,5 +90,5 @@ export async function editApiKeySettings(ctx: CommandContext, arg: CommandArg): 
   await client.apiKeys.patchConfig(tenant.tenantId, changes);
   ctx.log.info('apiKeys', `settings of ${tenant.label}: ${setting} changed`);
   ctx.tree.tenantNode(tenant.origin)?.settings.refresh();
-  void prompts().notify('info', vscode.l10n.t('{0} on {1} is now {2}.', vscode.l10n.t(LABELS[setting]), tenant.label, newValue));
+  void prompts().notify('info', vscode.l10n.t('{0} on {1} is now {2}.', settingLabel(setting), tenant.label, newValue));
 }

@@ -3,6 +3,7 @@ import { type ApiKeyFilter, type ApiKeyStatusFilter, DEFAULT_SORT, SORT_CHOICES 
 import { checkCredential } from '../qlik';
 import { pickOrCancel, inputOrCancel } from '../util/prompts';
 import { type CommandArg, tenantArg } from './args';
+import { hasInvisible } from '../util/text';
 import type { CommandContext } from './context';
 
 /**
@@ -55,7 +56,7 @@ export async function filterApiKeys(ctx: CommandContext, arg: CommandArg): Promi
           validateInput: (v) =>
             v.trim() === ''
               ? vscode.l10n.t('Enter a user ID.')
-              : /[\s\u0000-\u001f]/.test(v.trim())
+              : /\s/.test(v.trim()) || hasInvisible(v.trim())
                 ? vscode.l10n.t('A user ID has no spaces or control characters.')
                 : checkCredential(vscode.l10n.t('user ID'), v),
         })

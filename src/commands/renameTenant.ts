@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { inputOrCancel } from '../util/prompts';
 import { type CommandArg, tenantArg } from './args';
+import { hasInvisible } from '../util/text';
 import type { CommandContext } from './context';
 
 /** Rename…: the label in this list only. */
@@ -14,8 +15,7 @@ export async function renameTenant(ctx: CommandContext, arg: CommandArg): Promis
       const v = value.trim();
       if (v === '') return vscode.l10n.t('Enter a name.');
       if (v.length > 100) return vscode.l10n.t('Use at most 100 characters.');
-      if (/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/u.test(v))
-        return vscode.l10n.t('The name must not contain control or direction characters.');
+      if (hasInvisible(v)) return vscode.l10n.t('The name must not contain control or direction characters.');
       return undefined;
     },
   });

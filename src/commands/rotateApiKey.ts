@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { removeActionFor } from '../apiKeys/ownership';
 import { lifetimeOf, rotatedDescription } from '../apiKeys/rotation';
-import { checkExpiryAgainstMaximum, formatDurationWords } from '../qlik';
+import { checkExpiryAgainstMaximum, durationWords } from '../util/format';
 import { UserCancelledError } from '../util/errors';
 import { prompts, withProgress } from '../util/prompts';
 import { CreateApiKeyPanel } from '../webviews/createApiKey/panel';
@@ -20,11 +20,11 @@ export async function rotateApiKey(ctx: CommandContext, arg: CommandArg): Promis
   const maximum = key.isScim ? config?.scimExternalClientExpiry : config?.maxApiKeyExpiry;
   let expiry = lifetimeOf(key);
   let note = '';
-  if (expiry && maximum && checkExpiryAgainstMaximum(expiry, maximum)) {
+  if (expiry && maximum && checkExpiryAgainstMaximum(expiry, maximum, vscode.env.language)) {
     note = vscode.l10n.t(
       ' The old key lived {0}, longer than the tenant now allows, so the new one gets the maximum, {1}.',
-      formatDurationWords(expiry),
-      formatDurationWords(maximum),
+      durationWords(expiry, vscode.env.language),
+      durationWords(maximum, vscode.env.language),
     );
     expiry = undefined;
   }
@@ -35,7 +35,7 @@ export async function rotateApiKey(ctx: CommandContext, arg: CommandArg): Promis
     vscode.l10n.t(
       'A new key "{0}" is created that expires after {1}. You get its token once; then you can delete or revoke the old key.',
       description,
-      expiry ? formatDurationWords(expiry) : vscode.l10n.t('the tenant maximum'),
+      expiry ? durationWords(expiry, vscode.env.language) : vscode.l10n.t('the tenant maximum'),
     ) + note,
     create,
   );

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Migration } from '../qlik';
-import { formatDate } from '../tree/format';
+import { formatDate } from '../util/format';
 import { tooltip, type TooltipNote } from '../util/markdown';
 import { inert, TEXT_LIMITS } from '../util/text';
 
@@ -42,7 +42,7 @@ export function tooltipFor(view: MigrationView): vscode.MarkdownString {
     [t('To'), view.targetName],
     [t('State'), m.state ?? '?'],
     [t('Progress'), `${m.progress ?? 0}%`],
-    [t('Started'), formatDate(m.initiatedAt, t)],
+    [t('Started'), formatDate(m.initiatedAt, vscode.env.language)],
   ];
   const notes: TooltipNote[] = [];
   if (view.stalled) notes.push({ warning: true, lines: [t('No progress for a long time.')] });

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { complianceLines } from '../util/format';
 import type { KeyProvider } from '../qlik';
 import type { ClientPool } from '../tenants/clientPool';
 import type { TenantRecord } from '../tenants/tenantStore';
@@ -69,10 +70,7 @@ export function validationMessage(tested: KeyProvider): { level: 'info' | 'warni
   if (!tested.hasComplianceProblem) {
     return { level: 'info', message: vscode.l10n.t('Qlik Cloud can use {0}: the key passed validation.', tested.name) };
   }
-  const problems = tested.complianceProblems.map((c) => `${c.code}${c.region ? ` [${c.region}]` : ''}: ${c.message}`);
-  if (problems.length === 0 && tested.drCompliant === false) {
-    problems.push(vscode.l10n.t('the key is not ready for disaster recovery (no usable replica in the disaster-recovery region)'));
-  }
+  const problems = complianceLines(tested);
   return {
     level: 'warning',
     message: vscode.l10n.t('Qlik Cloud reports a compliance problem with {0}: {1}', tested.name, problems.join('; ')),

@@ -5,6 +5,7 @@ import {
   type KeyProvider,
   type Migration,
   migrationOutcome,
+  migrationSource,
   type QlikClient,
   QlikApiError,
   QlikCancelledError,
@@ -13,6 +14,7 @@ import type { ClientPool } from '../tenants/clientPool';
 import type { TenantStore } from '../tenants/tenantStore';
 import { migrationTargetName } from '../tree/keyProviderNode';
 import type { TenantsTreeProvider } from '../tree/provider';
+import { migrationEndName } from '../util/format';
 import type { Log } from '../util/log';
 import { prompts } from '../util/prompts';
 import { backoffSeconds, type MigrationSettings, readMigrationSettings } from './settings';
@@ -252,14 +254,11 @@ class TenantWatch {
 
   private describe(migration: Migration): Omit<MigrationView, 'stalled'> {
     const providers = this.providers ?? this.deps.tree.tenantNode(this.origin)?.encryption.data?.providers ?? [];
-    const from = providers.find((p) => migration.migratingFrom && p.arn === migration.migratingFrom);
     return {
       tenantLabel: this.label,
       migration,
       targetName: migrationTargetName(migration, providers),
-      fromName:
-        from?.name ??
-        (migration.migratingFrom === '#QLIK_MANAGED_KEY_PROVIDER#' ? t('Qlik-managed key') : (migration.migratingFrom ?? '?')),
+      fromName: migrationEndName(migration.migratingFrom, migrationSource(migration, providers)),
     };
   }
 

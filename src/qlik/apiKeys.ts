@@ -1,5 +1,6 @@
 // The seven endpoints of the API keys API, plus page and key iterators that follow links.next.
-import { durationToSeconds, parseDuration } from './duration';
+import * as l10n from '@vscode/l10n';
+import { isPositiveDuration, parseDuration } from './duration';
 import { QlikInputError, QlikResponseError } from './errors';
 import type { HttpCore } from './http';
 import { apiKeyConfigPatch, apiKeyDescriptionPatch, type ApiKeyConfigChanges, checkText, MAX_DESCRIPTION_LENGTH } from './jsonPatch';
@@ -53,26 +54,26 @@ const BASE = '/api/v1/api-keys';
 
 function checkListParams(p: ListApiKeysParams): void {
   if (p.startingAfter !== undefined && p.endingBefore !== undefined) {
-    throw new QlikInputError('Use either startingAfter or endingBefore, not both.', { endpoint: 'apiKeys.list' });
+    throw new QlikInputError(l10n.t('Use either startingAfter or endingBefore, not both.'), { endpoint: 'apiKeys.list' });
   }
   if (p.limit !== undefined && (!Number.isInteger(p.limit) || p.limit < 1 || p.limit > 100)) {
-    throw new QlikInputError('The page size must be a whole number from 1 to 100.', { endpoint: 'apiKeys.list' });
+    throw new QlikInputError(l10n.t('The page size must be a whole number from 1 to 100.'), { endpoint: 'apiKeys.list' });
   }
   if (p.sort !== undefined && !(API_KEY_SORTS as readonly string[]).includes(p.sort)) {
     throw new QlikInputError(`"${p.sort}" is not a sort order of API keys.`, { endpoint: 'apiKeys.list' });
   }
   if (p.status !== undefined && !(API_KEY_STATUSES as readonly string[]).includes(p.status)) {
-    throw new QlikInputError('The status must be active, expired or revoked.', { endpoint: 'apiKeys.list' });
+    throw new QlikInputError(l10n.t('The status must be active, expired or revoked.'), { endpoint: 'apiKeys.list' });
   }
 }
 
 function idPath(id: string): string {
-  if (typeof id !== 'string' || id.trim() === '') throw new QlikInputError('The API key has no ID.');
+  if (typeof id !== 'string' || id.trim() === '') throw new QlikInputError(l10n.t('The API key has no ID.'));
   return `${BASE}/${encodeURIComponent(id)}`;
 }
 
 function configPath(tenantId: string): string {
-  if (typeof tenantId !== 'string' || tenantId.trim() === '') throw new QlikInputError('The tenant ID is missing.');
+  if (typeof tenantId !== 'string' || tenantId.trim() === '') throw new QlikInputError(l10n.t('The tenant ID is missing.'));
   return `${BASE}/configs/${encodeURIComponent(tenantId)}`;
 }
 
@@ -103,7 +104,7 @@ export class ApiKeysApi {
       yield page;
       if (++count >= maxPages && page.links.next !== undefined) {
         throw new QlikResponseError(
-          `Qlik Cloud kept sending more pages of API keys after ${count} pages; the list stopped there.`,
+          l10n.t('Qlik Cloud kept sending more pages of API keys after {0} pages; the list stopped there.', count),
           { endpoint: 'apiKeys.list', method: 'GET', path: BASE, tier: 'tier1' },
           200,
           'links.next',
@@ -114,7 +115,7 @@ export class ApiKeysApi {
         // A service that hands out the same page link twice would otherwise be walked forever.
         if (seen.has(next)) {
           throw new QlikResponseError(
-            'Qlik Cloud sent the same “next page” link twice while listing API keys; the list stopped there.',
+            l10n.t('Qlik Cloud sent the same “next page” link twice while listing API keys; the list stopped there.'),
             { endpoint: 'apiKeys.list', method: 'GET', path: BASE, tier: 'tier1' },
             200,
             'links.next',
@@ -144,11 +145,12 @@ export class ApiKeysApi {
     if (input.expiry !== undefined) {
       const d = parseDuration(input.expiry);
       if (!d.ok) throw new QlikInputError(d.error, { endpoint: 'apiKeys.create' });
-      if (durationToSeconds(d.value) <= 0) throw new QlikInputError('The expiry must be longer than zero.', { endpoint: 'apiKeys.create' });
+      if (!isPositiveDuration(d.value))
+        throw new QlikInputError(l10n.t('The expiry must be longer than zero.'), { endpoint: 'apiKeys.create' });
       expiry = d.iso;
     }
     if (input.subType !== undefined && input.subType !== 'user' && input.subType !== 'externalClient') {
-      throw new QlikInputError('The subject type must be user or externalClient.', { endpoint: 'apiKeys.create' });
+      throw new QlikInputError(l10n.t('The subject type must be user or externalClient.'), { endpoint: 'apiKeys.create' });
     }
     const body = {
       description: input.description,

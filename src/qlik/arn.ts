@@ -1,4 +1,6 @@
-// AWS KMS key ARN parsing. Pure: no I/O, no dependencies, safe to bundle into a webview.
+// AWS KMS key ARN parsing. Pure: no I/O, safe to bundle into a webview.
+import * as l10n from '@vscode/l10n';
+import { hasSpaceOrInvisible } from './jsonPatch';
 
 export type AwsPartition = 'aws' | 'aws-us-gov' | 'aws-cn';
 
@@ -21,13 +23,16 @@ const ACCOUNT = /^\d{12}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const MRK = /^mrk-[0-9a-f]{32}$/;
 
-export const SINGLE_REGION_WARNING =
-  'This is a single-region key. New providers should be multi-region keys (mrk-…) with a replica in the tenant’s disaster-recovery region.';
+export function singleRegionWarning(): string {
+  return l10n.t(
+    'This is a single-region key. New providers should be multi-region keys (mrk-…) with a replica in the tenant’s disaster-recovery region.',
+  );
+}
 
 const EXAMPLE = 'arn:aws:kms:eu-west-1:111122223333:key/mrk-…';
 
 function fail(problems: string[]): ArnParseResult {
-  return { ok: false, error: problems[0] ?? 'This is not a valid AWS KMS key ARN.', problems };
+  return { ok: false, error: problems[0] ?? l10n.t('This is not a valid AWS KMS key ARN.'), problems };
 }
 
 function regionProblem(partition: AwsPartition, region: string): string | undefined {
@@ -54,17 +59,17 @@ function keyIdProblem(keyId: string): string | undefined {
 
 /** Parses an AWS KMS key ARN; alias ARNs and other services are refused, with the reason in words. */
 export function parseKmsKeyArn(input: string): ArnParseResult {
-  if (typeof input !== 'string') return fail(['Enter the ARN of an AWS KMS key.']);
+  if (typeof input !== 'string') return fail([l10n.t('Enter the ARN of an AWS KMS key.')]);
   const arn = input.trim();
-  if (arn === '') return fail(['Enter the ARN of an AWS KMS key.']);
-  if (/[\s\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/u.test(arn)) {
-    return fail(['The ARN must not contain spaces or invisible characters.']);
+  if (arn === '') return fail([l10n.t('Enter the ARN of an AWS KMS key.')]);
+  if (hasSpaceOrInvisible(arn)) {
+    return fail([l10n.t('The ARN must not contain spaces or invisible characters.')]);
   }
   const parts = arn.split(':');
   if (parts[0] !== 'arn' || parts.length < 6) {
-    return fail([`This is not an ARN: it should look like ${EXAMPLE}.`]);
+    return fail([l10n.t('This is not an ARN: it should look like {0}.', EXAMPLE)]);
   }
-  if (parts.length > 6) return fail(['The ARN has too many ":"-separated parts for a KMS key ARN.']);
+  if (parts.length > 6) return fail([l10n.t('The ARN has too many ":"-separated parts for a KMS key ARN.')]);
   const [, partitionText, service, region, account, resource] = parts as [string, string, string, string, string, string];
   const problems: string[] = [];
   const partition = PARTITIONS.find((p) => p === partitionText);
@@ -87,7 +92,7 @@ export function parseKmsKeyArn(input: string): ArnParseResult {
   return {
     ok: true,
     value: { arn, partition, region, account, keyId, multiRegion },
-    warnings: multiRegion ? [] : [SINGLE_REGION_WARNING],
+    warnings: multiRegion ? [] : [singleRegionWarning()],
   };
 }
 

@@ -1,5 +1,6 @@
 // Where the bearer token comes from: a static API key, or an OAuth machine-to-machine client whose access
 // token is cached in memory, renewed before it expires and once more after a 401.
+import * as l10n from '@vscode/l10n';
 import { QlikCancelledError } from './errors';
 
 type Secret = string | (() => string | Promise<string>);
@@ -18,7 +19,7 @@ export interface TokenSource {
 
 async function reveal(secret: Secret): Promise<string> {
   const value = typeof secret === 'function' ? await secret() : secret;
-  if (typeof value !== 'string' || value.trim() === '') throw new Error('The credentials for this tenant are empty.');
+  if (typeof value !== 'string' || value.trim() === '') throw new Error(l10n.t('The credentials for this tenant are empty.'));
   return value.trim();
 }
 

@@ -1,4 +1,5 @@
 // One client per tenant: the origin, the credentials and the options in one place.
+import * as l10n from '@vscode/l10n';
 import { ApiKeysApi } from './apiKeys';
 import { ApiKeyTokenSource, OAuthTokenSource, type OAuthOptions, type QlikAuth, type TokenSource } from './auth';
 import { EncryptionApi } from './encryption';
@@ -38,7 +39,7 @@ export class QlikClient {
     if (options.auth.type === 'apiKey') {
       this.tokens = new ApiKeyTokenSource(options.auth.apiKey);
     } else if (options.auth.type === 'oauth') {
-      if (!options.auth.clientId) throw new QlikInputError('The OAuth client ID is missing.');
+      if (!options.auth.clientId) throw new QlikInputError(l10n.t('The OAuth client ID is missing.'));
       // The token request has no token source of its own: the client secret it sends is scrubbed like any token.
       const tokenHttp = new HttpCore(this.origin, undefined, { ...httpOptions, rateLimiter: false, secrets: () => this.tokens.secrets() });
       this.tokens = new OAuthTokenSource(
@@ -61,7 +62,7 @@ export class QlikClient {
         options.oauth,
       );
     } else {
-      throw new QlikInputError('Unknown sign-in method.');
+      throw new QlikInputError(l10n.t('Unknown sign-in method.'));
     }
     const http = new HttpCore(this.origin, this.tokens, httpOptions);
     this.rateLimiter = http.limiter;

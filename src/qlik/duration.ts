@@ -1,4 +1,6 @@
-// ISO 8601 durations (PT24H, P7D, P1Y2M10DT2H30M). Pure: safe to bundle into a webview.
+// ISO 8601 durations (PT24H, P7D, P1Y2M10DT2H30M), added to dates by the calendar as the service does. Pure: safe to
+// bundle into a webview. In words: util/format.ts.
+import * as l10n from '@vscode/l10n';
 
 export interface Duration {
   years: number;
@@ -13,47 +15,50 @@ export interface Duration {
 export type DurationParseResult = { ok: true; value: Duration; iso: string } | { ok: false; error: string };
 
 const UNITS = ['years', 'months', 'weeks', 'days', 'hours', 'minutes', 'seconds'] as const;
-type Unit = (typeof UNITS)[number];
 
 const PATTERN = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:[.,]\d{1,9})?)S)?)?$/;
 
-/** Years and months have no fixed length; for comparisons a year counts 365 days and a month 30 days. */
-export const SECONDS_PER: Record<Unit, number> = {
-  years: 365 * 86400,
-  months: 30 * 86400,
-  weeks: 7 * 86400,
-  days: 86400,
-  hours: 3600,
-  minutes: 60,
-  seconds: 1,
-};
-
-/** Durations longer than this (about 1000 years) are refused as typing mistakes. */
-const MAX_SECONDS = 1000 * 365 * 86400;
-
-const EXAMPLES = 'for example PT24H (24 hours), P7D (7 days) or P1Y2M (1 year and 2 months)';
+/** Durations that end more than 1000 years after 1970 began are refused as typing mistakes. */
+const LATEST_END = Date.UTC(2970, 0, 1);
 
 export function parseDuration(input: string): DurationParseResult {
-  if (typeof input !== 'string' || input.trim() === '') return { ok: false, error: `Enter a duration, ${EXAMPLES}.` };
+  if (typeof input !== 'string' || input.trim() === '') {
+    return { ok: false, error: l10n.t('Enter a duration, for example PT24H (24 hours), P7D (7 days) or P1Y2M (1 year and 2 months).') };
+  }
   const text = input.trim().toUpperCase();
   const m = PATTERN.exec(text);
   if (!m || text === 'P' || text.endsWith('T')) {
-    if (/^\d+$/.test(text)) return { ok: false, error: `A duration needs a unit: write P${text}D for ${text} days, ${EXAMPLES}.` };
-    if (/^P[^T]*\d+H/.test(text)) return { ok: false, error: 'Hours and minutes come after a "T": write PT24H, not P24H.' };
-    return { ok: false, error: `"${input.trim().slice(0, 40)}" is not an ISO 8601 duration: use ${EXAMPLES}.` };
+    if (/^\d+$/.test(text)) {
+      return {
+        ok: false,
+        error: l10n.t(
+          'A duration needs a unit: write P{0}D for {0} days, for example PT24H (24 hours), P7D (7 days) or P1Y2M (1 year and 2 months).',
+          text,
+        ),
+      };
+    }
+    if (/^P[^T]*\d+H/.test(text)) return { ok: false, error: l10n.t('Hours and minutes come after a "T": write PT24H, not P24H.') };
+    return {
+      ok: false,
+      error: l10n.t(
+        '"{0}" is not an ISO 8601 duration: use for example PT24H (24 hours), P7D (7 days) or P1Y2M (1 year and 2 months).',
+        input.trim().slice(0, 40),
+      ),
+    };
   }
   const value = {} as Duration;
   UNITS.forEach((unit, i) => {
     value[unit] = m[i + 1] ? Number(m[i + 1]!.replace(',', '.')) : 0;
   });
-  if (UNITS.some((u) => !Number.isFinite(value[u])) || durationToSeconds(value) > MAX_SECONDS) {
-    return { ok: false, error: 'This duration is too long.' };
+  if (UNITS.some((u) => !Number.isFinite(value[u])) || !(addDuration(new Date(0), value).getTime() <= LATEST_END)) {
+    return { ok: false, error: l10n.t('This duration is too long.') };
   }
   return { ok: true, value, iso: formatIsoDuration(value) };
 }
 
-export function isValidDuration(input: string): boolean {
-  return parseDuration(input).ok;
+/** True when the duration is longer than zero. */
+export function isPositiveDuration(d: Duration): boolean {
+  return UNITS.some((u) => d[u] > 0);
 }
 
 /** The canonical ISO 8601 text; zero is "PT0S". */
@@ -62,30 +67,6 @@ export function formatIsoDuration(d: Duration): string {
   const time = `${d.hours ? `${d.hours}H` : ''}${d.minutes ? `${d.minutes}M` : ''}${d.seconds ? `${d.seconds}S` : ''}`;
   if (!date && !time) return 'PT0S';
   return `P${date}${time ? `T${time}` : ''}`;
-}
-
-const WORDS: Record<Unit, [string, string]> = {
-  years: ['year', 'years'],
-  months: ['month', 'months'],
-  weeks: ['week', 'weeks'],
-  days: ['day', 'days'],
-  hours: ['hour', 'hours'],
-  minutes: ['minute', 'minutes'],
-  seconds: ['second', 'seconds'],
-};
-
-/** "1 year, 2 months, 10 days, 2 hours and 30 minutes". Units are kept as written: PT24H is "24 hours". */
-export function formatDurationWords(d: Duration | string): string {
-  const value = typeof d === 'string' ? parseDuration(d) : ({ ok: true, value: d } as const);
-  if (!value.ok) return typeof d === 'string' ? d : '';
-  const parts = UNITS.filter((u) => value.value[u] !== 0).map((u) => `${value.value[u]} ${WORDS[u][value.value[u] === 1 ? 0 : 1]}`);
-  if (parts.length === 0) return '0 seconds';
-  if (parts.length === 1) return parts[0]!;
-  return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
-}
-
-export function durationToSeconds(d: Duration): number {
-  return UNITS.reduce((sum, u) => sum + d[u] * SECONDS_PER[u], 0);
 }
 
 function toDuration(d: Duration | string): Duration {
@@ -102,23 +83,6 @@ function toDuration(d: Duration | string): Duration {
  */
 export function compareDurations(a: Duration | string, b: Duration | string, from: Date = new Date()): number {
   return Math.sign(addDuration(from, a).getTime() - addDuration(from, b).getTime());
-}
-
-/**
- * Checks a requested expiry against the tenant maximum. Returns undefined when it is allowed,
- * otherwise the reason in words.
- */
-export function checkExpiryAgainstMaximum(requested: string, maximum: string | undefined, now: Date = new Date()): string | undefined {
-  const r = parseDuration(requested);
-  if (!r.ok) return r.error;
-  if (durationToSeconds(r.value) <= 0) return 'The expiry must be longer than zero.';
-  if (maximum === undefined) return undefined;
-  const max = parseDuration(maximum);
-  if (!max.ok) return undefined;
-  if (compareDurations(r.value, max.value, now) > 0) {
-    return `The expiry ${formatDurationWords(r.value)} is longer than this tenant allows (at most ${formatDurationWords(max.value)}, ${max.iso}).`;
-  }
-  return undefined;
 }
 
 /** Adds a duration to a date, calendar-aware for years and months (UTC; 31 January + P1M is the last of February). */

@@ -1,4 +1,5 @@
 // The ten endpoints of the Encryption API.
+import * as l10n from '@vscode/l10n';
 import { parseKmsKeyArn } from './arn';
 import { QlikInputError } from './errors';
 import type { HttpCore } from './http';
@@ -19,7 +20,8 @@ export interface RegisterKeyProviderInput {
 const BASE = '/api/v1/encryption/keyproviders';
 
 function fp(fingerprint: string): string {
-  if (typeof fingerprint !== 'string' || fingerprint.trim() === '') throw new QlikInputError('The key provider has no fingerprint.');
+  if (typeof fingerprint !== 'string' || fingerprint.trim() === '')
+    throw new QlikInputError(l10n.t('The key provider has no fingerprint.'));
   return `${BASE}/${encodeURIComponent(fingerprint)}`;
 }
 
@@ -57,7 +59,7 @@ export class EncryptionApi {
     if (o.validateArn !== false) {
       const parsed = parseKmsKeyArn(arn);
       if (!parsed.ok) throw new QlikInputError(parsed.error, { endpoint: 'encryption.register' });
-    } else if (arn === '') throw new QlikInputError('Enter the ARN of an AWS KMS key.');
+    } else if (arn === '') throw new QlikInputError(l10n.t('Enter the ARN of an AWS KMS key.'));
     const nameProblem = checkText('name', input.name, { required: true, max: MAX_NAME_LENGTH });
     if (nameProblem) throw new QlikInputError(nameProblem, { endpoint: 'encryption.register' });
     if (input.description !== undefined) {

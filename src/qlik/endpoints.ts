@@ -162,10 +162,3 @@ export const ENDPOINTS = E({
 });
 
 export type EndpointId = keyof typeof ENDPOINTS;
-
-export const ENDPOINT_IDS = Object.keys(ENDPOINTS) as EndpointId[];
-
-/** The documented error statuses of an endpoint (400 and above). */
-export function documentedErrorStatuses(id: EndpointId): number[] {
-  return ENDPOINTS[id].documented.filter((s) => s >= 400);
-}

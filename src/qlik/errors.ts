@@ -1,6 +1,6 @@
 // Error types. Pure (no axios): they carry only what is safe to show and log, never a token.
 import { ENDPOINTS, type EndpointId, type HttpMethod, type Tier } from './endpoints';
-import { fallbackMessage, KIND_MESSAGES, messageFor, STATUS_MESSAGES } from './messages';
+import { fallbackMessage, KIND_MESSAGES, messageFor, statusMessages } from './messages';
 
 export type QlikErrorKind = 'api' | 'network' | 'timeout' | 'tls' | 'response' | 'origin' | 'cancelled' | 'input';
 
@@ -77,7 +77,7 @@ export class QlikApiError extends QlikError {
         : forbiddenBy === 'role'
           ? { text: fallbackMessage(403, spec.subject), documented: false }
           : forbiddenBy === 'keyPolicy' && init.endpoint !== 'encryption.register'
-            ? { text: STATUS_MESSAGES['encryption.register'][403]!, documented: false }
+            ? { text: statusMessages()['encryption.register'][403]!, documented: false }
             : messageFor(init.endpoint, init.status, spec.subject);
     const technical = [`HTTP ${init.status}`, first.code, first.title].filter(Boolean).join(' ');
     super(text, { endpoint: init.endpoint, method: init.method, path: init.path, tier: spec.tier }, technical);
@@ -106,13 +106,11 @@ function encryptionForbiddenBy(endpoint: EndpointId, first: QlikErrorItem): 'key
 export class QlikNetworkError extends QlikError {
   readonly kind = 'network';
   override name = 'QlikNetworkError';
-  constructor(
-    readonly code: string,
-    host: string,
-    details: QlikErrorDetails,
-  ) {
+  readonly code: string;
+  constructor(code: string, host: string, details: QlikErrorDetails) {
     // A change sent on a connection that broke mid-way may have been made; a refused connection never arrived.
     super(isWrite(details) && BROKEN_MID_WAY.has(code) ? KIND_MESSAGES.resetWrite(host, code) : KIND_MESSAGES.network(host, code), details);
+    this.code = code;
   }
 }
 
@@ -130,12 +128,10 @@ function isWrite(details: QlikErrorDetails): boolean {
 export class QlikProxyError extends QlikError {
   readonly kind = 'network';
   override name = 'QlikProxyError';
-  constructor(
-    readonly status: number,
-    host: string,
-    details: QlikErrorDetails,
-  ) {
+  readonly status: number;
+  constructor(status: number, host: string, details: QlikErrorDetails) {
     super(status === 407 ? KIND_MESSAGES.proxyAuth(host) : KIND_MESSAGES.proxy(host, status), details, `proxy HTTP ${status}`);
+    this.status = status;
   }
 }
 
@@ -150,25 +146,21 @@ export function answeredByProxy(url: string, socket: { encrypted?: unknown } | n
 export class QlikTimeoutError extends QlikError {
   readonly kind = 'timeout';
   override name = 'QlikTimeoutError';
-  constructor(
-    readonly timeoutMs: number,
-    host: string,
-    details: QlikErrorDetails,
-  ) {
+  readonly timeoutMs: number;
+  constructor(timeoutMs: number, host: string, details: QlikErrorDetails) {
     const seconds = Math.round(timeoutMs / 100) / 10;
     super(isWrite(details) ? KIND_MESSAGES.timeoutWrite(host, seconds) : KIND_MESSAGES.timeout(host, seconds), details);
+    this.timeoutMs = timeoutMs;
   }
 }
 
 export class QlikTlsError extends QlikError {
   readonly kind = 'tls';
   override name = 'QlikTlsError';
-  constructor(
-    readonly code: string,
-    host: string,
-    details: QlikErrorDetails,
-  ) {
+  readonly code: string;
+  constructor(code: string, host: string, details: QlikErrorDetails) {
     super(KIND_MESSAGES.tls(host, code), details);
+    this.code = code;
   }
 }
 
@@ -176,13 +168,12 @@ export class QlikTlsError extends QlikError {
 export class QlikResponseError extends QlikError {
   readonly kind = 'response';
   override name = 'QlikResponseError';
-  constructor(
-    userMessage: string,
-    details: QlikErrorDetails,
-    readonly status: number,
-    readonly field?: string,
-  ) {
+  readonly status: number;
+  readonly field?: string;
+  constructor(userMessage: string, details: QlikErrorDetails, status: number, field?: string) {
     super(userMessage, details, `${details.method ?? ''} ${details.path ?? ''} HTTP ${status}`.trim());
+    this.status = status;
+    this.field = field;
   }
 }
 
@@ -190,12 +181,12 @@ export class QlikResponseError extends QlikError {
 export class QlikOriginError extends QlikError {
   readonly kind = 'origin';
   override name = 'QlikOriginError';
-  constructor(
-    readonly from: string,
-    readonly to: string,
-    details: QlikErrorDetails,
-  ) {
+  readonly from: string;
+  readonly to: string;
+  constructor(from: string, to: string, details: QlikErrorDetails) {
     super(KIND_MESSAGES.origin(from, to), details);
+    this.from = from;
+    this.to = to;
   }
 }
 

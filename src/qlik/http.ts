@@ -1,100 +1,24 @@
 // The one place that speaks HTTP: origin rules, per-request Authorization, redirects handled by hand,
 // retries that cannot do harm, the client-side rate limiter, error mapping and the log hook.
+import * as l10n from '@vscode/l10n';
 import type * as z from 'zod/mini';
 import type { TokenSource } from './auth';
-import { ENDPOINTS, type EndpointId, type Tier } from './endpoints';
+import { ENDPOINTS, type EndpointId } from './endpoints';
 import {
-  errorSourceOf,
   QlikApiError,
   QlikCancelledError,
   QlikError,
-  type QlikErrorItem,
   type QlikErrorKind,
   QlikOriginError,
   QlikResponseError,
   QlikTimeoutError,
 } from './errors';
-import { KIND_MESSAGES } from './messages';
+import { type CallResult, type CallSpec, DEFAULT_DEADLINE_MS, DEFAULT_RETRY, type HttpOptions, type RetryOptions } from './httpOptions';
 import { RateLimiter, sleep } from './rateLimiter';
-import { describeIssue, ErrorBodySchema } from './schemas';
-import { type ConnectionOptions, Connections, askedRetryAfter, parseRetryAfter, type RawResponse, Transport } from './transport';
+import { apiErrorOf, jsonBody, parseBody, scrubSecrets } from './responses';
+import { askedRetryAfter, Connections, parseRetryAfter, type RawResponse, Transport } from './transport';
 
-export { parseRetryAfter } from './transport';
-
-export interface RequestLogEntry {
-  endpoint: EndpointId;
-  method: string;
-  /** Path without query string. Never a token. */
-  path: string;
-  status: number | undefined;
-  ms: number;
-  retries: number;
-  tier: Tier | undefined;
-  /** The kind of error the call ended with, if any. */
-  error?: QlikErrorKind;
-}
-
-export interface RetryOptions {
-  /** Retries of a GET after a network error, a timeout or a 5xx (default 3). */
-  maxRetries: number;
-  baseDelayMs: number;
-  maxDelayMs: number;
-  /** Retries of any request after a 429 (default 3). */
-  max429Retries: number;
-  /** A 429 asking to wait longer than this is not waited for (default 120 s). */
-  maxRetryAfterSeconds: number;
-}
-
-export const DEFAULT_RETRY: RetryOptions = {
-  maxRetries: 3,
-  baseDelayMs: 300,
-  maxDelayMs: 5000,
-  max429Retries: 3,
-  maxRetryAfterSeconds: 120,
-};
-
-export interface HttpOptions extends ConnectionOptions {
-  /** The client's connections, shared by its HttpCores (made from the ConnectionOptions when absent). */
-  connections?: Connections;
-  /** Per-attempt timeout (default 30 s). */
-  timeoutMs?: number;
-  retry?: Partial<RetryOptions>;
-  /** The tenant's limiter (share one per tenant); `false` turns client-side limiting off. */
-  rateLimiter?: RateLimiter | false;
-  onRequest?: (entry: RequestLogEntry) => void;
-  userAgent?: string;
-  /** The largest answer read (default MAX_BODY_BYTES, 10 MB). */
-  maxBodyBytes?: number;
-  /** More secrets no error text may echo (the OAuth token request's client secret: it has no token source). */
-  secrets?: () => string[];
-  /**
-   * The whole call, every retry, redirect, rate-limit wait and backoff included (default 5 minutes); `timeoutMs`
-   * bounds each attempt.
-   */
-  deadlineMs?: number;
-}
-
-export const DEFAULT_DEADLINE_MS = 5 * 60_000;
-
-export interface CallSpec {
-  endpoint: EndpointId;
-  /** A path on the tenant origin, or an absolute URL that must be on it (links.next). */
-  url: string;
-  query?: Record<string, string | number | boolean | undefined>;
-  body?: unknown;
-  signal?: AbortSignal;
-  /** Error statuses handed back to the caller instead of thrown (404 for migration details). */
-  accept?: number[];
-  /** False for the OAuth token request. */
-  authenticate?: boolean;
-}
-
-export interface CallResult {
-  status: number;
-  body: unknown;
-  method: string;
-  path: string;
-}
+export type { CallResult, CallSpec, HttpOptions, RequestLogEntry, RetryOptions } from './httpOptions';
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const MAX_REDIRECTS = 5;
@@ -125,16 +49,7 @@ export class HttpCore {
 
   /** Parses a body with a schema; a mismatch is a QlikResponseError naming the endpoint and field. */
   parse<S extends z.ZodMiniType>(schema: S, result: CallResult, endpoint: EndpointId): z.output<S> {
-    const parsed = schema.safeParse(result.body);
-    if (parsed.success) return parsed.data;
-    const { field, problem } = describeIssue(parsed.error);
-    const spec = ENDPOINTS[endpoint];
-    throw new QlikResponseError(
-      KIND_MESSAGES.schema(`${spec.subject} (${spec.method} ${spec.path})`, field, problem),
-      { endpoint, method: result.method, path: result.path, tier: spec.tier },
-      result.status,
-      field,
-    );
+    return parseBody(schema, result, endpoint);
   }
 
   /** One logical request, within its deadline: a late answer is a timeout, whatever the retries were doing. */
@@ -222,7 +137,7 @@ export class HttpCore {
           continue;
         }
         if ((status >= 200 && status < 300) || spec.accept?.includes(status)) {
-          const body = this.body(spec, res, url);
+          const body = jsonBody(spec, res, url);
           this.log(spec, requested, status, started, retries);
           return { status, body, method, path: url.pathname };
         }
@@ -262,7 +177,7 @@ export class HttpCore {
       url = new URL(spec.url, this.origin);
     } catch {
       throw new QlikResponseError(
-        `The link "${spec.url.slice(0, 100)}" is not a valid address.`,
+        l10n.t('The link "{0}" is not a valid address.', spec.url.slice(0, 100)),
         { endpoint: spec.endpoint, method: ep.method },
         0,
       );
@@ -302,53 +217,9 @@ export class HttpCore {
     }
   }
 
-  private body(spec: CallSpec, res: RawResponse, url: URL): unknown {
-    const text = res.text;
-    if (text.trim() === '') return undefined;
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      const ep = ENDPOINTS[spec.endpoint];
-      throw new QlikResponseError(
-        KIND_MESSAGES.malformed(`${ep.subject} (${ep.method} ${ep.path})`),
-        { endpoint: spec.endpoint, method: ep.method, path: url.pathname, tier: ep.tier },
-        res.status,
-      );
-    }
-  }
-
   private apiError(spec: CallSpec, res: RawResponse, url: URL, retryAfterSeconds?: number, retryAfterAsked?: number): QlikApiError {
-    let errors: QlikErrorItem[] = [];
-    try {
-      const parsed = ErrorBodySchema.safeParse(JSON.parse(res.text));
-      if (parsed.success) {
-        errors = (parsed.data.errors ?? []).map((e) => ({
-          code: typeof e.code === 'string' ? this.scrub(e.code) : undefined,
-          title: typeof e.title === 'string' ? this.scrub(e.title) : undefined,
-          detail: typeof e.detail === 'string' ? this.scrub(e.detail) : undefined,
-          ...errorSourceOf(e.source, (t) => this.scrub(t)),
-        }));
-      }
-    } catch {
-      // An unreadable error body must not hide the status.
-    }
-    return new QlikApiError({
-      endpoint: spec.endpoint,
-      status: res.status,
-      method: ENDPOINTS[spec.endpoint].method,
-      path: url.pathname,
-      errors,
-      retryAfterSeconds,
-      retryAfterAsked,
-    });
-  }
-
-  /** No text the service echoes may carry a secret into a message. */
-  private scrub(text: string): string {
-    let out = text;
-    for (const s of [...(this.tokens?.secrets() ?? []), ...(this.options.secrets?.() ?? [])])
-      if (s.length >= 8) out = out.split(s).join('***');
-    return out.slice(0, 2000);
+    const secrets = [...(this.tokens?.secrets() ?? []), ...(this.options.secrets?.() ?? [])];
+    return apiErrorOf(spec, res, url, { scrub: (t) => scrubSecrets(t, secrets), retryAfterSeconds, retryAfterAsked });
   }
 
   private backoff(attempt: number): number {

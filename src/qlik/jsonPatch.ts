@@ -1,5 +1,6 @@
 // JSON Patch (RFC 6902) bodies for the PATCH endpoints. Pure: safe to bundle into a webview.
-import { durationToSeconds, parseDuration } from './duration';
+import * as l10n from '@vscode/l10n';
+import { isPositiveDuration, parseDuration } from './duration';
 import { QlikInputError } from './errors';
 
 export interface ReplaceOp<V = unknown> {
@@ -18,29 +19,35 @@ export const MAX_DESCRIPTION_LENGTH = 4096;
 
 /** Returns the reason a text is not acceptable, or undefined. */
 export function checkText(label: string, value: string, options: { required: boolean; max: number }): string | undefined {
-  if (typeof value !== 'string') return `The ${label} must be text.`;
-  if (options.required && value.trim() === '') return `The ${label} is required.`;
-  if (value.length > options.max) return `The ${label} is too long (at most ${options.max} characters).`;
-  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.test(value)) return `The ${label} must not contain control characters.`;
+  if (typeof value !== 'string') return l10n.t('The {0} must be text.', label);
+  if (options.required && value.trim() === '') return l10n.t('The {0} is required.', label);
+  if (value.length > options.max) return l10n.t('The {0} is too long (at most {1} characters).', label, options.max);
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.test(value))
+    return l10n.t('The {0} must not contain control characters.', label);
   // Direction marks and overrides make a name read differently from what it is (in the tree, in a modal).
-  if (BIDI_CONTROLS.test(value)) return `The ${label} must not contain direction marks or overrides.`;
+  if (BIDI_CONTROLS.test(value)) return l10n.t('The {0} must not contain direction marks or overrides.', label);
   return undefined;
 }
 
 /** Unicode bidirectional formatting characters: LRM, RLM, ALM, embeddings, overrides and isolates. */
 export const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
+/** White space, a control character or a direction mark: what an identifier (ARN, address) never holds. */
+export function hasSpaceOrInvisible(text: string): boolean {
+  return /[\s\u0000-\u001f\u007f-\u009f]/u.test(text) || BIDI_CONTROLS.test(text);
+}
+
 /**
  * Returns the reason a credential (API key, client ID, client secret) is not acceptable, or undefined: printable
  * ASCII without spaces (it travels in an HTTP header or a form field), at most 4,096 characters.
  */
 export function checkCredential(label: string, value: string): string | undefined {
-  if (typeof value !== 'string' || value.trim() === '') return `The ${label} is required.`;
+  if (typeof value !== 'string' || value.trim() === '') return l10n.t('The {0} is required.', label);
   const v = value.trim();
-  if (v.length > 4096) return `The ${label} is too long (at most 4096 characters).`;
-  if (/\s/.test(v)) return `The ${label} must not contain spaces.`;
+  if (v.length > 4096) return l10n.t('The {0} is too long (at most 4096 characters).', label);
+  if (/\s/.test(v)) return l10n.t('The {0} must not contain spaces.', label);
   if (!/^[\x21-\x7e]+$/.test(v))
-    return `The ${label} may contain only printable ASCII characters (no control characters, direction marks or emoji).`;
+    return l10n.t('The {0} may contain only printable ASCII characters (no control characters, direction marks or emoji).', label);
   return undefined;
 }
 
@@ -59,7 +66,7 @@ export function keyProviderPatch(changes: { name?: string; description?: string 
     must(checkText('description', changes.description, { required: false, max: MAX_DESCRIPTION_LENGTH }));
     ops.push({ op: 'replace', path: '/description', value: changes.description });
   }
-  if (ops.length === 0) throw new QlikInputError('Nothing to change: give a new name or description.');
+  if (ops.length === 0) throw new QlikInputError(l10n.t('Nothing to change: give a new name or description.'));
   return ops;
 }
 
@@ -78,7 +85,7 @@ export interface ApiKeyConfigChanges {
 
 export function checkMaxKeysPerUser(value: number): string | undefined {
   if (!Number.isInteger(value) || value < 0 || value > 1000)
-    return 'The maximum number of keys per user must be a whole number from 0 to 1000.';
+    return l10n.t('The maximum number of keys per user must be a whole number from 0 to 1000.');
   return undefined;
 }
 
@@ -100,9 +107,9 @@ export function apiKeyConfigPatch(changes: ApiKeyConfigChanges): ReplaceOp[] {
     if (v === undefined) continue;
     const d = parseDuration(v);
     if (!d.ok) throw new QlikInputError(d.error);
-    if (durationToSeconds(d.value) <= 0) throw new QlikInputError(`${path.slice(1)} must be longer than zero.`);
+    if (!isPositiveDuration(d.value)) throw new QlikInputError(`${path.slice(1)} must be longer than zero.`);
     ops.push({ op: 'replace', path, value: d.iso });
   }
-  if (ops.length === 0) throw new QlikInputError('Nothing to change.');
+  if (ops.length === 0) throw new QlikInputError(l10n.t('Nothing to change.'));
   return ops;
 }

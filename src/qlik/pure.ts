@@ -3,9 +3,9 @@
 export * from './arn';
 export * from './duration';
 export * from './tenantUrl';
-export * from './time';
 export * from './jsonPatch';
 export * from './endpoints';
 export * from './regionRule';
-export { STATUS_MESSAGES, KIND_MESSAGES, messageFor, fallbackMessage } from './messages';
+export * from './scim';
+export { statusMessages, KIND_MESSAGES, messageFor, fallbackMessage } from './messages';
 export { parseQlikDate, NEVER_DATE, QLIK_MANAGED_ARN, type QlikDate } from './model';

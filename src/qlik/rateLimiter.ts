@@ -163,23 +163,3 @@ export class RateLimiter {
     return this.windows[tier].usage;
   }
 }
-
-const shared = new Map<string, RateLimiter>();
-
-/**
- * The limiter for one tenant and user (the service counts per tier, per user, per tenant), shared by every
- * client made for them in this process, e.g. `sharedRateLimiter(`${origin} ${userId}`)`.
- */
-export function sharedRateLimiter(key: string, options?: RateLimiterOptions): RateLimiter {
-  let limiter = shared.get(key);
-  if (!limiter) {
-    limiter = new RateLimiter(options);
-    shared.set(key, limiter);
-  }
-  return limiter;
-}
-
-/** Forgets a shared limiter (a tenant was removed). */
-export function forgetSharedRateLimiter(key: string): void {
-  shared.delete(key);
-}

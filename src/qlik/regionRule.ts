@@ -1,6 +1,7 @@
 // The region rule for key providers: "a key deployed to the same AWS region as the Qlik Cloud tenant, with a
 // replica key in the relevant Qlik Cloud DR region" (encryption-api.md, POST /keyproviders). Pure: safe in a webview.
 // A warning, never a refusal: older single-region keys keep working (qlik-cloud-facts.md).
+import * as l10n from '@vscode/l10n';
 
 /**
  * Tenant AWS region → Qlik Cloud disaster-recovery region. Only what a recorded fact states: the facts file's
@@ -45,6 +46,10 @@ export function regionProblems(key: RegionCheckedKey, tenantRegion: string | und
 /** The problems in English (the page and the tree translate through their own string tables). */
 export function regionProblemText(p: RegionProblem): string {
   return p.kind === 'otherRegion'
-    ? `The key is in ${p.keyRegion}, but the tenant is in ${p.tenantRegion}: Qlik Cloud expects a key in the tenant's own AWS region.`
-    : `The key has no replica in ${p.drRegion}, the tenant's disaster-recovery region: it would not survive a regional failover.`;
+    ? l10n.t(
+        "The key is in {0}, but the tenant is in {1}: Qlik Cloud expects a key in the tenant's own AWS region.",
+        p.keyRegion,
+        p.tenantRegion,
+      )
+    : l10n.t("The key has no replica in {0}, the tenant's disaster-recovery region: it would not survive a regional failover.", p.drRegion);
 }

@@ -14,6 +14,11 @@ const optText = z.nullish(z.string());
 const optBool = z.nullish(z.boolean());
 const optNumber = z.nullish(z.number());
 
+/** Fields that are optional text, named in one list. */
+function texts<K extends string>(...names: K[]): Record<K, typeof optText> {
+  return Object.fromEntries(names.map((n) => [n, optText])) as Record<K, typeof optText>;
+}
+
 /**
  * A list that may arrive as `null` (services written in Go send that for an empty list) or hold `null` entries:
  * both read as "nothing there", never as a broken answer.
@@ -74,16 +79,9 @@ export const KeyProviderListSchema = z.pipe(
 );
 
 export const MigrationSchema = z.looseObject({
-  id: optText,
-  state: optText,
   progress: optNumber,
-  tenantId: optText,
-  completedAt: optText,
-  initiatedAt: optText,
-  migratingTo: optText,
-  migratingFrom: optText,
-  migratingToPrefix: optText,
-  migratingToFingerprint: optText,
+  ...texts('id', 'state', 'tenantId', 'completedAt', 'initiatedAt', 'migratingTo', 'migratingFrom'),
+  ...texts('migratingToPrefix', 'migratingToFingerprint'),
 });
 export type RawMigration = z.infer<typeof MigrationSchema>;
 
@@ -91,15 +89,7 @@ export const MessageSchema = z.looseObject({ message: optText, response: optText
 
 export const ApiKeySchema = z.looseObject({
   id: required(),
-  sub: optText,
-  expiry: optText,
-  status: optText,
-  created: optText,
-  subType: optText,
-  tenantId: optText,
-  description: optText,
-  lastUpdated: optText,
-  createdByUser: optText,
+  ...texts('sub', 'expiry', 'status', 'created', 'subType', 'tenantId', 'description', 'lastUpdated', 'createdByUser'),
 });
 export type RawApiKey = z.infer<typeof ApiKeySchema>;
 
@@ -125,31 +115,17 @@ export const RoleSchema = z.looseObject({ id: optText, name: z.string(), level: 
 
 export const UserSchema = z.looseObject({
   id: required(),
-  tenantId: optText,
-  name: optText,
-  email: optText,
-  subject: optText,
-  status: optText,
+  ...texts('tenantId', 'name', 'email', 'subject', 'status', 'createdAt', 'lastUpdatedAt', 'locale', 'zoneinfo'),
   assignedRoles: list(RoleSchema),
   assignedGroups: z.nullish(z.array(z.unknown())),
   assignedScopes: z.nullish(z.array(z.unknown())),
-  createdAt: optText,
-  lastUpdatedAt: optText,
-  locale: optText,
-  zoneinfo: optText,
 });
 export type RawUser = z.infer<typeof UserSchema>;
 
 export const TenantSchema = z.looseObject({
   id: required(),
-  name: optText,
+  ...texts('name', 'region', 'datacenter', 'status', 'created', 'lastUpdated', 'createdByUser'),
   hostnames: list(z.string()),
-  region: optText,
-  datacenter: optText,
-  status: optText,
-  created: optText,
-  lastUpdated: optText,
-  createdByUser: optText,
 });
 export type RawTenant = z.infer<typeof TenantSchema>;
 

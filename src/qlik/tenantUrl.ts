@@ -1,4 +1,6 @@
 // Tenant address normalisation and origin rules. Pure: safe to bundle into a webview.
+import * as l10n from '@vscode/l10n';
+import { hasSpaceOrInvisible } from './jsonPatch';
 
 export type TenantUrlResult = { ok: true; origin: string; hostname: string; loopback: boolean } | { ok: false; error: string };
 
@@ -32,34 +34,28 @@ export function hostnameMismatch(hostname: string, hostnames: readonly string[])
   return hostnames.length > 0 && !hostnames.some((n) => n.toLowerCase() === h);
 }
 
-/** True for https: origins and for http: origins on loopback; the only origins the client talks to. */
-export function isAllowedOrigin(url: URL): boolean {
-  if (url.username || url.password) return false;
-  if (url.protocol === 'https:') return true;
-  return url.protocol === 'http:' && isLoopbackHost(url.hostname);
-}
-
 /**
  * Turns what a person types (acme.eu.qlikcloud.com, https://acme.eu.qlikcloud.com/hub/) into the tenant origin.
  * HTTPS only, except plain HTTP to loopback; no user-info; path, query and fragment are dropped.
  * Without a scheme, https is assumed (http for loopback addresses, where the emulator runs).
  */
 export function normalizeTenantUrl(input: string): TenantUrlResult {
-  if (typeof input !== 'string') return { ok: false, error: 'Enter the tenant address, for example acme.eu.qlikcloud.com.' };
+  if (typeof input !== 'string') return { ok: false, error: l10n.t('Enter the tenant address, for example acme.eu.qlikcloud.com.') };
   const text = input.trim();
-  if (text === '') return { ok: false, error: 'Enter the tenant address, for example acme.eu.qlikcloud.com.' };
-  if (text.length > 2048) return { ok: false, error: 'This address is too long.' };
-  if (/[\s\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\\]/u.test(text)) {
-    return { ok: false, error: 'The address must not contain spaces, backslashes or invisible characters.' };
+  if (text === '') return { ok: false, error: l10n.t('Enter the tenant address, for example acme.eu.qlikcloud.com.') };
+  if (text.length > 2048) return { ok: false, error: l10n.t('This address is too long.') };
+  if (hasSpaceOrInvisible(text) || text.includes('\\')) {
+    return { ok: false, error: l10n.t('The address must not contain spaces, backslashes or invisible characters.') };
   }
   const authority = (HAS_SCHEME.test(text) ? text.replace(HAS_SCHEME, '') : text).split(/[/?#]/)[0] ?? '';
-  if (authority.includes('@')) return { ok: false, error: 'The address must not contain a user name or password.' };
+  if (authority.includes('@')) return { ok: false, error: l10n.t('The address must not contain a user name or password.') };
   // Qlik Cloud host names are ASCII: an emoji or a look-alike letter would become another (punycode) host.
-  if (/[^\x21-\x7e]/.test(authority)) return { ok: false, error: 'The host name must use plain ASCII letters, digits, dots and dashes.' };
+  if (/[^\x21-\x7e]/.test(authority))
+    return { ok: false, error: l10n.t('The host name must use plain ASCII letters, digits, dots and dashes.') };
   let candidate = text;
   if (!HAS_SCHEME.test(text)) {
     if (OTHER_SCHEME.test(text) && !/^[^:/]+:\d/.test(text)) {
-      return { ok: false, error: 'Only https:// addresses are supported.' };
+      return { ok: false, error: l10n.t('Only https:// addresses are supported.') };
     }
     const hostGuess = /^(\[[^\]]*\]|[^/:?#]*)/.exec(text)?.[1] ?? '';
     candidate = `${isLoopbackHost(hostGuess) ? 'http' : 'https'}://${text}`;
@@ -68,29 +64,29 @@ export function normalizeTenantUrl(input: string): TenantUrlResult {
   try {
     url = new URL(candidate);
   } catch {
-    return { ok: false, error: 'This is not a valid address.' };
+    return { ok: false, error: l10n.t('This is not a valid address.') };
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return { ok: false, error: `Only https:// addresses are supported, not ${url.protocol}.` };
+    return { ok: false, error: l10n.t('Only https:// addresses are supported, not {0}.', url.protocol) };
   }
   if (url.username || url.password || /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(candidate)) {
-    return { ok: false, error: 'The address must not contain a user name or password.' };
+    return { ok: false, error: l10n.t('The address must not contain a user name or password.') };
   }
   // acme.eu.qlikcloud.com. (a fully qualified name) is the same tenant as acme.eu.qlikcloud.com: one origin for both.
   // Not for loopback names: "localhost." may go to DNS, so it stays a host of its own (and no plain HTTP).
   if (url.hostname.endsWith('.') && !isLoopbackHost(url.hostname.slice(0, -1))) url.hostname = url.hostname.slice(0, -1);
   const hostname = url.hostname;
-  if (!hostname) return { ok: false, error: 'The address has no host name.' };
+  if (!hostname) return { ok: false, error: l10n.t('The address has no host name.') };
   const loopback = isLoopbackHost(hostname);
   if (url.protocol === 'http:' && !loopback) {
-    return { ok: false, error: 'Use https://: plain http is only allowed for this computer (localhost).' };
+    return { ok: false, error: l10n.t('Use https://: plain http is only allowed for this computer (localhost).') };
   }
   if (!loopback && !hostname.startsWith('[') && !hostname.includes('.')) {
-    return { ok: false, error: 'Enter the full host name, for example acme.eu.qlikcloud.com.' };
+    return { ok: false, error: l10n.t('Enter the full host name, for example acme.eu.qlikcloud.com.') };
   }
   // URL keeps characters such as "=" or "!" in a host name; DNS names have letters, digits, dots and dashes only.
   if (!loopback && !hostname.startsWith('[') && !/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*\.?$/.test(hostname)) {
-    return { ok: false, error: 'The host name must use plain ASCII letters, digits, dots and dashes.' };
+    return { ok: false, error: l10n.t('The host name must use plain ASCII letters, digits, dots and dashes.') };
   }
   return { ok: true, origin: url.origin, hostname, loopback };
 }

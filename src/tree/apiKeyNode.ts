@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ApiKey } from '../qlik';
-import { describeExpiry, formatDate } from './format';
+import { describeExpiry, formatDate, ownerLabel } from '../util/format';
 import { tooltip } from '../util/markdown';
 import { contextValue, type HasDetails, TreeNode } from './node';
 
@@ -40,9 +40,9 @@ export class ApiKeyNode extends TreeNode implements HasDetails {
     const k = this.key;
     const item = new vscode.TreeItem(k.description || k.id, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    const expiry = describeExpiry(k.expiry, this.view.now, this.view.warningDays, t);
+    const expiry = describeExpiry(k.expiry, this.view.now, this.view.warningDays, vscode.env.language);
     const soon = k.knownStatus === 'active' && expiry.state === 'soon';
-    const owner = this.view.own ? t('you') : shortOwner(k.sub) || t('unknown owner');
+    const owner = ownerLabel(k.sub, this.view.own);
     const status = k.knownStatus === 'revoked' ? t('revoked') : expiry.text;
     item.description = `${status} · ${owner}`;
     item.iconPath = soon
@@ -51,9 +51,9 @@ export class ApiKeyNode extends TreeNode implements HasDetails {
     const rows: Array<[string, string]> = [
       [t('ID'), k.id],
       [t('Status'), k.status || t('unknown')],
-      [t('Expires'), `${formatDate(k.expiry, t)} (${expiry.text})`],
+      [t('Expires'), `${formatDate(k.expiry, vscode.env.language)} (${expiry.text})`],
       [t('Owner'), this.view.own ? `${k.sub} (${t('you')})` : k.sub],
-      [t('Created'), formatDate(k.created, t)],
+      [t('Created'), formatDate(k.created, vscode.env.language)],
     ];
     if (k.createdByUser && k.createdByUser !== k.sub) rows.push([t('Created by'), k.createdByUser]);
     if (k.isScim) rows.push([t('Type'), t('SCIM key for an identity provider')]);
@@ -70,11 +70,4 @@ export class ApiKeyNode extends TreeNode implements HasDetails {
     );
     return item;
   }
-}
-
-/** Owner IDs are long and opaque: the first 8 characters tell them apart in a list; the tooltip has the rest. */
-function shortOwner(sub: string): string {
-  const scim = /^SCIM\\+(.+)$/.exec(sub);
-  if (scim) return t('SCIM client {0}', scim[1].length > 12 ? `${scim[1].slice(0, 8)}…` : scim[1]);
-  return /^[0-9a-f]{16,}$/i.test(sub) ? t('user {0}…', sub.slice(0, 8)) : sub;
 }

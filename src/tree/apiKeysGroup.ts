@@ -4,7 +4,7 @@ import { type ApiKeyFilter, describeFilter, isEmptyFilter, listParams } from '..
 import type { TenantRecord } from '../tenants/tenantStore';
 import { ApiKeyNode } from './apiKeyNode';
 import { ErrorNode, MessageNode } from './errorNode';
-import { expiresSoon } from './format';
+import { expiresSoon } from '../util/format';
 import { LoadingGroupNode } from './loadingGroup';
 import { contextValue, TreeNode } from './node';
 

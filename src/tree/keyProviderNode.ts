@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { type KeyProvider, type Migration, migrationTarget, regionProblems } from '../qlik';
-import { formatDate } from './format';
+import { complianceLines, formatDate, migrationEndName } from '../util/format';
 import { tooltip, type TooltipNote } from '../util/markdown';
 import { contextValue, type HasDetails, TreeNode } from './node';
 
@@ -93,17 +93,13 @@ export class KeyProviderNode extends TreeNode implements HasDetails {
       if (p.replicaKeys.length) rows.push([t('Replicas'), p.replicaKeys.map((r) => r.region ?? r.arn).join(', ')]);
     }
     if (p.fingerprint) rows.push([t('Fingerprint'), p.fingerprint]);
-    rows.push([t('Created'), formatDate(p.createdAt, t)]);
-    rows.push([t('Made current'), formatDate(p.promotedToCurrentAt, t)]);
-    rows.push([t('Replaced as current'), formatDate(p.demotedFromCurrentAt, t)]);
+    rows.push([t('Created'), formatDate(p.createdAt, vscode.env.language)]);
+    rows.push([t('Made current'), formatDate(p.promotedToCurrentAt, vscode.env.language)]);
+    rows.push([t('Replaced as current'), formatDate(p.demotedFromCurrentAt, vscode.env.language)]);
     if (p.drCompliant !== undefined) rows.push([t('Disaster recovery ready'), p.drCompliant ? t('yes') : t('no')]);
     const notes: TooltipNote[] = [];
     if (p.hasComplianceProblem) {
-      const lines = p.complianceProblems.map((c) => `${c.code}${c.region ? ` [${c.region}]` : ''}: ${c.message}`);
-      if (p.drCompliant === false && lines.length === 0) {
-        lines.push(t('The key is not ready for disaster recovery: it has no usable replica in the disaster-recovery region.'));
-      }
-      notes.push({ warning: true, heading: t('Compliance problem'), lines });
+      notes.push({ warning: true, heading: t('Compliance problem'), lines: complianceLines(p) });
     }
     const region = this.regionNotes();
     if (region.length) notes.push({ heading: t('Region rule'), lines: region });
@@ -170,7 +166,7 @@ export class MigrationNode extends TreeNode implements HasDetails {
       [t('To'), m.migratingTo ?? '?'],
       [t('State'), m.state ?? '?'],
       [t('Progress'), `${m.progress ?? 0}%`],
-      [t('Started'), formatDate(m.initiatedAt, t)],
+      [t('Started'), formatDate(m.initiatedAt, vscode.env.language)],
     ]);
     item.contextValue = contextValue('migration', m.isRunning ? 'running' : 'finished');
     item.command = { command: 'qlikCloud.showDetails', title: t('Show Details'), arguments: [this] };
@@ -179,7 +175,5 @@ export class MigrationNode extends TreeNode implements HasDetails {
 }
 
 export function migrationTargetName(migration: Migration, providers: KeyProvider[]): string {
-  const target = migrationTarget(migration, providers);
-  if (target) return target.name;
-  return migration.migratingTo === '#QLIK_MANAGED_KEY_PROVIDER#' ? t('Qlik-managed key') : (migration.migratingTo ?? '?');
+  return migrationEndName(migration.migratingTo, migrationTarget(migration, providers));
 }

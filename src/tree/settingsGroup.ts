@@ -1,11 +1,18 @@
 import * as vscode from 'vscode';
 import type { ApiKeyConfig, QlikClient } from '../qlik';
 import type { TenantRecord } from '../tenants/tenantStore';
-import { durationInWords } from './format';
+import { type ApiKeySetting, apiKeySettingsOf, settingLabel, settingValue } from '../util/format';
 import { LoadingGroupNode } from './loadingGroup';
 import { contextValue, TreeNode } from './node';
 
 const t = (message: string, ...args: Array<string | number>) => vscode.l10n.t(message, ...args);
+
+const FIELDS: Record<ApiKeySetting, string> = {
+  maxKeysPerUser: 'max_keys_per_user',
+  maxApiKeyExpiry: 'max_api_key_expiry',
+  scimExternalClientExpiry: 'scim_externalClient_expiry',
+  apiKeysEnabled: 'api_keys_enabled',
+};
 
 /** "API Key Settings": the tenant's API key configuration, one row per setting. */
 export class ApiKeySettingsGroupNode extends LoadingGroupNode<ApiKeyConfig> {
@@ -18,35 +25,8 @@ export class ApiKeySettingsGroupNode extends LoadingGroupNode<ApiKeyConfig> {
   }
 
   protected childrenFor(config: ApiKeyConfig): TreeNode[] {
-    const rows: SettingNode[] = [
-      new SettingNode(
-        this,
-        'maxKeysPerUser',
-        t('Maximum keys per user'),
-        config.maxKeysPerUser === undefined ? t('not set') : String(config.maxKeysPerUser),
-        'max_keys_per_user',
-      ),
-      new SettingNode(
-        this,
-        'maxApiKeyExpiry',
-        t('Maximum API key expiry'),
-        durationInWords(config.maxApiKeyExpiry, t),
-        'max_api_key_expiry',
-      ),
-      new SettingNode(
-        this,
-        'scimExternalClientExpiry',
-        t('SCIM key expiry'),
-        durationInWords(config.scimExternalClientExpiry, t),
-        'scim_externalClient_expiry',
-      ),
-    ];
-    if (config.apiKeysEnabled !== undefined) {
-      rows.push(
-        new SettingNode(this, 'apiKeysEnabled', t('API keys enabled'), config.apiKeysEnabled ? t('yes') : t('no'), 'api_keys_enabled'),
-      );
-    }
-    return rows;
+    const locale = vscode.env.language;
+    return apiKeySettingsOf(config).map((s) => new SettingNode(this, s, settingLabel(s), settingValue(config, s, locale), FIELDS[s]));
   }
 
   getTreeItem(): vscode.TreeItem {

@@ -6,7 +6,9 @@ import '@vscode-elements/elements/dist/vscode-radio-group/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import '../shared/webview.css';
 import './createApiKey.css';
-import { checkExpiryAgainstMaximum, formatDurationWords, parseDuration } from '../../qlik/duration';
+import { parseDuration } from '../../qlik/duration';
+import { isScimIdpId } from '../../qlik/scim';
+import { checkExpiryAgainstMaximum, durationWords } from '../../util/format';
 import { checkText, MAX_DESCRIPTION_LENGTH } from '../../qlik/jsonPatch';
 import { connect, h } from '../shared/browser';
 import { type ErrorField, FromWebview, ToWebview } from './messages';
@@ -76,7 +78,7 @@ function maximum(): string | undefined {
 function words(iso: string | undefined): string {
   if (!iso) return 'unknown';
   const d = parseDuration(iso);
-  return d.ok ? formatDurationWords(d.value) : iso;
+  return d.ok ? durationWords(d.value, navigator.language) : iso;
 }
 
 /** The expiry to send (undefined = the tenant maximum) and what is wrong with it, as typed. */
@@ -85,9 +87,9 @@ function chosenExpiry(): { iso?: string; problem?: string; words?: string } {
   const iso = values.choice === 'custom' ? values.custom.trim() : values.choice;
   if (values.choice === 'custom' && iso === '')
     return { problem: 'Enter an ISO 8601 duration, for example P14D (14 days) or PT12H (12 hours).' };
-  const problem = checkExpiryAgainstMaximum(iso, maximum());
+  const problem = checkExpiryAgainstMaximum(iso, maximum(), navigator.language);
   const parsed = parseDuration(iso);
-  return { iso: parsed.ok ? parsed.iso : iso, problem, words: parsed.ok ? formatDurationWords(parsed.value) : undefined };
+  return { iso: parsed.ok ? parsed.iso : iso, problem, words: parsed.ok ? durationWords(parsed.value, navigator.language) : undefined };
 }
 
 let refs:
@@ -254,7 +256,7 @@ function update(): void {
   const max = maximum();
   for (const p of PRESETS) {
     const radio = refs.radios.get(p.id)!;
-    const over = max ? checkExpiryAgainstMaximum(p.iso, max) !== undefined : false;
+    const over = max ? checkExpiryAgainstMaximum(p.iso, max, navigator.language) !== undefined : false;
     radio.disabled = over;
     (radio as unknown as { label: string }).label = over ? `${p.label} (over the tenant maximum)` : p.label;
     if (over && values.choice === p.id) {
@@ -280,7 +282,7 @@ function update(): void {
   let scimProblem: string | undefined;
   if (refs.scimBox) {
     refs.scimBox.hidden = !values.scim;
-    if (values.scim && values.idp.trim() !== '' && !/^[A-Za-z0-9_-]{1,128}$/.test(values.idp.trim())) {
+    if (values.scim && values.idp.trim() !== '' && !isScimIdpId(values.idp.trim())) {
       scimProblem = 'The identity provider ID has letters, digits, "-" and "_" only.';
     }
     refs.scimError!.replaceChildren(...((serverErrors.scim ?? scimProblem) ? [message('error', serverErrors.scim ?? scimProblem!)] : []));

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { clipboardClearSeconds, type TokenClipboard } from '../../apiKeys/tokenClipboard';
-import { checkExpiryAgainstMaximum, type CreatedApiKey, errorField, QlikApiError, QlikInputError, type QlikClient } from '../../qlik';
+import { type CreatedApiKey, errorField, isScimIdpId, QlikApiError, QlikInputError, type QlikClient, scimSubject } from '../../qlik';
+import { checkExpiryAgainstMaximum } from '../../util/format';
 import type { TenantRecord } from '../../tenants/tenantStore';
 import { errorLine } from '../../util/problem';
 import type { Log } from '../../util/log';
@@ -23,11 +24,6 @@ export interface HandedOver {
   /** The key that was created, if any (undefined when the form was closed without creating one). */
   keyId: string | undefined;
   copied: boolean;
-}
-
-/** The SCIM subject for an identity provider, as the API documents it: SCIM\\<IdP ID>. */
-export function scimSubject(idpId: string): string {
-  return `SCIM\\\\${idpId.trim()}`;
 }
 
 /**
@@ -162,7 +158,7 @@ export class CreateApiKeyPanel extends WebviewPanelBase<FromWebview, ToWebview> 
   private async create(message: Extract<FromWebview, { type: 'create' }>): Promise<void> {
     if (this.created || this.creating) return;
     const scim = message.scimIdpId !== undefined;
-    if (scim && !/^[A-Za-z0-9_-]{1,128}$/.test(message.scimIdpId!.trim())) {
+    if (scim && !isScimIdpId(message.scimIdpId!.trim())) {
       return this.post({
         type: 'error',
         field: 'scim',
@@ -170,7 +166,7 @@ export class CreateApiKeyPanel extends WebviewPanelBase<FromWebview, ToWebview> 
       });
     }
     if (message.expiry !== undefined) {
-      const problem = checkExpiryAgainstMaximum(message.expiry, scim ? this.scimExpiry : this.maxExpiry);
+      const problem = checkExpiryAgainstMaximum(message.expiry, scim ? this.scimExpiry : this.maxExpiry, vscode.env.language);
       if (problem) return this.post({ type: 'error', field: 'expiry', message: problem });
     }
     this.creating = true;

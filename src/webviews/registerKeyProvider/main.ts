@@ -5,6 +5,7 @@ import '@vscode-elements/elements/dist/vscode-label/index.js';
 import '@vscode-elements/elements/dist/vscode-textarea/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import { checkText, MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH, parseKmsKeyArn, regionProblems, regionProblemText } from '../../qlik/pure';
+import { complianceLine } from '../../util/format';
 import { connect, h } from '../shared/browser';
 import '../shared/webview.css';
 import { FromWebview, PAGE_STRINGS, type PageStringKey, type RegisterForm, type RegisteredProvider, ToWebview } from './messages';
@@ -254,7 +255,7 @@ function onMessage(m: ToWebview): void {
           m.ok ? 'success' : 'warning',
           m.ok ? s('validated') : s('complianceProblem'),
           m.message,
-          ...m.problems.map((p) => h('div', {}, `${p.code}${p.region ? ` [${p.region}]` : ''}: ${p.message}`)),
+          ...m.problems.map((p) => h('div', {}, complianceLine(p))),
         ),
       );
       break;

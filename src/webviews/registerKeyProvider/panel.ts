@@ -5,6 +5,7 @@ import { errorField, isQlikError, type KeyProvider, mergeKeyProvider, QlikApiErr
 import { checkText, MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH, parseKmsKeyArn } from '../../qlik/pure';
 import type { TenantRecord } from '../../tenants/tenantStore';
 import { KeyProviderNode } from '../../tree/keyProviderNode';
+import { complianceProblemsOf } from '../../util/format';
 import { prompts } from '../../util/prompts';
 import { WebviewPanelBase } from '../shared/panel';
 import { FromWebview, PAGE_STRINGS, type RegisterForm, registeredProviderView, ToWebview } from './messages';
@@ -163,11 +164,7 @@ export class RegisterKeyProviderPanel extends WebviewPanelBase<FromWebview, ToWe
         message: tested.hasComplianceProblem
           ? t('Qlik Cloud reports a compliance problem with {0}: fix the key policy, then validate again.', tested.name)
           : t('Qlik Cloud can use {0}: the key passed validation.', tested.name),
-        problems: tested.complianceProblems.length
-          ? tested.complianceProblems
-          : tested.drCompliant === false
-            ? [{ code: 'drCompliant', region: '', message: t('The key is not ready for disaster recovery.') }]
-            : [],
+        problems: complianceProblemsOf(tested),
       });
     } catch (error) {
       this.ctx.log.error('encryption', `validating ${provider.name} failed`, error);

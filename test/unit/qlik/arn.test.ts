@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { parseKmsKeyArn, describeArn, SINGLE_REGION_WARNING } from '../../../src/qlik/arn';
+import { parseKmsKeyArn, describeArn, singleRegionWarning } from '../../../src/qlik/arn';
 
 const MRK = 'mrk-1234567890abcdef1234567890abcdef';
 const UUID = '1234abcd-12ab-34cd-56ef-1234567890ab';
@@ -37,7 +37,7 @@ describe('qlik/arn: AWS KMS key ARN parser', () => {
       assert.ok(r.ok, r.ok ? '' : r.error);
       assert.deepEqual({ ...r.value, arn: undefined }, { ...expected, arn: undefined });
       assert.equal(r.value.arn, input.trim());
-      assert.deepEqual(r.warnings, expected.multiRegion ? [] : [SINGLE_REGION_WARNING]);
+      assert.deepEqual(r.warnings, expected.multiRegion ? [] : [singleRegionWarning()]);
     });
   }
 

@@ -1,6 +1,6 @@
 // End to end through the client against the emulator: every API keys endpoint, success and each documented error.
 import assert from 'node:assert/strict';
-import { QlikApiError, QlikClient, QlikInputError, STATUS_MESSAGES, type ApiKey } from '../../../src/qlik';
+import { QlikApiError, QlikClient, QlikInputError, statusMessages, type ApiKey } from '../../../src/qlik';
 import type { EndpointId } from '../../../src/qlik/endpoints';
 import { Harness, rejection } from './emulatorHelpers';
 
@@ -8,7 +8,7 @@ async function expectStatus(p: Promise<unknown>, endpoint: EndpointId, status: n
   const e = await rejection(p);
   assert.ok(e instanceof QlikApiError, `expected a QlikApiError, got ${String(e)}`);
   assert.equal(e.status, status);
-  assert.equal(e.userMessage, STATUS_MESSAGES[endpoint][status]);
+  assert.equal(e.userMessage, statusMessages()[endpoint][status]);
   return e;
 }
 

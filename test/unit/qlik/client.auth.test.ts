@@ -1,7 +1,7 @@
 // Identity, authentication (API key and OAuth), and 401 / 429 on every endpoint, end to end.
 import assert from 'node:assert/strict';
 import { inspect } from 'node:util';
-import { QlikApiError, QlikClient, STATUS_MESSAGES } from '../../../src/qlik';
+import { QlikApiError, QlikClient, statusMessages } from '../../../src/qlik';
 import { KIND_MESSAGES } from '../../../src/qlik/messages';
 import type { EndpointId } from '../../../src/qlik/endpoints';
 import { useHarness, logSink, rejection } from './emulatorHelpers';
@@ -74,7 +74,7 @@ describe('qlik/client: identity, authentication, 401 and 429 everywhere', functi
         const e = await rejection(call(c, h.tenant.tenantId));
         assert.ok(e instanceof QlikApiError, String(e));
         assert.equal(e.status, 401);
-        assert.equal(e.userMessage, STATUS_MESSAGES[endpoint][401]);
+        assert.equal(e.userMessage, statusMessages()[endpoint][401]);
         assert.equal((await h.requests()).length, 1);
         assertNoSecret(e, [bad]);
       });
@@ -114,7 +114,7 @@ describe('qlik/client: identity, authentication, 401 and 429 everywhere', functi
       const c = h.client();
       const e = await rejection(endpoint === 'identity.me' ? c.identity.me() : c.identity.tenant());
       assert.ok(e instanceof QlikApiError);
-      assert.equal(e.userMessage, STATUS_MESSAGES[endpoint][404]);
+      assert.equal(e.userMessage, statusMessages()[endpoint][404]);
     });
   }
 
@@ -179,7 +179,7 @@ describe('qlik/client: identity, authentication, 401 and 429 everywhere', functi
       assert.ok(e instanceof QlikApiError);
       assert.equal(e.endpoint, 'oauth.token');
       assert.equal(e.status, 401);
-      assert.equal(e.userMessage, STATUS_MESSAGES['oauth.token'][401]);
+      assert.equal(e.userMessage, statusMessages()['oauth.token'][401]);
       assertNoSecret(e, [secret]);
     });
 
@@ -187,7 +187,7 @@ describe('qlik/client: identity, authentication, 401 and 429 everywhere', functi
       await h.fault({ method: 'POST', path: '^/oauth/token$', mode: 'status', status: 400 });
       const e = await rejection(h.oauthClient().identity.me());
       assert.ok(e instanceof QlikApiError);
-      assert.equal(e.userMessage, STATUS_MESSAGES['oauth.token'][400]);
+      assert.equal(e.userMessage, statusMessages()['oauth.token'][400]);
     });
   });
 });

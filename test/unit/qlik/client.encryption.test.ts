@@ -1,6 +1,6 @@
 // End to end through the client against the emulator: every Encryption endpoint, success and each documented error.
 import assert from 'node:assert/strict';
-import { QlikApiError, QlikInputError, STATUS_MESSAGES, type KeyProvider, type QlikClient } from '../../../src/qlik';
+import { QlikApiError, QlikInputError, statusMessages, type KeyProvider, type QlikClient } from '../../../src/qlik';
 import type { EndpointId } from '../../../src/qlik/endpoints';
 import { Harness, rejection } from './emulatorHelpers';
 
@@ -12,7 +12,7 @@ async function expectStatus(p: Promise<unknown>, endpoint: EndpointId, status: n
   assert.ok(e instanceof QlikApiError, `expected a QlikApiError, got ${String(e)}`);
   assert.equal(e.status, status);
   assert.equal(e.endpoint, endpoint);
-  assert.equal(e.userMessage, STATUS_MESSAGES[endpoint][status], 'the person-readable sentence from the table');
+  assert.equal(e.userMessage, statusMessages()[endpoint][status], 'the person-readable sentence from the table');
   assert.equal(e.documented, true);
   return e;
 }

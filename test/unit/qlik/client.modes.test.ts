@@ -1,6 +1,6 @@
 // The client against every emulator mode: full drift, both service generations, role vs key-policy 403s.
 import assert from 'node:assert/strict';
-import { currentKey, QlikApiError, STATUS_MESSAGES } from '../../../src/qlik';
+import { currentKey, QlikApiError, statusMessages } from '../../../src/qlik';
 import { useHarness, rejection } from './emulatorHelpers';
 
 const arn = (account: string, n: string) => `arn:aws:kms:eu-west-1:${account}:key/mrk-${n.padStart(32, '0')}`;
@@ -35,7 +35,7 @@ describe('qlik/client: emulator modes', function () {
     const policy = await rejection(h.client('admin', fast).encryption.register({ arn: arn('000000000403', '1'), name: 'policy' }));
     assert.ok(policy instanceof QlikApiError);
     assert.equal(policy.forbiddenBy, 'keyPolicy');
-    assert.equal(policy.userMessage, STATUS_MESSAGES['encryption.register'][403]);
+    assert.equal(policy.userMessage, statusMessages()['encryption.register'][403]);
     const role = await rejection(h.client('developer', fast).encryption.register({ arn: arn('123456789012', '2'), name: 'role' }));
     assert.ok(role instanceof QlikApiError);
     assert.equal(role.forbiddenBy, 'role');

@@ -1,13 +1,6 @@
 // 429 handling and the client-side limiter against the emulator's scaled rate limits; the 10,000-key walk.
 import assert from 'node:assert/strict';
-import {
-  forgetSharedRateLimiter,
-  QlikApiError,
-  RateLimiter,
-  sharedRateLimiter,
-  STATUS_MESSAGES,
-  type KeyProvider,
-} from '../../../src/qlik';
+import { QlikApiError, RateLimiter, statusMessages, type KeyProvider } from '../../../src/qlik';
 import { Harness, logSink } from './emulatorHelpers';
 
 const SCALE = 0.05; // window = 3 s; 100 Tier 2 requests per window
@@ -92,7 +85,7 @@ describe('qlik/client: rate limits', function () {
     );
     assert.ok(e instanceof QlikApiError, String(e));
     assert.equal(e.status, 408);
-    assert.equal(e.userMessage, STATUS_MESSAGES['encryption.test'][408]);
+    assert.equal(e.userMessage, statusMessages()['encryption.test'][408]);
   });
 });
 
@@ -109,15 +102,6 @@ describe('qlik/rateLimiter: sliding window', () => {
     );
     finished.sort((a, b) => a - b);
     for (let i = 3; i < finished.length; i++) assert.ok(finished[i]! - finished[i - 3]! >= 200, `start ${i} too early`);
-  });
-
-  it('shared limiters: one per key, so every client of a tenant and user counts against the same window', () => {
-    const a = sharedRateLimiter('https://acme.example u1', { limits: { tier2: { limit: 5, windowMs: 1000 } } });
-    assert.equal(sharedRateLimiter('https://acme.example u1'), a);
-    assert.notEqual(sharedRateLimiter('https://acme.example u2'), a);
-    assert.equal(a.limits.tier2.limit, 5);
-    forgetSharedRateLimiter('https://acme.example u1');
-    assert.notEqual(sharedRateLimiter('https://acme.example u1'), a);
   });
 
   it('holds the whole tier after a 429 and can be cancelled while waiting', async () => {

@@ -6,8 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { currentKey, mergeKeyProvider, migrationOutcome, QlikClient, type KeyProvider } from '../../../src/qlik';
 import { removeActionFor } from '../../../src/apiKeys/ownership';
-import { describeExpiry, durationInWords, formatDate } from '../../../src/tree/format';
-import { identityTranslate as t } from '../../../src/util/translate';
+import { describeExpiry, durationWithIso, formatDate } from '../../../src/util/format';
 import { registeredProviderView, ToWebview } from '../../../src/webviews/registerKeyProvider/messages';
 import {
   DOCUMENTS,
@@ -83,8 +82,8 @@ describe('documented examples: every JSON example response, through the client a
     const now = currentKey(all);
     assert.deepEqual([now.provider?.name, now.basis], ['CMK - 02', 'flag']);
     assert.equal(all[0]!.isQlikDefault, true);
-    assert.equal(formatDate(all[0]!.demotedFromCurrentAt, t), 'never');
-    assert.equal(formatDate(all[0]!.createdAt, t), 'Qlik managed');
+    assert.equal(formatDate(all[0]!.demotedFromCurrentAt, 'en'), 'never');
+    assert.equal(formatDate(all[0]!.createdAt, 'en'), 'Qlik managed');
     assert.deepEqual(
       all.map((p) => p.hasComplianceProblem),
       [false, false, true],
@@ -135,7 +134,7 @@ describe('documented examples: every JSON example response, through the client a
     const page = await client.apiKeys.list();
     assert.equal(page.keys.length, 1);
     const key = page.keys[0]!;
-    assert.equal(describeExpiry(key.expiry, Date.parse('2026-01-01T00:00:00Z'), 7, t).state, 'expired');
+    assert.equal(describeExpiry(key.expiry, Date.parse('2026-01-01T00:00:00Z'), 7, 'en').state, 'expired');
     assert.equal(removeActionFor(key, 'TiQ8GPVr8qI714Lp5ChAAFFaU24MJy69'), 'revoke', 'the creator is not the subject: the service revokes');
     assert.equal(page.links.next, 'string');
     const created = await client.apiKeys.create({ description: 'string' });
@@ -145,7 +144,7 @@ describe('documented examples: every JSON example response, through the client a
     assert.equal(got.knownStatus, 'active');
     const config = await client.apiKeys.getConfig('TiQ8GPVr8qI714Lp5ChAAFFaU24MJy69');
     assert.equal(config.apiKeysEnabled, false);
-    assert.equal(durationInWords(config.maxApiKeyExpiry, t), '24 hours (PT24H)');
-    assert.equal(durationInWords(config.scimExternalClientExpiry, t), '365 days (P365D)');
+    assert.equal(durationWithIso(config.maxApiKeyExpiry, 'en'), '24 hours (PT24H)');
+    assert.equal(durationWithIso(config.scimExternalClientExpiry, 'en'), '365 days (P365D)');
   });
 });

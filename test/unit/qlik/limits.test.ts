@@ -1,7 +1,8 @@
 // One reading of limits: the client refuses only what the documents or a recorded fact forbid, compares durations
 // by the calendar as the service does, and points at the field the service names.
 import assert from 'node:assert/strict';
-import { checkExpiryAgainstMaximum, errorField, QlikApiError } from '../../../src/qlik';
+import { errorField, QlikApiError } from '../../../src/qlik';
+import { checkExpiryAgainstMaximum } from '../../../src/util/format';
 import { useHarness, rejection } from './emulatorHelpers';
 
 describe('qlik/client: limits as documented, durations by the calendar, errors at their field', function () {
@@ -28,7 +29,7 @@ describe('qlik/client: limits as documented, durations by the calendar, errors a
     await admin.apiKeys.patchConfig(h.tenant.tenantId, { maxKeysPerUser: 1000, maxApiKeyExpiry: 'P1M' });
     for (const days of [28, 29, 30, 31, 32]) {
       const expiry = `P${days}D`;
-      const clientSays = checkExpiryAgainstMaximum(expiry, 'P1M') === undefined;
+      const clientSays = checkExpiryAgainstMaximum(expiry, 'P1M', 'en') === undefined;
       const serviceSays = await admin.apiKeys.create({ description: `expiry ${expiry}`, expiry }).then(
         () => true,
         () => false,
