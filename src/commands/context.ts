@@ -9,6 +9,7 @@ import type { DetailsDocuments } from '../tree/detailsDocuments';
 import type { TreeNode } from '../tree/node';
 import type { TenantsTreeProvider } from '../tree/provider';
 import type { Log } from '../util/log';
+import type { PanelTracker } from '../webviews/shared/tracker';
 
 /** What commands work with. Made once in extension.ts. */
 export interface CommandContext {
@@ -27,4 +28,6 @@ export interface CommandContext {
   /** Copies one-time tokens and clears them from the clipboard later. */
   readonly tokenClipboard: TokenClipboard;
   readonly expiryWatcher: ExpiryWatcher;
+  /** The open webview panels (one Register AWS KMS Key panel per tenant). */
+  readonly panels: PanelTracker;
 }

@@ -1,15 +1,20 @@
 import * as vscode from 'vscode';
+import { clipboardClearSeconds } from '../apiKeys/tokenClipboard';
 import type { TenantRecord } from '../tenants/tenantStore';
 import { type CreateApiKeyDeps, CreateApiKeyPanel } from '../webviews/createApiKey/panel';
 import type { CommandContext } from './context';
 import { resolveTenant } from './pickers';
 
+/** What the Create API Key panel may do on the tenant, from the command context. */
 export function createApiKeyDeps(ctx: CommandContext, tenant: TenantRecord): CreateApiKeyDeps {
   return {
     extensionUri: ctx.extension.extensionUri,
     log: ctx.log,
-    clipboard: ctx.tokenClipboard,
-    client: () => ctx.pool.get(tenant.origin),
+    tracker: ctx.panels,
+    readSettings: async () => (await ctx.pool.get(tenant.origin)).apiKeys.getConfig(tenant.tenantId),
+    createKey: async (input) => (await ctx.pool.get(tenant.origin)).apiKeys.create(input),
+    copyToken: (token) => ctx.tokenClipboard.copy(token),
+    clearSeconds: clipboardClearSeconds,
     onCreated: (t) => ctx.tree.tenantNode(t.origin)?.apiKeys.refresh(),
   };
 }
