@@ -36,13 +36,17 @@ export function inlineError(error: unknown): { field: ErrorField; message: strin
       return {
         field: 'description',
         message:
-          (/required|missing|empty/i.test(said) ? vscode.l10n.t('The description is required.') : vscode.l10n.t('Qlik Cloud refused this description.')) + suffix,
+          (/required|missing|empty/i.test(said)
+            ? vscode.l10n.t('The description is required.')
+            : vscode.l10n.t('Qlik Cloud refused this description.')) + suffix,
       };
     }
     if (named) return { field: 'scim', message: vscode.l10n.t('Qlik Cloud refused the SCIM subject.') + suffix };
-    if (/expiry/i.test(said)) return { field: 'expiry', message: vscode.l10n.t('The expiry is longer than this tenant allows now.') + suffix };
+    if (/expiry/i.test(said))
+      return { field: 'expiry', message: vscode.l10n.t('The expiry is longer than this tenant allows now.') + suffix };
     if (/description/i.test(said)) return { field: 'description', message: vscode.l10n.t('The description is required.') + suffix };
-    if (/\bsub(Type)?\b|SCIM/i.test(said)) return { field: 'scim', message: vscode.l10n.t('Qlik Cloud refused the SCIM subject.') + suffix };
+    if (/\bsub(Type)?\b|SCIM/i.test(said))
+      return { field: 'scim', message: vscode.l10n.t('Qlik Cloud refused the SCIM subject.') + suffix };
   }
   return { field: 'general', message: describePanelProblem(error).line };
 }

@@ -220,7 +220,11 @@ export class RegisterKeyProviderPanel extends BasePanel<FromWebview, ToWebview> 
           return { ...this.errorMessage(error, vscode.l10n.t('Not a valid AWS KMS key ARN')), kind: 'badArn' };
         case 403:
           if (error.forbiddenBy === 'role') return this.errorMessage(error, vscode.l10n.t('You may not register keys on this tenant'));
-          return { ...this.errorMessage(error, vscode.l10n.t('Qlik Cloud may not use this key')), kind: 'policy', policy: keyPolicyNeeds() };
+          return {
+            ...this.errorMessage(error, vscode.l10n.t('Qlik Cloud may not use this key')),
+            kind: 'policy',
+            policy: keyPolicyNeeds(),
+          };
         case 408:
           return { ...this.errorMessage(error, vscode.l10n.t('AWS KMS did not answer in time')), kind: 'timeout', retry: true };
       }

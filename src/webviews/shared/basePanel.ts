@@ -67,7 +67,6 @@ export abstract class BasePanel<FromWebview extends Message, ToWebview extends M
     options.tracker.opened(this);
   }
 
-
   /** The page's HTML: a fresh nonce each time. */
   protected html(): string {
     const webview = this.panel.webview;
