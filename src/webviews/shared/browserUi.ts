@@ -12,9 +12,9 @@ export function message(kind: MessageKind, title: string | undefined, ...body: A
   );
 }
 
-/** A definition list of label/value rows. */
-export function facts(id: string | undefined, rows: Array<[string, string]>): HTMLElement {
-  return h('dl', { class: 'facts', id }, ...rows.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
+/** A definition list of label/value rows (a third element is the value's element id). */
+export function facts(id: string | undefined, rows: Array<[string, string, string?]>): HTMLElement {
+  return h('dl', { class: 'facts', id }, ...rows.flatMap(([k, v, vid]) => [h('dt', {}, k), h('dd', { id: vid }, v)]));
 }
 
 /** A date and time in the display language and the local time zone; the text as given when it is not a date. */
