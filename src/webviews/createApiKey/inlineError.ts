@@ -23,30 +23,32 @@ export function inlineError(error: unknown): { field: ErrorField; message: strin
     }
     // The field the service names in `source` wins; the wording of its title is the fallback.
     const named = errorField(error, ['expiry', 'description', 'sub', 'subType'] as const);
-    if (named === 'expiry') {
-      return {
-        field: 'expiry',
-        message:
-          (/exceed|maximum|longer/i.test(said)
-            ? vscode.l10n.t('The expiry is longer than this tenant allows now.')
-            : vscode.l10n.t('Qlik Cloud refused this expiry.')) + suffix,
-      };
-    }
-    if (named === 'description') {
-      return {
-        field: 'description',
-        message:
-          (/required|missing|empty/i.test(said)
-            ? vscode.l10n.t('The description is required.')
-            : vscode.l10n.t('Qlik Cloud refused this description.')) + suffix,
-      };
-    }
-    if (named) return { field: 'scim', message: vscode.l10n.t('Qlik Cloud refused the SCIM subject.') + suffix };
-    if (/expiry/i.test(said))
-      return { field: 'expiry', message: vscode.l10n.t('The expiry is longer than this tenant allows now.') + suffix };
-    if (/description/i.test(said)) return { field: 'description', message: vscode.l10n.t('The description is required.') + suffix };
-    if (/\bsub(Type)?\b|SCIM/i.test(said))
-      return { field: 'scim', message: vscode.l10n.t('Qlik Cloud refused the SCIM subject.') + suffix };
+    const field = named === 'sub' || named === 'subType' ? 'scim' : (named ?? fieldOfWording(said));
+    if (field) return { field, message: refusal(field, said, named !== undefined) + suffix };
   }
   return { field: 'general', message: describePanelProblem(error).line };
+}
+
+/** The field the wording of Qlik Cloud's answer is about, when its `source` names none. */
+function fieldOfWording(said: string): ErrorField | undefined {
+  if (/expiry/i.test(said)) return 'expiry';
+  if (/description/i.test(said)) return 'description';
+  if (/\bsub(Type)?\b|SCIM/i.test(said)) return 'scim';
+  return undefined;
+}
+
+/** What was wrong with the field, from what Qlik Cloud said (`named`: the answer's `source` names the field). */
+function refusal(field: ErrorField, said: string, named: boolean): string {
+  switch (field) {
+    case 'expiry':
+      return !named || /exceed|maximum|longer/i.test(said)
+        ? vscode.l10n.t('The expiry is longer than this tenant allows now.')
+        : vscode.l10n.t('Qlik Cloud refused this expiry.');
+    case 'description':
+      return !named || /required|missing|empty/i.test(said)
+        ? vscode.l10n.t('The description is required.')
+        : vscode.l10n.t('Qlik Cloud refused this description.');
+    default:
+      return vscode.l10n.t('Qlik Cloud refused the SCIM subject.');
+  }
 }
