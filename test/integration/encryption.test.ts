@@ -67,16 +67,13 @@ describe('Encryption workflows', function () {
     it('registers a multi-region key: the panel shows fingerprint, multi-region and replicas, and the tree has it', async () => {
       const panel = await openRegisterPanel();
       const init = last(panel, 'init');
-      assert.deepEqual(
-        init,
-        {
-          type: 'init',
-          tenantLabel: 'acme',
-          tenantOrigin: emulator().tenant.url,
-          tenantRegion: 'eu-west-1',
-          form: undefined,
-        },
-      );
+      assert.deepEqual(init, {
+        type: 'init',
+        tenantLabel: 'acme',
+        tenantOrigin: emulator().tenant.url,
+        tenantRegion: 'eu-west-1',
+        form: undefined,
+      });
       // Before it: the page's language and the bundle its l10n.t calls read (none in English).
       assert.deepEqual(panel.sent[0], { type: 'setup', locale: vscode.env.language }, 'the display language, and no bundle in English');
       const arn = mrkArn('111122223333', 1);
