@@ -14,6 +14,7 @@ import { TenantsTreeProvider } from './tree/provider';
 import { createTestApi, testApiEnabled, type QlikCloudTestApi } from './testApi';
 import { Log } from './util/log';
 import { setPrompts, vscodePrompts } from './util/prompts';
+import { PanelTracker } from './webviews/shared/tracker';
 
 /** Set by esbuild: true in development builds (tests), false in the production bundle (the VSIX). */
 declare const QCK_TEST_BUILD: boolean;
@@ -36,6 +37,7 @@ export function activate(context: vscode.ExtensionContext): QlikCloudTestApi | u
   beforeStop = () => tokenClipboard.clearPending();
   const expiryWatcher = new ExpiryWatcher(store, pool, log);
   const migrations = new MigrationWatcher({ store, pool, log, tree });
+  const panels = new PanelTracker();
   const ctx: CommandContext = {
     extension: context,
     migrations,
@@ -48,6 +50,7 @@ export function activate(context: vscode.ExtensionContext): QlikCloudTestApi | u
     filters,
     tokenClipboard,
     expiryWatcher,
+    panels,
   };
   context.subscriptions.push(
     log,
@@ -62,6 +65,7 @@ export function activate(context: vscode.ExtensionContext): QlikCloudTestApi | u
     filters,
     tokenClipboard,
     expiryWatcher,
+    panels,
     filters.onDidChange((origin) => tree.tenantNode(origin)?.apiKeys.refresh()),
     // The walkthrough's "Explore its encryption keys" step is done once an Encryption node has been opened.
     view.onDidExpandElement(({ element }) => {

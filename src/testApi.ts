@@ -1,7 +1,7 @@
 import type * as vscode from 'vscode';
 import type { CommandContext } from './commands/context';
 import { encryptionTestApi } from './migration/testHooks';
-import { CreateApiKeyPanel } from './webviews/createApiKey/panel';
+import { type CreateApiKeyProbe, type RegisterKeyProviderProbe, webviewsTestApi } from './webviews/testHooks';
 import type { ClientPool } from './tenants/clientPool';
 import type { EncryptionTestApi } from './migration/testHooks';
 import type { TenantStore } from './tenants/tenantStore';
@@ -25,12 +25,12 @@ export interface QlikCloudTestApi {
   /** Replaces the prompts (undefined restores VS Code's); defaults are in `defaultPrompts`. */
   setPrompts(prompts: Prompts | undefined): void;
   defaultPrompts: Prompts;
-  /** Migration status bar, simulated reload, Register AWS KMS Key panels (issue 6). */
-  encryption: EncryptionTestApi;
+  /** Migration status bar, simulated reload, Register AWS KMS Key panels (issue 6; tests act as the page through `receive` and read `sent`). */
+  encryption: EncryptionTestApi & { registerPanels(): RegisterKeyProviderProbe[] };
   /** The Qlik clients (tests scale the client rate limiter with `pool.setRateLimits` to match the emulator's). */
   pool: ClientPool;
   /** Open Create API Key panels (tests act as the page through `receive`). */
-  createApiKeyPanels(): CreateApiKeyPanel[];
+  createApiKeyPanels(): CreateApiKeyProbe[];
   expiryWatcher: ExpiryWatcher;
   tokenClipboard: TokenClipboard;
   /** The extension's storage folders (global, workspace, logs), for the secret scans. */
@@ -51,6 +51,8 @@ export function createTestApi(
   defaultPrompts: Prompts,
 ): QlikCloudTestApi {
   const { tree, store, log, pool, expiryWatcher, tokenClipboard } = ctx;
+  const webviews = webviewsTestApi(ctx.panels, () => ctx.view?.selection.map((n) => n.id) ?? []);
+  context.subscriptions.push(webviews);
   return {
     tenantsTree: tree,
     tree,
@@ -58,10 +60,10 @@ export function createTestApi(
     logLines: () => log.lines(),
     globalState: () => Object.fromEntries(context.globalState.keys().map((k) => [k, context.globalState.get(k)])),
     setPrompts,
-    encryption: encryptionTestApi(ctx),
+    encryption: { ...encryptionTestApi(ctx), registerPanels: webviews.registerPanels },
     defaultPrompts,
     pool,
-    createApiKeyPanels: () => [...CreateApiKeyPanel.open],
+    createApiKeyPanels: webviews.createApiKeyPanels,
     expiryWatcher,
     tokenClipboard,
     storageFolders: () =>

@@ -16,8 +16,6 @@ const L10N_PENDING = [
   'src/tree/settingsGroup.ts',
   'src/tree/tenantNode.ts',
   // helper "webviews"
-  'src/webviews/createApiKey/panel.ts',
-  'src/webviews/registerKeyProvider/panel.ts',
 ];
 
 module.exports = { L10N_PENDING };

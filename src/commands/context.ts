@@ -1,7 +1,7 @@
 import type * as vscode from 'vscode';
 import type { ExpiryWatcher } from '../apiKeys/expiryWatcher';
 import type { ApiKeyFilterStore } from '../apiKeys/filterStore';
-import type { TokenClipboard } from '../apiKeys/tokenClipboard';
+import { clipboardClearSeconds, type TokenClipboard } from '../apiKeys/tokenClipboard';
 import type { ClientPool } from '../tenants/clientPool';
 import type { TenantRecord, TenantStore } from '../tenants/tenantStore';
 import type { MigrationWatcher } from '../migration/watcher';
@@ -10,6 +10,7 @@ import type { TreeNode } from '../tree/node';
 import type { TenantsTreeProvider } from '../tree/provider';
 import type { Log } from '../util/log';
 import type { CreateApiKeyDeps } from '../webviews/createApiKey/panel';
+import type { PanelTracker } from '../webviews/shared/tracker';
 
 /** What commands work with. Made once in extension.ts. */
 export interface CommandContext {
@@ -28,15 +29,20 @@ export interface CommandContext {
   /** Copies one-time tokens and clears them from the clipboard later. */
   readonly tokenClipboard: TokenClipboard;
   readonly expiryWatcher: ExpiryWatcher;
+  /** The open webview panels (one Register AWS KMS Key panel per tenant). */
+  readonly panels: PanelTracker;
 }
 
-/** What the Create API Key panel needs for a tenant (Create API Key… and Rotate API Key… open it). */
+/** What the Create API Key panel may do on the tenant (Create API Key… and Rotate API Key… open it). */
 export function createApiKeyDeps(ctx: CommandContext, tenant: TenantRecord): CreateApiKeyDeps {
   return {
     extensionUri: ctx.extension.extensionUri,
     log: ctx.log,
-    clipboard: ctx.tokenClipboard,
-    client: () => ctx.pool.get(tenant.origin),
+    tracker: ctx.panels,
+    readSettings: async () => (await ctx.pool.get(tenant.origin)).apiKeys.getConfig(tenant.tenantId),
+    createKey: async (input) => (await ctx.pool.get(tenant.origin)).apiKeys.create(input),
+    copyToken: (token) => ctx.tokenClipboard.copy(token),
+    clearSeconds: clipboardClearSeconds,
     onCreated: (t) => ctx.tree.tenantNode(t.origin)?.apiKeys.refresh(),
   };
 }

@@ -1,10 +1,68 @@
 import * as vscode from 'vscode';
+import type { KeyProvider } from '../qlik';
+import { KeyProviderNode } from '../tree/keyProviderNode';
+import type { RegisterKeyProviderDeps } from '../webviews/registerKeyProvider/deps';
 import { RegisterKeyProviderPanel } from '../webviews/registerKeyProvider/panel';
 import { type CommandArg, tenantArg } from './args';
 import type { CommandContext } from './context';
+import { validateKeyProvider } from '../migration/validations';
 
 /** Register AWS KMS Key…: the form in a webview panel (one per tenant). */
 export async function registerKeyProvider(ctx: CommandContext, arg: CommandArg): Promise<void> {
   const tenant = await tenantArg(ctx, arg, vscode.l10n.t('Register AWS KMS Key'));
-  RegisterKeyProviderPanel.show(ctx, tenant);
+  RegisterKeyProviderPanel.show(registerKeyProviderDeps(ctx), tenant);
+}
+
+/** What the panel may do, from the command context (the encryption service takes the provider functions over). */
+function registerKeyProviderDeps(ctx: CommandContext): RegisterKeyProviderDeps {
+  const tenant = (origin: string) => ctx.store.get(origin);
+  return {
+    extensionUri: ctx.extension.extensionUri,
+    log: ctx.log,
+    tracker: ctx.panels,
+    tenant,
+    onDidChangeTenants: ctx.store.onDidChange,
+    async register(origin, input) {
+      const provider = await (await ctx.pool.get(origin)).encryption.register(input);
+      ctx.tree.tenantNode(origin)?.encryption.refresh();
+      return provider;
+    },
+    listProviders: async (origin) => (await ctx.pool.get(origin)).encryption.listAll(),
+    async validate(origin, provider) {
+      const record = tenant(origin);
+      if (!record) throw new Error(`no tenant ${origin}`);
+      return validateKeyProvider(ctx, record, provider);
+    },
+    async migrate(origin, provider) {
+      await vscode.commands.executeCommand('qlikCloud.migrateToKeyProvider', {
+        origin,
+        fingerprint: provider.fingerprint ?? '',
+        arn: provider.arn,
+      });
+    },
+    isMigrating: (origin) => ctx.migrations.isWatching(origin),
+    showInTree: (origin, provider) => showInTree(ctx, origin, provider),
+  };
+}
+
+/** Selects the provider's node under the tenant's Encryption group (loaded again when it is not there yet). */
+async function showInTree(ctx: CommandContext, origin: string, provider: KeyProvider): Promise<boolean> {
+  const group = ctx.tree.tenantNode(origin)?.encryption;
+  if (!group) return false;
+  const find = async () =>
+    (await group.getChildren()).find((n): n is KeyProviderNode => n instanceof KeyProviderNode && n.provider.arn === provider.arn);
+  let node = await find();
+  if (!node) {
+    // Registered elsewhere (another window, the console, the API) after the tree loaded: load it again.
+    group.refresh();
+    node = await find();
+  }
+  if (!node) return false;
+  try {
+    if (!ctx.view) throw new Error('no tree view');
+    await ctx.view.reveal(node, { select: true, focus: true, expand: false });
+  } catch {
+    await vscode.commands.executeCommand('qlikCloud.showDetails', node);
+  }
+  return true;
 }

@@ -1,5 +1,4 @@
 import type { CommandContext } from '../commands/context';
-import { RegisterKeyProviderPanel } from '../webviews/registerKeyProvider/panel';
 import { type MigrationItemSnapshot, MigrationWatcher } from './watcher';
 
 /** The encryption part of the test API (see src/testApi.ts). */
@@ -13,8 +12,6 @@ export interface EncryptionTestApi {
    * Resolves with the origins whose migrations were picked up again.
    */
   reloadMigrationWatcher(): Promise<string[]>;
-  /** The open "Register AWS KMS Key" panels (tests act as the page through `receive` and read `sent`). */
-  registerPanels(): RegisterKeyProviderPanel[];
 }
 
 export function encryptionTestApi(ctx: CommandContext): EncryptionTestApi {
@@ -26,6 +23,5 @@ export function encryptionTestApi(ctx: CommandContext): EncryptionTestApi {
       ctx.migrations = new MigrationWatcher({ store: ctx.store, pool: ctx.pool, log: ctx.log, tree: ctx.tree });
       return ctx.migrations.resumeKnownTenants();
     },
-    registerPanels: () => RegisterKeyProviderPanel.panels(),
   };
 }

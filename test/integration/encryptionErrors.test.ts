@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { EndpointId } from '../../src/qlik/endpoints';
 import { ENDPOINTS } from '../../src/qlik/endpoints';
 import { messageFor } from '../../src/qlik/messages';
-import type { RegisterKeyProviderPanel } from '../../src/webviews/registerKeyProvider/panel';
+import type { RegisterKeyProviderProbe as RegisterKeyProviderPanel } from '../../src/webviews/testHooks';
 import { closeRegisterPanels, countRequests, mrkArn, openRegisterPanel, providerRow, providerRows, waitUntil } from './helpers/encryption';
 import { useEmulator } from './helpers/emulator';
 import { testApi } from './helpers/extension';

@@ -2,7 +2,7 @@
 // role 403s, the current service generation — in a real extension host.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { RegisterKeyProviderPanel } from '../../src/webviews/registerKeyProvider/panel';
+import type { RegisterKeyProviderProbe as RegisterKeyProviderPanel } from '../../src/webviews/testHooks';
 import {
   closeRegisterPanels,
   countRequests,

@@ -30,7 +30,7 @@ function flatten(rows: TreeRow[]): TreeRow[] {
 }
 
 function strings(value: unknown, key?: string): string[] {
-  if (key === 'token' || key === 'form' || key === 'strings') return [];
+  if (key === 'token' || key === 'form' || key === 'bundle') return [];
   if (typeof value === 'string') return [value];
   if (Array.isArray(value)) return value.flatMap((v) => strings(v));
   if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => strings(v, k));

@@ -1,23 +1,30 @@
 import * as vscode from 'vscode';
-import { clipboardClearSeconds, type TokenClipboard } from '../../apiKeys/tokenClipboard';
-import { type CreatedApiKey, errorField, isScimIdpId, QlikApiError, QlikInputError, type QlikClient, scimSubject } from '../../qlik';
+import { type ApiKeyConfig, type CreatedApiKey, type CreateApiKeyInput, QlikApiError } from '../../qlik';
+import { isScimIdpId, scimSubject } from '../../qlik/scim';
 import { checkExpiryAgainstMaximum } from '../../util/format';
 import type { TenantRecord } from '../../tenants/tenantStore';
-import { errorLine } from '../../util/problem';
 import type { Log } from '../../util/log';
 import { prompts } from '../../util/prompts';
-import { WebviewPanelBase } from '../shared/panel';
-import { type ErrorField, FromWebview, ToWebview } from './messages';
+import { BasePanel } from '../shared/basePanel';
+import { describePanelProblem } from '../shared/problem';
+import type { PanelTracker } from '../shared/tracker';
+import { inlineError } from './inlineError';
+import { FromWebview, ToWebview } from './messages';
 
-const t = vscode.l10n.t;
-
+/** What the Create API Key panel needs of one tenant, and nothing more (the command passes these). */
 export interface CreateApiKeyDeps {
   extensionUri: vscode.Uri;
   log: Log;
-  clipboard: TokenClipboard;
-  client: () => Promise<QlikClient>;
+  tracker: PanelTracker;
+  /** The tenant's API key settings (for the maximum expiry). */
+  readSettings(): Promise<ApiKeyConfig>;
+  createKey(input: CreateApiKeyInput): Promise<CreatedApiKey>;
+  /** Copies the token; resolves with the seconds after which the clipboard is cleared (0: never). */
+  copyToken(token: string): Promise<number>;
+  /** The seconds after which a copied token is cleared from the clipboard (0: never). */
+  clearSeconds(): number;
   /** Called after a key was created (the tree reloads its API keys). */
-  onCreated: (tenant: TenantRecord) => void;
+  onCreated(tenant: TenantRecord): void;
 }
 
 export interface HandedOver {
@@ -31,10 +38,7 @@ export interface HandedOver {
  * Qlik Cloud never shows it again. The token lives only in this object while the panel is open (never in a log,
  * a setting, globalState, webview state or an error message) and is dropped when the panel closes.
  */
-export class CreateApiKeyPanel extends WebviewPanelBase<FromWebview, ToWebview> {
-  /** Open panels (the integration tests act on them through the test API). */
-  static readonly open = new Set<CreateApiKeyPanel>();
-
+export class CreateApiKeyPanel extends BasePanel<FromWebview, ToWebview> {
   private token: string | undefined;
   private created: CreatedApiKey['key'] | undefined;
   private copied = false;
@@ -59,25 +63,25 @@ export class CreateApiKeyPanel extends WebviewPanelBase<FromWebview, ToWebview> 
       script: 'createApiKey',
       extensionUri: deps.extensionUri,
       log: deps.log,
+      tracker: deps.tracker,
       fromWebview: FromWebview,
       toWebview: ToWebview,
     });
     this.closed = new Promise((resolve) => (this.settle = resolve));
-    CreateApiKeyPanel.open.add(this);
     // Not _register'ed: the base disposes those before it fires onDidDispose.
     this.onDidDispose(() => void this.afterClose());
   }
 
   /** The form for a new key on this tenant. */
   static openForm(deps: CreateApiKeyDeps, tenant: TenantRecord): CreateApiKeyPanel {
-    const panel = new CreateApiKeyPanel(deps, tenant, undefined, t('Create API Key · {0}', tenant.label));
+    const panel = new CreateApiKeyPanel(deps, tenant, undefined, vscode.l10n.t('Create API Key · {0}', tenant.label));
     void panel.loadSettings();
     return panel;
   }
 
   /** The token view for a key created elsewhere (Rotate API Key). */
   static showToken(deps: CreateApiKeyDeps, tenant: TenantRecord, created: CreatedApiKey, replaces: string): CreateApiKeyPanel {
-    const panel = new CreateApiKeyPanel(deps, tenant, replaces, t('New API Key · {0}', tenant.label));
+    const panel = new CreateApiKeyPanel(deps, tenant, replaces, vscode.l10n.t('New API Key · {0}', tenant.label));
     panel.accept(created);
     return panel;
   }
@@ -106,7 +110,6 @@ export class CreateApiKeyPanel extends WebviewPanelBase<FromWebview, ToWebview> 
       case 'reveal':
         if (this.token) {
           this.post({ type: 'revealed', token: this.token });
-          this.scrub();
         }
         return;
       case 'copy':
@@ -121,7 +124,7 @@ export class CreateApiKeyPanel extends WebviewPanelBase<FromWebview, ToWebview> 
   /** Copy: through VS Code's clipboard, cleared later if it still holds the token. */
   async copy(): Promise<void> {
     if (!this.token) return;
-    const seconds = await this.deps.clipboard.copy(this.token);
+    const seconds = await this.deps.copyToken(this.token);
     this.copied = true;
     this.deps.log.info(
       'apiKeys',
@@ -134,7 +137,7 @@ export class CreateApiKeyPanel extends WebviewPanelBase<FromWebview, ToWebview> 
     const isAdmin = this.tenant.roles.includes('TenantAdmin');
     const base = { type: 'form' as const, tenantLabel: this.tenant.label, userName: this.tenant.user.name ?? this.tenant.user.id, isAdmin };
     try {
-      const config = await (await this.deps.client()).apiKeys.getConfig(this.tenant.tenantId);
+      const config = await this.deps.readSettings();
       this.maxExpiry = config.maxApiKeyExpiry;
       this.scimExpiry = config.scimExternalClientExpiry;
       this.formMessage = {
@@ -146,9 +149,9 @@ export class CreateApiKeyPanel extends WebviewPanelBase<FromWebview, ToWebview> 
       this.deps.log.error('apiKeys', `reading the API key settings of ${this.tenant.label} failed`, error);
       this.formMessage = {
         ...base,
-        configProblem: t(
+        configProblem: vscode.l10n.t(
           'The tenant maximum could not be read ({0}); Qlik Cloud checks the expiry when you create the key.',
-          errorLine(error),
+          describePanelProblem(error).line,
         ),
       };
     }
@@ -162,7 +165,7 @@ export class CreateApiKeyPanel extends WebviewPanelBase<FromWebview, ToWebview> 
       return this.post({
         type: 'error',
         field: 'scim',
-        message: t('The identity provider ID is required: letters, digits, "-" and "_" only.'),
+        message: vscode.l10n.t('The identity provider ID is required: letters, digits, "-" and "_" only.'),
       });
     }
     if (message.expiry !== undefined) {
@@ -172,8 +175,7 @@ export class CreateApiKeyPanel extends WebviewPanelBase<FromWebview, ToWebview> 
     this.creating = true;
     this.post({ type: 'busy', busy: true });
     try {
-      const client = await this.deps.client();
-      const created = await client.apiKeys.create({
+      const created = await this.deps.createKey({
         description: message.description,
         ...(message.expiry !== undefined ? { expiry: message.expiry } : {}),
         ...(scim ? { subType: 'externalClient' as const, sub: scimSubject(message.scimIdpId!) } : {}),
@@ -215,7 +217,7 @@ export class CreateApiKeyPanel extends WebviewPanelBase<FromWebview, ToWebview> 
         scim: key.isScim,
       },
       tokenLength: this.token?.length ?? 0,
-      clearSeconds: clipboardClearSeconds(),
+      clearSeconds: this.deps.clearSeconds(),
       ...(this.replaces ? { replaces: this.replaces } : {}),
       copied: this.copied,
     };
@@ -225,11 +227,11 @@ export class CreateApiKeyPanel extends WebviewPanelBase<FromWebview, ToWebview> 
   private async confirmDiscard(): Promise<boolean> {
     if (this.askedToDiscard) return true;
     this.askedToDiscard = true;
-    const discard = t('Discard Token');
-    const copy = t('Copy Token');
+    const discard = vscode.l10n.t('Discard Token');
+    const copy = vscode.l10n.t('Copy Token');
     const choice = await prompts().confirm(
-      t('The token of API key "{0}" was not copied. Discard it?', this.created?.description ?? ''),
-      t('Qlik Cloud shows a token only once: once discarded, nobody can see it again and the key has to be replaced.'),
+      vscode.l10n.t('The token of API key "{0}" was not copied. Discard it?', this.created?.description ?? ''),
+      vscode.l10n.t('Qlik Cloud shows a token only once: once discarded, nobody can see it again and the key has to be replaced.'),
       discard,
       copy,
     );
@@ -241,7 +243,6 @@ export class CreateApiKeyPanel extends WebviewPanelBase<FromWebview, ToWebview> 
   }
 
   private async afterClose(): Promise<void> {
-    CreateApiKeyPanel.open.delete(this);
     try {
       if (this.token && !this.copied && !this.askedToDiscard) {
         // The tab was closed without copying: one chance to keep the token.
@@ -262,12 +263,6 @@ export class CreateApiKeyPanel extends WebviewPanelBase<FromWebview, ToWebview> 
 
   private drop(): void {
     this.token = undefined;
-    this.scrub();
-  }
-
-  /** Removes what carried the token from the record of posted messages. */
-  private scrub(): void {
-    for (let i = this.sent.length - 1; i >= 0; i--) if (this.sent[i]!.type === 'revealed') this.sent.splice(i, 1);
   }
 }
 
@@ -275,48 +270,4 @@ function tokenHolder(key: CreatedApiKey['key'], token: string): CreatedApiKey {
   const result = { key } as CreatedApiKey;
   Object.defineProperty(result, 'token', { value: token, enumerable: false });
   return result;
-}
-
-/** Where an error belongs in the form, and what to say there. */
-export function inlineError(error: unknown): { field: ErrorField; message: string } {
-  if (error instanceof QlikInputError) {
-    const m = error.userMessage;
-    return { field: /description/i.test(m) ? 'description' : /duration|expiry/i.test(m) ? 'expiry' : 'general', message: m };
-  }
-  if (error instanceof QlikApiError && error.status === 400) {
-    const said = [error.title, error.detail].filter(Boolean).join(': ');
-    const suffix = ` ${t('Qlik Cloud said: {0}', said)} (HTTP 400${error.code ? ` ${error.code}` : ''})`;
-    if (/maximum number|too many|max_keys/i.test(said)) {
-      return {
-        field: 'general',
-        message:
-          t(
-            'You have reached the maximum number of active API keys on this tenant: delete or revoke one of yours first, or ask a TenantAdmin to raise the limit.',
-          ) + suffix,
-      };
-    }
-    // The field the service names in `source` wins; the wording of its title is the fallback.
-    const named = errorField(error, ['expiry', 'description', 'sub', 'subType'] as const);
-    if (named === 'expiry') {
-      return {
-        field: 'expiry',
-        message:
-          (/exceed|maximum|longer/i.test(said)
-            ? t('The expiry is longer than this tenant allows now.')
-            : t('Qlik Cloud refused this expiry.')) + suffix,
-      };
-    }
-    if (named === 'description') {
-      return {
-        field: 'description',
-        message:
-          (/required|missing|empty/i.test(said) ? t('The description is required.') : t('Qlik Cloud refused this description.')) + suffix,
-      };
-    }
-    if (named) return { field: 'scim', message: t('Qlik Cloud refused the SCIM subject.') + suffix };
-    if (/expiry/i.test(said)) return { field: 'expiry', message: t('The expiry is longer than this tenant allows now.') + suffix };
-    if (/description/i.test(said)) return { field: 'description', message: t('The description is required.') + suffix };
-    if (/\bsub(Type)?\b|SCIM/i.test(said)) return { field: 'scim', message: t('Qlik Cloud refused the SCIM subject.') + suffix };
-  }
-  return { field: 'general', message: errorLine(error) };
 }

@@ -5,22 +5,16 @@ import '@vscode-elements/elements/dist/vscode-label/index.js';
 import '@vscode-elements/elements/dist/vscode-textarea/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import { checkText, MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH, parseKmsKeyArn, regionProblems, regionProblemText } from '../../qlik/pure';
+import * as l10n from '@vscode/l10n';
 import { complianceLine } from '../../util/format';
 import { connect, h } from '../shared/browser';
+import { facts, message } from '../shared/browserUi';
 import '../shared/webview.css';
-import { FromWebview, PAGE_STRINGS, type PageStringKey, type RegisterForm, type RegisteredProvider, ToWebview } from './messages';
+import { FromWebview, type RegisterForm, type RegisteredProvider, ToWebview } from './messages';
 
-type Field = HTMLElement & { value: string; invalid: boolean; disabled: boolean };
-type Button = HTMLElement & { disabled: boolean };
 type ErrorMessage = Extract<ToWebview, { type: 'error' }>;
 
-let strings: Record<string, string> = {};
-/** A page string in the language the extension sent, with {0}… filled in. */
-function s(key: PageStringKey, ...args: string[]): string {
-  return (strings[key] ?? PAGE_STRINGS[key]).replace(/\{(\d+)\}/g, (whole, i: string) => args[Number(i)] ?? whole);
-}
-
-const app = document.getElementById('app') as HTMLElement;
+const app = document.getElementById('app')!;
 let tenantLabel = '';
 let tenantRegion: string | undefined;
 let busy = false;
@@ -30,42 +24,45 @@ const arnField = h('vscode-textfield', {
   id: 'arn',
   placeholder: 'arn:aws:kms:eu-west-1:111122223333:key/mrk-…',
   'aria-describedby': 'arn-problems',
-}) as Field;
-const nameField = h('vscode-textfield', { id: 'name', placeholder: 'Production CMK' }) as Field;
-const descriptionField = h('vscode-textarea', { id: 'description', rows: 3 }) as Field;
+});
+const nameField = h('vscode-textfield', { id: 'name' });
+const descriptionField = h('vscode-textarea', { id: 'description', rows: 3 });
 const arnProblems = h('div', { id: 'arn-problems', role: 'status' });
 const arnFacts = h('dl', { class: 'facts', id: 'arn-facts', hidden: true });
 const arnWarning = h('div', { id: 'arn-warning' });
 const nameProblem = h('div', { id: 'name-problem', role: 'status' });
 const descriptionProblem = h('div', { id: 'description-problem', role: 'status' });
-const submit = h('vscode-button', { id: 'submit', disabled: true }) as Button;
+const submit = h('vscode-button', { id: 'submit', disabled: true });
 const serverError = h('div', { id: 'server-error', role: 'alert' });
 const formView = h('section', { id: 'form', hidden: true });
 const registeredView = h('section', { id: 'registered', hidden: true });
 const validation = h('div', { id: 'validation', role: 'status' });
 const title = h('h1');
+/** Validate now and Migrate…, while the registered view shows. */
+let registeredButtons: Array<{ disabled: boolean }> = [];
 const lead = h('p', { class: 'lead' });
 app.append(title, lead, formView, registeredView);
 
-/** Labels and hints, once the strings are known (the first `init`). */
+/** Labels and hints, once the l10n bundle is configured (on `init`). */
 function buildForm(): void {
+  nameField.placeholder = l10n.t('Production CMK');
   formView.replaceChildren(
     h(
       'div',
       { class: 'field' },
-      h('vscode-label', { for: 'arn', required: true }, s('arnLabel')),
+      h('vscode-label', { for: 'arn', required: true }, l10n.t('Key ARN')),
       arnField,
-      h('span', { class: 'hint' }, s('arnHint')),
+      h('span', { class: 'hint' }, l10n.t('The ARN of a symmetric AWS KMS key (not an alias). Multi-region keys (mrk-…) are recommended.')),
       arnProblems,
       arnFacts,
       arnWarning,
     ),
-    h('div', { class: 'field' }, h('vscode-label', { for: 'name', required: true }, s('nameLabel')), nameField, nameProblem),
-    h('div', { class: 'field' }, h('vscode-label', { for: 'description' }, s('descriptionLabel')), descriptionField, descriptionProblem),
+    h('div', { class: 'field' }, h('vscode-label', { for: 'name', required: true }, l10n.t('Name')), nameField, nameProblem),
+    h('div', { class: 'field' }, h('vscode-label', { for: 'description' }, l10n.t('Description')), descriptionField, descriptionProblem),
     serverError,
     h('div', { class: 'actions' }, submit),
   );
-  submit.textContent = s('submit');
+  submit.textContent = l10n.t('Register key');
 }
 
 const connection = connect<ToWebview, FromWebview, { form: RegisterForm }>({
@@ -76,22 +73,6 @@ const connection = connect<ToWebview, FromWebview, { form: RegisterForm }>({
 
 function form(): RegisterForm {
   return { arn: arnField.value ?? '', name: nameField.value ?? '', description: descriptionField.value ?? '' };
-}
-
-function message(
-  kind: 'error' | 'warning' | 'info' | 'success',
-  titleText: string | undefined,
-  ...body: Array<Node | string | undefined>
-): HTMLElement {
-  return h(
-    'div',
-    { class: `message ${kind}` },
-    h('div', { class: 'body' }, titleText ? h('div', { class: 'title' }, titleText) : undefined, ...body),
-  );
-}
-
-function facts(id: string | undefined, rows: Array<[string, string]>): HTMLElement {
-  return h('dl', { class: 'facts', id }, ...rows.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
 }
 
 /** Checks the form as typed; returns whether it may be sent. Messages show once a field was touched. */
@@ -105,12 +86,12 @@ function check(): boolean {
   if (parsed.ok) {
     const v = parsed.value;
     const rows: Array<[string, string]> = [
-      [s('region'), v.region],
-      [s('account'), v.account],
-      [s('keyId'), v.keyId],
-      [s('multiRegion'), v.multiRegion ? s('yes') : s('no')],
+      [l10n.t('Region'), v.region],
+      [l10n.t('Account'), v.account],
+      [l10n.t('Key ID'), v.keyId],
+      [l10n.t('Multi-region'), v.multiRegion ? l10n.t('yes') : l10n.t('no')],
     ];
-    if (v.partition !== 'aws') rows.unshift([s('partition'), v.partition]);
+    if (v.partition !== 'aws') rows.unshift([l10n.t('Partition'), v.partition]);
     arnFacts.append(...Array.from(facts(undefined, rows).childNodes));
     arnFacts.hidden = false;
     for (const w of parsed.warnings) arnWarning.append(message('warning', undefined, w));
@@ -163,13 +144,13 @@ function showError(error: ErrorMessage): void {
   const body: Array<Node | string | undefined> = [h('div', {}, error.message)];
   if (error.policy?.length) body.push(h('ul', {}, ...error.policy.map((line) => h('li', {}, line))));
   if (error.existing) {
-    const link = h('button', { class: 'link', id: 'show-existing', type: 'button' }, s('showExisting', error.existing.name));
+    const link = h('button', { class: 'link', id: 'show-existing', type: 'button' }, l10n.t('Show “{0}” in the tree', error.existing.name));
     link.addEventListener('click', () => connection.post({ type: 'showExisting' }));
     body.push(h('div', {}, link));
   }
   if (error.detail) body.push(h('div', { class: 'hint' }, error.detail));
   if (error.retry && registeredView.hidden) {
-    const retry = h('vscode-button', { id: 'retry', secondary: true }, s('tryAgain')) as Button;
+    const retry = h('vscode-button', { id: 'retry', secondary: true }, l10n.t('Try again'));
     retry.addEventListener('click', send);
     body.push(h('div', { class: 'actions' }, retry));
   }
@@ -184,24 +165,31 @@ function showError(error: ErrorMessage): void {
 function showRegistered(p: RegisteredProvider): void {
   formView.hidden = true;
   registeredView.hidden = false;
-  title.textContent = s('registeredTitle');
+  title.textContent = l10n.t('AWS KMS key registered');
   const rows: Array<[string, string]> = [
-    [s('nameLabel'), p.name],
-    [s('arn'), p.arn],
-    [s('fingerprint'), p.fingerprint],
-    [s('multiRegion'), p.multiRegion === undefined ? s('unknown') : p.multiRegion ? s('yes') : s('no')],
-    [s('replicas'), p.replicas.length ? p.replicas.map((r) => `${r.region ?? '?'} (${r.arn})`).join(', ') : s('none')],
+    [l10n.t('Name'), p.name],
+    [l10n.t('ARN'), p.arn],
+    [l10n.t('Fingerprint'), p.fingerprint],
+    [l10n.t('Multi-region'), p.multiRegion === undefined ? l10n.t('unknown') : p.multiRegion ? l10n.t('yes') : l10n.t('no')],
+    [l10n.t('Replica keys'), p.replicas.length ? p.replicas.map((r) => `${r.region ?? '?'} (${r.arn})`).join(', ') : l10n.t('none')],
   ];
-  if (p.description) rows.splice(1, 0, [s('descriptionLabel'), p.description]);
-  const validate = h('vscode-button', { id: 'validate-now' }, s('validateNow')) as Button;
-  const migrate = h('vscode-button', { id: 'migrate-now', secondary: true }, s('migrateNow')) as Button;
-  const another = h('button', { class: 'link', id: 'register-another', type: 'button' }, s('registerAnother'));
+  if (p.description) rows.splice(1, 0, [l10n.t('Description'), p.description]);
+  const validate = h('vscode-button', { id: 'validate-now' }, l10n.t('Validate now'));
+  const migrate = h('vscode-button', { id: 'migrate-now', secondary: true }, l10n.t('Migrate to this key…'));
+  const another = h('button', { class: 'link', id: 'register-another', type: 'button' }, l10n.t('Register another key'));
+  registeredButtons = [validate, migrate];
   validate.addEventListener('click', () => connection.post({ type: 'validateNow' }));
   migrate.addEventListener('click', () => connection.post({ type: 'migrateNow' }));
   another.addEventListener('click', () => connection.post({ type: 'registerAnother' }));
   registeredView.replaceChildren(
-    message('success', s('registeredOn', p.name, tenantLabel), s('validateFirst')),
-    p.multiRegion === false ? message('warning', undefined, s('singleRegion')) : '',
+    message(
+      'success',
+      l10n.t('{0} is registered on {1}.', p.name, tenantLabel),
+      l10n.t('Validate it before migrating the tenant’s encryption to it.'),
+    ),
+    p.multiRegion === false
+      ? message('warning', undefined, l10n.t('This is a single-region key: it does not survive a regional failover.'))
+      : '',
     facts('registered-facts', rows),
     validation,
     h('div', { class: 'actions' }, validate, migrate),
@@ -213,7 +201,7 @@ function restoreForm(values: RegisterForm | undefined): void {
   formView.hidden = false;
   registeredView.hidden = true;
   validation.replaceChildren();
-  title.textContent = s('title');
+  title.textContent = l10n.t('Register AWS KMS Key');
   arnField.value = values?.arn ?? '';
   nameField.value = values?.name ?? '';
   descriptionField.value = values?.description ?? '';
@@ -228,20 +216,16 @@ function onMessage(m: ToWebview): void {
     case 'init':
       tenantLabel = m.tenantLabel;
       tenantRegion = m.tenantRegion;
-      if (m.strings) strings = m.strings;
       buildForm();
-      lead.textContent = s('lead', m.tenantLabel, m.tenantOrigin);
+      lead.textContent = l10n.t('Make an AWS KMS key available to {0} ({1}) for encrypting its data.', m.tenantLabel, m.tenantOrigin);
       restoreForm(m.form ?? connection.state()?.form);
       break;
     case 'busy':
       busy = m.busy;
       submit.disabled = busy || !check();
-      submit.textContent = busy && m.what === 'register' ? s('submitting') : s('submit');
-      for (const id of ['validate-now', 'migrate-now']) {
-        const b = document.getElementById(id) as Button | null;
-        if (b) b.disabled = busy;
-      }
-      if (busy && m.what === 'validate') validation.replaceChildren(message('info', undefined, s('validating')));
+      submit.textContent = busy && m.what === 'register' ? l10n.t('Registering…') : l10n.t('Register key');
+      for (const b of registeredButtons) b.disabled = busy;
+      if (busy && m.what === 'validate') validation.replaceChildren(message('info', undefined, l10n.t('Validating the key…')));
       break;
     case 'error':
       showError(m);
@@ -253,7 +237,7 @@ function onMessage(m: ToWebview): void {
       validation.replaceChildren(
         message(
           m.ok ? 'success' : 'warning',
-          m.ok ? s('validated') : s('complianceProblem'),
+          m.ok ? l10n.t('Validated') : l10n.t('Compliance problem'),
           m.message,
           ...m.problems.map((p) => h('div', {}, complianceLine(p))),
         ),

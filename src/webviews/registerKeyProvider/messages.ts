@@ -52,43 +52,6 @@ export function registeredProviderView(p: {
   };
 }
 
-/** The page's own words, in English; the panel sends them through vscode.l10n.t in `init`. */
-export const PAGE_STRINGS = {
-  title: 'Register AWS KMS Key',
-  lead: 'Make an AWS KMS key available to {0} ({1}) for encrypting its data.',
-  arnLabel: 'Key ARN',
-  arnHint: 'The ARN of a symmetric AWS KMS key (not an alias). Multi-region keys (mrk-…) are recommended.',
-  nameLabel: 'Name',
-  descriptionLabel: 'Description',
-  submit: 'Register key',
-  submitting: 'Registering…',
-  partition: 'Partition',
-  region: 'Region',
-  account: 'Account',
-  keyId: 'Key ID',
-  multiRegion: 'Multi-region',
-  yes: 'yes',
-  no: 'no',
-  unknown: 'unknown',
-  none: 'none',
-  showExisting: 'Show “{0}” in the tree',
-  tryAgain: 'Try again',
-  registeredTitle: 'AWS KMS key registered',
-  registeredOn: '{0} is registered on {1}.',
-  validateFirst: 'Validate it before migrating the tenant’s encryption to it.',
-  arn: 'ARN',
-  fingerprint: 'Fingerprint',
-  replicas: 'Replica keys',
-  validateNow: 'Validate now',
-  migrateNow: 'Migrate to this key…',
-  registerAnother: 'Register another key',
-  singleRegion: 'This is a single-region key: it does not survive a regional failover.',
-  validating: 'Validating the key…',
-  validated: 'Validated',
-  complianceProblem: 'Compliance problem',
-} as const;
-export type PageStringKey = keyof typeof PAGE_STRINGS;
-
 export const ErrorKind = z.enum(['conflict', 'badArn', 'policy', 'timeout', 'input', 'other']);
 
 export const ToWebview = z.discriminatedUnion('type', [
@@ -100,8 +63,6 @@ export const ToWebview = z.discriminatedUnion('type', [
     /** The tenant's AWS region, for the region rule's warning (absent: not known). */
     tenantRegion: z.optional(z.string()),
     form: z.optional(RegisterForm),
-    /** PAGE_STRINGS translated (missing keys fall back to English). */
-    strings: z.optional(z.record(z.string(), z.string())),
   }),
   z.object({ type: z.literal('busy'), busy: z.boolean(), what: z.enum(['register', 'validate', 'migrate']) }),
   z.object({

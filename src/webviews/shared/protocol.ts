@@ -28,3 +28,14 @@ export function parseMessage<T>(schema: Schema<T>, data: unknown): ParseResult<T
       : '?';
   return { ok: false, problem: `message "${type.slice(0, 40)}" rejected at ${where}: ${issue?.message ?? 'invalid'}` };
 }
+
+/**
+ * The base panel's answer to `ready`, before anything else: the display language (for dates and numbers) and the
+ * extension's l10n bundle (`vscode.l10n.bundle`; absent in English), which `connect()` gives to `@vscode/l10n`.
+ */
+export const setupMessage = z.object({
+  type: z.literal('setup'),
+  locale: z.string().check(z.maxLength(64)),
+  bundle: z.optional(z.record(z.string(), z.string())),
+});
+export type SetupMessage = z.infer<typeof setupMessage>;

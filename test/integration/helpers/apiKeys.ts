@@ -1,7 +1,7 @@
 // Helpers for the API key workflow suites (issue 7): the Create API Key panel, direct calls to the emulator.
 import * as vscode from 'vscode';
 import type { EmulatorTenant } from '../../harness/emulator';
-import type { CreateApiKeyPanel } from '../../../src/webviews/createApiKey/panel';
+import type { CreateApiKeyProbe as CreateApiKeyPanel } from '../../../src/webviews/testHooks';
 import type { ToWebview } from '../../../src/webviews/createApiKey/messages';
 import { testApi } from './extension';
 import type { PromptDouble } from './prompts';

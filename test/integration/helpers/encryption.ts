@@ -1,7 +1,7 @@
 // Helpers for the encryption suites (issue 6): provider rows, direct calls to the emulator, settings, waiting.
 import * as vscode from 'vscode';
 import type { EmulatorTenant, TestEmulator } from '../../harness/emulator';
-import type { RegisterKeyProviderPanel } from '../../../src/webviews/registerKeyProvider/panel';
+import type { RegisterKeyProviderProbe as RegisterKeyProviderPanel } from '../../../src/webviews/testHooks';
 import { testApi } from './extension';
 import { groupRow } from './qlikCloud';
 import { childrenOf, outline, type TreeRow } from './tree';

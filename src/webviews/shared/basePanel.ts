@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { Log } from '../../util/log';
 import { inert, TEXT_LIMITS } from '../../util/text';
 import { buildWebviewHtml, createNonce } from './html';
-import { type Message, parseMessage, readyMessage, type Schema } from './protocol';
+import { type Message, parseMessage, readyMessage, type Schema, type SetupMessage, setupMessage } from './protocol';
+import type { PanelTracker } from './tracker';
 
 export interface PanelOptions<FromWebview extends Message, ToWebview extends Message> {
   /** The panel type (`qlikCloud.<name>`), also used for the log. */
@@ -12,6 +13,8 @@ export interface PanelOptions<FromWebview extends Message, ToWebview extends Mes
   script: string;
   extensionUri: vscode.Uri;
   log: Log;
+  /** The window's open panels: the panel announces itself there. */
+  tracker: PanelTracker;
   /** Messages the page may send (the `ready` handshake is handled here and need not be listed). */
   fromWebview: Schema<FromWebview>;
   /** Messages the extension may send; each is validated before it is posted. */
@@ -25,16 +28,17 @@ export interface PanelOptions<FromWebview extends Message, ToWebview extends Mes
  * runs again whenever the page is reloaded, so it can send its state again), zod-validated messages both ways,
  * and disposal of everything registered with `_register` when the panel closes.
  */
-export abstract class WebviewPanelBase<FromWebview extends Message, ToWebview extends Message> implements vscode.Disposable {
+export abstract class BasePanel<FromWebview extends Message, ToWebview extends Message> implements vscode.Disposable {
   protected readonly panel: vscode.WebviewPanel;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly disposedEmitter = new vscode.EventEmitter<void>();
   private ready = false;
   private queue: ToWebview[] = [];
   private disposed = false;
-  /** Everything posted to the page, in order (the integration tests read it). */
-  readonly sent: ToWebview[] = [];
+  private readonly postedEmitter = new vscode.EventEmitter<ToWebview | SetupMessage>();
   readonly onDidDispose = this.disposedEmitter.event;
+  /** Each message as it is posted to the page (nothing is kept here). */
+  readonly onDidPost = this.postedEmitter.event;
 
   constructor(protected readonly options: PanelOptions<FromWebview, ToWebview>) {
     const distRoot = vscode.Uri.joinPath(options.extensionUri, 'dist', 'webviews');
@@ -60,6 +64,7 @@ export abstract class WebviewPanelBase<FromWebview extends Message, ToWebview ex
         if (!this.panel.visible) this.ready = false;
       }),
     );
+    options.tracker.opened(this);
   }
 
   /** The page's HTML: a fresh nonce each time. */
@@ -99,6 +104,7 @@ export abstract class WebviewPanelBase<FromWebview extends Message, ToWebview ex
       this.ready = true;
       const pending = this.queue;
       this.queue = [];
+      this.postNow(setup());
       try {
         await this.onReady();
       } catch (error) {
@@ -121,7 +127,7 @@ export abstract class WebviewPanelBase<FromWebview extends Message, ToWebview ex
 
   /** Posts a message once the page is ready (validated first: a bad message is a bug, and throws). */
   post(message: ToWebview): void {
-    const parsed = parseMessage(this.options.toWebview, inertStrings(message) as ToWebview);
+    const parsed = parseMessage(this.options.toWebview, inertStrings(message));
     if (!parsed.ok) throw new Error(`${this.options.viewType}: ${parsed.problem}`);
     if (this.disposed) return;
     if (!this.ready) {
@@ -154,20 +160,29 @@ export abstract class WebviewPanelBase<FromWebview extends Message, ToWebview ex
     for (const d of this.disposables.splice(0)) d.dispose();
     this.disposedEmitter.fire();
     this.disposedEmitter.dispose();
+    this.postedEmitter.dispose();
   }
 
-  private postNow(message: ToWebview): void {
-    this.sent.push(message);
+  private postNow(message: ToWebview | SetupMessage): void {
     void this.panel.webview.postMessage(message);
+    this.postedEmitter.fire(message);
   }
+}
+
+/** The display language and VS Code's l10n bundle for this extension (none in English). */
+function setup(): SetupMessage {
+  const bundle = vscode.l10n.bundle;
+  const parsed = parseMessage(setupMessage, { type: 'setup', locale: vscode.env.language, ...(bundle ? { bundle } : {}) });
+  if (!parsed.ok) throw new Error(parsed.problem);
+  return parsed.message;
 }
 
 /**
  * The pages write text with textContent only (no HTML), so links and icons cannot happen there; what is left is
  * invisible characters and length. Every string posted is made inert, except the new token (shown once, exactly), the
- * person's own form values (given back as typed) and the page's translated strings.
+ * person's own form values (given back as typed) and the extension's own l10n bundle.
  */
-const VERBATIM = new Set(['token', 'form', 'strings']);
+const VERBATIM = new Set(['token', 'form', 'bundle']);
 function inertStrings(value: unknown, key?: string): unknown {
   if (key !== undefined && VERBATIM.has(key)) return value;
   if (typeof value === 'string') return inert(value, WEBVIEW_TEXT);
