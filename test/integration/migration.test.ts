@@ -91,7 +91,7 @@ describe('Encryption migrations', function () {
     assert.match(plain(item?.tooltip), /From: Production CMK/);
     assert.match(plain(item?.tooltip), /To: Legacy single-region key/);
     assert.match(plain(item?.tooltip), /State: Completed/);
-    assert.match(plain(item?.tooltip), /Started: \d{4}-\d\d-\d\d/);
+    assert.match(plain(item?.tooltip), /Started: \S.*\b2\d{3}\b/);
     await waitUntil('the completion notification', () =>
       prompts().calls.some((c) => c.text === 'Encryption on acme now uses Legacy single-region key'),
     );
