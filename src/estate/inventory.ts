@@ -170,12 +170,19 @@ async function* readTenant(source: InventorySource, options: InventoryOptions): 
   yield [summary];
 }
 
+/** The columns every record has, then its own. */
+function record(
+  kind: InventoryKind,
+  origin: string,
+  tenantId: string | undefined,
+  id: string | undefined,
+  fields: Partial<InventoryRecord>,
+) {
+  return { kind, tenant: origin, tenantId: tenantId ?? '', id: id ?? '', ...fields };
+}
+
 function providerRecord(origin: string, tenantId: string | undefined, p: KeyProvider): InventoryRecord {
-  return {
-    kind: 'keyProvider',
-    tenant: origin,
-    tenantId: p.tenantId ?? tenantId ?? '',
-    id: p.fingerprint ?? '',
+  return record('keyProvider', origin, p.tenantId ?? tenantId, p.fingerprint, {
     name: p.name,
     description: p.description,
     status: p.isQlikDefault ? 'qlik-managed' : (p.keyProviderType ?? p.kind),
@@ -187,30 +194,22 @@ function providerRecord(origin: string, tenantId: string | undefined, p: KeyProv
     replicaRegions: p.replicaKeys.map((r) => r.region ?? r.arn).join(' '),
     drCompliant: p.drCompliant ?? '',
     compliance: p.complianceProblems.map((c) => `${c.code} (${c.region})`).join(' '),
-  };
+  });
 }
 
 function migrationRecord(origin: string, tenantId: string | undefined, m: Migration): InventoryRecord {
-  return {
-    kind: 'migration',
-    tenant: origin,
-    tenantId: m.tenantId ?? tenantId ?? '',
-    id: m.id ?? '',
+  return record('migration', origin, m.tenantId ?? tenantId, m.id, {
     status: m.state ?? '',
     progress: m.progress ?? '',
     created: date(m.initiatedAt),
     lastUpdated: date(m.completedAt),
     from: m.migratingFrom ?? '',
     to: m.migratingTo ?? m.migratingToFingerprint ?? '',
-  };
+  });
 }
 
 function apiKeyRecord(origin: string, k: ApiKey): InventoryRecord {
-  return {
-    kind: 'apiKey',
-    tenant: origin,
-    tenantId: k.tenantId ?? '',
-    id: k.id,
+  return record('apiKey', origin, k.tenantId, k.id, {
     description: k.description,
     status: k.status,
     owner: k.sub,
@@ -219,7 +218,7 @@ function apiKeyRecord(origin: string, k: ApiKey): InventoryRecord {
     created: date(k.created),
     expires: k.expiry.never ? 'never' : date(k.expiry),
     lastUpdated: date(k.lastUpdated),
-  };
+  });
 }
 
 /** A date as Qlik Cloud sent it (an audit export keeps the service's own text, offset included). */
