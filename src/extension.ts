@@ -1,16 +1,16 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { ExpiryWatcher } from './apiKeys/expiryWatcher';
-import { ApiKeyFilterStore } from './apiKeys/filterStore';
 import { TokenClipboard } from './apiKeys/tokenClipboard';
 import { registerCommands } from './commands/registry';
 import type { CommandContext } from './commands/context';
-import { MigrationWatcher } from './migration/watcher';
+import { MigrationStatusBar } from './migration/statusBar';
+import { createServices } from './services';
 import { ClientPool } from './tenants/clientPool';
 import { TenantStore } from './tenants/tenantStore';
 import { DETAILS_SCHEME, DetailsDocuments } from './tree/detailsDocuments';
 import { EncryptionGroupNode } from './tree/encryptionGroup';
-import { TenantsTreeProvider } from './tree/provider';
+import { readTreeSettings, TenantsTreeProvider } from './tree/provider';
 import { createTestApi, testApiEnabled, type QlikCloudTestApi } from './testApi';
 import { Log } from './util/log';
 import { setPrompts, vscodePrompts } from './util/prompts';
@@ -29,25 +29,24 @@ export function activate(context: vscode.ExtensionContext): QlikCloudTestApi | u
   const log = new Log();
   const store = new TenantStore(context.globalState, context.secrets);
   const pool = new ClientPool(store, log);
-  const filters = new ApiKeyFilterStore(context.globalState);
-  const tree = new TenantsTreeProvider(store, pool, log, (origin) => filters.get(origin));
+  const services = createServices({ store, pool, log }, { globalState: context.globalState, pageSize: () => readTreeSettings().pageSize });
+  const tree = new TenantsTreeProvider(store, services, log);
   const details = new DetailsDocuments();
   const view = vscode.window.createTreeView('qlikCloud.tenants', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   const tokenClipboard = new TokenClipboard(() => log.info('apiKeys', 'cleared a copied token from the clipboard'));
   beforeStop = () => tokenClipboard.clearPending();
   const expiryWatcher = new ExpiryWatcher(store, pool, log);
-  const migrations = new MigrationWatcher({ store, pool, log, tree });
+  const statusBar = new MigrationStatusBar(services.migrations);
   const panels = new PanelTracker();
   const ctx: CommandContext = {
     extension: context,
-    migrations,
+    services,
     view,
     store,
     pool,
     tree,
     log,
     details,
-    filters,
     tokenClipboard,
     expiryWatcher,
     panels,
@@ -61,17 +60,15 @@ export function activate(context: vscode.ExtensionContext): QlikCloudTestApi | u
     view,
     vscode.workspace.registerTextDocumentContentProvider(DETAILS_SCHEME, details),
     ...registerCommands(ctx),
-    { dispose: () => ctx.migrations.dispose() },
-    filters,
+    services,
+    statusBar,
     tokenClipboard,
     expiryWatcher,
     panels,
-    filters.onDidChange((origin) => tree.tenantNode(origin)?.apiKeys.refresh()),
     // The walkthrough's "Explore its encryption keys" step is done once an Encryption node has been opened.
     view.onDidExpandElement(({ element }) => {
       if (element instanceof EncryptionGroupNode) void vscode.commands.executeCommand('setContext', 'qlikCloud.encryptionExplored', true);
     }),
-    store.onDidChange(() => void filters.retain(store.list().map((t) => t.origin))),
     // Expiring keys: once at start-up and after each full refresh (the view title's Refresh, a tenant added).
     tree.onDidChangeTreeData((node) => {
       if (node === undefined) expiryWatcher.schedule();
@@ -80,10 +77,10 @@ export function activate(context: vscode.ExtensionContext): QlikCloudTestApi | u
   if (store.list().length > 0) expiryWatcher.schedule(3000);
   log.info('extension', `Qlik Cloud Keys started with ${store.list().length} tenant(s) in ${Date.now() - started} ms`);
   // Migrations that run on known tenants (started before a reload, or in another window) show again.
-  void ctx.migrations.resumeKnownTenants();
+  void services.migrations.resumeKnownTenants();
   // The test API exists only in development builds (esbuild defines QCK_TEST_BUILD false for production, and the
   // whole branch, with testApi.ts, is left out of the bundle); even there it needs QCK_EXTENSION_TEST_API=1.
-  return QCK_TEST_BUILD && testApiEnabled() ? createTestApi(ctx, context, setPrompts, vscodePrompts) : undefined;
+  return QCK_TEST_BUILD && testApiEnabled() ? createTestApi(ctx, context, statusBar, setPrompts, vscodePrompts) : undefined;
 }
 
 export async function deactivate(): Promise<void> {

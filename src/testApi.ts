@@ -1,9 +1,8 @@
 import type * as vscode from 'vscode';
 import type { CommandContext } from './commands/context';
-import { encryptionTestApi } from './migration/testHooks';
+import type { MigrationItemSnapshot, MigrationStatusBar } from './migration/statusBar';
 import { type CreateApiKeyProbe, type RegisterKeyProviderProbe, webviewsTestApi } from './webviews/testHooks';
 import type { ClientPool } from './tenants/clientPool';
-import type { EncryptionTestApi } from './migration/testHooks';
 import type { TenantStore } from './tenants/tenantStore';
 import type { ExpiryWatcher } from './apiKeys/expiryWatcher';
 import type { TokenClipboard } from './apiKeys/tokenClipboard';
@@ -37,6 +36,19 @@ export interface QlikCloudTestApi {
   storageFolders(): string[];
 }
 
+/** The encryption part of the test API. */
+export interface EncryptionTestApi {
+  /** What the migration status bar items show now. */
+  migrationItems(): MigrationItemSnapshot[];
+  isWatching(origin: string): boolean;
+  /**
+   * Simulates a window reload for the migrations: every watch stops (its items disappear, its polls stop), what the
+   * encryption service knew is forgotten, and the start-up code runs again, reading each known tenant's migration
+   * details once. Resolves with the origins whose migrations were picked up again.
+   */
+  reloadMigrationWatcher(): Promise<string[]>;
+}
+
 export const TEST_API_VARIABLE = 'QCK_EXTENSION_TEST_API';
 
 export function testApiEnabled(): boolean {
@@ -47,6 +59,7 @@ export function testApiEnabled(): boolean {
 export function createTestApi(
   ctx: CommandContext,
   context: vscode.ExtensionContext,
+  statusBar: MigrationStatusBar,
   setPrompts: (prompts: Prompts | undefined) => void,
   defaultPrompts: Prompts,
 ): QlikCloudTestApi {
@@ -60,7 +73,16 @@ export function createTestApi(
     logLines: () => log.lines(),
     globalState: () => Object.fromEntries(context.globalState.keys().map((k) => [k, context.globalState.get(k)])),
     setPrompts,
-    encryption: { ...encryptionTestApi(ctx), registerPanels: webviews.registerPanels },
+    encryption: {
+      migrationItems: () => statusBar.snapshots(),
+      isWatching: (origin) => ctx.services.migrations.isRunning(origin),
+      async reloadMigrationWatcher() {
+        ctx.services.migrations.stopAll();
+        for (const t of store.list()) ctx.services.encryption.invalidate(t.origin, true);
+        return ctx.services.migrations.resumeKnownTenants();
+      },
+      registerPanels: webviews.registerPanels,
+    },
     defaultPrompts,
     pool,
     createApiKeyPanels: webviews.createApiKeyPanels,

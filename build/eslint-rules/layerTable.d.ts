@@ -6,7 +6,6 @@ export interface Layer {
 export const LAYERS: Record<string, Layer>;
 export const PURE: string[];
 export const COMMANDS_SHARED: string[];
-export const KNOWN_VIOLATIONS: string[];
 export function isBrowser(module: string): boolean;
 export function folderOf(module: string): string;
 export function resolveModule(from: string, specifier: string): string | undefined;

@@ -2,15 +2,13 @@ import * as vscode from 'vscode';
 import type { ApiKey } from '../qlik';
 import type { ClientPool } from '../tenants/clientPool';
 import type { TenantRecord, TenantStore } from '../tenants/tenantStore';
-import { describeExpiry, expiresSoon } from '../util/format';
-import { clampWarningDays } from '../tree/format';
+import { clampWarningDays, describeExpiry, expiresSoon } from '../util/format';
 import type { Log } from '../util/log';
 import { pickOrCancel, prompts } from '../util/prompts';
 
 /** Pages of 100 read per tenant at the most: max_keys_per_user is at most 1,000. */
 const MAX_PAGES = 10;
 
-const t = vscode.l10n.t;
 export const NOTIFY_SETTING = 'qlikCloud.apiKeys.notifyExpiring';
 
 export interface ExpiringKey {
@@ -97,17 +95,17 @@ export class ExpiryWatcher implements vscode.Disposable {
     const tenants = new Set(found.map((f) => f.tenant.origin)).size;
     const message =
       found.length === 1
-        ? t(
+        ? vscode.l10n.t(
             'Your API key "{0}" on {1} expires within {2} days.',
             found[0]!.key.description || found[0]!.key.id,
             found[0]!.tenant.label,
             days,
           )
         : tenants === 1
-          ? t('{0} of your API keys on {1} expire within {2} days.', found.length, found[0]!.tenant.label, days)
-          : t('{0} of your API keys on {1} tenants expire within {2} days.', found.length, tenants, days);
-    const show = t('Show Keys');
-    const off = t('Don’t Show Again');
+          ? vscode.l10n.t('{0} of your API keys on {1} expire within {2} days.', found.length, found[0]!.tenant.label, days)
+          : vscode.l10n.t('{0} of your API keys on {1} tenants expire within {2} days.', found.length, tenants, days);
+    const show = vscode.l10n.t('Show Keys');
+    const off = vscode.l10n.t('Don’t Show Again');
     this.log.info('apiKeys', `${found.length} API key(s) of the signed-in user expire soon`);
     void prompts()
       .notify('info', message, show, off)
@@ -128,7 +126,7 @@ export class ExpiryWatcher implements vscode.Disposable {
         detail: f.key.id,
         item: f,
       })),
-      { title: t('Your API keys that expire soon'), placeHolder: t('Choose a key to rotate it') },
+      { title: vscode.l10n.t('Your API keys that expire soon'), placeHolder: vscode.l10n.t('Choose a key to rotate it') },
     ).catch(() => undefined);
     if (picked) await vscode.commands.executeCommand('qlikCloud.rotateApiKey', { origin: picked.item.tenant.origin, key: picked.item.key });
   }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ApiKey, KeyProvider } from '../qlik';
+import type { EncryptionData } from '../services/encryption';
 import type { TenantRecord } from '../tenants/tenantStore';
 import { ApiKeyNode } from '../tree/apiKeyNode';
 import type { ApiKeysGroupNode, LoadMoreNode } from '../tree/apiKeysGroup';
@@ -87,18 +88,26 @@ export async function keyProviderArg(
   arg: CommandArg,
   title: string,
   filter: (p: KeyProvider) => boolean = () => true,
-): Promise<{ tenant: TenantRecord; provider: KeyProvider }> {
+): Promise<KeyProviderChoice> {
   const tenant = await tenantArg(ctx, arg, title);
   if (arg.kind === 'node' && arg.node instanceof KeyProviderNode) return { tenant, provider: arg.node.provider };
   if (arg.kind === 'keyProvider') {
-    const listed = await (await ctx.pool.get(tenant.origin)).encryption.listAll();
+    // Named by another surface (the Register panel): read the list now, once, through the encryption service.
+    const fresh = await ctx.services.encryption.reload(tenant.origin);
     const provider =
-      (arg.fingerprint ? listed.find((p) => p.fingerprint === arg.fingerprint) : undefined) ??
-      (arg.arn ? listed.find((p) => p.arn === arg.arn) : undefined);
+      (arg.fingerprint ? fresh.providers.find((p) => p.fingerprint === arg.fingerprint) : undefined) ??
+      (arg.arn ? fresh.providers.find((p) => p.arn === arg.arn) : undefined);
     if (!provider) throw new UserFacingError(vscode.l10n.t('This key provider is no longer registered on {0}.', tenant.label));
-    return { tenant, provider };
+    return { tenant, provider, fresh };
   }
-  return { tenant, provider: await pickKeyProvider(ctx, tenant, title, filter) };
+  return { tenant, ...(await pickKeyProvider(ctx, tenant, title, filter)) };
+}
+
+/** A key provider and its tenant; `fresh` is the list when it was read for this action (so it is not read twice). */
+export interface KeyProviderChoice {
+  tenant: TenantRecord;
+  provider: KeyProvider;
+  fresh?: EncryptionData;
 }
 
 /**
@@ -111,11 +120,11 @@ export async function applicableKeyProvider(
   title: string,
   applies: (p: KeyProvider) => boolean,
   why: (p: KeyProvider) => string,
-): Promise<{ tenant: TenantRecord; provider: KeyProvider & { fingerprint: string } }> {
-  const { tenant, provider } = await keyProviderArg(ctx, arg, title, applies);
+): Promise<KeyProviderChoice & { provider: KeyProvider & { fingerprint: string } }> {
+  const { tenant, provider, fresh } = await keyProviderArg(ctx, arg, title, applies);
   if (!applies(provider)) throw new UserFacingError(why(provider));
   if (!provider.fingerprint) throw new UserFacingError(vscode.l10n.t('Qlik Cloud sent no fingerprint for {0}.', provider.name));
-  return { tenant, provider: provider as KeyProvider & { fingerprint: string } };
+  return { tenant, provider: provider as KeyProvider & { fingerprint: string }, ...(fresh ? { fresh } : {}) };
 }
 
 /** An API key: the row's, the one passed with its tenant, or picked from the tenant's newest keys. */

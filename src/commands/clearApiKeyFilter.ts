@@ -5,10 +5,10 @@ import type { CommandContext } from './context';
 
 /** Clear Filter: the API Keys node shows every key again, newest first. */
 export async function clearApiKeyFilter(ctx: CommandContext, arg: CommandArg): Promise<void> {
-  const tenants = ctx.store.list().filter((r) => ctx.filters.get(r.origin));
+  const tenants = ctx.store.list().filter((r) => ctx.services.apiKeys.filter(r.origin));
   if (arg.kind === 'none' && tenants.length === 0) throw new UserFacingError(vscode.l10n.t('No API key filter is in force.'));
   const tenant =
     arg.kind === 'none' && tenants.length === 1 ? tenants[0]! : await tenantArg(ctx, arg, vscode.l10n.t('Clear API Key Filter'));
-  await ctx.filters.set(tenant.origin, undefined);
+  await ctx.services.apiKeys.setFilter(tenant.origin, undefined);
   ctx.log.info('apiKeys', `filter on ${tenant.label} cleared`);
 }

@@ -1,10 +1,9 @@
 import type * as vscode from 'vscode';
 import type { ExpiryWatcher } from '../apiKeys/expiryWatcher';
-import type { ApiKeyFilterStore } from '../apiKeys/filterStore';
 import { clipboardClearSeconds, type TokenClipboard } from '../apiKeys/tokenClipboard';
 import type { ClientPool } from '../tenants/clientPool';
 import type { TenantRecord, TenantStore } from '../tenants/tenantStore';
-import type { MigrationWatcher } from '../migration/watcher';
+import type { Services } from '../services';
 import type { DetailsDocuments } from '../tree/detailsDocuments';
 import type { TreeNode } from '../tree/node';
 import type { TenantsTreeProvider } from '../tree/provider';
@@ -20,12 +19,10 @@ export interface CommandContext {
   readonly tree: TenantsTreeProvider;
   readonly log: Log;
   readonly details: DetailsDocuments;
-  /** Migrations shown in the status bar (issue 6; the test API's simulated reload replaces it). */
-  migrations: MigrationWatcher;
+  /** The per-tenant owners of state: commands read and act through them. */
+  readonly services: Services;
   /** The Tenants view, to reveal a node. */
   readonly view?: vscode.TreeView<TreeNode>;
-  /** API Keys filter per tenant (issue 7). */
-  readonly filters: ApiKeyFilterStore;
   /** Copies one-time tokens and clears them from the clipboard later. */
   readonly tokenClipboard: TokenClipboard;
   readonly expiryWatcher: ExpiryWatcher;
@@ -43,6 +40,6 @@ export function createApiKeyDeps(ctx: CommandContext, tenant: TenantRecord): Cre
     createKey: async (input) => (await ctx.pool.get(tenant.origin)).apiKeys.create(input),
     copyToken: (token) => ctx.tokenClipboard.copy(token),
     clearSeconds: clipboardClearSeconds,
-    onCreated: (t) => ctx.tree.tenantNode(t.origin)?.apiKeys.refresh(),
+    onCreated: (t) => ctx.services.apiKeys.invalidate(t.origin),
   };
 }

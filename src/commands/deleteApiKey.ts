@@ -55,7 +55,7 @@ export async function deleteApiKey(ctx: CommandContext, arg: CommandArg, selecti
     () => client.apiKeys.delete(key.id),
   );
   ctx.log.info('apiKeys', `${action === 'delete' ? 'deleted' : 'revoked'} API key ${key.id} on ${tenant.label}`);
-  ctx.tree.tenantNode(tenant.origin)?.apiKeys.refresh();
+  ctx.services.apiKeys.invalidate(tenant.origin);
   void prompts().notify(
     'info',
     action === 'delete' ? vscode.l10n.t('Deleted API key "{0}".', name) : vscode.l10n.t('Revoked API key "{0}".', name),
@@ -124,7 +124,7 @@ async function removeMany(ctx: CommandContext, nodes: ApiKeyNode[]): Promise<voi
       await Promise.all(Array.from({ length: Math.min(PARALLEL, targets.length) }, worker));
     },
   );
-  for (const origin of new Set(targets.map((x) => x.tenant.origin))) ctx.tree.tenantNode(origin)?.apiKeys.refresh();
+  for (const origin of new Set(targets.map((x) => x.tenant.origin))) ctx.services.apiKeys.invalidate(origin);
   for (const f of failures)
     ctx.log.error('apiKeys', `${f.target.action} of API key ${f.target.key.id} on ${f.target.tenant.label} failed`, f.error);
   ctx.log.info(

@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { QlikApiError } from '../qlik';
 import { UserCancelledError } from '../util/errors';
 import { prompts, statusMessage } from '../util/prompts';
 import { applicableKeyProvider, type CommandArg } from './args';
@@ -27,15 +26,8 @@ export async function deleteKeyProvider(ctx: CommandContext, arg: CommandArg): P
     remove,
   );
   if (choice !== remove) throw new UserCancelledError();
-  const client = await ctx.pool.get(tenant.origin);
-  try {
-    await client.encryption.delete(provider.fingerprint);
-  } catch (error) {
-    // In use (424): the tree may be stale about which key is current or migrating; the table's sentence says why.
-    if (error instanceof QlikApiError && error.status === 424) ctx.tree.tenantNode(tenant.origin)?.encryption.refresh();
-    throw error;
-  }
+  // In use (424): the service reloads (the tree may be stale about which key is current); the table's sentence says why.
+  await ctx.services.encryption.delete(tenant.origin, provider.fingerprint);
   ctx.log.info('encryption', `deleted ${provider.name} from ${tenant.label}`);
-  ctx.tree.tenantNode(tenant.origin)?.encryption.refresh();
   statusMessage(vscode.l10n.t('Deleted {0}', provider.name));
 }

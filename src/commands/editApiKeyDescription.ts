@@ -19,6 +19,6 @@ export async function editApiKeyDescription(ctx: CommandContext, arg: CommandArg
   const client = await ctx.pool.get(tenant.origin);
   await client.apiKeys.patchDescription(key.id, value);
   ctx.log.info('apiKeys', `description of ${key.id} on ${tenant.label} changed`);
-  ctx.tree.tenantNode(tenant.origin)?.apiKeys.refresh();
+  ctx.services.apiKeys.invalidate(tenant.origin);
   void prompts().notify('info', vscode.l10n.t('API key description changed to "{0}".', value));
 }

@@ -25,8 +25,8 @@ export function validateDurationInput(value: string): string | undefined {
 export async function editApiKeySettings(ctx: CommandContext, arg: CommandArg): Promise<void> {
   const title = vscode.l10n.t('Edit API Key Settings');
   const tenant = await tenantArg(ctx, arg, title);
-  const client = await ctx.pool.get(tenant.origin);
-  const config = await client.apiKeys.getConfig(tenant.tenantId);
+  // The settings as Qlik Cloud has them now (read once, shared with the tree).
+  const config = await ctx.services.apiKeySettings.reload(tenant.origin);
   const available = apiKeySettingsOf(config);
 
   let setting: Setting;
@@ -87,8 +87,7 @@ export async function editApiKeySettings(ctx: CommandContext, arg: CommandArg): 
     newValue = words(changes[setting]);
   }
   if (newValue === shown(config, setting)) throw new UserCancelledError();
-  await client.apiKeys.patchConfig(tenant.tenantId, changes);
+  await ctx.services.apiKeySettings.change(tenant.origin, changes);
   ctx.log.info('apiKeys', `settings of ${tenant.label}: ${setting} changed`);
-  ctx.tree.tenantNode(tenant.origin)?.settings.refresh();
   void prompts().notify('info', vscode.l10n.t('{0} on {1} is now {2}.', settingLabel(setting), tenant.label, newValue));
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { type ApiKeyFilter, type ApiKeyStatusFilter, DEFAULT_SORT, SORT_CHOICES } from '../apiKeys/filter';
+import { type ApiKeyFilter, type ApiKeyStatusFilter, DEFAULT_SORT, SORT_CHOICES, sortInWords } from '../services/apiKeyFilter';
 import { checkCredential } from '../qlik';
 import { pickOrCancel, inputOrCancel } from '../util/prompts';
 import { type CommandArg, tenantArg } from './args';
@@ -12,7 +12,7 @@ import type { CommandContext } from './context';
  */
 export async function filterApiKeys(ctx: CommandContext, arg: CommandArg): Promise<void> {
   const tenant = await tenantArg(ctx, arg, vscode.l10n.t('Filter API Keys'));
-  const current = ctx.filters.get(tenant.origin) ?? {};
+  const current = ctx.services.apiKeys.filter(tenant.origin) ?? {};
   const admin = tenant.roles.includes('TenantAdmin');
   const steps = admin ? 3 : 2;
   const mark = (on: boolean) => (on ? vscode.l10n.t('current') : undefined);
@@ -66,11 +66,11 @@ export async function filterApiKeys(ctx: CommandContext, arg: CommandArg): Promi
   }
 
   const sort = await pickOrCancel(
-    SORT_CHOICES.map((c) => ({
-      label: vscode.l10n.t(c.words),
-      description: mark((current.sort ?? DEFAULT_SORT) === c.sort),
-      detail: c.sort,
-      sort: c.sort,
+    SORT_CHOICES.map((sort) => ({
+      label: sortInWords(sort),
+      description: mark((current.sort ?? DEFAULT_SORT) === sort),
+      detail: sort,
+      sort,
     })),
     { title: vscode.l10n.t('Filter API Keys ({0}/{1}): order', steps, steps), placeHolder: vscode.l10n.t('How to sort the keys') },
   );
@@ -80,6 +80,6 @@ export async function filterApiKeys(ctx: CommandContext, arg: CommandArg): Promi
     ...(owner ? { owner } : {}),
     ...(sort.sort !== DEFAULT_SORT ? { sort: sort.sort } : {}),
   };
-  await ctx.filters.set(tenant.origin, filter);
+  await ctx.services.apiKeys.setFilter(tenant.origin, filter);
   ctx.log.info('apiKeys', `filter on ${tenant.label}: ${JSON.stringify(filter)}`);
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { type KeyProvider, QlikApiError } from '../qlik';
-import { validateKeyProvider, validationMessage, ValidationRecords } from '../migration/validations';
+import { validateKeyProvider, validationMessage } from '../migration/validations';
 import type { TenantRecord } from '../tenants/tenantStore';
 import { UserCancelledError } from '../util/errors';
 import { prompts } from '../util/prompts';
@@ -25,7 +25,7 @@ export async function migrateToKeyProvider(ctx: CommandContext, arg: CommandArg)
         : vscode.l10n.t('{0} already encrypts this tenant.', p.name),
   );
   const tenant = found.tenant;
-  if (ctx.migrations.isWatching(tenant.origin)) {
+  if (ctx.services.migrations.isRunning(tenant.origin)) {
     await offerToWatch(
       ctx,
       tenant,
@@ -33,9 +33,9 @@ export async function migrateToKeyProvider(ctx: CommandContext, arg: CommandArg)
     );
     return;
   }
-  const client = await ctx.pool.get(tenant.origin);
-  // Fresh state: which key is current now, and what the service knows about the target's compliance.
-  const providers = await client.encryption.listAll();
+  // Fresh state (read once for this action, shared with the tree): which key is current now, and what the
+  // service knows about the target's compliance.
+  const { providers } = found.fresh ? found.fresh : await ctx.services.encryption.reload(tenant.origin);
   const target = providers.find((p) => p.fingerprint === found.provider.fingerprint) ?? found.provider;
   const current = providers.find((p) => p.isCurrent);
   await warnFirst(ctx, tenant, target);
@@ -60,6 +60,7 @@ export async function migrateToKeyProvider(ctx: CommandContext, arg: CommandArg)
   let migration;
   try {
     // Sent once: the client never retries a migrate (except after a 429, which the service did not act on).
+    const client = await ctx.pool.get(tenant.origin);
     migration = await client.encryption.migrate(target.fingerprint ?? found.provider.fingerprint);
   } catch (error) {
     if (error instanceof QlikApiError && error.status === 428) {
@@ -69,8 +70,9 @@ export async function migrateToKeyProvider(ctx: CommandContext, arg: CommandArg)
     throw error;
   }
   ctx.log.info('migration', `started the migration of ${tenant.label} to ${target.name}`);
-  ctx.migrations.watch(tenant.origin, migration);
-  ctx.tree.tenantNode(tenant.origin)?.encryption.refresh();
+  // The tree shows the migration from its answer; the providers load again when it ends (no request now).
+  ctx.services.encryption.showMigration(tenant.origin, migration);
+  ctx.services.migrations.watch(tenant.origin, migration);
 }
 
 async function warnFirst(ctx: CommandContext, tenant: TenantRecord, target: KeyProvider): Promise<void> {
@@ -88,7 +90,7 @@ async function warnFirst(ctx: CommandContext, tenant: TenantRecord, target: KeyP
     if (choice !== proceed) throw new UserCancelledError();
     return;
   }
-  const record = new ValidationRecords(ctx.extension.globalState).get(tenant.origin, target.fingerprint ?? '');
+  const record = ctx.services.encryption.lastValidation(tenant.origin, target.fingerprint ?? '');
   if (record?.ok) return;
   const validate = vscode.l10n.t('Validate First');
   const choice = await prompts().confirm(

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { listParams } from '../apiKeys/filter';
+import { listParams } from '../services/apiKeyFilter';
+import type { EncryptionData } from '../services/encryption';
 import type { ApiKey, KeyProvider } from '../qlik';
 import type { TenantRecord } from '../tenants/tenantStore';
 import { UserFacingError } from '../util/errors';
@@ -23,15 +24,18 @@ export async function pickTenant(ctx: CommandContext, title: string): Promise<Te
   return picked.record;
 }
 
-/** A key provider picked from the tenant's list, among those `filter` accepts. */
+/**
+ * A key provider picked from the tenant's list, among those `filter` accepts. The list is read now (once, through
+ * the encryption service, so the tree gets the same answer) and returned with the pick as `fresh`.
+ */
 export async function pickKeyProvider(
   ctx: CommandContext,
   tenant: TenantRecord,
   title: string,
   filter: (p: KeyProvider) => boolean,
-): Promise<KeyProvider> {
-  const client = await ctx.pool.get(tenant.origin);
-  const providers = (await withLoading(() => client.encryption.listAll())).filter(filter);
+): Promise<{ provider: KeyProvider; fresh: EncryptionData }> {
+  const fresh = await withLoading(() => ctx.services.encryption.reload(tenant.origin));
+  const providers = fresh.providers.filter(filter);
   if (providers.length === 0) throw new UserFacingError(vscode.l10n.t('{0} has no key provider this applies to.', tenant.label));
   const picked = await pickOrCancel(
     providers.map((p) => ({
@@ -42,7 +46,7 @@ export async function pickKeyProvider(
     })),
     { title, placeHolder: vscode.l10n.t('Choose a key provider'), matchOnDetail: true },
   );
-  return picked.provider;
+  return { provider: picked.provider, fresh };
 }
 
 /** An API key picked from the tenant's newest keys (one page of 100). */
@@ -61,7 +65,7 @@ export async function pickApiKey(ctx: CommandContext, tenant: TenantRecord, titl
 export async function offerToWatch(ctx: CommandContext, tenant: TenantRecord, message: string): Promise<void> {
   const watch = vscode.l10n.t('Watch It');
   const choice = await prompts().notify('info', message, watch);
-  if (choice === watch) ctx.migrations.watch(tenant.origin);
+  if (choice === watch) ctx.services.migrations.watch(tenant.origin);
 }
 
 function withLoading<T>(task: () => Promise<T>): Promise<T> {

@@ -13,7 +13,7 @@ export async function registerKeyProvider(ctx: CommandContext, arg: CommandArg):
   RegisterKeyProviderPanel.show(registerKeyProviderDeps(ctx), tenant);
 }
 
-/** What the panel may do, from the command context (the encryption service takes the provider functions over). */
+/** What the panel may do: the encryption service's functions, and the commands it links to. */
 function registerKeyProviderDeps(ctx: CommandContext): RegisterKeyProviderDeps {
   const tenant = (origin: string) => ctx.store.get(origin);
   return {
@@ -22,12 +22,8 @@ function registerKeyProviderDeps(ctx: CommandContext): RegisterKeyProviderDeps {
     tracker: ctx.panels,
     tenant,
     onDidChangeTenants: ctx.store.onDidChange,
-    async register(origin, input) {
-      const provider = await (await ctx.pool.get(origin)).encryption.register(input);
-      ctx.tree.tenantNode(origin)?.encryption.refresh();
-      return provider;
-    },
-    listProviders: async (origin) => (await ctx.pool.get(origin)).encryption.listAll(),
+    register: (origin, input) => ctx.services.encryption.register(origin, input),
+    listProviders: async (origin) => (await ctx.services.encryption.get(origin)).providers,
     async validate(origin, provider) {
       const record = tenant(origin);
       if (!record) throw new Error(`no tenant ${origin}`);
@@ -40,7 +36,7 @@ function registerKeyProviderDeps(ctx: CommandContext): RegisterKeyProviderDeps {
         arn: provider.arn,
       });
     },
-    isMigrating: (origin) => ctx.migrations.isWatching(origin),
+    isMigrating: (origin) => ctx.services.migrations.isRunning(origin),
     showInTree: (origin, provider) => showInTree(ctx, origin, provider),
   };
 }
@@ -49,12 +45,13 @@ function registerKeyProviderDeps(ctx: CommandContext): RegisterKeyProviderDeps {
 async function showInTree(ctx: CommandContext, origin: string, provider: KeyProvider): Promise<boolean> {
   const group = ctx.tree.tenantNode(origin)?.encryption;
   if (!group) return false;
+  // The group renders the encryption service's list: loaded again when the provider is not in it yet.
   const find = async () =>
     (await group.getChildren()).find((n): n is KeyProviderNode => n instanceof KeyProviderNode && n.provider.arn === provider.arn);
   let node = await find();
   if (!node) {
-    // Registered elsewhere (another window, the console, the API) after the tree loaded: load it again.
-    group.refresh();
+    // Registered elsewhere (another window, the console, the API) after the list loaded: load it again.
+    ctx.services.encryption.invalidate(origin);
     node = await find();
   }
   if (!node) return false;

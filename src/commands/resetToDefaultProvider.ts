@@ -12,8 +12,8 @@ import { offerToWatch } from './pickers';
  */
 export async function resetToDefaultProvider(ctx: CommandContext, arg: CommandArg): Promise<void> {
   const tenant = await tenantArg(ctx, arg, vscode.l10n.t('Reset Encryption to Qlik-Managed Key'));
-  const client = await ctx.pool.get(tenant.origin);
-  const current = (await client.encryption.listAll().catch(() => [])).find((p) => p.isCurrent);
+  // Which key is current now (read once, shared with the tree); the confirmation names it.
+  const current = (await ctx.services.encryption.reload(tenant.origin).catch(() => undefined))?.providers.find((p) => p.isCurrent);
   const reset = vscode.l10n.t('Reset');
   const choice = await prompts().confirm(
     vscode.l10n.t('Reset the encryption of {0} to the Qlik-managed key?', tenant.label),
@@ -30,7 +30,7 @@ export async function resetToDefaultProvider(ctx: CommandContext, arg: CommandAr
   if (choice !== reset) throw new UserCancelledError();
   let result;
   try {
-    result = await client.encryption.resetToDefault();
+    result = await (await ctx.pool.get(tenant.origin)).encryption.resetToDefault();
   } catch (error) {
     if (error instanceof QlikApiError && error.status === 406) {
       await offerToWatch(ctx, tenant, vscode.l10n.t('{0}: {1}', tenant.label, error.userMessage));
@@ -47,12 +47,12 @@ export async function resetToDefaultProvider(ctx: CommandContext, arg: CommandAr
     return;
   }
   ctx.log.info('migration', `started the migration of ${tenant.label} back to the Qlik-managed key`);
-  ctx.migrations.watch(tenant.origin, result.migration);
-  ctx.tree.tenantNode(tenant.origin)?.encryption.refresh();
+  ctx.services.encryption.showMigration(tenant.origin, result.migration);
+  ctx.services.migrations.watch(tenant.origin, result.migration);
 }
 
 /** Nothing to do; the tree may be stale about which key is current, so Encryption reloads. */
 function alreadyQlikManaged(ctx: CommandContext, origin: string, label: string): void {
   void prompts().notify('info', vscode.l10n.t('{0} already uses the Qlik-managed key: nothing to do.', label));
-  ctx.tree.tenantNode(origin)?.encryption.refresh();
+  ctx.services.encryption.invalidate(origin);
 }

@@ -57,7 +57,7 @@ export async function rotateApiKey(ctx: CommandContext, arg: CommandArg): Promis
       }),
   );
   ctx.log.info('apiKeys', `rotated API key ${key.id} on ${tenant.label}: replacement ${created.key.id}`);
-  ctx.tree.tenantNode(tenant.origin)?.apiKeys.refresh();
+  ctx.services.apiKeys.invalidate(tenant.origin);
   const panel = CreateApiKeyPanel.showToken(createApiKeyDeps(ctx, tenant), tenant, created, key.description || key.id);
   const handedOver = await panel.closed;
 
@@ -79,7 +79,7 @@ export async function rotateApiKey(ctx: CommandContext, arg: CommandArg): Promis
     if (answer === remove) {
       await client.apiKeys.delete(created.key.id);
       ctx.log.info('apiKeys', `deleted the unused replacement ${created.key.id} on ${tenant.label}`);
-      ctx.tree.tenantNode(tenant.origin)?.apiKeys.refresh();
+      ctx.services.apiKeys.invalidate(tenant.origin);
     }
     return;
   }
@@ -101,7 +101,7 @@ export async function rotateApiKey(ctx: CommandContext, arg: CommandArg): Promis
   }
   await client.apiKeys.delete(key.id);
   ctx.log.info('apiKeys', `${action === 'delete' ? 'deleted' : 'revoked'} the rotated key ${key.id} on ${tenant.label}`);
-  ctx.tree.tenantNode(tenant.origin)?.apiKeys.refresh();
+  ctx.services.apiKeys.invalidate(tenant.origin);
   void prompts().notify(
     'info',
     action === 'delete'

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { TenantRecord } from '../tenants/tenantStore';
-import { listParams } from '../apiKeys/filter';
+import { listParams } from '../services/apiKeyFilter';
 import { hasDetails, tenantOf } from '../tree/node';
 import { UserFacingError } from '../util/errors';
 import { pickOrCancel } from '../util/prompts';

@@ -12,7 +12,7 @@ export async function showMigrationStatus(ctx: CommandContext, arg: CommandArg):
     void prompts().notify('info', vscode.l10n.t('No migration is running on this tenant ({0}).', tenant.label));
     return;
   }
-  if (migration.isRunning) ctx.migrations.watch(tenant.origin, migration);
+  if (migration.isRunning) ctx.services.migrations.watch(tenant.origin, migration);
   const uri = ctx.details.uriFor(tenant.label, 'migration', vscode.l10n.t('Migration status'), migration.raw);
   const doc = await vscode.workspace.openTextDocument(uri);
   if (doc.languageId !== 'json') await vscode.languages.setTextDocumentLanguage(doc, 'json');

@@ -4,8 +4,6 @@ import { formatDate } from '../util/format';
 import { tooltip, type TooltipNote } from '../util/markdown';
 import { inert, TEXT_LIMITS } from '../util/text';
 
-const t = (message: string, ...args: Array<string | number>) => vscode.l10n.t(message, ...args);
-
 export interface MigrationView {
   tenantLabel: string;
   migration: Migration;
@@ -21,7 +19,7 @@ export function runningText(view: MigrationView): string {
   const icon = view.problem || view.stalled ? 'warning' : 'sync~spin';
   return statusText(
     icon,
-    t('{0}: migrating to {1} · {2}%', shortName(view.tenantLabel), shortName(view.targetName), view.migration.progress ?? 0),
+    vscode.l10n.t('{0}: migrating to {1} · {2}%', shortName(view.tenantLabel), shortName(view.targetName), view.migration.progress ?? 0),
   );
 }
 
@@ -37,24 +35,24 @@ export function shortName(name: string): string {
 export function tooltipFor(view: MigrationView): vscode.MarkdownString {
   const m = view.migration;
   const rows: Array<[string, string]> = [
-    [t('Tenant'), view.tenantLabel],
-    [t('From'), view.fromName],
-    [t('To'), view.targetName],
-    [t('State'), m.state ?? '?'],
-    [t('Progress'), `${m.progress ?? 0}%`],
-    [t('Started'), formatDate(m.initiatedAt, vscode.env.language)],
+    [vscode.l10n.t('Tenant'), view.tenantLabel],
+    [vscode.l10n.t('From'), view.fromName],
+    [vscode.l10n.t('To'), view.targetName],
+    [vscode.l10n.t('State'), m.state ?? '?'],
+    [vscode.l10n.t('Progress'), `${m.progress ?? 0}%`],
+    [vscode.l10n.t('Started'), formatDate(m.initiatedAt, vscode.env.language)],
   ];
   const notes: TooltipNote[] = [];
-  if (view.stalled) notes.push({ warning: true, lines: [t('No progress for a long time.')] });
+  if (view.stalled) notes.push({ warning: true, lines: [vscode.l10n.t('No progress for a long time.')] });
   if (view.problem) notes.push({ warning: true, lines: [view.problem] });
-  notes.push({ lines: [t('Click to show the migration status.')] });
-  return tooltip(t('Encryption key migration'), rows, ...notes);
+  notes.push({ lines: [vscode.l10n.t('Click to show the migration status.')] });
+  return tooltip(vscode.l10n.t('Encryption key migration'), rows, ...notes);
 }
 
 /** One status bar item per tenant with a migration. */
 export function createMigrationItem(origin: string, tenantLabel: string): vscode.StatusBarItem {
   const item = vscode.window.createStatusBarItem(`qlikCloud.migration.${origin}`, vscode.StatusBarAlignment.Left, 20);
-  item.name = inert(t('Qlik Cloud Migration ({0})', shortName(tenantLabel)), TEXT_LIMITS.label);
-  item.command = { command: 'qlikCloud.showMigrationStatus', title: t('Show Migration Status'), arguments: [origin] };
+  item.name = inert(vscode.l10n.t('Qlik Cloud Migration ({0})', shortName(tenantLabel)), TEXT_LIMITS.label);
+  item.command = { command: 'qlikCloud.showMigrationStatus', title: vscode.l10n.t('Show Migration Status'), arguments: [origin] };
   return item;
 }

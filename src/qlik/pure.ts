@@ -7,5 +7,6 @@ export * from './jsonPatch';
 export * from './endpoints';
 export * from './regionRule';
 export * from './scim';
+export * from './currentKey';
 export { statusMessages, KIND_MESSAGES, messageFor, fallbackMessage } from './messages';
 export { parseQlikDate, NEVER_DATE, QLIK_MANAGED_ARN, type QlikDate } from './model';

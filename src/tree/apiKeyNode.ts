@@ -4,8 +4,6 @@ import { describeExpiry, formatDate, ownerLabel } from '../util/format';
 import { tooltip } from '../util/markdown';
 import { contextValue, type HasDetails, TreeNode } from './node';
 
-const t = (message: string, ...args: Array<string | number>) => vscode.l10n.t(message, ...args);
-
 const STATUS_ICONS: Record<string, vscode.ThemeIcon> = {
   active: new vscode.ThemeIcon('key', new vscode.ThemeColor('testing.iconPassed')),
   expired: new vscode.ThemeIcon('history', new vscode.ThemeColor('disabledForeground')),
@@ -43,22 +41,22 @@ export class ApiKeyNode extends TreeNode implements HasDetails {
     const expiry = describeExpiry(k.expiry, this.view.now, this.view.warningDays, vscode.env.language);
     const soon = k.knownStatus === 'active' && expiry.state === 'soon';
     const owner = ownerLabel(k.sub, this.view.own);
-    const status = k.knownStatus === 'revoked' ? t('revoked') : expiry.text;
+    const status = k.knownStatus === 'revoked' ? vscode.l10n.t('revoked') : expiry.text;
     item.description = `${status} · ${owner}`;
     item.iconPath = soon
       ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
       : (STATUS_ICONS[k.status] ?? new vscode.ThemeIcon('question'));
     const rows: Array<[string, string]> = [
-      [t('ID'), k.id],
-      [t('Status'), k.status || t('unknown')],
-      [t('Expires'), `${formatDate(k.expiry, vscode.env.language)} (${expiry.text})`],
-      [t('Owner'), this.view.own ? `${k.sub} (${t('you')})` : k.sub],
-      [t('Created'), formatDate(k.created, vscode.env.language)],
+      [vscode.l10n.t('ID'), k.id],
+      [vscode.l10n.t('Status'), k.status || vscode.l10n.t('unknown')],
+      [vscode.l10n.t('Expires'), `${formatDate(k.expiry, vscode.env.language)} (${expiry.text})`],
+      [vscode.l10n.t('Owner'), this.view.own ? `${k.sub} (${vscode.l10n.t('you')})` : k.sub],
+      [vscode.l10n.t('Created'), formatDate(k.created, vscode.env.language)],
     ];
-    if (k.createdByUser && k.createdByUser !== k.sub) rows.push([t('Created by'), k.createdByUser]);
-    if (k.isScim) rows.push([t('Type'), t('SCIM key for an identity provider')]);
+    if (k.createdByUser && k.createdByUser !== k.sub) rows.push([vscode.l10n.t('Created by'), k.createdByUser]);
+    if (k.isScim) rows.push([vscode.l10n.t('Type'), vscode.l10n.t('SCIM key for an identity provider')]);
     const notes = soon
-      ? [{ warning: true, lines: [t('Expires within {0} days: rotate it before it stops working.', this.view.warningDays)] }]
+      ? [{ warning: true, lines: [vscode.l10n.t('Expires within {0} days: rotate it before it stops working.', this.view.warningDays)] }]
       : [];
     item.tooltip = tooltip(k.description || k.id, rows, ...notes);
     item.contextValue = contextValue(

@@ -1,44 +1,21 @@
 import * as vscode from 'vscode';
-import type { ApiKey, ApiKeyPage, ListApiKeysParams, QlikClient } from '../qlik';
-import { type ApiKeyFilter, describeFilter, isEmptyFilter, listParams } from '../apiKeys/filter';
-import type { TenantRecord } from '../tenants/tenantStore';
+import { describeFilter, isEmptyFilter } from '../services/apiKeyFilter';
+import type { ApiKeyListing } from '../services/apiKeys';
+import type { Loadable } from '../services/loadable';
 import { ApiKeyNode } from './apiKeyNode';
 import { ErrorNode, MessageNode } from './errorNode';
 import { expiresSoon } from '../util/format';
 import { LoadingGroupNode } from './loadingGroup';
 import { contextValue, TreeNode } from './node';
 
-export interface ApiKeyListing {
-  keys: ApiKey[];
-  /** The last page loaded: its links.next is where "Load more…" continues. */
-  lastPage: ApiKeyPage;
-  /** Keys seen, so a key created between two pages is not shown twice. */
-  seen: Set<string>;
-}
-
-/**
- * The list parameters of the first page: newest first, the page size setting; only your own keys unless TenantAdmin.
- * A filter (Filter API Keys…) narrows the status and owner and changes the order.
- */
-export function firstPageParams(tenant: TenantRecord, pageSize: number, filter?: ApiKeyFilter): ListApiKeysParams {
-  return listParams(tenant, pageSize, filter);
-}
-
 /** "API Keys": one page at a time, newest first, then "Load more…" while the service has a next page. */
 export class ApiKeysGroupNode extends LoadingGroupNode<ApiKeyListing> {
-  private more: { kind: 'loading'; promise: Promise<void> } | { kind: 'failed'; error: unknown } | undefined;
-  /** Requests sent by "Load more…" (for the log and tests). */
-  pagesLoaded = 0;
-
   get id(): string {
     return `${this.origin}/apiKeys`;
   }
 
-  protected async load(client: QlikClient, tenant: TenantRecord): Promise<ApiKeyListing> {
-    this.more = undefined;
-    const page = await client.apiKeys.list(firstPageParams(tenant, this.ctx.settings().pageSize, this.ctx.apiKeyFilter(this.origin)));
-    this.pagesLoaded = 1;
-    return { keys: page.keys, lastPage: page, seen: new Set(page.keys.map((k) => k.id)) };
+  protected source(): Loadable<ApiKeyListing> {
+    return this.ctx.services.apiKeys.state(this.origin);
   }
 
   protected childrenFor(data: ApiKeyListing): TreeNode[] {
@@ -47,45 +24,17 @@ export class ApiKeysGroupNode extends LoadingGroupNode<ApiKeyListing> {
     const me = this.tenant()?.user.id;
     const rows: TreeNode[] = data.keys.map((k) => new ApiKeyNode(this, k, { now, warningDays, own: k.sub === me }));
     if (rows.length === 0) rows.push(new MessageNode(this, `${this.id}/empty`, vscode.l10n.t('No API keys')));
-    if (this.more?.kind === 'failed') {
-      rows.push(new ErrorNode(this, this.more.error, this.tenantNode, { command: 'qlikCloud.loadMoreApiKeys', node: this }));
+    const more = this.ctx.services.apiKeys.moreState(this.origin);
+    if (more?.kind === 'failed') {
+      rows.push(new ErrorNode(this, more.error, this.tenantNode, { command: 'qlikCloud.loadMoreApiKeys', node: this }));
     } else if (data.lastPage.links.next) {
-      rows.push(new LoadMoreNode(this, this.more?.kind === 'loading', this.ctx.settings().pageSize));
+      rows.push(new LoadMoreNode(this, more?.kind === 'loading', this.ctx.settings().pageSize));
     }
     return rows;
   }
 
   get hasMore(): boolean {
     return !!this.data?.lastPage.links.next;
-  }
-
-  /** Fetches the next page (one request), appends it and redraws. Concurrent calls share the request. */
-  loadMore(): Promise<void> {
-    if (this.more?.kind === 'loading') return this.more.promise;
-    const data = this.data;
-    if (!data || !data.lastPage.links.next) return Promise.resolve();
-    const promise = (async () => {
-      try {
-        const client = await this.ctx.pool.get(this.origin);
-        const page = await client.apiKeys.nextPage(data.lastPage);
-        // Refreshed or filtered meanwhile: this page belongs to a list no longer shown.
-        if (this.data !== data) return;
-        this.more = undefined;
-        if (!page) return;
-        this.pagesLoaded++;
-        const fresh = page.keys.filter((k) => !data.seen.has(k.id));
-        for (const k of fresh) data.seen.add(k.id);
-        this.setData({ keys: [...data.keys, ...fresh], lastPage: page, seen: data.seen });
-      } catch (error) {
-        this.ctx.log.error('tree', `loading more API keys of ${this.origin} failed`, error);
-        if (this.data !== data) return;
-        this.more = { kind: 'failed', error };
-        this.ctx.changed(this);
-      }
-    })();
-    this.more = { kind: 'loading', promise };
-    this.ctx.changed(this);
-    return promise;
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -95,11 +44,9 @@ export class ApiKeysGroupNode extends LoadingGroupNode<ApiKeyListing> {
     const data = this.data;
     const tenant = this.tenant();
     const ownOnly = tenant ? !tenant.roles.includes('TenantAdmin') : false;
-    const filter = this.ctx.apiKeyFilter(this.origin);
+    const filter = this.ctx.services.apiKeys.filter(this.origin);
     const filtered = !isEmptyFilter(filter);
-    const filterText = filtered
-      ? vscode.l10n.t('filter: {0}', describeFilter(filter, { userId: tenant?.user.id ?? '' }, vscode.l10n.t))
-      : '';
+    const filterText = filtered ? vscode.l10n.t('filter: {0}', describeFilter(filter, { userId: tenant?.user.id ?? '' })) : '';
     if (data) {
       const { warningDays } = this.ctx.settings();
       const now = this.ctx.now();

@@ -1,24 +1,12 @@
 import * as vscode from 'vscode';
-import { currentKey, type KeyProvider, type Migration, type QlikClient } from '../qlik';
-import type { TenantRecord } from '../tenants/tenantStore';
+import { currentKey } from '../qlik';
+import type { EncryptionData } from '../services/encryption';
+import type { Loadable } from '../services/loadable';
+import { migrationTargetName } from '../util/format';
 import { LoadingGroupNode } from './loadingGroup';
-import { KeyProviderNode, MigrationNode, migrationTargetName } from './keyProviderNode';
+import { KeyProviderNode, MigrationNode } from './keyProviderNode';
 import { MessageNode } from './errorNode';
 import { contextValue, type TreeNode } from './node';
-
-export interface EncryptionData {
-  providers: KeyProvider[];
-  /** The running or last migration; undefined when none has run or it could not be read. */
-  migration: Migration | undefined;
-  /** The tenant's AWS region, for the region rule (undefined: not known). */
-  tenantRegion?: string;
-}
-
-/** Current first, then AWS keys by name, the Qlik default last (unless it is current). */
-export function sortProviders(providers: KeyProvider[]): KeyProvider[] {
-  const rank = (p: KeyProvider) => (p.isCurrent ? 0 : p.isQlikDefault ? 2 : 1);
-  return [...providers].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
-}
 
 /** "Encryption": every key provider from actions/list, and the migration when one is running. */
 export class EncryptionGroupNode extends LoadingGroupNode<EncryptionData> {
@@ -26,16 +14,8 @@ export class EncryptionGroupNode extends LoadingGroupNode<EncryptionData> {
     return `${this.origin}/encryption`;
   }
 
-  protected async load(client: QlikClient, tenant: TenantRecord): Promise<EncryptionData> {
-    const [providers, migration] = await Promise.all([
-      client.encryption.listAll(),
-      // The migration is a detail of this group: if it cannot be read, the providers still show.
-      client.encryption.migrationDetails().catch((error: unknown) => {
-        this.ctx.log.error('tree', 'reading the migration status failed', error);
-        return undefined;
-      }),
-    ]);
-    return { providers: sortProviders(providers), migration, tenantRegion: tenant.awsRegion };
+  protected source(): Loadable<EncryptionData> {
+    return this.ctx.services.encryption.state(this.origin);
   }
 
   protected childrenFor(data: EncryptionData): TreeNode[] {
@@ -44,17 +24,6 @@ export class EncryptionGroupNode extends LoadingGroupNode<EncryptionData> {
     rows.push(...data.providers.map((p) => new KeyProviderNode(this, p, data.tenantRegion)));
     if (rows.length === 0) rows.push(new MessageNode(this, `${this.id}/empty`, vscode.l10n.t('No key providers')));
     return rows;
-  }
-
-  /** A newer state of the running migration (from the status bar's watcher): redraws without a reload. */
-  showMigration(migration: Migration): void {
-    const data = this.data;
-    if (data && data.migration !== migration) this.setData({ ...data, migration });
-  }
-
-  /** The key in use: flagged `current`, else the target of the last completed migration, else promoted last. */
-  currentProvider(): KeyProvider | undefined {
-    return this.data ? currentKey(this.data.providers, this.data.migration).provider : undefined;
   }
 
   getTreeItem(): vscode.TreeItem {

@@ -1,10 +1,8 @@
 import * as vscode from 'vscode';
-import { type KeyProvider, type Migration, migrationTarget, regionProblems } from '../qlik';
-import { complianceLines, formatDate, migrationEndName } from '../util/format';
+import { type KeyProvider, type Migration, regionProblems } from '../qlik';
+import { complianceLines, formatDate, migrationTargetName } from '../util/format';
 import { tooltip, type TooltipNote } from '../util/markdown';
 import { contextValue, type HasDetails, TreeNode } from './node';
-
-const t = (message: string, ...args: Array<string | number>) => vscode.l10n.t(message, ...args);
 
 /** One key provider: the Qlik default or an AWS KMS key (with its replica keys as children). */
 export class KeyProviderNode extends TreeNode implements HasDetails {
@@ -29,12 +27,15 @@ export class KeyProviderNode extends TreeNode implements HasDetails {
     );
     return problems.map((x) =>
       x.kind === 'otherRegion'
-        ? t(
+        ? vscode.l10n.t(
             'The key is in {0}, but the tenant is in {1}: Qlik Cloud expects a key in the tenant’s own AWS region.',
             x.keyRegion,
             x.tenantRegion,
           )
-        : t('The key has no replica in {0}, the tenant’s disaster-recovery region: it would not survive a regional failover.', x.drRegion),
+        : vscode.l10n.t(
+            'The key has no replica in {0}, the tenant’s disaster-recovery region: it would not survive a regional failover.',
+            x.drRegion,
+          ),
     );
   }
 
@@ -52,15 +53,15 @@ export class KeyProviderNode extends TreeNode implements HasDetails {
     const item = new vscode.TreeItem(p.name, collapsible);
     item.id = this.id;
     const parts: string[] = [];
-    if (p.isCurrent) parts.push(t('current'));
-    if (p.isQlikDefault) parts.push(t('Qlik-managed'));
+    if (p.isCurrent) parts.push(vscode.l10n.t('current'));
+    if (p.isQlikDefault) parts.push(vscode.l10n.t('Qlik-managed'));
     else {
       if (p.region) parts.push(p.region);
-      if (p.multiRegion === true) parts.push(t('multi-region'));
-      if (p.multiRegion === false) parts.push(t('single-region'));
+      if (p.multiRegion === true) parts.push(vscode.l10n.t('multi-region'));
+      if (p.multiRegion === false) parts.push(vscode.l10n.t('single-region'));
     }
-    if (p.hasComplianceProblem) parts.push(t('compliance problem'));
-    else if (this.regionNotes().length) parts.push(t('region note'));
+    if (p.hasComplianceProblem) parts.push(vscode.l10n.t('compliance problem'));
+    else if (this.regionNotes().length) parts.push(vscode.l10n.t('region note'));
     item.description = parts.join(' · ');
     item.iconPath = p.hasComplianceProblem
       ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
@@ -82,27 +83,31 @@ export class KeyProviderNode extends TreeNode implements HasDetails {
   private tooltip(): vscode.MarkdownString {
     const p = this.provider;
     const rows: Array<[string, string]> = [];
-    if (p.isCurrent) rows.push([t('In use'), t('yes, this key encrypts the tenant’s data')]);
-    if (p.description) rows.push([t('Description'), p.description]);
-    if (p.isQlikDefault) rows.push([t('Type'), t('Qlik-managed key (default)')]);
+    if (p.isCurrent) rows.push([vscode.l10n.t('In use'), vscode.l10n.t('yes, this key encrypts the tenant’s data')]);
+    if (p.description) rows.push([vscode.l10n.t('Description'), p.description]);
+    if (p.isQlikDefault) rows.push([vscode.l10n.t('Type'), vscode.l10n.t('Qlik-managed key (default)')]);
     else {
-      rows.push([t('ARN'), p.arn]);
-      if (p.region) rows.push([t('Region'), p.region]);
-      if (p.account) rows.push([t('AWS account'), p.account]);
-      rows.push([t('Multi-region'), p.multiRegion ? t('yes') : t('no (does not survive a regional failover)')]);
-      if (p.replicaKeys.length) rows.push([t('Replicas'), p.replicaKeys.map((r) => r.region ?? r.arn).join(', ')]);
+      rows.push([vscode.l10n.t('ARN'), p.arn]);
+      if (p.region) rows.push([vscode.l10n.t('Region'), p.region]);
+      if (p.account) rows.push([vscode.l10n.t('AWS account'), p.account]);
+      rows.push([
+        vscode.l10n.t('Multi-region'),
+        p.multiRegion ? vscode.l10n.t('yes') : vscode.l10n.t('no (does not survive a regional failover)'),
+      ]);
+      if (p.replicaKeys.length) rows.push([vscode.l10n.t('Replicas'), p.replicaKeys.map((r) => r.region ?? r.arn).join(', ')]);
     }
-    if (p.fingerprint) rows.push([t('Fingerprint'), p.fingerprint]);
-    rows.push([t('Created'), formatDate(p.createdAt, vscode.env.language)]);
-    rows.push([t('Made current'), formatDate(p.promotedToCurrentAt, vscode.env.language)]);
-    rows.push([t('Replaced as current'), formatDate(p.demotedFromCurrentAt, vscode.env.language)]);
-    if (p.drCompliant !== undefined) rows.push([t('Disaster recovery ready'), p.drCompliant ? t('yes') : t('no')]);
+    if (p.fingerprint) rows.push([vscode.l10n.t('Fingerprint'), p.fingerprint]);
+    rows.push([vscode.l10n.t('Created'), formatDate(p.createdAt, vscode.env.language)]);
+    rows.push([vscode.l10n.t('Made current'), formatDate(p.promotedToCurrentAt, vscode.env.language)]);
+    rows.push([vscode.l10n.t('Replaced as current'), formatDate(p.demotedFromCurrentAt, vscode.env.language)]);
+    if (p.drCompliant !== undefined)
+      rows.push([vscode.l10n.t('Disaster recovery ready'), p.drCompliant ? vscode.l10n.t('yes') : vscode.l10n.t('no')]);
     const notes: TooltipNote[] = [];
     if (p.hasComplianceProblem) {
-      notes.push({ warning: true, heading: t('Compliance problem'), lines: complianceLines(p) });
+      notes.push({ warning: true, heading: vscode.l10n.t('Compliance problem'), lines: complianceLines(p) });
     }
     const region = this.regionNotes();
-    if (region.length) notes.push({ heading: t('Region rule'), lines: region });
+    if (region.length) notes.push({ heading: vscode.l10n.t('Region rule'), lines: region });
     return tooltip(p.name, rows, ...notes);
   }
 }
@@ -123,11 +128,11 @@ export class ReplicaKeyNode extends TreeNode {
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.region ?? this.arn, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    item.description = t('replica');
+    item.description = vscode.l10n.t('replica');
     item.iconPath = new vscode.ThemeIcon('mirror');
-    item.tooltip = tooltip(t('Replica key'), [
-      [t('Region'), this.region ?? '?'],
-      [t('ARN'), this.arn],
+    item.tooltip = tooltip(vscode.l10n.t('Replica key'), [
+      [vscode.l10n.t('Region'), this.region ?? '?'],
+      [vscode.l10n.t('ARN'), this.arn],
     ]);
     item.contextValue = 'replicaKey';
     return item;
@@ -148,7 +153,7 @@ export class MigrationNode extends TreeNode implements HasDetails {
 
   details() {
     return {
-      title: t('Migration to {0}', migrationTargetName(this.migration, this.providers)),
+      title: vscode.l10n.t('Migration to {0}', migrationTargetName(this.migration, this.providers)),
       kind: 'migration',
       body: this.migration.raw,
     };
@@ -157,23 +162,19 @@ export class MigrationNode extends TreeNode implements HasDetails {
   getTreeItem(): vscode.TreeItem {
     const m = this.migration;
     const target = migrationTargetName(m, this.providers);
-    const item = new vscode.TreeItem(t('Migrating to {0}', target), vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(vscode.l10n.t('Migrating to {0}', target), vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.description = `${m.progress ?? 0}% · ${m.state ?? ''}`;
     item.iconPath = new vscode.ThemeIcon('sync~spin');
-    item.tooltip = tooltip(t('Migrating to {0}', target), [
-      [t('From'), m.migratingFrom ?? '?'],
-      [t('To'), m.migratingTo ?? '?'],
-      [t('State'), m.state ?? '?'],
-      [t('Progress'), `${m.progress ?? 0}%`],
-      [t('Started'), formatDate(m.initiatedAt, vscode.env.language)],
+    item.tooltip = tooltip(vscode.l10n.t('Migrating to {0}', target), [
+      [vscode.l10n.t('From'), m.migratingFrom ?? '?'],
+      [vscode.l10n.t('To'), m.migratingTo ?? '?'],
+      [vscode.l10n.t('State'), m.state ?? '?'],
+      [vscode.l10n.t('Progress'), `${m.progress ?? 0}%`],
+      [vscode.l10n.t('Started'), formatDate(m.initiatedAt, vscode.env.language)],
     ]);
     item.contextValue = contextValue('migration', m.isRunning ? 'running' : 'finished');
-    item.command = { command: 'qlikCloud.showDetails', title: t('Show Details'), arguments: [this] };
+    item.command = { command: 'qlikCloud.showDetails', title: vscode.l10n.t('Show Details'), arguments: [this] };
     return item;
   }
-}
-
-export function migrationTargetName(migration: Migration, providers: KeyProvider[]): string {
-  return migrationEndName(migration.migratingTo, migrationTarget(migration, providers));
 }

@@ -1,7 +1,6 @@
 import type * as vscode from 'vscode';
-import type { ClientPool } from '../tenants/clientPool';
+import type { Services } from '../services';
 import type { TenantRecord, TenantStore } from '../tenants/tenantStore';
-import type { ApiKeyFilter } from '../apiKeys/filter';
 import type { Log } from '../util/log';
 
 export interface TreeSettings {
@@ -9,17 +8,15 @@ export interface TreeSettings {
   warningDays: number;
 }
 
-/** What every node may use: the stores, the clients, the log, the settings, and a way to redraw itself. */
+/** What every node may use: the tenant list, the services it renders, the log, the settings, a way to redraw. */
 export interface TreeContext {
   readonly store: TenantStore;
-  readonly pool: ClientPool;
+  readonly services: Services;
   readonly log: Log;
   settings(): TreeSettings;
   now(): number;
   /** Redraws a node (and its expanded children), or the whole tree when undefined. */
   changed(node?: TreeNode): void;
-  /** The API Keys filter in force for a tenant (Filter API Keys…), if any. */
-  apiKeyFilter(origin: string): ApiKeyFilter | undefined;
 }
 
 /** A small node class: a stable id, its item, its children. */

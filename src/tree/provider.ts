@@ -1,15 +1,17 @@
 import * as vscode from 'vscode';
-import type { ClientPool } from '../tenants/clientPool';
+import type { Services } from '../services';
 import type { TenantStore } from '../tenants/tenantStore';
-import type { ApiKeyFilter } from '../apiKeys/filter';
+import { clampPageSize, clampWarningDays } from '../util/format';
 import type { Log } from '../util/log';
 import { isBuiltTooltip } from '../util/markdown';
 import { inert, inertLines, TEXT_LIMITS } from '../util/text';
-import { clampPageSize, clampWarningDays } from './format';
 import { type TreeContext, TreeNode, type TreeSettings } from './node';
 import { TenantNode } from './tenantNode';
 
-/** The Tenants view. Tenant nodes are kept per origin so that what their groups loaded survives redraws. */
+/**
+ * The Tenants view: renders the services' state and redraws a group when its service says the tenant's state
+ * changed. Tenant nodes are kept per origin so that rows keep their identity across redraws.
+ */
 export class TenantsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changedEmitter = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changedEmitter.event;
@@ -17,30 +19,28 @@ export class TenantsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   private readonly disposables: vscode.Disposable[] = [];
   readonly ctx: TreeContext;
 
-  constructor(
-    store: TenantStore,
-    pool: ClientPool,
-    log: Log,
-    apiKeyFilter: (origin: string) => ApiKeyFilter | undefined = () => undefined,
-  ) {
+  constructor(store: TenantStore, services: Services, log: Log) {
     this.ctx = {
       store,
-      pool,
+      services,
       log,
-      settings: readSettings,
+      settings: readTreeSettings,
       now: () => Date.now(),
       changed: (node) => this.changedEmitter.fire(node),
-      apiKeyFilter,
     };
     this.disposables.push(
       this.changedEmitter,
-      store.onDidChange(() => this.refreshAll()),
-      // A new secret (here or in another window): load again with it.
-      pool.onDidDrop((origin) => this.tenants.get(origin)?.refresh()),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('qlikCloud.apiKeys')) for (const t of this.tenants.values()) t.apiKeys.refresh();
-      }),
+      // The list changed (a tenant added, removed, renamed, signed in again): every row is drawn again.
+      store.onDidChange(() => this.changedEmitter.fire(undefined)),
+      services.encryption.onDidChange((origin) => this.redraw(origin, (t) => t.encryption)),
+      services.apiKeys.onDidChange((origin) => this.redraw(origin, (t) => t.apiKeys)),
+      services.apiKeySettings.onDidChange((origin) => this.redraw(origin, (t) => t.settings)),
     );
+  }
+
+  private redraw(origin: string, group: (tenant: TenantNode) => TreeNode): void {
+    const tenant = this.tenants.get(origin);
+    if (tenant) this.changedEmitter.fire(group(tenant));
   }
 
   /** The tree's door for text: every row passes here on its way to the screen (see util/text.ts). */
@@ -72,9 +72,9 @@ export class TenantsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     return this.tenants.get(origin);
   }
 
-  /** Everything: every loaded group is forgotten and loads again when shown. */
+  /** Everything: what every tenant's services loaded is forgotten and loads again when shown. */
   refreshAll(): void {
-    for (const t of this.tenants.values()) for (const g of t.groups) g.refresh();
+    for (const t of this.tenants.values()) t.refresh();
     this.changedEmitter.fire(undefined);
   }
 
@@ -95,7 +95,7 @@ export function inertTreeItem(item: vscode.TreeItem): vscode.TreeItem {
   return item;
 }
 
-function readSettings(): TreeSettings {
+export function readTreeSettings(): TreeSettings {
   const config = vscode.workspace.getConfiguration('qlikCloud.apiKeys');
   return { pageSize: clampPageSize(config.get('pageSize')), warningDays: clampWarningDays(config.get('expiryWarningDays')) };
 }

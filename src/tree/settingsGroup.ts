@@ -1,11 +1,9 @@
 import * as vscode from 'vscode';
-import type { ApiKeyConfig, QlikClient } from '../qlik';
-import type { TenantRecord } from '../tenants/tenantStore';
+import type { ApiKeyConfig } from '../qlik';
+import type { Loadable } from '../services/loadable';
 import { type ApiKeySetting, apiKeySettingsOf, settingLabel, settingValue } from '../util/format';
 import { LoadingGroupNode } from './loadingGroup';
 import { contextValue, TreeNode } from './node';
-
-const t = (message: string, ...args: Array<string | number>) => vscode.l10n.t(message, ...args);
 
 const FIELDS: Record<ApiKeySetting, string> = {
   maxKeysPerUser: 'max_keys_per_user',
@@ -20,8 +18,8 @@ export class ApiKeySettingsGroupNode extends LoadingGroupNode<ApiKeyConfig> {
     return `${this.origin}/apiKeySettings`;
   }
 
-  protected load(client: QlikClient, tenant: TenantRecord): Promise<ApiKeyConfig> {
-    return client.apiKeys.getConfig(tenant.tenantId);
+  protected source(): Loadable<ApiKeyConfig> {
+    return this.ctx.services.apiKeySettings.state(this.origin);
   }
 
   protected childrenFor(config: ApiKeyConfig): TreeNode[] {
@@ -30,11 +28,11 @@ export class ApiKeySettingsGroupNode extends LoadingGroupNode<ApiKeyConfig> {
   }
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(t('API Key Settings'), vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(vscode.l10n.t('API Key Settings'), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('settings-gear');
-    if (this.failed) item.description = t('could not load');
-    item.tooltip = t('Limits for API keys on this tenant. Changes apply to keys created afterwards.');
+    if (this.failed) item.description = vscode.l10n.t('could not load');
+    item.tooltip = vscode.l10n.t('Limits for API keys on this tenant. Changes apply to keys created afterwards.');
     item.contextValue = contextValue('apiKeySettings', this.data && 'loaded');
     return item;
   }

@@ -7,8 +7,6 @@ import { tooltip } from '../util/markdown';
 import { contextValue, type HasTenant, TreeNode, type TreeContext } from './node';
 import { ApiKeySettingsGroupNode } from './settingsGroup';
 
-const t = (message: string, ...args: Array<string | number>) => vscode.l10n.t(message, ...args);
-
 /** A connected tenant. Its three groups are made once and kept, so that what they loaded survives a redraw. */
 export class TenantNode extends TreeNode implements HasTenant {
   readonly encryption: EncryptionGroupNode;
@@ -41,10 +39,9 @@ export class TenantNode extends TreeNode implements HasTenant {
     return [this.encryption, this.apiKeys, this.settings];
   }
 
-  /** Forgets everything loaded below this tenant; expanded groups load again. */
+  /** Forgets everything the services loaded for this tenant; expanded groups load again. */
   refresh(): void {
     for (const g of this.groups) g.refresh();
-    this.ctx.changed(this);
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -54,16 +51,16 @@ export class TenantNode extends TreeNode implements HasTenant {
     item.iconPath = new vscode.ThemeIcon('cloud');
     if (!record) return item;
     item.description = record.user.name ?? record.user.email ?? record.user.id;
-    const signIn = record.signIn.kind === 'oauth' ? t('OAuth client {0}', record.signIn.clientId) : t('API key');
+    const signIn = record.signIn.kind === 'oauth' ? vscode.l10n.t('OAuth client {0}', record.signIn.clientId) : vscode.l10n.t('API key');
     const rows: Array<[string, string]> = [
-      [t('Address'), record.origin],
-      [t('Tenant ID'), record.tenantId],
+      [vscode.l10n.t('Address'), record.origin],
+      [vscode.l10n.t('Tenant ID'), record.tenantId],
     ];
-    if (record.tenantName && record.tenantName !== record.label) rows.push([t('Tenant name'), record.tenantName]);
-    if (record.region) rows.push([t('Region'), record.region]);
-    rows.push([t('Signed in as'), [record.user.name, record.user.email].filter(Boolean).join(' · ') || record.user.id]);
-    rows.push([t('Roles'), record.roles.length ? record.roles.join(', ') : t('none')]);
-    rows.push([t('Sign-in'), signIn]);
+    if (record.tenantName && record.tenantName !== record.label) rows.push([vscode.l10n.t('Tenant name'), record.tenantName]);
+    if (record.region) rows.push([vscode.l10n.t('Region'), record.region]);
+    rows.push([vscode.l10n.t('Signed in as'), [record.user.name, record.user.email].filter(Boolean).join(' · ') || record.user.id]);
+    rows.push([vscode.l10n.t('Roles'), record.roles.length ? record.roles.join(', ') : vscode.l10n.t('none')]);
+    rows.push([vscode.l10n.t('Sign-in'), signIn]);
     item.tooltip = tooltip(record.label, rows);
     item.contextValue = contextValue('tenant', record.signIn.kind, record.roles.includes('TenantAdmin') && 'admin');
     return item;

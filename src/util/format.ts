@@ -3,7 +3,8 @@
 // locale (vscode.env.language on the extension side) and "now". Browser-safe.
 import * as l10n from '@vscode/l10n';
 import { addDuration, compareDurations, type Duration, parseDuration } from '../qlik/duration';
-import type { ApiKey, ApiKeyConfig, ComplianceProblem, KeyProvider, QlikDate } from '../qlik/model';
+import { migrationTarget } from '../qlik/currentKey';
+import type { ApiKey, ApiKeyConfig, ComplianceProblem, KeyProvider, Migration, QlikDate } from '../qlik/model';
 import { QLIK_MANAGED_ARN } from '../qlik/model';
 import { scimIdpOf } from '../qlik/scim';
 
@@ -198,6 +199,11 @@ export function ownerLabel(sub: string, own: boolean): string {
 }
 
 /** The name of either end of a migration: the provider's name when known, "Qlik-managed key" for Qlik's own. */
+/** The name of the key a migration goes to, from the providers when they know it. */
+export function migrationTargetName(migration: Migration, providers: readonly KeyProvider[]): string {
+  return migrationEndName(migration.migratingTo, migrationTarget(migration, providers));
+}
+
 export function migrationEndName(ref: string | undefined, provider: Pick<KeyProvider, 'name'> | undefined): string {
   if (provider) return provider.name;
   if (ref === QLIK_MANAGED_ARN || ref === 'QlikVault') return l10n.t('Qlik-managed key');
@@ -249,4 +255,17 @@ export function settingValue(config: ApiKeyConfig, setting: ApiKeySetting, local
     return config.maxKeysPerUser === undefined ? l10n.t('not set') : formatNumber(config.maxKeysPerUser, locale);
   if (setting === 'apiKeysEnabled') return config.apiKeysEnabled ? l10n.t('yes') : l10n.t('no');
   return durationWithIso(config[setting], locale);
+}
+
+// Settings kept within what the service accepts.
+
+/** The page size setting, kept within what the service accepts (1 to 100). */
+export function clampPageSize(value: unknown): number {
+  const n = typeof value === 'number' && Number.isFinite(value) ? Math.round(value) : 50;
+  return Math.min(100, Math.max(1, n));
+}
+
+export function clampWarningDays(value: unknown): number {
+  const n = typeof value === 'number' && Number.isFinite(value) ? value : 7;
+  return Math.min(3650, Math.max(0, n));
 }

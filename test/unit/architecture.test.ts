@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import * as ts from 'typescript';
-import { folderOf, KNOWN_VIOLATIONS, LAYERS, layerProblem, PURE, resolveModule } from '../../build/eslint-rules/layerTable';
+import { folderOf, LAYERS, layerProblem, PURE, resolveModule } from '../../build/eslint-rules/layerTable';
 
 const ROOT = join(__dirname, '../..');
 const SRC = join(ROOT, 'src');
@@ -112,18 +112,8 @@ describe('architecture: the layers of ARCHITECTURE.md', () => {
     assert.deepEqual(problems, []);
   });
 
-  it('every known violation still happens (delete the line once its branch has landed)', () => {
-    const seen = new Set(IMPORTS.map((i) => `${i.from} -> ${i.to}`));
-    assert.deepEqual(
-      KNOWN_VIOLATIONS.filter((v) => !seen.has(v)),
-      [],
-    );
-  });
-
-  // A cycle needs an import the table forbids (the table itself is acyclic, below), so until KNOWN_VIOLATIONS is
-  // empty the known ones are left out here; the test above still names them.
   it('no cycle between folders', () => {
-    const imports = IMPORTS.filter((i) => !KNOWN_VIOLATIONS.includes(`${i.from} -> ${i.to}`));
+    const imports = IMPORTS;
     const cycles = folderCycles(imports).map((folders) => {
       const inside = imports.filter(
         (i) => folders.includes(folderOf(i.from)) && folders.includes(folderOf(i.to)) && folderOf(i.from) !== folderOf(i.to),

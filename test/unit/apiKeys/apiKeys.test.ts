@@ -1,11 +1,10 @@
 // Pure parts of the API key workflows: the filter, ownership (delete or revoke), rotation, the create form's messages.
 import * as assert from 'node:assert/strict';
-import { describeFilter, isEmptyFilter, listParams, sanitizeFilter, SORT_CHOICES, sortInWords } from '../../../src/apiKeys/filter';
+import { describeFilter, isEmptyFilter, listParams, sanitizeFilter, SORT_CHOICES, sortInWords } from '../../../src/services/apiKeyFilter';
 import { isOwnKey, removeActionFor } from '../../../src/apiKeys/ownership';
 import { lifetimeOf, rotatedDescription } from '../../../src/apiKeys/rotation';
 import { API_KEY_SORTS } from '../../../src/qlik/apiKeys';
 import { parseQlikDate } from '../../../src/qlik/model';
-import { identityTranslate as t } from '../../../src/util/translate';
 import { FromWebview, ToWebview } from '../../../src/webviews/createApiKey/messages';
 
 const admin = { user: { id: 'admin1' }, roles: ['TenantAdmin', 'Developer'] };
@@ -29,20 +28,20 @@ describe('API key filter', () => {
   });
 
   it('describes the filter in words, and nothing for none', () => {
-    assert.equal(describeFilter(undefined, { userId: 'admin1' }, t), '');
-    assert.equal(describeFilter({ sort: '-created' }, { userId: 'admin1' }, t), '');
+    assert.equal(describeFilter(undefined, { userId: 'admin1' }), '');
+    assert.equal(describeFilter({ sort: '-created' }, { userId: 'admin1' }), '');
     assert.equal(
-      describeFilter({ status: 'active', owner: 'me', sort: '+created' }, { userId: 'admin1' }, t),
+      describeFilter({ status: 'active', owner: 'me', sort: '+created' }, { userId: 'admin1' }),
       'active · yours · oldest first',
     );
-    assert.equal(describeFilter({ owner: '64ef645a3b7009d55dee5a2b' }, { userId: 'admin1' }, t), 'owner 64ef645a…');
-    assert.equal(describeFilter({ owner: 'admin1' }, { userId: 'admin1' }, t), 'yours');
+    assert.equal(describeFilter({ owner: '64ef645a3b7009d55dee5a2b' }, { userId: 'admin1' }), 'owner 64ef645a…');
+    assert.equal(describeFilter({ owner: 'admin1' }, { userId: 'admin1' }), 'yours');
   });
 
   it('has words for every documented sort value (unsigned ones read as ascending)', () => {
-    for (const sort of API_KEY_SORTS) assert.doesNotMatch(sortInWords(sort, t), /^[+-]?[a-zA-Z]+$/, sort);
-    assert.equal(sortInWords('description', t), 'description A to Z');
-    assert.equal(new Set(SORT_CHOICES.map((c) => c.sort)).size, 10);
+    for (const sort of API_KEY_SORTS) assert.doesNotMatch(sortInWords(sort), /^[+-]?[a-zA-Z]+$/, sort);
+    assert.equal(sortInWords('description'), 'description A to Z');
+    assert.equal(new Set(SORT_CHOICES).size, 10);
   });
 
   it('keeps only what a filter may hold when read back from storage', () => {

@@ -1,12 +1,7 @@
-// The project's ESLint rules (build/eslint-rules/) on good and bad samples, and the shrinking list of files
-// the l10n rule still skips.
-import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
-import { Linter, RuleTester } from 'eslint';
+// The project's ESLint rules (build/eslint-rules/) on good and bad samples.
+import { join } from 'node:path';
+import { RuleTester } from 'eslint';
 import tseslint from 'typescript-eslint';
-import { L10N_PENDING } from '../../../build/eslint-rules/l10nPending';
-import { KNOWN_VIOLATIONS } from '../../../build/eslint-rules/layerTable';
 
 const qck = require('../../../build/eslint-rules/index.js') as { rules: Record<string, import('eslint').Rule.RuleModule> };
 
@@ -67,14 +62,6 @@ describe('ESLint rule qck/layers', () => {
       { code: "import type { RawApiKey } from './schemas';", filename: inSrc('qlik/model.ts') },
       // a file outside src/ is not checked
       { code: "import { activate } from '../../src/extension';", filename: join(ROOT, 'test/unit/x.test.ts') },
-      // today's known violations (layerTable.js KNOWN_VIOLATIONS) pass until their branch lands
-      ...KNOWN_VIOLATIONS.slice(0, 1).map((line) => {
-        const [from, to] = line.split(' -> ') as [string, string];
-        return {
-          code: `import { x } from '${relative(dirname(inSrc(`${from}.ts`)), inSrc(to)).replace(/^(?!\.)/, './')}';`,
-          filename: inSrc(`${from}.ts`),
-        };
-      }),
     ],
     invalid: [
       { code: "import * as vscode from 'vscode';", filename: inSrc('qlik/client.ts'), errors: [{ messageId: 'layer' }] },
@@ -99,29 +86,5 @@ describe('ESLint rule qck/layers', () => {
       { code: "import { FromWebview } from '../y/messages';", filename: inSrc('webviews/x/main.ts'), errors: [{ messageId: 'layer' }] },
       { code: "import { QlikClient } from '../../qlik/client';", filename: inSrc('webviews/x/main.ts'), errors: [{ messageId: 'layer' }] },
     ],
-  });
-});
-
-describe('the files qck/l10n-literal still skips (build/eslint-rules/l10nPending.js)', () => {
-  it('each still breaks the rule; delete its line once its branch has landed', () => {
-    const linter = new Linter({ configType: 'flat' });
-    const config = [
-      {
-        files: ['**/*.ts'],
-        languageOptions: { parser: tseslint.parser },
-        plugins: { qck },
-        rules: { 'qck/l10n-literal': 'error' as const },
-      },
-    ];
-    const clean = L10N_PENDING.filter((file) => {
-      const messages = linter.verify(readFileSync(join(ROOT, file), 'utf8'), config, { filename: join(ROOT, file) });
-      assert.deepEqual(
-        messages.filter((m) => m.fatal),
-        [],
-        file,
-      );
-      return messages.length === 0;
-    });
-    assert.deepEqual(clean, []);
   });
 });

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { clampPageSize, clampWarningDays } from '../../../src/tree/format';
+import { clampPageSize, clampWarningDays } from '../../../src/util/format';
 
 describe('tree settings', () => {
   it('keeps the settings within what the service accepts', () => {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { backoffSeconds, clamp, maxPollsPerMinute } from '../../../src/migration/backoff';
+import { backoffSeconds, clamp, maxPollsPerMinute } from '../../../src/services/backoff';
 
 describe('migration watcher timing', () => {
   it('polls at the set interval, doubles it per failure, and never waits more than a minute', () => {

@@ -1,4 +1,4 @@
-// Pure timing rules of the migration watcher (unit-tested in plain Node).
+// Pure timing rules of the migration service (unit-tested in plain Node).
 
 export function clamp(value: unknown, min: number, max: number, fallback: number): number {
   return typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : fallback;

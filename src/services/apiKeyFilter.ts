@@ -1,6 +1,6 @@
 // The API Keys filter of one tenant: status, owner and sort, as list parameters and in words. No vscode import.
+import * as l10n from '@vscode/l10n';
 import type { ApiKeySort, ListApiKeysParams } from '../qlik';
-import type { Translate } from '../util/translate';
 
 export type ApiKeyStatusFilter = 'active' | 'expired' | 'revoked';
 
@@ -16,24 +16,51 @@ export interface ApiKeyFilter {
 export const DEFAULT_SORT: ApiKeySort = '-created';
 
 /** The documented sort values in words. The unsigned values mean the same as "+", so each order is offered once. */
-export const SORT_CHOICES: ReadonlyArray<{ sort: ApiKeySort; words: string }> = [
-  { sort: '-created', words: 'newest first' },
-  { sort: '+created', words: 'oldest first' },
-  { sort: '+description', words: 'description A to Z' },
-  { sort: '-description', words: 'description Z to A' },
-  { sort: '+status', words: 'status A to Z (active, expired, revoked)' },
-  { sort: '-status', words: 'status Z to A (revoked, expired, active)' },
-  { sort: '+sub', words: 'owner A to Z' },
-  { sort: '-sub', words: 'owner Z to A' },
-  { sort: '+createdByUser', words: 'creator A to Z' },
-  { sort: '-createdByUser', words: 'creator Z to A' },
+export const SORT_CHOICES: readonly ApiKeySort[] = [
+  '-created',
+  '+created',
+  '+description',
+  '-description',
+  '+status',
+  '-status',
+  '+sub',
+  '-sub',
+  '+createdByUser',
+  '-createdByUser',
 ];
 
-export function sortInWords(sort: ApiKeySort | undefined, t: Translate): string {
+/** A sort order in words, in the display language. */
+export function sortInWords(sort: ApiKeySort | undefined): string {
   const s = sort ?? DEFAULT_SORT;
-  const normal = (/^[+-]/.test(s) ? s : `+${s}`) as ApiKeySort;
-  const found = SORT_CHOICES.find((c) => c.sort === normal);
-  return t(found ? found.words : s);
+  switch (/^[+-]/.test(s) ? s : `+${s}`) {
+    case '-created':
+      return l10n.t('newest first');
+    case '+created':
+      return l10n.t('oldest first');
+    case '+description':
+      return l10n.t('description A to Z');
+    case '-description':
+      return l10n.t('description Z to A');
+    case '+status':
+      return l10n.t('status A to Z (active, expired, revoked)');
+    case '-status':
+      return l10n.t('status Z to A (revoked, expired, active)');
+    case '+sub':
+      return l10n.t('owner A to Z');
+    case '-sub':
+      return l10n.t('owner Z to A');
+    case '+createdByUser':
+      return l10n.t('creator A to Z');
+    case '-createdByUser':
+      return l10n.t('creator Z to A');
+    default:
+      return s;
+  }
+}
+
+/** A status filter in words. */
+export function statusInWords(status: ApiKeyStatusFilter): string {
+  return status === 'active' ? l10n.t('active') : status === 'expired' ? l10n.t('expired') : l10n.t('revoked');
 }
 
 export function isEmptyFilter(filter: ApiKeyFilter | undefined): boolean {
@@ -58,13 +85,13 @@ export function listParams(
 }
 
 /** "active · yours · oldest first": what the filter shows, for the API Keys node's description. Empty for none. */
-export function describeFilter(filter: ApiKeyFilter | undefined, own: { userId: string }, t: Translate): string {
+export function describeFilter(filter: ApiKeyFilter | undefined, own: { userId: string }): string {
   if (isEmptyFilter(filter)) return '';
   const parts: string[] = [];
-  if (filter?.status) parts.push(t(filter.status));
-  if (filter?.owner === 'me' || filter?.owner === own.userId) parts.push(t('yours'));
-  else if (filter?.owner) parts.push(t('owner {0}', shortId(filter.owner)));
-  if (filter?.sort && filter.sort !== DEFAULT_SORT) parts.push(sortInWords(filter.sort, t));
+  if (filter?.status) parts.push(statusInWords(filter.status));
+  if (filter?.owner === 'me' || filter?.owner === own.userId) parts.push(l10n.t('yours'));
+  else if (filter?.owner) parts.push(l10n.t('owner {0}', shortId(filter.owner)));
+  if (filter?.sort && filter.sort !== DEFAULT_SORT) parts.push(sortInWords(filter.sort));
   return parts.join(' · ');
 }
 

@@ -1,1 +1,0 @@
-export const L10N_PENDING: string[];

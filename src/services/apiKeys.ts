@@ -1,0 +1,111 @@
+import * as vscode from 'vscode';
+import type { ApiKey, ApiKeyPage, QlikClient } from '../qlik';
+import type { TenantRecord } from '../tenants/tenantStore';
+import { type ApiKeyFilter, listParams, sanitizeFilter } from './apiKeyFilter';
+import { TenantStateService, type ServiceDeps } from './base';
+
+const FILTERS_KEY = 'qlikCloud.apiKeyFilters';
+
+export interface ApiKeyListing {
+  keys: ApiKey[];
+  /** The last page loaded: its links.next is where "Load more…" continues. */
+  lastPage: ApiKeyPage;
+  /** Keys seen, so a key created between two pages is not shown twice. */
+  seen: Set<string>;
+  /** Pages read for this listing (one request each). */
+  pages: number;
+}
+
+/** A "Load more…" in flight or failed, for the tree's last row. */
+export type MoreState = { kind: 'loading'; promise: Promise<void> } | { kind: 'failed'; error: unknown } | undefined;
+
+/**
+ * The API keys of each tenant: the pages loaded so far (newest first, or in the filter's order), the filter (kept
+ * in globalState by origin; a filter holds no secret) and the next page. One request per page.
+ */
+export class ApiKeysService extends TenantStateService<ApiKeyListing> {
+  private readonly more = new Map<string, MoreState>();
+
+  constructor(
+    deps: ServiceDeps,
+    private readonly globalState: vscode.Memento,
+    private readonly pageSize: () => number,
+  ) {
+    super(deps, 'API keys');
+    this.disposables.push(
+      deps.store.onDidChange(() => void this.retainFilters(deps.store.list().map((t) => t.origin))),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('qlikCloud.apiKeys')) for (const origin of this.states.origins()) this.invalidate(origin);
+      }),
+    );
+  }
+
+  protected async load(client: QlikClient, tenant: TenantRecord, origin: string): Promise<ApiKeyListing> {
+    this.more.delete(origin);
+    const page = await client.apiKeys.list(listParams(tenant, this.pageSize(), this.filter(origin)));
+    return { keys: page.keys, lastPage: page, seen: new Set(page.keys.map((k) => k.id)), pages: 1 };
+  }
+
+  moreState(origin: string): MoreState {
+    return this.more.get(origin);
+  }
+
+  /** Fetches the next page (one request) and appends it. Concurrent calls share the request. */
+  loadMore(origin: string): Promise<void> {
+    const pending = this.more.get(origin);
+    if (pending?.kind === 'loading') return pending.promise;
+    const state = this.state(origin);
+    const data = state.data;
+    if (!data || !data.lastPage.links.next) return Promise.resolve();
+    const promise = (async () => {
+      try {
+        const page = await (await this.deps.pool.get(origin)).apiKeys.nextPage(data.lastPage);
+        // Refreshed or filtered meanwhile: this page belongs to a list no longer shown.
+        if (state.data !== data) return;
+        this.more.delete(origin);
+        if (!page) return this.fire(origin);
+        const fresh = page.keys.filter((k) => !data.seen.has(k.id));
+        for (const k of fresh) data.seen.add(k.id);
+        state.set({ keys: [...data.keys, ...fresh], lastPage: page, seen: data.seen, pages: data.pages + 1 });
+      } catch (error) {
+        this.deps.log.error('services', `loading more API keys of ${origin} failed`, error);
+        if (state.data !== data) return;
+        this.more.set(origin, { kind: 'failed', error });
+        this.fire(origin);
+      }
+    })();
+    this.more.set(origin, { kind: 'loading', promise });
+    this.fire(origin);
+    return promise;
+  }
+
+  /** The filter in force for a tenant (Filter API Keys…), if any. */
+  filter(origin: string): ApiKeyFilter | undefined {
+    return sanitizeFilter(this.allFilters()[origin]);
+  }
+
+  /** Sets (or clears, with undefined) the tenant's filter; the list loads again with it. */
+  async setFilter(origin: string, filter: ApiKeyFilter | undefined): Promise<void> {
+    const all = this.allFilters();
+    const clean = sanitizeFilter(filter);
+    if (clean) all[origin] = clean;
+    else delete all[origin];
+    await this.globalState.update(FILTERS_KEY, all);
+    // What is asked changed: a page in flight for the old filter is dropped.
+    this.more.delete(origin);
+    this.invalidate(origin, true);
+  }
+
+  private async retainFilters(origins: readonly string[]): Promise<void> {
+    const all = this.allFilters();
+    const gone = Object.keys(all).filter((o) => !origins.includes(o));
+    if (gone.length === 0) return;
+    for (const o of gone) delete all[o];
+    await this.globalState.update(FILTERS_KEY, all);
+  }
+
+  private allFilters(): Record<string, unknown> {
+    const stored = this.globalState.get<Record<string, unknown>>(FILTERS_KEY, {});
+    return stored && typeof stored === 'object' && !Array.isArray(stored) ? { ...stored } : {};
+  }
+}

@@ -1,0 +1,42 @@
+import type * as vscode from 'vscode';
+import { ApiKeysService } from './apiKeys';
+import type { ServiceDeps } from './base';
+import { EncryptionService } from './encryption';
+import { IdentityService } from './identity';
+import type { MigrationSettings } from './migrationSettings';
+import { MigrationService } from './migrations';
+import { ApiKeySettingsService } from './settings';
+
+/** The per-tenant owners of state. Made once by the wiring; every face reads from and acts through them. */
+export interface Services extends vscode.Disposable {
+  readonly encryption: EncryptionService;
+  readonly migrations: MigrationService;
+  readonly apiKeys: ApiKeysService;
+  readonly apiKeySettings: ApiKeySettingsService;
+  readonly identity: IdentityService;
+}
+
+export interface ServicesOptions {
+  readonly globalState: vscode.Memento;
+  /** The API Keys page size (qlikCloud.apiKeys.pageSize, 1 to 100). */
+  readonly pageSize: () => number;
+  readonly migrationSettings?: () => MigrationSettings;
+}
+
+export function createServices(deps: ServiceDeps, options: ServicesOptions): Services {
+  const encryption = new EncryptionService(deps, options.globalState);
+  const migrations = new MigrationService({ ...deps, encryption }, options.migrationSettings);
+  const apiKeys = new ApiKeysService(deps, options.globalState, options.pageSize);
+  const apiKeySettings = new ApiKeySettingsService(deps);
+  const identity = new IdentityService(deps.store);
+  return {
+    encryption,
+    migrations,
+    apiKeys,
+    apiKeySettings,
+    identity,
+    dispose() {
+      for (const s of [migrations, encryption, apiKeys, apiKeySettings, identity]) s.dispose();
+    },
+  };
+}

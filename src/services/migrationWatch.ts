@@ -1,0 +1,285 @@
+import * as vscode from 'vscode';
+import {
+  isQlikError,
+  type KeyProvider,
+  type Migration,
+  migrationOutcome,
+  migrationSource,
+  QlikApiError,
+  QlikCancelledError,
+} from '../qlik';
+import { migrationEndName, migrationTargetName } from '../util/format';
+import { notifyProblem } from '../util/notifyProblem';
+import { prompts } from '../util/prompts';
+import { backoffSeconds } from './backoff';
+import type { ServiceDeps } from './base';
+import type { EncryptionService } from './encryption';
+import type { MigrationSettings } from './migrationSettings';
+
+/** Failed reads in a row (with the backoff: about a minute at the default poll) before the person is told. */
+const REPORT_AFTER_FAILURES = 3;
+
+/** What is known about a watched migration: the one state the status bar and the test API render. */
+export interface MigrationWatchState {
+  readonly origin: string;
+  readonly tenantLabel: string;
+  readonly migration: Migration;
+  readonly targetName: string;
+  readonly fromName: string;
+  readonly phase: 'running' | 'done' | 'problem';
+  readonly stalled: boolean;
+  /** Why the migration needs attention, or why its progress cannot be read now. */
+  readonly problem?: string;
+}
+
+export interface WatchDeps extends ServiceDeps {
+  readonly encryption: EncryptionService;
+  readonly settings: () => MigrationSettings;
+}
+
+/**
+ * One tenant's migration: polls its details every `pollSeconds` (longer after errors), tells the encryption service
+ * each newer state, reports a stall or repeated failures once, and says how it ended. Names come from the
+ * encryption service's providers (loaded once when nothing is loaded yet), never from a list of its own.
+ */
+export class TenantMigrationWatch {
+  private timer: NodeJS.Timeout | undefined;
+  private readonly abort = new AbortController();
+  private current: MigrationWatchState | undefined;
+  private failures = 0;
+  private lastProgress: number | undefined;
+  private lastProgressAt = Date.now();
+  private stallReported = false;
+  private failureReported = false;
+  finished = false;
+  private disposed = false;
+
+  constructor(
+    private readonly origin: string,
+    private readonly deps: WatchDeps,
+    private readonly changed: () => void,
+    private readonly done: () => void,
+  ) {}
+
+  get state(): MigrationWatchState | undefined {
+    return this.disposed ? undefined : this.current;
+  }
+
+  private get label(): string {
+    return this.deps.store.get(this.origin)?.label ?? this.origin;
+  }
+
+  private get providers(): KeyProvider[] {
+    return this.deps.encryption.peek(this.origin)?.providers ?? [];
+  }
+
+  start(first?: Migration): void {
+    if (!first) {
+      void this.poll();
+      return;
+    }
+    this.update(first);
+    this.schedule(this.deps.settings().pollSeconds);
+    // After a reload nothing has loaded the providers: load them now (once, shared) rather than show ARNs.
+    if (!this.deps.encryption.peek(this.origin)) void this.loadNames();
+  }
+
+  private async loadNames(): Promise<void> {
+    try {
+      await this.deps.encryption.get(this.origin);
+      if (this.current && !this.finished && !this.disposed) this.update(this.current.migration);
+    } catch {
+      // The names stay ARNs; the tree shows why the providers cannot be read.
+    }
+  }
+
+  /** Shows a migration state read from the service (or returned by migrate / reset). */
+  update(migration: Migration): void {
+    if (this.finished || this.disposed) return;
+    if (migration.isCompleted) return this.complete(migration);
+    if (!migration.isRunning) {
+      const state = migration.state ?? '?';
+      return this.unexpected(
+        vscode.l10n.t(
+          'Qlik Cloud reports the migration on {0} in an unexpected state: "{1}". It is no longer watched; check the tenant.',
+          this.label,
+          state,
+        ),
+        migration,
+      );
+    }
+    const now = Date.now();
+    if (migration.progress !== this.lastProgress) {
+      this.lastProgress = migration.progress;
+      this.lastProgressAt = now;
+      this.stallReported = false;
+    }
+    const stalled = now - this.lastProgressAt > this.deps.settings().stalledAfterMinutes * 60_000;
+    this.set({ ...this.describe(migration), phase: 'running', stalled });
+    this.deps.encryption.showMigration(this.origin, migration);
+    if (stalled && !this.stallReported) {
+      this.stallReported = true;
+      const minutes = Math.round(((now - this.lastProgressAt) / 60_000) * 10) / 10;
+      const message = vscode.l10n.t(
+        'The migration on {0} to {1} has not progressed for {2} minutes (still {3}%, {4}). It is still watched; Qlik Cloud support can help if it stays stuck.',
+        this.label,
+        this.describe(migration).targetName,
+        minutes,
+        migration.progress ?? 0,
+        migration.state ?? '?',
+      );
+      this.deps.log.warn('migration', message);
+      void prompts().notify('warning', message);
+    }
+  }
+
+  private describe(migration: Migration): Pick<MigrationWatchState, 'origin' | 'tenantLabel' | 'migration' | 'targetName' | 'fromName'> {
+    const providers = this.providers;
+    return {
+      origin: this.origin,
+      tenantLabel: this.label,
+      migration,
+      targetName: migrationTargetName(migration, providers),
+      fromName: migrationEndName(migration.migratingFrom, migrationSource(migration, providers)),
+    };
+  }
+
+  private set(state: MigrationWatchState): void {
+    this.current = state;
+    this.changed();
+  }
+
+  private schedule(seconds: number): void {
+    if (this.disposed || this.finished) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.poll(), seconds * 1000);
+  }
+
+  private async poll(): Promise<void> {
+    if (this.disposed || this.finished) return;
+    try {
+      const client = await this.deps.pool.get(this.origin);
+      const migration = await client.encryption.migrationDetails({ signal: this.abort.signal });
+      if (this.disposed) return;
+      this.failures = 0;
+      this.failureReported = false;
+      if (!migration) return await this.endedWithoutDetails();
+      if (!this.deps.encryption.peek(this.origin)) await this.deps.encryption.get(this.origin).catch(() => undefined);
+      this.update(migration);
+      if (!this.finished) this.schedule(this.deps.settings().pollSeconds);
+    } catch (error) {
+      if (this.disposed || error instanceof QlikCancelledError) return;
+      this.failed(error);
+    }
+  }
+
+  private failed(error: unknown): void {
+    this.failures += 1;
+    const delay = backoffSeconds(this.deps.settings().pollSeconds, this.failures);
+    const reason = isQlikError(error) ? error.userMessage : String(error);
+    this.deps.log.warn(
+      'migration',
+      `reading the migration on ${this.label} failed (${this.failures} in a row), next try in ${delay} s: ${reason}`,
+    );
+    if (this.failures >= REPORT_AFTER_FAILURES && !this.failureReported) {
+      // Once per run of failures: the person learns that the status bar is no longer current, and why.
+      this.failureReported = true;
+      const unauthorized = error instanceof QlikApiError && error.status === 401;
+      notifyProblem(
+        unauthorized ? 'error' : 'warning',
+        vscode.l10n.t(
+          'Cannot read the progress of the migration on {0} ({1} tries in a row): {2} Still trying every {3} s.',
+          this.label,
+          this.failures,
+          reason,
+          delay,
+        ),
+        this.deps.log,
+        unauthorized ? this.origin : undefined,
+      );
+    }
+    if (this.current) {
+      this.set({ ...this.current, problem: vscode.l10n.t('Could not read the progress: {0} Trying again in {1} s.', reason, delay) });
+    }
+    this.schedule(delay);
+  }
+
+  /**
+   * Details answer 404 ("no ongoing migration"): the migration ended, or never was. Which key the providers now
+   * call current says how it ended (one provider-list request, through the encryption service).
+   */
+  private async endedWithoutDetails(): Promise<void> {
+    const last = this.current?.migration;
+    if (!last) {
+      return this.unexpected(
+        vscode.l10n.t(
+          'The migration on {0} can no longer be found: Qlik Cloud reports no ongoing migration. It is no longer watched.',
+          this.label,
+        ),
+      );
+    }
+    const { providers } = await this.deps.encryption.reload(this.origin);
+    if (this.disposed) return;
+    const outcome = migrationOutcome(last, providers);
+    this.deps.log.info('migration', `migration details on ${this.label} answer 404; the key providers say: ${outcome}`);
+    if (outcome === 'switched') {
+      return this.complete(
+        { ...last, state: 'Completed', knownState: 'Completed', isRunning: false, isCompleted: true, progress: 100 },
+        false,
+      );
+    }
+    const target = this.describe(last).targetName;
+    this.unexpected(
+      outcome === 'notSwitched'
+        ? vscode.l10n.t(
+            'The migration on {0} to {1} is over, but {1} is not the key in use: Qlik Cloud reports no ongoing migration and another key is current. Check the tenant.',
+            this.label,
+            target,
+          )
+        : vscode.l10n.t(
+            'The migration on {0} to {1} is over (Qlik Cloud reports no ongoing migration), but its key providers do not say which key is in use. Check the tenant.',
+            this.label,
+            target,
+          ),
+      undefined,
+      false,
+    );
+  }
+
+  private complete(migration: Migration, reload = true): void {
+    this.finished = true;
+    clearTimeout(this.timer);
+    this.set({ ...this.describe(migration), phase: 'done', stalled: false });
+    const message = vscode.l10n.t('Encryption on {0} now uses {1}', this.label, this.current?.targetName ?? '?');
+    this.deps.log.info('migration', message);
+    void prompts().notify('info', message);
+    // The current marker moves: the providers load again (once, when shown), unless they were just read.
+    if (reload) this.deps.encryption.invalidate(this.origin);
+    this.timer = setTimeout(() => this.finish(), this.deps.settings().doneSeconds * 1000);
+  }
+
+  private unexpected(message: string, migration?: Migration, reload = true): void {
+    this.finished = true;
+    clearTimeout(this.timer);
+    this.deps.log.warn('migration', message);
+    const last = migration ?? this.current?.migration;
+    if (last) this.set({ ...this.describe(last), phase: 'problem', stalled: false, problem: message });
+    else this.changed();
+    if (reload) this.deps.encryption.invalidate(this.origin);
+    void prompts().notify('warning', message);
+    this.timer = setTimeout(() => this.finish(), this.deps.settings().doneSeconds * 4 * 1000);
+  }
+
+  private finish(): void {
+    this.dispose();
+    this.done();
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.finished = true;
+    clearTimeout(this.timer);
+    this.abort.abort();
+  }
+}
