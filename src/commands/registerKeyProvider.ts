@@ -23,7 +23,8 @@ function registerKeyProviderDeps(ctx: CommandContext): RegisterKeyProviderDeps {
     tenant,
     onDidChangeTenants: ctx.store.onDidChange,
     register: (origin, input) => ctx.services.encryption.register(origin, input),
-    listProviders: async (origin) => (await ctx.services.encryption.get(origin)).providers,
+    // Read now (a 409 means the list shown may be stale); the tree gets the same answer.
+    listProviders: async (origin) => (await ctx.services.encryption.reload(origin)).providers,
     async validate(origin, provider) {
       const record = tenant(origin);
       if (!record) throw new Error(`no tenant ${origin}`);

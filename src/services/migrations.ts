@@ -96,6 +96,9 @@ export class MigrationService implements vscode.Disposable {
           const client = await this.deps.pool.get(record.origin);
           const migration = await client.encryption.migrationDetails();
           if (migration?.isRunning && !this.disposed) {
+            // Names for "from" and "to" before the item first shows (one provider list, shared with the tree).
+            await this.deps.encryption.get(record.origin).catch(() => undefined);
+            if (this.disposed) return;
             this.deps.log.info('migration', `resuming the watch of the migration on ${record.label} (${migration.progress ?? 0}%)`);
             this.watch(record.origin, migration);
             resumed.push(record.origin);
