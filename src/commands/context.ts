@@ -36,10 +36,9 @@ export function createApiKeyDeps(ctx: CommandContext, tenant: TenantRecord): Cre
     extensionUri: ctx.extension.extensionUri,
     log: ctx.log,
     tracker: ctx.panels,
-    readSettings: async () => (await ctx.pool.get(tenant.origin)).apiKeys.getConfig(tenant.tenantId),
-    createKey: async (input) => (await ctx.pool.get(tenant.origin)).apiKeys.create(input),
+    readSettings: () => ctx.services.apiKeySettings.get(tenant.origin),
+    createKey: (input) => ctx.services.apiKeys.create(tenant.origin, input),
     copyToken: (token) => ctx.tokenClipboard.copy(token),
     clearSeconds: clipboardClearSeconds,
-    onCreated: (t) => ctx.services.apiKeys.invalidate(t.origin),
   };
 }

@@ -46,16 +46,14 @@ export async function deleteApiKey(ctx: CommandContext, arg: CommandArg, selecti
           'Revoking cannot be undone. The key stops working at once and stays in the list as revoked; its owner has to create a new one.',
         );
   if ((await prompts().confirm(message, detail, button)) !== button) throw new UserCancelledError();
-  const client = await ctx.pool.get(tenant.origin);
   await withProgress(
     {
       location: vscode.ProgressLocation.Notification,
       title: action === 'delete' ? vscode.l10n.t('Deleting API key "{0}"…', name) : vscode.l10n.t('Revoking API key "{0}"…', name),
     },
-    () => client.apiKeys.delete(key.id),
+    () => ctx.services.apiKeys.remove(tenant.origin, key.id),
   );
   ctx.log.info('apiKeys', `${action === 'delete' ? 'deleted' : 'revoked'} API key ${key.id} on ${tenant.label}`);
-  ctx.services.apiKeys.invalidate(tenant.origin);
   void prompts().notify(
     'info',
     action === 'delete' ? vscode.l10n.t('Deleted API key "{0}".', name) : vscode.l10n.t('Revoked API key "{0}".', name),
@@ -108,8 +106,8 @@ async function removeMany(ctx: CommandContext, nodes: ApiKeyNode[]): Promise<voi
       const worker = async () => {
         for (let target = queue.shift(); target; target = queue.shift()) {
           try {
-            const client = await ctx.pool.get(target.tenant.origin);
-            await client.apiKeys.delete(target.key.id, { signal: abort.signal });
+            // One reload per tenant at the end, not one per key.
+            await ctx.services.apiKeys.remove(target.tenant.origin, target.key.id, { signal: abort.signal, reload: false });
             done++;
           } catch (error) {
             if (error instanceof QlikCancelledError || abort.signal.aborted) cancelled++;

@@ -16,9 +16,7 @@ export async function editApiKeyDescription(ctx: CommandContext, arg: CommandArg
     validateInput: (text) => checkText('description', text, { required: false, max: MAX_DESCRIPTION_LENGTH }),
   });
   if (value === key.description) throw new UserCancelledError();
-  const client = await ctx.pool.get(tenant.origin);
-  await client.apiKeys.patchDescription(key.id, value);
+  await ctx.services.apiKeys.changeDescription(tenant.origin, key.id, value);
   ctx.log.info('apiKeys', `description of ${key.id} on ${tenant.label} changed`);
-  ctx.services.apiKeys.invalidate(tenant.origin);
   void prompts().notify('info', vscode.l10n.t('API key description changed to "{0}".', value));
 }

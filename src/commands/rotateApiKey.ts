@@ -15,8 +15,7 @@ import { type CommandContext, createApiKeyDeps } from './context';
 export async function rotateApiKey(ctx: CommandContext, arg: CommandArg): Promise<void> {
   const title = vscode.l10n.t('Rotate API Key');
   const { tenant, key } = await apiKeyArg(ctx, arg, title);
-  const client = await ctx.pool.get(tenant.origin);
-  const config = await client.apiKeys.getConfig(tenant.tenantId).catch(() => undefined);
+  const config = await ctx.services.apiKeySettings.get(tenant.origin).catch(() => undefined);
   const maximum = key.isScim ? config?.scimExternalClientExpiry : config?.maxApiKeyExpiry;
   let expiry = lifetimeOf(key);
   let note = '';
@@ -46,7 +45,7 @@ export async function rotateApiKey(ctx: CommandContext, arg: CommandArg): Promis
       title: vscode.l10n.t('Creating the replacement of "{0}"…', key.description || key.id),
     },
     () =>
-      client.apiKeys.create({
+      ctx.services.apiKeys.create(tenant.origin, {
         description,
         ...(expiry ? { expiry } : {}),
         ...(key.isScim
@@ -57,7 +56,6 @@ export async function rotateApiKey(ctx: CommandContext, arg: CommandArg): Promis
       }),
   );
   ctx.log.info('apiKeys', `rotated API key ${key.id} on ${tenant.label}: replacement ${created.key.id}`);
-  ctx.services.apiKeys.invalidate(tenant.origin);
   const panel = CreateApiKeyPanel.showToken(createApiKeyDeps(ctx, tenant), tenant, created, key.description || key.id);
   const handedOver = await panel.closed;
 
@@ -77,9 +75,8 @@ export async function rotateApiKey(ctx: CommandContext, arg: CommandArg): Promis
       remove,
     );
     if (answer === remove) {
-      await client.apiKeys.delete(created.key.id);
+      await ctx.services.apiKeys.remove(tenant.origin, created.key.id);
       ctx.log.info('apiKeys', `deleted the unused replacement ${created.key.id} on ${tenant.label}`);
-      ctx.services.apiKeys.invalidate(tenant.origin);
     }
     return;
   }
@@ -99,9 +96,8 @@ export async function rotateApiKey(ctx: CommandContext, arg: CommandArg): Promis
     ctx.log.info('apiKeys', `old key ${key.id} kept after rotation`);
     return;
   }
-  await client.apiKeys.delete(key.id);
+  await ctx.services.apiKeys.remove(tenant.origin, key.id);
   ctx.log.info('apiKeys', `${action === 'delete' ? 'deleted' : 'revoked'} the rotated key ${key.id} on ${tenant.label}`);
-  ctx.services.apiKeys.invalidate(tenant.origin);
   void prompts().notify(
     'info',
     action === 'delete'

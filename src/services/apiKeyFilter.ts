@@ -29,33 +29,17 @@ export const SORT_CHOICES: readonly ApiKeySort[] = [
   '-createdByUser',
 ];
 
-/** A sort order in words, in the display language. */
+/** A sort order in words, in the display language ("+" and unsigned ascending, "-" descending). */
 export function sortInWords(sort: ApiKeySort | undefined): string {
   const s = sort ?? DEFAULT_SORT;
-  switch (/^[+-]/.test(s) ? s : `+${s}`) {
-    case '-created':
-      return l10n.t('newest first');
-    case '+created':
-      return l10n.t('oldest first');
-    case '+description':
-      return l10n.t('description A to Z');
-    case '-description':
-      return l10n.t('description Z to A');
-    case '+status':
-      return l10n.t('status A to Z (active, expired, revoked)');
-    case '-status':
-      return l10n.t('status Z to A (revoked, expired, active)');
-    case '+sub':
-      return l10n.t('owner A to Z');
-    case '-sub':
-      return l10n.t('owner Z to A');
-    case '+createdByUser':
-      return l10n.t('creator A to Z');
-    case '-createdByUser':
-      return l10n.t('creator Z to A');
-    default:
-      return s;
-  }
+  const down = s.startsWith('-');
+  const field = s.replace(/^[+-]/, '');
+  if (field === 'created') return down ? l10n.t('newest first') : l10n.t('oldest first');
+  if (field === 'description') return down ? l10n.t('description Z to A') : l10n.t('description A to Z');
+  if (field === 'status')
+    return down ? l10n.t('status Z to A (revoked, expired, active)') : l10n.t('status A to Z (active, expired, revoked)');
+  if (field === 'sub') return down ? l10n.t('owner Z to A') : l10n.t('owner A to Z');
+  return field === 'createdByUser' ? (down ? l10n.t('creator Z to A') : l10n.t('creator A to Z')) : s;
 }
 
 /** A status filter in words. */

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ApiKey, ApiKeyPage, QlikClient } from '../qlik';
+import type { ApiKey, ApiKeyPage, CallOptions, CreateApiKeyInput, CreatedApiKey, QlikClient } from '../qlik';
 import type { TenantRecord } from '../tenants/tenantStore';
 import { type ApiKeyFilter, listParams, sanitizeFilter } from './apiKeyFilter';
 import { TenantStateService, type ServiceDeps } from './base';
@@ -12,8 +12,6 @@ export interface ApiKeyListing {
   lastPage: ApiKeyPage;
   /** Keys seen, so a key created between two pages is not shown twice. */
   seen: Set<string>;
-  /** Pages read for this listing (one request each). */
-  pages: number;
 }
 
 /** A "Load more…" in flight or failed, for the tree's last row. */
@@ -43,7 +41,7 @@ export class ApiKeysService extends TenantStateService<ApiKeyListing> {
   protected async load(client: QlikClient, tenant: TenantRecord, origin: string): Promise<ApiKeyListing> {
     this.more.delete(origin);
     const page = await client.apiKeys.list(listParams(tenant, this.pageSize(), this.filter(origin)));
-    return { keys: page.keys, lastPage: page, seen: new Set(page.keys.map((k) => k.id)), pages: 1 };
+    return { keys: page.keys, lastPage: page, seen: new Set(page.keys.map((k) => k.id)) };
   }
 
   moreState(origin: string): MoreState {
@@ -66,7 +64,7 @@ export class ApiKeysService extends TenantStateService<ApiKeyListing> {
         if (!page) return this.fire(origin);
         const fresh = page.keys.filter((k) => !data.seen.has(k.id));
         for (const k of fresh) data.seen.add(k.id);
-        state.set({ keys: [...data.keys, ...fresh], lastPage: page, seen: data.seen, pages: data.pages + 1 });
+        state.set({ keys: [...data.keys, ...fresh], lastPage: page, seen: data.seen });
       } catch (error) {
         this.deps.log.error('services', `loading more API keys of ${origin} failed`, error);
         if (state.data !== data) return;
@@ -77,6 +75,24 @@ export class ApiKeysService extends TenantStateService<ApiKeyListing> {
     this.more.set(origin, { kind: 'loading', promise });
     this.fire(origin);
     return promise;
+  }
+
+  /** Creates a key; the list loads again (the token is in the answer only, and the caller hands it over once). */
+  async create(origin: string, input: CreateApiKeyInput): Promise<CreatedApiKey> {
+    const created = await (await this.deps.pool.get(origin)).apiKeys.create(input);
+    this.invalidate(origin);
+    return created;
+  }
+
+  /** Deletes a key (the owner's own) or revokes it (anybody else's, for a TenantAdmin): the same DELETE. */
+  async remove(origin: string, id: string, o: CallOptions & { reload?: boolean } = {}): Promise<void> {
+    await (await this.deps.pool.get(origin)).apiKeys.delete(id, o.signal ? { signal: o.signal } : {});
+    if (o.reload !== false) this.invalidate(origin);
+  }
+
+  async changeDescription(origin: string, id: string, description: string): Promise<void> {
+    await (await this.deps.pool.get(origin)).apiKeys.patchDescription(id, description);
+    this.invalidate(origin);
   }
 
   /** The filter in force for a tenant (Filter API Keys…), if any. */

@@ -1,21 +1,16 @@
 import * as vscode from 'vscode';
 import { describeFilter, isEmptyFilter } from '../services/apiKeyFilter';
 import type { ApiKeyListing } from '../services/apiKeys';
-import type { Loadable } from '../services/loadable';
 import { ApiKeyNode } from './apiKeyNode';
 import { ErrorNode, MessageNode } from './errorNode';
 import { expiresSoon } from '../util/format';
 import { LoadingGroupNode } from './loadingGroup';
-import { contextValue, TreeNode } from './node';
+import { contextValue, type HasTenant, type TreeContext, TreeNode } from './node';
 
 /** "API Keys": one page at a time, newest first, then "Load more…" while the service has a next page. */
 export class ApiKeysGroupNode extends LoadingGroupNode<ApiKeyListing> {
-  get id(): string {
-    return `${this.origin}/apiKeys`;
-  }
-
-  protected source(): Loadable<ApiKeyListing> {
-    return this.ctx.services.apiKeys.state(this.origin);
+  constructor(tenantNode: TreeNode & HasTenant, ctx: TreeContext) {
+    super(tenantNode, ctx, 'apiKeys', (s, origin) => s.apiKeys.state(origin));
   }
 
   protected childrenFor(data: ApiKeyListing): TreeNode[] {

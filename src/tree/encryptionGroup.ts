@@ -1,21 +1,16 @@
 import * as vscode from 'vscode';
 import { currentKey } from '../qlik';
 import type { EncryptionData } from '../services/encryption';
-import type { Loadable } from '../services/loadable';
 import { migrationTargetName } from '../util/format';
 import { LoadingGroupNode } from './loadingGroup';
 import { KeyProviderNode, MigrationNode } from './keyProviderNode';
 import { MessageNode } from './errorNode';
-import { contextValue, type TreeNode } from './node';
+import { contextValue, type HasTenant, type TreeContext, type TreeNode } from './node';
 
 /** "Encryption": every key provider from actions/list, and the migration when one is running. */
 export class EncryptionGroupNode extends LoadingGroupNode<EncryptionData> {
-  get id(): string {
-    return `${this.origin}/encryption`;
-  }
-
-  protected source(): Loadable<EncryptionData> {
-    return this.ctx.services.encryption.state(this.origin);
+  constructor(tenantNode: TreeNode & HasTenant, ctx: TreeContext) {
+    super(tenantNode, ctx, 'encryption', (s, origin) => s.encryption.state(origin));
   }
 
   protected childrenFor(data: EncryptionData): TreeNode[] {

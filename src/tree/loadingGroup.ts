@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { Services } from '../services';
 import type { Loadable } from '../services/loadable';
 import type { TenantRecord } from '../tenants/tenantStore';
 import { ErrorNode } from './errorNode';
@@ -9,11 +10,17 @@ import { type HasTenant, TreeNode, type TreeContext } from './node';
  * expanded; the service shares a request in flight; a failure shows as one error child.
  */
 export abstract class LoadingGroupNode<T> extends TreeNode implements HasTenant {
+  readonly id: string;
+
+  /** `name` ends the node's id (`<origin>/<name>`); `state` picks the tenant's state out of the services. */
   constructor(
     readonly tenantNode: TreeNode & HasTenant,
     protected readonly ctx: TreeContext,
+    name: string,
+    private readonly state: (services: Services, origin: string) => Loadable<T>,
   ) {
     super(tenantNode);
+    this.id = `${tenantNode.origin}/${name}`;
   }
 
   get origin(): string {
@@ -25,7 +32,10 @@ export abstract class LoadingGroupNode<T> extends TreeNode implements HasTenant 
   }
 
   /** The service's state for this tenant. */
-  protected abstract source(): Loadable<T>;
+  protected source(): Loadable<T> {
+    return this.state(this.ctx.services, this.origin);
+  }
+
   protected abstract childrenFor(data: T): TreeNode[];
   abstract override getTreeItem(): vscode.TreeItem;
 

@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
 import type { ApiKeyConfig } from '../qlik';
-import type { Loadable } from '../services/loadable';
 import { type ApiKeySetting, apiKeySettingsOf, settingLabel, settingValue } from '../util/format';
 import { LoadingGroupNode } from './loadingGroup';
-import { contextValue, TreeNode } from './node';
+import { contextValue, type HasTenant, type TreeContext, TreeNode } from './node';
 
 const FIELDS: Record<ApiKeySetting, string> = {
   maxKeysPerUser: 'max_keys_per_user',
@@ -14,12 +13,8 @@ const FIELDS: Record<ApiKeySetting, string> = {
 
 /** "API Key Settings": the tenant's API key configuration, one row per setting. */
 export class ApiKeySettingsGroupNode extends LoadingGroupNode<ApiKeyConfig> {
-  get id(): string {
-    return `${this.origin}/apiKeySettings`;
-  }
-
-  protected source(): Loadable<ApiKeyConfig> {
-    return this.ctx.services.apiKeySettings.state(this.origin);
+  constructor(tenantNode: TreeNode & HasTenant, ctx: TreeContext) {
+    super(tenantNode, ctx, 'apiKeySettings', (s, origin) => s.apiKeySettings.state(origin));
   }
 
   protected childrenFor(config: ApiKeyConfig): TreeNode[] {

@@ -1,7 +1,6 @@
 // Messages of the Create API Key panel, both directions. Pure (zod only): bundled into the page too.
 import * as z from 'zod/mini';
-
-const text = (max: number) => z.string().check(z.maxLength(max));
+import { signals, text } from '../shared/protocol';
 
 /** What the page sends. The token never travels this way. */
 export const FromWebview = z.discriminatedUnion('type', [
@@ -13,9 +12,7 @@ export const FromWebview = z.discriminatedUnion('type', [
     /** The identity provider's ID for a SCIM key (TenantAdmins only). */
     scimIdpId: z.optional(text(128)),
   }),
-  z.object({ type: z.literal('reveal') }),
-  z.object({ type: z.literal('copy') }),
-  z.object({ type: z.literal('close') }),
+  ...signals('reveal', 'copy', 'close'),
 ]);
 export type FromWebview = z.infer<typeof FromWebview>;
 

@@ -18,13 +18,12 @@ export interface CreateApiKeyDeps {
   tracker: PanelTracker;
   /** The tenant's API key settings (for the maximum expiry). */
   readSettings(): Promise<ApiKeyConfig>;
+  /** Creates the key through the API keys service (which reloads the tenant's list). */
   createKey(input: CreateApiKeyInput): Promise<CreatedApiKey>;
   /** Copies the token; resolves with the seconds after which the clipboard is cleared (0: never). */
   copyToken(token: string): Promise<number>;
   /** The seconds after which a copied token is cleared from the clipboard (0: never). */
   clearSeconds(): number;
-  /** Called after a key was created (the tree reloads its API keys). */
-  onCreated(tenant: TenantRecord): void;
 }
 
 export interface HandedOver {
@@ -185,7 +184,6 @@ export class CreateApiKeyPanel extends BasePanel<FromWebview, ToWebview> {
         `created API key ${created.key.id} on ${this.tenant.label}${scim ? ' (SCIM)' : ''}, expires ${created.key.expiry.text ?? ''}`,
       );
       this.accept(created);
-      this.deps.onCreated(this.tenant);
     } catch (error) {
       this.deps.log.error('apiKeys', `creating an API key on ${this.tenant.label} failed`, error);
       const { field, message: text } = inlineError(error);

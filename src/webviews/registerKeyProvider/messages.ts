@@ -1,7 +1,6 @@
 // Messages of the "Register AWS KMS Key" panel, both directions. Shared by the page and the extension.
 import * as z from 'zod/mini';
-
-const text = (max: number) => z.string().check(z.maxLength(max));
+import { signals, text } from '../shared/protocol';
 
 /** The form as typed (kept on errors, and across the page being hidden). */
 export const RegisterForm = z.object({
@@ -13,10 +12,7 @@ export type RegisterForm = z.infer<typeof RegisterForm>;
 
 export const FromWebview = z.discriminatedUnion('type', [
   z.object({ type: z.literal('register'), form: RegisterForm }),
-  z.object({ type: z.literal('validateNow') }),
-  z.object({ type: z.literal('migrateNow') }),
-  z.object({ type: z.literal('showExisting') }),
-  z.object({ type: z.literal('registerAnother') }),
+  ...signals('validateNow', 'migrateNow', 'showExisting', 'registerAnother'),
 ]);
 export type FromWebview = z.infer<typeof FromWebview>;
 

@@ -11,6 +11,14 @@ export type Schema<T> = $ZodType<T>;
 export const readyMessage = z.object({ type: z.literal('ready') });
 export type ReadyMessage = z.infer<typeof readyMessage>;
 
+/** A string of at most `max` characters (what a page may send in a field). */
+export const text = (max: number) => z.string().check(z.maxLength(max));
+
+/** Messages that carry nothing but their type (a button pressed): `...signals('copy', 'close')`. */
+export function signals<T extends string>(...types: T[]): Array<z.ZodMiniObject<{ type: z.ZodMiniLiteral<T> }>> {
+  return types.map((type) => z.object({ type: z.literal(type) }));
+}
+
 /** A message of a discriminated union: `{ type: ..., ... }`. */
 export type Message = { type: string };
 
