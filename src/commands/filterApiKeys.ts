@@ -13,7 +13,7 @@ import type { CommandContext } from './context';
 export async function filterApiKeys(ctx: CommandContext, arg: CommandArg): Promise<void> {
   const tenant = await tenantArg(ctx, arg, vscode.l10n.t('Filter API Keys'));
   const current = ctx.services.apiKeys.filter(tenant.origin) ?? {};
-  const admin = tenant.roles.includes('TenantAdmin');
+  const admin = ctx.services.identity.isTenantAdmin(tenant.origin);
   const steps = admin ? 3 : 2;
   const mark = (on: boolean) => (on ? vscode.l10n.t('current') : undefined);
 

@@ -38,7 +38,7 @@ export class ApiKeysGroupNode extends LoadingGroupNode<ApiKeyListing> {
     item.iconPath = new vscode.ThemeIcon('key');
     const data = this.data;
     const tenant = this.tenant();
-    const ownOnly = tenant ? !tenant.roles.includes('TenantAdmin') : false;
+    const ownOnly = tenant ? !this.ctx.services.identity.isTenantAdmin(this.origin) : false;
     const filter = this.ctx.services.apiKeys.filter(this.origin);
     const filtered = !isEmptyFilter(filter);
     const filterText = filtered ? vscode.l10n.t('filter: {0}', describeFilter(filter, { userId: tenant?.user.id ?? '' })) : '';

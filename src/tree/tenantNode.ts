@@ -62,7 +62,7 @@ export class TenantNode extends TreeNode implements HasTenant {
     rows.push([vscode.l10n.t('Roles'), record.roles.length ? record.roles.join(', ') : vscode.l10n.t('none')]);
     rows.push([vscode.l10n.t('Sign-in'), signIn]);
     item.tooltip = tooltip(record.label, rows);
-    item.contextValue = contextValue('tenant', record.signIn.kind, record.roles.includes('TenantAdmin') && 'admin');
+    item.contextValue = contextValue('tenant', record.signIn.kind, this.ctx.services.identity.isTenantAdmin(this.origin) && 'admin');
     return item;
   }
 }
