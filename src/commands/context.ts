@@ -36,7 +36,8 @@ export function createApiKeyDeps(ctx: CommandContext, tenant: TenantRecord): Cre
     extensionUri: ctx.extension.extensionUri,
     log: ctx.log,
     tracker: ctx.panels,
-    readSettings: () => ctx.services.apiKeySettings.get(tenant.origin),
+    // Read now (the form opens, or a 400 says the maximum changed); the tree gets the same answer.
+    readSettings: () => ctx.services.apiKeySettings.reload(tenant.origin),
     createKey: (input) => ctx.services.apiKeys.create(tenant.origin, input),
     copyToken: (token) => ctx.tokenClipboard.copy(token),
     clearSeconds: clipboardClearSeconds,
