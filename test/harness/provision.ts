@@ -3,7 +3,9 @@
 // A warm run checks a marker and returns in well under a second.
 // Usage: npm run provision   (or import { provision } from './provision')
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 
 export const CODE_SERVER_VERSION = '4.139.1';
@@ -79,9 +81,42 @@ function nodeVersion(nodePath: string): string | undefined {
   return result.status === 0 ? result.stdout.trim() : undefined;
 }
 
+/**
+ * Where code-server is built. node-gyp's make files cannot hold a path with white space (`-I/a b/include` splits
+ * in two) and npm resolves symbolic links in the prefix, so for a checkout at such a path code-server is built in a
+ * folder without any in the system's temp folder (Node 24 reached through a link there), then moved into .cache;
+ * the folder is removed afterwards. Elsewhere it is built in place.
+ */
+function withBuildDir(task: (dirs: { cache: string; prefix: string; nodePackage: string }) => void): void {
+  if (!/\s/.test(cacheDir)) {
+    task({ cache: cacheDir, prefix: codeServerPrefix, nodePackage: node24Package });
+    return;
+  }
+  const hash = crypto.createHash('sha256').update(cacheDir).digest('hex').slice(0, 12);
+  // The harness points TMPDIR into .cache, so the system's own temp folders come next.
+  const base = [os.tmpdir(), '/tmp', '/var/tmp'].find((dir) => !/\s/.test(dir) && fs.existsSync(dir));
+  if (!base) throw new ProvisionError('no temp folder without white space in its path; node-gyp cannot build at this checkout');
+  const build = path.join(base, `qck-build-${hash}-${process.pid}`);
+  fs.rmSync(build, { recursive: true, force: true });
+  fs.mkdirSync(path.join(build, 'code-server'), { recursive: true });
+  try {
+    fs.symlinkSync(node24Dir, path.join(build, 'node24'), 'dir');
+    const nodePackage = path.join(build, 'node24', path.relative(node24Dir, node24Package));
+    task({ cache: build, prefix: path.join(build, 'code-server'), nodePackage });
+    fs.rmSync(codeServerPrefix, { recursive: true, force: true });
+    try {
+      fs.renameSync(path.join(build, 'code-server'), codeServerPrefix);
+    } catch {
+      fs.cpSync(path.join(build, 'code-server'), codeServerPrefix, { recursive: true, verbatimSymlinks: true });
+    }
+  } finally {
+    fs.rmSync(build, { recursive: true, force: true });
+  }
+}
+
 /** Environment for npm runs of the provisioning: its own npm cache and temp folder inside .cache, never $HOME or /tmp. */
-function npmEnv(extra: Record<string, string> = {}): { env: NodeJS.ProcessEnv; tmp: string } {
-  const tmp = path.join(cacheDir, 'tmp', `provision-${process.pid}`);
+function npmEnv(extra: Record<string, string> = {}, cache = cacheDir): { env: NodeJS.ProcessEnv; tmp: string } {
+  const tmp = path.join(cache, 'tmp', `provision-${process.pid}`);
   fs.mkdirSync(tmp, { recursive: true });
   // Drop what an outer `npm run` put in the environment: code-server's postinstall reads the Node version from
   // npm_config_user_agent, which would still name the outer npm's Node 20.
@@ -89,7 +124,7 @@ function npmEnv(extra: Record<string, string> = {}): { env: NodeJS.ProcessEnv; t
   return {
     env: {
       ...inherited,
-      npm_config_cache: path.join(cacheDir, 'npm'),
+      npm_config_cache: path.join(cache, 'npm'),
       npm_config_update_notifier: 'false',
       npm_config_fund: 'false',
       npm_config_audit: 'false',
@@ -139,15 +174,20 @@ function ensureCodeServer(): void {
   log(`installing code-server ${CODE_SERVER_VERSION} into ${path.relative(projectRoot, codeServerPrefix)} (takes a minute or two)`);
   fs.rmSync(codeServerPrefix, { recursive: true, force: true });
   fs.mkdirSync(codeServerPrefix, { recursive: true });
-  const { env, tmp } = npmEnv({
-    PATH: `${node24Bin}${path.delimiter}${process.env.PATH ?? ''}`,
-    npm_config_nodedir: node24Package,
+  withBuildDir(({ cache, prefix, nodePackage }) => {
+    const { env, tmp } = npmEnv(
+      {
+        PATH: `${path.join(nodePackage, 'bin')}${path.delimiter}${process.env.PATH ?? ''}`,
+        npm_config_nodedir: nodePackage,
+      },
+      cache,
+    );
+    try {
+      run('npm', ['install', '--global', '--prefix', prefix, `code-server@${CODE_SERVER_VERSION}`], { env, cwd: prefix });
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
   });
-  try {
-    run('npm', ['install', '--global', '--prefix', codeServerPrefix, `code-server@${CODE_SERVER_VERSION}`], { env, cwd: codeServerPrefix });
-  } finally {
-    fs.rmSync(tmp, { recursive: true, force: true });
-  }
   if (installedCodeServerVersion() !== CODE_SERVER_VERSION || !fs.existsSync(codeServerBin))
     throw new ProvisionError('code-server did not install');
   fs.writeFileSync(codeServerComplete, `${CODE_SERVER_VERSION}\n`);
