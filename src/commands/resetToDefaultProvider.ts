@@ -14,6 +14,11 @@ export async function resetToDefaultProvider(ctx: CommandContext, arg: CommandAr
   const tenant = await tenantArg(ctx, arg, vscode.l10n.t('Reset Encryption to Qlik-Managed Key'));
   // Which key is current now (read once, shared with the tree); the confirmation names it.
   const current = (await ctx.services.encryption.reload(tenant.origin).catch(() => undefined))?.providers.find((p) => p.isCurrent);
+  if (current?.isQlikDefault) {
+    // Nothing to re-encrypt: said at once, before any question.
+    alreadyQlikManaged(ctx, tenant.origin, tenant.label);
+    return;
+  }
   const reset = vscode.l10n.t('Reset');
   const choice = await prompts().confirm(
     vscode.l10n.t('Reset the encryption of {0} to the Qlik-managed key?', tenant.label),

@@ -16,7 +16,7 @@ export class EncryptionGroupNode extends LoadingGroupNode<EncryptionData> {
   protected childrenFor(data: EncryptionData): TreeNode[] {
     const rows: TreeNode[] = [];
     if (data.migration?.isRunning) rows.push(new MigrationNode(this, data.migration, data.providers));
-    rows.push(...data.providers.map((p) => new KeyProviderNode(this, p, data.tenantRegion)));
+    rows.push(...data.providers.map((p) => new KeyProviderNode(this, p, data.tenantRegion, !!data.migration?.isRunning)));
     if (rows.length === 0) rows.push(new MessageNode(this, `${this.id}/empty`, vscode.l10n.t('No key providers')));
     return rows;
   }
@@ -46,7 +46,15 @@ export class EncryptionGroupNode extends LoadingGroupNode<EncryptionData> {
     }
     item.tooltip = vscode.l10n.t('The key providers that encrypt this tenant’s data, and the one in use.');
     const noncompliant = data?.providers.some((p) => p.hasComplianceProblem);
-    item.contextValue = contextValue('encryption', migration && 'migrating', noncompliant && 'noncompliant', data && 'loaded');
+    // The Qlik-managed key in use: Reset has nothing to do, so it is not offered.
+    const qlikCurrent = data && currentKey(data.providers, data.migration).provider?.isQlikDefault;
+    item.contextValue = contextValue(
+      'encryption',
+      migration && 'migrating',
+      noncompliant && 'noncompliant',
+      data && 'loaded',
+      qlikCurrent && 'qlikCurrent',
+    );
     return item;
   }
 }

@@ -12,6 +12,8 @@ export class KeyProviderNode extends TreeNode implements HasDetails {
     parent: TreeNode,
     readonly provider: KeyProvider,
     private readonly tenantRegion?: string,
+    /** A migration runs on the tenant: Migrate and Delete are not offered meanwhile. */
+    private readonly migrating = false,
   ) {
     super(parent);
     this.id = `${parent.id}/${provider.fingerprint ?? provider.arn}`;
@@ -76,6 +78,7 @@ export class KeyProviderNode extends TreeNode implements HasDetails {
       p.hasComplianceProblem && 'noncompliant',
       !p.isQlikDefault && (p.multiRegion ? 'multiRegion' : 'singleRegion'),
       p.fingerprint && 'fingerprint',
+      this.migrating && 'migrating',
     );
     return item;
   }

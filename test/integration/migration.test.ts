@@ -200,9 +200,11 @@ describe('Encryption migrations', function () {
     await vscode.commands.executeCommand('qlikCloud.resetToDefaultProvider', (await groupRow('Encryption')).element);
     assert.equal(await waitForDone(acme().url), '$(check) acme: now uses Qlik Internal Kms · 100%');
     await waitUntil('the Qlik key to be current', async () => /^current/.test((await providerRow('Qlik Internal Kms')).description ?? ''));
-    prompts().button('warning', 'Reset', /Reset the encryption of acme/);
+    // Issue 16: with the Qlik key in use there is nothing to confirm; it says so before any question or request.
     await vscode.commands.executeCommand('qlikCloud.resetToDefaultProvider');
     assert.ok(prompts().calls.some((c) => c.text === 'acme already uses the Qlik-managed key: nothing to do.'));
+    assert.equal(prompts().calls.filter((c) => /Reset the encryption of acme/.test(c.text)).length, 1, 'asked for the first reset only');
+    assert.equal(await countRequests(emulator(), 'POST', /reset-to-default-provider$/), 1, 'only the first reset was sent');
   });
 
   it('Reset: 406 offers to watch the running migration; 412 is an error line; 424 says the Qlik key is in use', async () => {

@@ -66,10 +66,21 @@ describe('Requests per action', function () {
       await waitUntil('two more polls', async () => (await countRequests(emulator(), 'GET', DETAILS)) >= polls + 2);
     });
     assert.equal(sent, 1, 'the command reads the list once; the tree and the watch reuse it');
+    // Issue 16's guard rail, from the same state: while it runs, no row offers Migrate, Delete or Reset.
+    const rows = await providerRows();
+    assert.ok(
+      rows.filter((r) => /^keyProvider/.test(r.contextValue ?? '')).every((r) => /;migrating$/.test(r.contextValue ?? '')),
+      rows.map((r) => r.contextValue).join('\n'),
+    );
+    assert.match((await groupRow('Encryption')).contextValue ?? '', /^encryption;migrating;/);
     await emulator().migrations({ action: 'resume' });
     await waitUntil('done', async () => (await migrationItems()).some((i) => i.phase === 'done'), 40_000);
     // When it ends the current marker moves: the list is read once more (a new state, not the same action).
     await waitUntil('the current marker', async () => /^current/.test((await providerRow('Legacy single-region key')).description ?? ''));
+    assert.ok(
+      (await providerRows()).every((r) => !/;migrating/.test(r.contextValue ?? '')),
+      'offered again once it ended',
+    );
   });
 
   it('Migrate from the palette with nothing loaded: the picker’s list is the one the command uses', async () => {
