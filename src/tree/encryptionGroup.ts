@@ -13,6 +13,26 @@ export class EncryptionGroupNode extends LoadingGroupNode<EncryptionData> {
     super(tenantNode, ctx, 'encryption', (s, origin) => s.encryption.state(origin));
   }
 
+  /** Encryption is a TenantAdmin matter: anyone else gets one row that says so, and nothing is requested. */
+  private get forAdminsOnly(): boolean {
+    return !this.ctx.services.identity.isTenantAdmin(this.origin);
+  }
+
+  override async getChildren(): Promise<TreeNode[]> {
+    if (!this.forAdminsOnly) return super.getChildren();
+    const who = this.ctx.services.identity.of(this.origin)?.name;
+    return [
+      new MessageNode(
+        this,
+        `${this.id}/role`,
+        who
+          ? vscode.l10n.t('Encryption keys are managed by a TenantAdmin; {0} does not have that role.', who)
+          : vscode.l10n.t('Encryption keys are managed by a TenantAdmin.'),
+        'lock',
+      ),
+    ];
+  }
+
   protected childrenFor(data: EncryptionData): TreeNode[] {
     const rows: TreeNode[] = [];
     if (data.migration?.isRunning) rows.push(new MigrationNode(this, data.migration, data.providers));
@@ -25,6 +45,13 @@ export class EncryptionGroupNode extends LoadingGroupNode<EncryptionData> {
     const item = new vscode.TreeItem(vscode.l10n.t('Encryption'), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('lock');
+    if (this.forAdminsOnly) {
+      item.description = vscode.l10n.t('TenantAdmin only');
+      item.tooltip = vscode.l10n.t('Only a TenantAdmin sees and manages the keys that encrypt this tenant’s data.');
+      // Not "encryption": none of the encryption commands is offered on it.
+      item.contextValue = 'encryptionNoRole';
+      return item;
+    }
     const data = this.data;
     const migration = data?.migration?.isRunning ? data.migration : undefined;
     if (migration) {

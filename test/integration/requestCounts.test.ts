@@ -6,7 +6,8 @@ import * as vscode from 'vscode';
 import { countRequests, migrationItems, providerRow, providerRows, setSetting, waitUntil } from './helpers/encryption';
 import { useEmulator } from './helpers/emulator';
 import { usePromptDouble } from './helpers/prompts';
-import { addTenantWithKey, groupRow, removeAllTenants } from './helpers/qlikCloud';
+import { addTenantWithKey, groupRow, removeAllTenants, tenantRow } from './helpers/qlikCloud';
+import { childrenOf } from './helpers/tree';
 
 const LIST = /^\/api\/v1\/encryption\/keyproviders\/actions\/list$/;
 const DETAILS = /migration\/actions\/details$/;
@@ -98,5 +99,27 @@ describe('Requests per action', function () {
     await providerRows();
     prompts().button('warning', undefined, /Reset the encryption of acme/);
     assert.equal(await listsDuring(() => vscode.commands.executeCommand('qlikCloud.resetToDefaultProvider')), 1);
+  });
+
+  it('a developer sees one row that says Encryption is for TenantAdmins, with no request; roles are re-read with new credentials', async () => {
+    const { tenant } = emulator();
+    await removeAllTenants();
+    const encryptionRequests = async () => (await emulator().requests()).filter((r) => r.path.startsWith('/api/v1/encryption/')).length;
+    const before = await encryptionRequests();
+    await addTenantWithKey(prompts(), tenant, tenant.tokens.developer);
+    const group = await groupRow('Encryption');
+    assert.equal(group.contextValue, 'encryptionNoRole', 'no encryption command is offered on it');
+    assert.equal(group.description, 'TenantAdmin only');
+    const rows = await childrenOf(group);
+    assert.match(rows[0]!.label, /^Encryption keys are managed by a TenantAdmin; .+ does not have that role\.$/);
+    assert.equal(rows.length, 1);
+    assert.equal(await encryptionRequests(), before, 'nothing asked of the encryption API');
+    // The same person signs in as the admin: the roles are read again and the key providers show.
+    prompts()
+      .pick('API key')
+      .input(tenant.tokens.admin, /API key/);
+    await vscode.commands.executeCommand('qlikCloud.updateCredentials', (await tenantRow()).element);
+    assert.match((await groupRow('Encryption')).contextValue ?? '', /^encryption(;|$)/);
+    assert.ok((await providerRows()).some((r) => r.label === 'Production CMK'));
   });
 });
