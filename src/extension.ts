@@ -35,7 +35,7 @@ export function activate(context: vscode.ExtensionContext): QlikCloudTestApi | u
   const view = vscode.window.createTreeView('qlikCloud.tenants', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   const tokenClipboard = new TokenClipboard(() => log.info('apiKeys', 'cleared a copied token from the clipboard'));
   beforeStop = () => tokenClipboard.clearPending();
-  const expiryWatcher = new ExpiryWatcher(store, pool, log);
+  const expiryWatcher = new ExpiryWatcher(store, pool, log, services.announcements);
   const statusBar = new MigrationStatusBar(services.migrations);
   const panels = new PanelTracker();
   const ctx: CommandContext = {

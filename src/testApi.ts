@@ -4,7 +4,8 @@ import type { MigrationItemSnapshot, MigrationStatusBar } from './migration/stat
 import { type CreateApiKeyProbe, type RegisterKeyProviderProbe, webviewsTestApi } from './webviews/testHooks';
 import type { ClientPool } from './tenants/clientPool';
 import type { TenantStore } from './tenants/tenantStore';
-import type { ExpiryWatcher } from './apiKeys/expiryWatcher';
+import { ExpiryWatcher } from './apiKeys/expiryWatcher';
+import type { Announcements } from './services/announcements';
 import type { TokenClipboard } from './apiKeys/tokenClipboard';
 import type { TenantsTreeProvider } from './tree/provider';
 import type { Prompts } from './util/prompts';
@@ -31,6 +32,10 @@ export interface QlikCloudTestApi {
   /** Open Create API Key panels (tests act as the page through `receive`). */
   createApiKeyPanels(): CreateApiKeyProbe[];
   expiryWatcher: ExpiryWatcher;
+  /** An expiry watcher as another window of this machine (or this one after a reload) makes it: same globalState. */
+  otherWindowExpiryWatcher(): ExpiryWatcher;
+  /** What this machine already announced (tests claim a key as another window would). */
+  announcements: Announcements;
   tokenClipboard: TokenClipboard;
   /** The extension's storage folders (global, workspace, logs), for the secret scans. */
   storageFolders(): string[];
@@ -87,6 +92,12 @@ export function createTestApi(
     pool,
     createApiKeyPanels: webviews.createApiKeyPanels,
     expiryWatcher,
+    otherWindowExpiryWatcher() {
+      const other = new ExpiryWatcher(store, pool, log, ctx.services.announcements);
+      context.subscriptions.push(other);
+      return other;
+    },
+    announcements: ctx.services.announcements,
     tokenClipboard,
     storageFolders: () =>
       [context.globalStorageUri, context.storageUri, context.logUri].filter((u): u is vscode.Uri => !!u).map((u) => u.fsPath),

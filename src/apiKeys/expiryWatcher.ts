@@ -3,6 +3,7 @@ import type { ApiKey } from '../qlik';
 import type { ClientPool } from '../tenants/clientPool';
 import type { TenantRecord, TenantStore } from '../tenants/tenantStore';
 import { clampWarningDays, describeExpiry, expiresSoon } from '../util/format';
+import { Announcements } from '../services/announcements';
 import type { Log } from '../util/log';
 import { pickOrCancel, prompts } from '../util/prompts';
 
@@ -18,11 +19,11 @@ export interface ExpiringKey {
 
 /**
  * On start-up and after each refresh: when keys of the signed-in user expire within the warning days, one quiet
- * notification across all tenants offers to show them. A set of keys already notified is not notified again.
+ * notification across all tenants offers to show them. A set of keys already notified on this machine (in any window,
+ * before any reload) is not notified again.
  */
 export class ExpiryWatcher implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private readonly notified = new Set<string>();
   private running: Promise<ExpiringKey[]> | undefined;
   /** The last check's result (for the "Show" action and tests). */
   last: ExpiringKey[] = [];
@@ -31,6 +32,8 @@ export class ExpiryWatcher implements vscode.Disposable {
     private readonly store: TenantStore,
     private readonly pool: ClientPool,
     private readonly log: Log,
+    /** Keys already notified on this machine (any window, any reload) are not notified again. */
+    private readonly announcements: Announcements,
     private readonly now: () => number = () => Date.now(),
   ) {}
 
@@ -54,10 +57,12 @@ export class ExpiryWatcher implements vscode.Disposable {
     this.running = this.find().finally(() => (this.running = undefined));
     const found = await this.running;
     this.last = found;
-    const fresh = found.filter((f) => !this.notified.has(`${f.tenant.origin} ${f.key.id}`));
+    const keyOf = (f: ExpiringKey) => Announcements.expiringKey(f.tenant.origin, f.key.id);
+    const fresh = found.filter((f) => !this.announcements.has(keyOf(f)));
     if (fresh.length > 0 && this.enabled() && options.notify !== false) {
-      for (const f of found) this.notified.add(`${f.tenant.origin} ${f.key.id}`);
-      this.notify(found);
+      const claimed = await Promise.all(found.map((f) => this.announcements.claim(keyOf(f))));
+      // Another window of this machine may have claimed them meanwhile: it notified.
+      if (claimed.some(Boolean)) this.notify(found);
     }
     return found;
   }

@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import { Announcements } from './announcements';
 import { ApiKeysService } from './apiKeys';
 import type { ServiceDeps } from './base';
 import { EncryptionService } from './encryption';
@@ -14,6 +15,8 @@ export interface Services extends vscode.Disposable {
   readonly apiKeys: ApiKeysService;
   readonly apiKeySettings: ApiKeySettingsService;
   readonly identity: IdentityService;
+  /** What this machine already told the person (shared by its windows). */
+  readonly announcements: Announcements;
 }
 
 export interface ServicesOptions {
@@ -24,8 +27,9 @@ export interface ServicesOptions {
 }
 
 export function createServices(deps: ServiceDeps, options: ServicesOptions): Services {
+  const announcements = new Announcements(options.globalState);
   const encryption = new EncryptionService(deps, options.globalState);
-  const migrations = new MigrationService({ ...deps, encryption }, options.migrationSettings);
+  const migrations = new MigrationService({ ...deps, encryption, announcements }, options.migrationSettings);
   const apiKeys = new ApiKeysService(deps, options.globalState, options.pageSize);
   const apiKeySettings = new ApiKeySettingsService(deps);
   const identity = new IdentityService(deps.store);
@@ -35,6 +39,7 @@ export function createServices(deps: ServiceDeps, options: ServicesOptions): Ser
     apiKeys,
     apiKeySettings,
     identity,
+    announcements,
     dispose() {
       for (const s of [migrations, encryption, apiKeys, apiKeySettings, identity]) s.dispose();
     },

@@ -12,6 +12,7 @@ import { migrationEndName, migrationTargetName } from '../util/format';
 import { notifyProblem } from '../util/notifyProblem';
 import { prompts } from '../util/prompts';
 import { backoffSeconds } from './backoff';
+import { Announcements } from './announcements';
 import type { ServiceDeps } from './base';
 import type { EncryptionService } from './encryption';
 import type { MigrationSettings } from './migrationSettings';
@@ -35,6 +36,8 @@ export interface MigrationWatchState {
 export interface WatchDeps extends ServiceDeps {
   readonly encryption: EncryptionService;
   readonly settings: () => MigrationSettings;
+  /** What this machine already told the person: a migration's end is announced once, in one window. */
+  readonly announcements: Announcements;
 }
 
 /**
@@ -252,7 +255,10 @@ export class TenantMigrationWatch {
     this.set({ ...this.describe(migration), phase: 'done', stalled: false });
     const message = vscode.l10n.t('Encryption on {0} now uses {1}', this.label, this.current?.targetName ?? '?');
     this.deps.log.info('migration', message);
-    void prompts().notify('info', message);
+    void this.deps.announcements.claim(Announcements.migrationKey(this.origin, migration)).then((first) => {
+      if (first) void prompts().notify('info', message);
+      else this.deps.log.info('migration', `not announced again: another window of this machine already did`);
+    });
     // The current marker moves: the providers load again (once, when shown), unless they were just read.
     if (reload) this.deps.encryption.invalidate(this.origin);
     this.timer = setTimeout(() => this.finish(), this.deps.settings().doneSeconds * 1000);

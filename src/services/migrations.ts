@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { isQlikError, type Migration } from '../qlik';
+import type { Announcements } from './announcements';
 import type { ServiceDeps } from './base';
 import type { EncryptionService } from './encryption';
 import { type MigrationSettings, readMigrationSettings } from './migrationSettings';
@@ -23,7 +24,7 @@ export class MigrationService implements vscode.Disposable {
   private readonly settings: () => MigrationSettings;
 
   constructor(
-    private readonly deps: ServiceDeps & { encryption: EncryptionService },
+    private readonly deps: ServiceDeps & { encryption: EncryptionService; announcements: Announcements },
     settings?: () => MigrationSettings,
   ) {
     this.settings = settings ?? readMigrationSettings;

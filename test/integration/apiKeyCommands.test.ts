@@ -380,6 +380,9 @@ describe('API keys: commands', function () {
         const shown = prompts().calls.length;
         await expiryWatcher.check();
         assert.equal(prompts().calls.length, shown);
+        // Issue 16, one machine, one voice: another window (or this one after a reload) does not notify them again.
+        await (await testApi()).otherWindowExpiryWatcher().check();
+        assert.equal(prompts().calls.length, shown, 'not notified again by a second window');
       } finally {
         await vscode.workspace.getConfiguration().update('qlikCloud.apiKeys.notifyExpiring', before, vscode.ConfigurationTarget.Global);
       }

@@ -263,6 +263,21 @@ describe('Encryption migrations', function () {
     assert.deepEqual(await api.encryption.reloadMigrationWatcher(), [], 'nothing to resume once it finished');
   });
 
+  it('one machine, one voice: a migration another window already announced ends quietly here', async () => {
+    const api = await testApi();
+    await migrateDirectly(acme(), providerOf(await providerRow('DR test key')).fingerprint);
+    await emulator().migrations({ action: 'pause' });
+    assert.deepEqual(await api.encryption.reloadMigrationWatcher(), [acme().url]);
+    // The other window of this machine saw the end first and claimed its announcement.
+    const running = await (await api.pool.get(acme().url)).encryption.migrationDetails();
+    assert.ok(running);
+    await api.announcements.claim(`migration ${acme().url} ${running.id ?? running.initiatedAt.text ?? running.migratingTo ?? ''}`);
+    await emulator().migrations({ action: 'resume' });
+    assert.equal(await waitForDone(acme().url), '$(check) acme: now uses DR test key · 100%', 'the status bar still shows it');
+    await waitUntil('the log line', () => api.logLines().some((l) => /not announced again/.test(l)));
+    assert.ok(!prompts().calls.some((c) => /^Encryption on acme now uses/.test(c.text)), 'no second toast');
+  });
+
   it('two tenants migrating at once each show their progress and finish', async () => {
     await addTenantWithKey(prompts(), globex());
     for (const [tenant, label] of [
