@@ -13,7 +13,7 @@ export async function showMigrationStatus(ctx: CommandContext, arg: CommandArg):
     return;
   }
   if (migration.isRunning) ctx.services.migrations.watch(tenant.origin, migration);
-  const uri = ctx.details.uriFor(tenant.label, 'migration', vscode.l10n.t('Migration status'), migration.raw);
+  const uri = ctx.details.uriFor(tenant.label, 'migration', migration.id ?? 'current', vscode.l10n.t('Migration status'), migration.raw);
   const doc = await vscode.workspace.openTextDocument(uri);
   if (doc.languageId !== 'json') await vscode.languages.setTextDocumentLanguage(doc, 'json');
   await vscode.window.showTextDocument(doc, { preview: true });

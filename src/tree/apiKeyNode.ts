@@ -31,7 +31,7 @@ export class ApiKeyNode extends TreeNode implements HasDetails {
   }
 
   details() {
-    return { title: this.key.description || this.key.id, kind: 'api-key', body: this.key.raw };
+    return { title: this.key.description || this.key.id, kind: 'api-key', id: this.key.id, body: this.key.raw };
   }
 
   getTreeItem(): vscode.TreeItem {

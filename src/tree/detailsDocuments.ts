@@ -16,8 +16,11 @@ export class DetailsDocuments implements vscode.TextDocumentContentProvider, vsc
     return this.contents.get(uri.toString()) ?? '{}\n';
   }
 
-  /** A URI like qlikcloud-details:/acme/api-key/CI%20pipeline.json for the item; the same item reuses its tab. */
-  uriFor(tenantLabel: string, kind: string, title: string, body: unknown): vscode.Uri {
+  /**
+   * A URI like qlikcloud-details:/acme/api-key/<id>/CI%20pipeline.json: the tab shows the title, the item's ID keeps
+   * two items with one title apart (VS Code names the folder when two tabs share a title); the same item reuses its tab.
+   */
+  uriFor(tenantLabel: string, kind: string, id: string, title: string, body: unknown): vscode.Uri {
     // The tab shows the file name: inert and short; the document holds every value in full (displayJson).
     const safe = (s: string) =>
       inert(s, TEXT_LIMITS.name)
@@ -25,7 +28,7 @@ export class DetailsDocuments implements vscode.TextDocumentContentProvider, vsc
         .trim() || '-';
     const uri = vscode.Uri.from({
       scheme: DETAILS_SCHEME,
-      path: `/${safe(tenantLabel)}/${kind}/${safe(title)}.json`,
+      path: `/${safe(tenantLabel)}/${kind}/${safe(id)}/${safe(title)}.json`,
     });
     this.contents.set(uri.toString(), `${displayJson(body)}\n`);
     this.changed.fire(uri);

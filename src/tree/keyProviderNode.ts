@@ -46,7 +46,7 @@ export class KeyProviderNode extends TreeNode implements HasDetails {
   }
 
   details() {
-    return { title: this.provider.name, kind: 'key-provider', body: this.provider.raw };
+    return { title: this.provider.name, kind: 'key-provider', id: this.provider.fingerprint ?? this.provider.arn, body: this.provider.raw };
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -158,6 +158,7 @@ export class MigrationNode extends TreeNode implements HasDetails {
     return {
       title: vscode.l10n.t('Migration to {0}', migrationTargetName(this.migration, this.providers)),
       kind: 'migration',
+      id: this.migration.id ?? 'current',
       body: this.migration.raw,
     };
   }

@@ -44,7 +44,16 @@ export function tenantOf(node: TreeNode | undefined): (TreeNode & HasTenant) | u
 
 /** Nodes that can show a JSON document with everything the service sent about them. */
 export interface HasDetails {
-  details(): { title: string; kind: string; body: Readonly<Record<string, unknown>> };
+  /** `id` tells apart two items with the same title (two keys with one description get two documents). */
+  details(): DetailsOf;
+}
+
+/** What a details document shows: its tab title, the kind of item, its stable ID, the body the service sent. */
+export interface DetailsOf {
+  title: string;
+  kind: string;
+  id: string;
+  body: Readonly<Record<string, unknown>>;
 }
 
 export function hasDetails(node: unknown): node is HasDetails {

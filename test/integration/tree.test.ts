@@ -1,6 +1,7 @@
 // Issue 5, the tree: rows for the demo seed, laziness, one request per expand, errors in the tree, Load more, details.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { api, createdTokens } from './helpers/apiKeys';
 import { useEmulator } from './helpers/emulator';
 import { testApi } from './helpers/extension';
 import { usePromptDouble } from './helpers/prompts';
@@ -237,7 +238,7 @@ describe('Tenants tree', function () {
       await vscode.commands.executeCommand('qlikCloud.showDetails', byLabel(providers, 'Production CMK').element);
       let editor = vscode.window.activeTextEditor;
       assert.equal(editor?.document.uri.scheme, 'qlikcloud-details');
-      assert.match(editor?.document.uri.path ?? '', /\/acme\/key-provider\/Production CMK\.json$/);
+      assert.match(editor?.document.uri.path ?? '', /\/acme\/key-provider\/[0-9a-f]+\/Production CMK\.json$/);
       assert.equal(editor?.document.languageId, 'json');
       const body = JSON.parse(editor!.document.getText()) as { arn: string; arnFingerPrint: string };
       assert.match(body.arn, /^arn:aws:kms:eu-west-1:/);
@@ -245,7 +246,7 @@ describe('Tenants tree', function () {
       const [key] = await childrenOf(await groupRow('API Keys'));
       await vscode.commands.executeCommand('qlikCloud.showDetails', key.element);
       editor = vscode.window.activeTextEditor;
-      assert.match(editor?.document.uri.path ?? '', new RegExp(`/api-key/${key.label}\\.json$`));
+      assert.match(editor?.document.uri.path ?? '', new RegExp(`/api-key/[0-9a-f]+/${key.label}\\.json$`));
       const keyBody = JSON.parse(editor!.document.getText()) as Record<string, unknown>;
       assert.ok(typeof keyBody.id === 'string' && !('token' in keyBody));
 
@@ -253,8 +254,31 @@ describe('Tenants tree', function () {
       prompts().pick('DR test key', /Show Details/);
       await vscode.commands.executeCommand('qlikCloud.showDetails');
       editor = vscode.window.activeTextEditor;
-      assert.match(editor?.document.uri.path ?? '', /\/key-provider\/DR test key\.json$/);
+      assert.match(editor?.document.uri.path ?? '', /\/key-provider\/[0-9a-f]+\/DR test key\.json$/);
       assert.equal((JSON.parse(editor!.document.getText()) as { complianceError: { code: string } }).complianceError.code, 'Encryption-88');
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    });
+
+    it('Show Details of two keys with the same description opens two documents (issue 16)', async () => {
+      const { tenant } = emulator();
+      for (let i = 0; i < 2; i++) {
+        const made = await api(tenant, tenant.tokens.admin, 'POST', '/api/v1/api-keys', { description: 'Same name' });
+        assert.equal(made.status, 201);
+        createdTokens.add((made.json as { token: string }).token);
+      }
+      await vscode.commands.executeCommand('qlikCloud.refresh');
+      const same = (await childrenOf(await groupRow('API Keys'))).filter((r) => r.label === 'Same name');
+      assert.equal(same.length, 2);
+      const opened: Array<{ uri: string; id: unknown }> = [];
+      for (const row of same) {
+        await vscode.commands.executeCommand('qlikCloud.showDetails', row.element);
+        const doc = vscode.window.activeTextEditor!.document;
+        opened.push({ uri: doc.uri.toString(), id: (JSON.parse(doc.getText()) as { id: unknown }).id });
+      }
+      assert.notEqual(opened[0]!.uri, opened[1]!.uri);
+      assert.notEqual(opened[0]!.id, opened[1]!.id, 'each document still holds its own key');
+      const first = vscode.workspace.textDocuments.find((d) => d.uri.toString() === opened[0]!.uri);
+      assert.equal((JSON.parse(first!.getText()) as { id: unknown }).id, opened[0]!.id, 'the first was not overwritten');
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     });
 
