@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import { currentKey, type KeyProvider, type Migration, type QlikClient, type RegisterKeyProviderInput } from '../qlik';
+import { type KeyProvider, type Migration, type QlikClient, type RegisterKeyProviderInput } from '../qlik';
 import type { TenantRecord } from '../tenants/tenantStore';
 import { TenantStateService, type ServiceDeps } from './base';
 import { type ValidationRecord, ValidationRecords } from './validations';
@@ -44,26 +44,11 @@ export class EncryptionService extends TenantStateService<EncryptionData> {
     return { providers: sortProviders(providers), migration, tenantRegion: tenant.awsRegion };
   }
 
-  /** The key in use: flagged `current`, else the target of the last completed migration, else promoted last. */
-  current(origin: string): KeyProvider | undefined {
-    const data = this.peek(origin);
-    return data ? currentKey(data.providers, data.migration).provider : undefined;
-  }
-
   /** A newer state of the migration (from the migration service): the state changes without a request. */
   showMigration(origin: string, migration: Migration): void {
     const state = this.states.peek(origin);
     const data = state?.data;
     if (state && data && data.migration !== migration) state.set({ ...data, migration });
-  }
-
-  /** A provider by fingerprint, else by ARN, from the loaded list (loading it when nothing is loaded). */
-  async find(origin: string, ref: { fingerprint?: string; arn?: string }): Promise<KeyProvider | undefined> {
-    const { providers } = await this.get(origin);
-    return (
-      (ref.fingerprint ? providers.find((p) => p.fingerprint === ref.fingerprint) : undefined) ??
-      (ref.arn ? providers.find((p) => p.arn === ref.arn) : undefined)
-    );
   }
 
   async register(origin: string, input: RegisterKeyProviderInput): Promise<KeyProvider> {
