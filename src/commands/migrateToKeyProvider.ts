@@ -35,7 +35,7 @@ export async function migrateToKeyProvider(ctx: CommandContext, arg: CommandArg)
   }
   // Fresh state (read once for this action, shared with the tree): which key is current now, and what the
   // service knows about the target's compliance.
-  const { providers } = found.fresh ? found.fresh : await ctx.services.encryption.reload(tenant.origin);
+  const { providers } = found.fresh ?? (await ctx.services.encryption.reload(tenant.origin));
   const target = providers.find((p) => p.fingerprint === found.provider.fingerprint) ?? found.provider;
   const current = providers.find((p) => p.isCurrent);
   await warnFirst(ctx, tenant, target);
