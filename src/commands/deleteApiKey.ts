@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { removeActionFor, type RemoveAction } from '../apiKeys/ownership';
-import { QlikCancelledError, type ApiKey } from '../qlik';
+import { QlikCancelledError, scimIdpOf, type ApiKey } from '../qlik';
 import type { TenantRecord } from '../tenants/tenantStore';
 import type { ApiKeyNode } from '../tree/apiKeyNode';
 import { UserCancelledError, UserFacingError } from '../util/errors';
@@ -11,6 +11,12 @@ import type { CommandContext } from './context';
 
 /** Requests in flight at once during a bulk removal; the client's rate limiter paces them within Tier 2. */
 const PARALLEL = 8;
+
+/** The identity provider of a SCIM provisioning key (subject type externalClient, subject SCIM\\<IdP ID>). */
+function scimIdp(key: ApiKey): string | undefined {
+  const idp = scimIdpOf(key.sub);
+  return idp ?? (key.isScim ? key.sub : undefined);
+}
 
 interface Target {
   tenant: TenantRecord;
@@ -32,19 +38,28 @@ export async function deleteApiKey(ctx: CommandContext, arg: CommandArg, selecti
   if (action === 'revoke' && key.knownStatus === 'revoked') {
     throw new UserFacingError(vscode.l10n.t('API key "{0}" is already revoked.', name));
   }
-  const button = action === 'delete' ? vscode.l10n.t('Delete') : vscode.l10n.t('Revoke');
+  const scim = action === 'revoke' ? scimIdp(key) : undefined;
+  const button =
+    action === 'delete' ? vscode.l10n.t('Delete') : scim !== undefined ? vscode.l10n.t('Revoke SCIM Key') : vscode.l10n.t('Revoke');
   const message =
-    action === 'delete'
-      ? vscode.l10n.t('Delete API key "{0}" on {1}?', name, tenant.label)
-      : vscode.l10n.t('Revoke API key "{0}" of user {1} on {2}?', name, key.sub, tenant.label);
+    scim !== undefined
+      ? vscode.l10n.t('Revoke the SCIM provisioning key "{0}" of identity provider {1} on {2}?', name, scim, tenant.label)
+      : action === 'delete'
+        ? vscode.l10n.t('Delete API key "{0}" on {1}?', name, tenant.label)
+        : vscode.l10n.t('Revoke API key "{0}" of user {1} on {2}?', name, key.sub, tenant.label);
   const detail =
-    action === 'delete'
+    scim !== undefined
       ? vscode.l10n.t(
-          'It is your own key: it stops working at once and is removed from the tenant. Anything that still uses it loses access.',
+          'User provisioning from the identity provider stops at once: it can no longer create, update or deactivate users on {0} until a new SCIM key is created and configured in the identity provider. Revoking cannot be undone.',
+          tenant.label,
         )
-      : vscode.l10n.t(
-          'Revoking cannot be undone. The key stops working at once and stays in the list as revoked; its owner has to create a new one.',
-        );
+      : action === 'delete'
+        ? vscode.l10n.t(
+            'It is your own key: it stops working at once and is removed from the tenant. Anything that still uses it loses access.',
+          )
+        : vscode.l10n.t(
+            'Revoking cannot be undone. The key stops working at once and stays in the list as revoked; its owner has to create a new one.',
+          );
   if ((await prompts().confirm(message, detail, button)) !== button) throw new UserCancelledError();
   await withProgress(
     {
@@ -79,7 +94,14 @@ async function removeMany(ctx: CommandContext, nodes: ApiKeyNode[]): Promise<voi
       : deletes === 0
         ? vscode.l10n.t('Revoke {0} API keys on {1}?', revokes, tenants)
         : vscode.l10n.t('Delete {0} of your API keys and revoke {1} of other users on {2}?', deletes, revokes, tenants);
+  const scims = targets.filter((x) => x.action === 'revoke' && scimIdp(x.key) !== undefined).length;
   const details = [
+    scims > 0
+      ? vscode.l10n.t(
+          '{0} of them are SCIM provisioning keys: user provisioning from their identity providers stops at once, until new SCIM keys are created and configured there.',
+          scims,
+        )
+      : '',
     deletes > 0 ? vscode.l10n.t('Your own keys are deleted: they stop working at once and are removed.') : '',
     revokes > 0
       ? vscode.l10n.t('Other users’ keys are revoked. Revoking cannot be undone: they stop working at once and stay listed as revoked.')

@@ -4,6 +4,7 @@ import { type ApiKeySetting, apiKeySettingsOf, durationWithIso, settingLabel, se
 import { SettingNode } from '../tree/settingsGroup';
 import { UserCancelledError } from '../util/errors';
 import { inputOrCancel, pickOrCancel, prompts } from '../util/prompts';
+import type { TenantRecord } from '../tenants/tenantStore';
 import { type CommandArg, tenantArg } from './args';
 import type { CommandContext } from './context';
 
@@ -87,7 +88,42 @@ export async function editApiKeySettings(ctx: CommandContext, arg: CommandArg): 
     newValue = words(changes[setting]);
   }
   if (newValue === shown(config, setting)) throw new UserCancelledError();
+  await confirmLockout(tenant, config, changes);
   await ctx.services.apiKeySettings.change(tenant.origin, changes);
   ctx.log.info('apiKeys', `settings of ${tenant.label}: ${setting} changed`);
   void prompts().notify('info', vscode.l10n.t('{0} on {1} is now {2}.', settingLabel(setting), tenant.label, newValue));
+}
+
+/**
+ * The two changes that shut a whole tenant out of API keys ask first, in a modal that says so. The documents say
+ * api_keys_enabled "enables or disables user API key functionality" for the tenant, and that limits apply to keys
+ * created afterwards.
+ */
+async function confirmLockout(tenant: TenantRecord, config: ApiKeyConfig, changes: ApiKeyConfigChanges): Promise<void> {
+  let message: string;
+  let detail: string;
+  let button: string;
+  if (changes.apiKeysEnabled === false && config.apiKeysEnabled !== false) {
+    message = vscode.l10n.t('Turn off API keys for the whole of {0}?', tenant.label);
+    detail = vscode.l10n.t(
+      'Nobody on {0} can create an API key any more, administrators included, and API key functionality is disabled for the whole tenant: scripts, pipelines and tools that sign in with an API key can stop working.',
+      tenant.label,
+    );
+    if (tenant.signIn.kind === 'apiKey')
+      detail +=
+        ' ' +
+        vscode.l10n.t(
+          'This extension signs in to {0} with an API key too, so it can lose its own access; turning API keys on again then needs the management console or an OAuth client.',
+          tenant.label,
+        );
+    button = vscode.l10n.t('Turn Off API Keys');
+  } else if (changes.maxKeysPerUser === 0 && config.maxKeysPerUser !== 0) {
+    message = vscode.l10n.t('Allow no API keys per user on {0}?', tenant.label);
+    detail = vscode.l10n.t(
+      'With a maximum of 0, nobody on {0} can create an API key any more, you included, and Rotate cannot make replacements. Keys that exist keep working until they expire or are revoked.',
+      tenant.label,
+    );
+    button = vscode.l10n.t('Set Maximum to 0');
+  } else return;
+  if ((await prompts().confirm(message, detail, button)) !== button) throw new UserCancelledError();
 }

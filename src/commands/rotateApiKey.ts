@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { removeActionFor } from '../apiKeys/ownership';
-import { lifetimeOf, rotatedDescription } from '../apiKeys/rotation';
+import { holderOf, lifetimeOf, rotatedDescription } from '../apiKeys/rotation';
 import { checkExpiryAgainstMaximum, durationWords } from '../util/format';
 import { UserCancelledError } from '../util/errors';
 import { prompts, withProgress } from '../util/prompts';
@@ -28,16 +28,37 @@ export async function rotateApiKey(ctx: CommandContext, arg: CommandArg): Promis
     expiry = undefined;
   }
   const description = rotatedDescription(key.description, new Date());
-  const create = vscode.l10n.t('Create Replacement');
-  const choice = await prompts().confirm(
-    vscode.l10n.t('Rotate API key "{0}" on {1}?', key.description || key.id, tenant.label),
-    vscode.l10n.t(
-      'A new key "{0}" is created that expires after {1}. You get its token once; then you can delete or revoke the old key.',
-      description,
-      expiry ? durationWords(expiry, vscode.env.language) : vscode.l10n.t('the tenant maximum'),
-    ) + note,
-    create,
+  const lifetime = expiry ? durationWords(expiry, vscode.env.language) : vscode.l10n.t('the tenant maximum');
+  const name = key.description || key.id;
+  const holder = holderOf(key, tenant.user.id);
+  let create = vscode.l10n.t('Create Replacement');
+  let message = vscode.l10n.t('Rotate API key "{0}" on {1}?', name, tenant.label);
+  let detail = vscode.l10n.t(
+    'A new key "{0}" is created that expires after {1}. You get its token once; then you can delete or revoke the old key.',
+    description,
+    lifetime,
   );
+  if (holder.kind === 'person') {
+    const who = vscode.l10n.t('user {0}', holder.label);
+    // The admin is about to hold a live credential of somebody else: say so before it exists.
+    create = vscode.l10n.t('Create Their Token');
+    message = vscode.l10n.t('Rotate API key "{0}" of {1} on {2}? You will get a token that acts as {1}.', name, who, tenant.label);
+    detail = vscode.l10n.t(
+      'The new token signs in as {0}, with all of their access to {1}, for {2}. You see it once: hand it to them and keep no copy. Their old token stops working when you revoke the old key, which is offered next.',
+      who,
+      tenant.label,
+      lifetime,
+    );
+  } else if (holder.kind === 'scim') {
+    message = vscode.l10n.t('Rotate the SCIM provisioning key "{0}" of identity provider {1} on {2}?', name, holder.label, tenant.label);
+    detail = vscode.l10n.t(
+      'The new token provisions users on {0} for identity provider {1}, for {2}; configure it there. Once you revoke the old key, offered next, provisioning works only with the new token.',
+      tenant.label,
+      holder.label,
+      lifetime,
+    );
+  }
+  const choice = await prompts().confirm(message, detail + note, create);
   if (choice !== create) throw new UserCancelledError();
   const created = await withProgress(
     {

@@ -240,7 +240,9 @@ describe('API keys: commands', function () {
 
       prompts().input('p2y', /SCIM/);
       await vscode.commands.executeCommand('qlikCloud.editApiKeySettings', settingRows[2]!.element);
-      prompts().pick('Disabled', /May users create API keys/);
+      prompts()
+        .pick('Disabled', /May users create API keys/)
+        .button('warning', 'Turn Off API Keys', /^Turn off API keys for the whole of acme\?$/);
       await vscode.commands.executeCommand('qlikCloud.editApiKeySettings', settingRows[3]!.element);
 
       const rows = await childrenOf(await groupRow('API Key Settings'));
@@ -343,7 +345,7 @@ describe('API keys: commands', function () {
       const owner = (await getKey(tenant, oldId))!.sub;
       const { createApiKeyPanels } = await testApi();
       prompts()
-        .button('warning', 'Create Replacement')
+        .button('warning', 'Create Their Token', /You will get a token that acts as user/)
         .button('warning', undefined, /^Revoke the old API key/);
       const rotating = vscode.commands.executeCommand('qlikCloud.rotateApiKey', other.element);
       const panel = await waitFor('the token view', () => createApiKeyPanels().find((p) => p.sent.some((m) => m.type === 'created')));

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { describeFilter, isEmptyFilter, listParams, sanitizeFilter, SORT_CHOICES, sortInWords } from '../../../src/services/apiKeyFilter';
 import { isOwnKey, removeActionFor } from '../../../src/apiKeys/ownership';
-import { lifetimeOf, rotatedDescription } from '../../../src/apiKeys/rotation';
+import { holderOf, lifetimeOf, rotatedDescription } from '../../../src/apiKeys/rotation';
 import { API_KEY_SORTS } from '../../../src/qlik/apiKeys';
 import { parseQlikDate } from '../../../src/qlik/model';
 import { FromWebview, ToWebview } from '../../../src/webviews/createApiKey/messages';
@@ -81,6 +81,13 @@ describe('rotation', () => {
     assert.equal(lifetimeOf(key('2026-11-01T10:00:00Z', '2026-11-02T10:00:00Z')), 'P1D');
     assert.equal(lifetimeOf(key('2026-11-01T10:00:00Z', '2026-11-01T16:00:00Z')), 'PT6H');
     assert.equal(lifetimeOf(key('2026-11-01T10:00:00Z', '0001-01-01T00:00:00Z')), undefined);
+  });
+
+  it('knows whom the new token acts as: the signed-in user, another person, or an identity provider', () => {
+    assert.deepEqual(holderOf({ sub: 'admin1', isScim: false }, 'admin1'), { kind: 'self' });
+    assert.deepEqual(holderOf({ sub: 'dev1', isScim: false }, 'admin1'), { kind: 'person', label: 'dev1' });
+    assert.deepEqual(holderOf({ sub: 'SCIM\\\\idp7', isScim: true }, 'admin1'), { kind: 'scim', label: 'idp7' });
+    assert.deepEqual(holderOf({ sub: 'odd', isScim: true }, 'admin1'), { kind: 'scim', label: 'odd' });
   });
 });
 
