@@ -1,43 +1,62 @@
 import * as vscode from 'vscode';
-import { normalizeTenantUrl } from '../qlik/tenantUrl';
-import { defaultLabel, recordFrom, splitCredentials } from '../tenants/credentials';
+import { askTenantSteps, type TenantAnswers, type TenantStep } from '../tenants/addTenantSteps';
+import { defaultLabel, recordFrom, splitCredentials, type Verified } from '../tenants/credentials';
 import { UserCancelledError } from '../util/errors';
-import { inputOrCancel, prompts } from '../util/prompts';
+import { prompts } from '../util/prompts';
 import type { CommandContext } from './context';
-import { askSignInMethod, confirmHostnames, confirmUntrustedHost, describeSignedIn, signInUntilAccepted } from '../tenants/signIn';
+import {
+  confirmHostnames,
+  confirmTryAgain,
+  confirmUntrustedHost,
+  describeSignedIn,
+  isAuthFailure,
+  verifyWithProgress,
+} from '../tenants/signIn';
 
-/** Add Tenant…: address, sign-in method, credentials verified (again on a 401), then saved. */
+/**
+ * Add Tenant…: a multi-step input (address, sign-in method, credentials) with Back, verified (on a 401 the person
+ * goes back to the credentials, the address kept), then saved.
+ */
 export async function addTenant(ctx: CommandContext): Promise<void> {
   const title = vscode.l10n.t('Add Qlik Cloud Tenant');
-  const address = await inputOrCancel({
-    title,
-    prompt: vscode.l10n.t('The tenant address, for example acme.eu.qlikcloud.com or a URL from the browser'),
-    placeHolder: 'acme.eu.qlikcloud.com',
-    validateInput: (value) => {
-      const r = normalizeTenantUrl(value);
-      return r.ok ? undefined : r.error;
-    },
-  });
-  const url = normalizeTenantUrl(address);
-  if (!url.ok) throw new UserCancelledError();
-  const origin = url.origin;
-  const existing = ctx.store.get(origin);
-  if (existing) {
-    const replace = vscode.l10n.t('Replace Credentials');
-    const choice = await prompts().confirm(
-      vscode.l10n.t('{0} is already in the list as "{1}".', origin, existing.label),
-      vscode.l10n.t('Sign in again to replace its stored credentials.'),
-      replace,
-    );
-    if (choice !== replace) throw new UserCancelledError();
+  const answers: TenantAnswers = { address: '' };
+  let start: TenantStep = 'address';
+  const askAboutAddress = async (url: { origin: string; hostname: string }) => {
+    const existing = ctx.store.get(url.origin);
+    if (existing) {
+      const replace = vscode.l10n.t('Replace Credentials');
+      const choice = await prompts().confirm(
+        vscode.l10n.t('{0} is already in the list as "{1}".', url.origin, existing.label),
+        vscode.l10n.t('Sign in again to replace its stored credentials.'),
+        replace,
+      );
+      if (choice !== replace) throw new UserCancelledError();
+    }
+    await confirmUntrustedHost(url.hostname);
+  };
+  for (;;) {
+    const { url, credentials } = await askTenantSteps(title, answers, start, askAboutAddress);
+    const secret = credentials.kind === 'oauth' ? credentials.clientSecret : credentials.apiKey;
+    ctx.log.addSecret(secret);
+    let verified: Verified;
+    try {
+      verified = await verifyWithProgress(ctx.log, url.origin, credentials, url.hostname);
+    } catch (error) {
+      if (!isAuthFailure(error)) throw error;
+      await confirmTryAgain(ctx.log, url.origin, credentials.kind, url.hostname);
+      // Back to the credentials, the address and client ID kept; a refused secret is not offered again.
+      answers.apiKey = undefined;
+      answers.clientSecret = undefined;
+      start = credentials.kind === 'apiKey' ? 'apiKey' : 'clientId';
+      continue;
+    }
+    await confirmHostnames(url.hostname, verified);
+    const existing = ctx.store.get(url.origin);
+    const { signIn, secret: stored } = splitCredentials(credentials);
+    const label = existing?.label ?? defaultLabel(url.origin, verified.tenant.name);
+    await ctx.store.save(recordFrom(url.origin, verified, signIn, label, existing?.addedAt), stored);
+    ctx.log.info('tenants', `added ${label} (${url.origin}) as ${verified.user.id} with ${credentials.kind}`);
+    void prompts().notify('info', vscode.l10n.t('Connected to {0} as {1}.', label, describeSignedIn(verified)));
+    return;
   }
-  await confirmUntrustedHost(url.hostname);
-  const kind = await askSignInMethod(title);
-  const { credentials, verified } = await signInUntilAccepted(ctx.log, origin, kind, title, url.hostname);
-  await confirmHostnames(url.hostname, verified);
-  const { signIn, secret } = splitCredentials(credentials);
-  const label = existing?.label ?? defaultLabel(origin, verified.tenant.name);
-  await ctx.store.save(recordFrom(origin, verified, signIn, label, existing?.addedAt), secret);
-  ctx.log.info('tenants', `added ${label} (${origin}) as ${verified.user.id} with ${kind}`);
-  void prompts().notify('info', vscode.l10n.t('Connected to {0} as {1}.', label, describeSignedIn(verified)));
 }

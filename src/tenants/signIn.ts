@@ -7,26 +7,27 @@ import { UserCancelledError } from '../util/errors';
 import { inputOrCancel, pickOrCancel, prompts, withProgress } from '../util/prompts';
 import type { Log } from '../util/log';
 
+export function signInMethodItems() {
+  return [
+    {
+      label: vscode.l10n.t('API key'),
+      detail: vscode.l10n.t('Paste an API key created in the tenant (Profile → API keys).'),
+      method: 'apiKey' as const,
+    },
+    {
+      label: vscode.l10n.t('OAuth client (machine to machine)'),
+      detail: vscode.l10n.t('A client ID and secret from the management console (OAuth). Such clients act as Tenant Admin.'),
+      method: 'oauth' as const,
+    },
+  ];
+}
+
 export async function askSignInMethod(title: string): Promise<SignInMethod['kind']> {
-  const picked = await pickOrCancel(
-    [
-      {
-        label: vscode.l10n.t('API key'),
-        detail: vscode.l10n.t('Paste an API key created in the tenant (Profile → API keys).'),
-        method: 'apiKey' as const,
-      },
-      {
-        label: vscode.l10n.t('OAuth client (machine to machine)'),
-        detail: vscode.l10n.t('A client ID and secret from the management console (OAuth). Such clients act as Tenant Admin.'),
-        method: 'oauth' as const,
-      },
-    ],
-    { title, placeHolder: vscode.l10n.t('How do you sign in to this tenant?') },
-  );
+  const picked = await pickOrCancel(signInMethodItems(), { title, placeHolder: vscode.l10n.t('How do you sign in to this tenant?') });
   return picked.method;
 }
 
-function notEmpty(message: string, label: string) {
+export function credentialValidator(message: string, label: string) {
   return (value: string) =>
     value.trim() === ''
       ? message
@@ -42,7 +43,7 @@ export async function askCredentials(kind: SignInMethod['kind'], title: string, 
       prompt: vscode.l10n.t('The API key (it is kept in VS Code’s secret storage only)'),
       password: true,
       placeHolder: 'eyJhbGciOi…',
-      validateInput: notEmpty(vscode.l10n.t('Paste the API key.'), 'API key'),
+      validateInput: credentialValidator(vscode.l10n.t('Paste the API key.'), 'API key'),
     });
     return { kind: 'apiKey', apiKey: apiKey.trim() };
   }
@@ -50,13 +51,13 @@ export async function askCredentials(kind: SignInMethod['kind'], title: string, 
     title,
     prompt: vscode.l10n.t('The OAuth client ID'),
     value: clientId,
-    validateInput: notEmpty(vscode.l10n.t('Enter the client ID.'), 'client ID'),
+    validateInput: credentialValidator(vscode.l10n.t('Enter the client ID.'), 'client ID'),
   });
   const secret = await inputOrCancel({
     title,
     prompt: vscode.l10n.t('The OAuth client secret (it is kept in VS Code’s secret storage only)'),
     password: true,
-    validateInput: notEmpty(vscode.l10n.t('Paste the client secret.'), 'client secret'),
+    validateInput: credentialValidator(vscode.l10n.t('Paste the client secret.'), 'client secret'),
   });
   return { kind: 'oauth', clientId: id.trim(), clientSecret: secret.trim() };
 }
@@ -106,16 +107,21 @@ export async function signInUntilAccepted(
       return { credentials, verified: await verifyWithProgress(log, origin, credentials, label) };
     } catch (error) {
       if (!isAuthFailure(error)) throw error;
-      log.warn('tenants', `sign-in to ${origin} refused (HTTP 401)`);
-      const again = vscode.l10n.t('Try Again');
-      const message =
-        kind === 'apiKey'
-          ? vscode.l10n.t('{0} did not accept this API key: it may be wrong, expired or revoked.', label)
-          : vscode.l10n.t('{0} did not accept this OAuth client: the client ID or secret may be wrong, or the client was deleted.', label);
-      const choice = await prompts().confirm(message, vscode.l10n.t('Try again with other credentials; the address is kept.'), again);
-      if (choice !== again) throw new UserCancelledError();
+      await confirmTryAgain(log, origin, kind, label);
     }
   }
+}
+
+/** After a 401: says the credentials were refused and asks whether to try others; a no is a cancel. */
+export async function confirmTryAgain(log: Log, origin: string, kind: SignInMethod['kind'], label: string): Promise<void> {
+  log.warn('tenants', `sign-in to ${origin} refused (HTTP 401)`);
+  const again = vscode.l10n.t('Try Again');
+  const message =
+    kind === 'apiKey'
+      ? vscode.l10n.t('{0} did not accept this API key: it may be wrong, expired or revoked.', label)
+      : vscode.l10n.t('{0} did not accept this OAuth client: the client ID or secret may be wrong, or the client was deleted.', label);
+  const choice = await prompts().confirm(message, vscode.l10n.t('Try again with other credentials; the address is kept.'), again);
+  if (choice !== again) throw new UserCancelledError();
 }
 
 export function describeSignedIn(verified: Verified): string {

@@ -26,6 +26,9 @@ export interface Prompts {
   pickOne<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOptions): Promise<T | undefined>;
   pickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOptions): Promise<T[] | undefined>;
   input(options: vscode.InputBoxOptions): Promise<string | undefined>;
+  /** One step of a multi-step input: "step of totalSteps" shown, and a Back button from the second step on. */
+  stepInput(options: StepInputOptions): Promise<StepAnswer<string>>;
+  stepPick<T extends vscode.QuickPickItem>(items: readonly T[], options: StepPickOptions): Promise<StepAnswer<T>>;
   /** A modal message; resolves with the chosen action or undefined for Cancel. */
   confirm(message: string, detail: string | undefined, ...actions: string[]): Promise<string | undefined>;
   /** A notification; callers that do not need the answer must not await it (it resolves only when dismissed). */
@@ -38,6 +41,98 @@ export interface Prompts {
   saveFile(options: vscode.SaveDialogOptions): Promise<vscode.Uri | undefined>;
 }
 
+// The steps of a multi-step input (Add Tenant): showInputBox and showQuickPick offer no step count and no Back.
+export interface StepOptions {
+  step: number;
+  totalSteps: number;
+}
+
+/** What a step answered: the value, a press of Back, or undefined for Escape. */
+export type StepAnswer<T> = { value: T } | 'back' | undefined;
+
+export type StepInputOptions = vscode.InputBoxOptions & StepOptions;
+/** `active`: the label of the item to highlight (the earlier answer, when the person came back). */
+export type StepPickOptions = PickOptions & StepOptions & { active?: string };
+
+function verdictOf(result: string | vscode.InputBoxValidationMessage | undefined | null): string | undefined {
+  return (typeof result === 'string' ? result : result?.message) || undefined;
+}
+
+function showStepInput(options: StepInputOptions): Promise<StepAnswer<string>> {
+  return new Promise((resolve) => {
+    const box = vscode.window.createInputBox();
+    let done = false;
+    const finish = (answer: StepAnswer<string>) => {
+      if (done) return;
+      done = true;
+      resolve(answer);
+      box.dispose();
+    };
+    const check = async (value: string) => verdictOf(await options.validateInput?.(value));
+    Object.assign(box, {
+      title: options.title,
+      step: options.step,
+      totalSteps: options.totalSteps,
+      prompt: options.prompt,
+      placeholder: options.placeHolder,
+      value: options.value ?? '',
+      password: options.password === true,
+      ignoreFocusOut: true,
+      buttons: options.step > 1 ? [vscode.QuickInputButtons.Back] : [],
+    });
+    box.onDidChangeValue(async (value) => {
+      const verdict = await check(value);
+      if (box.value === value) box.validationMessage = verdict;
+    });
+    box.onDidAccept(async () => {
+      const value = box.value;
+      const verdict = await check(value);
+      box.validationMessage = verdict;
+      if (verdict === undefined) finish({ value });
+    });
+    box.onDidTriggerButton((button) => {
+      if (button === vscode.QuickInputButtons.Back) finish('back');
+    });
+    box.onDidHide(() => finish(undefined));
+    box.show();
+  });
+}
+
+function showStepPick<T extends vscode.QuickPickItem>(items: readonly T[], options: StepPickOptions): Promise<StepAnswer<T>> {
+  return new Promise((resolve) => {
+    const pick = vscode.window.createQuickPick<T>();
+    let done = false;
+    const finish = (answer: StepAnswer<T>) => {
+      if (done) return;
+      done = true;
+      resolve(answer);
+      pick.dispose();
+    };
+    Object.assign(pick, {
+      title: options.title,
+      step: options.step,
+      totalSteps: options.totalSteps,
+      placeholder: options.placeHolder,
+      matchOnDescription: options.matchOnDescription === true,
+      matchOnDetail: options.matchOnDetail === true,
+      ignoreFocusOut: true,
+      buttons: options.step > 1 ? [vscode.QuickInputButtons.Back] : [],
+      items,
+    });
+    const active = items.find((i) => i.label === options.active);
+    if (active) pick.activeItems = [active];
+    pick.onDidAccept(() => {
+      const chosen = pick.selectedItems[0] ?? pick.activeItems[0];
+      if (chosen) finish({ value: chosen });
+    });
+    pick.onDidTriggerButton((button) => {
+      if (button === vscode.QuickInputButtons.Back) finish('back');
+    });
+    pick.onDidHide(() => finish(undefined));
+    pick.show();
+  });
+}
+
 export const vscodePrompts: Prompts = {
   async pickOne(items, options) {
     return vscode.window.showQuickPick(items, { ...options, ignoreFocusOut: true });
@@ -48,6 +143,8 @@ export const vscodePrompts: Prompts = {
   async input(options) {
     return vscode.window.showInputBox({ ignoreFocusOut: true, ...options });
   },
+  stepInput: showStepInput,
+  stepPick: showStepPick,
   async confirm(message, detail, ...actions) {
     return vscode.window.showWarningMessage(message, { modal: true, detail }, ...actions);
   },
@@ -101,6 +198,17 @@ function safeValidation(
   return result;
 }
 
+function safeInputOptions<O extends vscode.InputBoxOptions>(options: O): O {
+  const validate = options.validateInput;
+  return {
+    ...options,
+    title: optional(options.title, TEXT_LIMITS.label),
+    prompt: optional(options.prompt),
+    placeHolder: optional(options.placeHolder),
+    validateInput: validate && (async (value: string) => safeValidation(await validate(value))),
+  };
+}
+
 function guard(inner: Prompts): Prompts {
   return {
     async pickOne(items, options) {
@@ -112,15 +220,15 @@ function guard(inner: Prompts): Prompts {
       const chosen = await inner.pickMany(shown, safePickOptions(options));
       return chosen?.map((c) => original(items, shown, c)).filter((c): c is (typeof items)[number] => c !== undefined);
     },
-    input(options) {
-      const validate = options.validateInput;
-      return inner.input({
-        ...options,
-        title: optional(options.title, TEXT_LIMITS.label),
-        prompt: optional(options.prompt),
-        placeHolder: optional(options.placeHolder),
-        validateInput: validate && (async (value) => safeValidation(await validate(value))),
-      });
+    input: (options) => inner.input(safeInputOptions(options)),
+    stepInput: (options) => inner.stepInput(safeInputOptions(options)),
+    async stepPick(items, options) {
+      const shown = safeItems(items);
+      const active = options.active === undefined ? undefined : shown[items.findIndex((i) => i.label === options.active)]?.label;
+      const answer = await inner.stepPick(shown, { ...options, ...safePickOptions(options), active });
+      if (answer === undefined || answer === 'back') return answer;
+      const chosen = original(items, shown, answer.value);
+      return chosen === undefined ? undefined : { value: chosen };
     },
     async confirm(text, detail, ...actions) {
       const shown = actions.map(label);

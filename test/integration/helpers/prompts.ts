@@ -3,7 +3,7 @@
 // person who never comes.
 import * as vscode from 'vscode';
 import type { QlikCloudTestApi } from '../../../src/testApi';
-import type { Level, PickOptions, ProgressTask, Prompts } from '../../../src/util/prompts';
+import type { Level, PickOptions, ProgressTask, Prompts, StepAnswer } from '../../../src/util/prompts';
 import { testApi } from './extension';
 
 export type PromptKind = 'quickPick' | 'inputBox' | 'saveDialog' | 'information' | 'warning' | 'error';
@@ -24,13 +24,31 @@ export interface PromptCall {
   answer?: string | string[];
   /** Input boxes: the box's own validateInput, to try values against (undefined = accepted). */
   validate?: (value: string) => Promise<string | undefined>;
+  /** Steps of a multi-step input: "step of totalSteps", and whether a Back button is offered. */
+  step?: number;
+  totalSteps?: number;
+  offersBack?: boolean;
+  /** Input boxes: the value the box opened with (a password box's only as "•••" when it had one). */
+  value?: string;
+  /** Step quick picks: the label of the item highlighted when it opened. */
+  active?: string;
 }
+
+/** A step's place in a multi-step input, as the double records it. */
+interface StepInfo {
+  step: number;
+  totalSteps: number;
+  offersBack: boolean;
+}
+
+const BACK = Symbol('back');
 
 type QuickPickAnswer = string | string[] | undefined | ((call: PromptCall) => string | string[] | undefined);
 type InputAnswer = string | undefined | ((call: PromptCall) => string | undefined);
 
 interface Scripted {
-  kind: PromptKind;
+  /** 'back': press the Back button of the next step (an input box or quick pick of a multi-step input). */
+  kind: PromptKind | 'back';
   match?: RegExp;
   answer: QuickPickAnswer;
   /** Input boxes: answer even when validateInput rejects it (to test the validation message). */
@@ -79,7 +97,16 @@ export class PromptDouble {
   readonly seam: Prompts = {
     pickOne: (items, options) => this.pickOne(items, options),
     pickMany: (items, options) => this.pickMany(items, options),
-    input: (options) => this.inputBox(options),
+    input: async (options) => {
+      const value = await this.inputBox(options);
+      if (value === BACK) throw new Error('prompt double: Back pressed on an input box that is not a step');
+      return value;
+    },
+    stepInput: async (options) => {
+      const value = await this.inputBox(options, { step: options.step, totalSteps: options.totalSteps, offersBack: options.step > 1 });
+      return value === BACK ? 'back' : value === undefined ? undefined : { value };
+    },
+    stepPick: (items, options) => this.stepPick(items, options),
     confirm: (message, detail, ...actions) =>
       this.message({ kind: 'warning', text: message, choices: actions, modal: true, ...(detail !== undefined ? { detail } : {}) }),
     notify: (level, message, ...actions) => this.message({ kind: KIND_OF_LEVEL[level], text: message, choices: actions, modal: false }),
@@ -130,6 +157,12 @@ export class PromptDouble {
     return this;
   }
 
+  /** Press Back on the next prompt, which must be a step of a multi-step input that offers it. */
+  back(match?: RegExp): this {
+    this.script.push({ kind: 'back', answer: undefined, match });
+    return this;
+  }
+
   /** Answer the next save dialog with this file path; undefined cancels. */
   save(path: string | undefined, match?: RegExp): this {
     this.script.push({ kind: 'saveDialog', answer: path, match });
@@ -171,7 +204,9 @@ export class PromptDouble {
     const scripted = this.script[0];
     let problem: string | undefined;
     if (!scripted) problem = `unexpected ${call.kind} "${call.text}"`;
-    else if (scripted.kind !== call.kind) problem = `expected a ${scripted.kind} but got a ${call.kind} "${call.text}"`;
+    else if (scripted.kind === 'back' && !call.offersBack) problem = `Back scripted, but ${call.kind} "${call.text}" offers no Back button`;
+    else if (scripted.kind !== call.kind && scripted.kind !== 'back')
+      problem = `expected a ${scripted.kind} but got a ${call.kind} "${call.text}"`;
     else if (scripted.match && !scripted.match.test(call.text)) problem = `${call.kind} "${call.text}" does not match ${scripted.match}`;
     if (problem) {
       this.failures.push(problem);
@@ -187,6 +222,23 @@ export class PromptDouble {
     if (Array.isArray(wanted)) throw new Error('prompt double: several answers for a single-choice quick pick');
     call.answer = wanted;
     return this.itemOf(call, items, wanted);
+  }
+
+  private async stepPick<T extends vscode.QuickPickItem>(
+    items: readonly T[],
+    options: PickOptions & { step: number; totalSteps: number; active?: string },
+  ): Promise<StepAnswer<T>> {
+    const { call, wanted, back } = this.quickPick(items, options, {
+      step: options.step,
+      totalSteps: options.totalSteps,
+      offersBack: options.step > 1,
+    });
+    call.active = options.active;
+    if (back) return 'back';
+    if (wanted === undefined) return undefined;
+    if (Array.isArray(wanted)) throw new Error('prompt double: several answers for a single-choice quick pick');
+    call.answer = wanted;
+    return { value: this.itemOf(call, items, wanted) };
   }
 
   private async pickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOptions): Promise<T[] | undefined> {
@@ -223,7 +275,8 @@ export class PromptDouble {
   private quickPick(
     items: readonly vscode.QuickPickItem[],
     options: PickOptions,
-  ): { call: PromptCall; wanted: string | string[] | undefined } {
+    step?: StepInfo,
+  ): { call: PromptCall; wanted: string | string[] | undefined; back: boolean } {
     const call: PromptCall = {
       kind: 'quickPick',
       text: [options.title, options.placeHolder].filter(Boolean).join(' | '),
@@ -231,9 +284,11 @@ export class PromptDouble {
       modal: false,
       picked: items.filter((i) => i.picked === true).map(labelOf),
       details: items.map((i) => i.detail ?? i.description),
+      ...step,
     };
     const scripted = this.next(call);
-    return { call, wanted: typeof scripted.answer === 'function' ? scripted.answer(call) : scripted.answer };
+    if (scripted.kind === 'back') return { call, wanted: undefined, back: true };
+    return { call, wanted: typeof scripted.answer === 'function' ? scripted.answer(call) : scripted.answer, back: false };
   }
 
   private itemOf<T extends vscode.QuickPickItem>(call: PromptCall, items: readonly T[], label: string): T {
@@ -244,7 +299,7 @@ export class PromptDouble {
     throw new Error(`prompt double: ${problem}`);
   }
 
-  private async inputBox(options: vscode.InputBoxOptions): Promise<string | undefined> {
+  private async inputBox(options: vscode.InputBoxOptions, step?: StepInfo): Promise<string | undefined | typeof BACK> {
     for (const seen of this.inputRecorders) seen.push(options);
     const call: PromptCall = {
       kind: 'inputBox',
@@ -255,8 +310,11 @@ export class PromptDouble {
         const verdict = await options.validateInput?.(value);
         return (typeof verdict === 'string' ? verdict : verdict?.message) || undefined;
       },
+      value: options.password ? (options.value ? '•••' : undefined) : options.value,
+      ...step,
     };
     const scripted = this.next(call);
+    if (scripted.kind === 'back') return BACK;
     const value =
       typeof scripted.answer === 'function' ? (scripted.answer(call) as string | undefined) : (scripted.answer as string | undefined);
     call.answer = value;
