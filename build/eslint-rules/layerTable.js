@@ -34,6 +34,7 @@ const PURE = [
   'qlik/jsonPatch',
   'qlik/endpoints',
   'qlik/regionRule',
+  'qlik/keyPreflight',
   'qlik/messages',
   'qlik/model',
   'qlik/apiKeyModel',

@@ -23,6 +23,7 @@ function registerKeyProviderDeps(ctx: CommandContext): RegisterKeyProviderDeps {
     tenant,
     onDidChangeTenants: ctx.store.onDidChange,
     register: (origin, input) => ctx.services.encryption.register(origin, input),
+    knownArns: (origin) => (ctx.services.encryption.peek(origin)?.providers ?? []).filter((p) => p.kind === 'aws').map((p) => p.arn),
     // Read now (a 409 means the list shown may be stale); the tree gets the same answer.
     listProviders: async (origin) => (await ctx.services.encryption.reload(origin)).providers,
     async validate(origin, provider) {

@@ -6,6 +6,7 @@ export * from './tenantUrl';
 export * from './jsonPatch';
 export * from './endpoints';
 export * from './regionRule';
+export * from './keyPreflight';
 export * from './scim';
 export * from './currentKey';
 export { statusMessages, KIND_MESSAGES, messageFor, fallbackMessage } from './messages';

@@ -50,21 +50,27 @@ describe('Encryption keys, as a person uses them', function () {
     assert.equal(await form.locator('#submit').getAttribute('disabled'), '', 'submit is disabled while the ARN is wrong');
     await shot('register form with an invalid ARN');
 
-    // The region rule (issue 15): a key outside the tenant's AWS region is warned about, not refused.
+    // The preflight (issue 17): a key outside the tenant's AWS region is what Qlik Cloud requires otherwise, so the
+    // finding says so and the form is not sent.
     await arn.fill('');
     await arn.pressSequentially(GOOD_ARN.replace(':eu-west-1:', ':us-east-1:'), { delay: 2 });
     await form
-      .locator('#arn-warning')
-      .getByText(/The key is in us-east-1, but the tenant is in eu-west-1/)
+      .locator('#arn-findings [data-level="blocking"]')
+      .getByText(/The key is in us-east-1, but the tenant is in eu-west-1\..*use a key in eu-west-1/)
       .waitFor({ state: 'visible' });
-    await shot('register form warns of a key outside the tenant region');
+    await form.locator('#name input').pressSequentially('CMK-02', { delay: 5 });
+    assert.equal(await form.locator('#submit').getAttribute('disabled'), '', 'submit is disabled for a key outside the tenant region');
+    await shot('register form preflight refuses a key outside the tenant region');
 
     await arn.fill('');
     await arn.pressSequentially(GOOD_ARN, { delay: 2 });
     await form.locator('#arn-facts').getByText('eu-west-1').waitFor({ state: 'visible' });
     assert.equal(await form.locator('#arn-problems').innerText(), '');
-    assert.equal(await form.locator('#arn-warning').innerText(), '', 'no warning for a key in the tenant region');
+    assert.equal(await form.locator('#arn-findings [data-level="blocking"], #arn-findings [data-level="warning"]').count(), 0);
+    assert.match(await form.locator('#arn-findings').innerText(), /in the tenant’s AWS region, eu-west-1[\s\S]*replica in eu-west-3/);
     assert.match(await form.locator('#arn-facts').innerText(), /111122223333[\s\S]*mrk-1234567890abcdef1234567890abcdef[\s\S]*yes/);
+    await shot('register form preflight passes a multi-region key in the tenant region');
+    await form.locator('#name input').fill('');
     await form.locator('#name input').pressSequentially('CMK-02', { delay: 5 });
     await form.locator('#description textarea').pressSequentially('Multi-region key for 2026', { delay: 2 });
     await form.locator('#submit:not([disabled])').waitFor({ state: 'visible' });

@@ -72,6 +72,7 @@ describe('Encryption workflows', function () {
         tenantLabel: 'acme',
         tenantOrigin: emulator().tenant.url,
         tenantRegion: 'eu-west-1',
+        registeredArns: [], // Encryption not expanded yet: nothing loaded, nothing asked for
         form: undefined,
       });
       // Before it: the page's language and the bundle its l10n.t calls read (none in English).

@@ -17,6 +17,8 @@ export interface RegisterKeyProviderDeps {
   onDidChangeTenants: vscode.Event<unknown>;
   /** Registers the key (the Encryption group shows it afterwards). */
   register(origin: string, input: { arn: string; name: string; description?: string }): Promise<KeyProvider>;
+  /** ARNs of the key providers already loaded for the tenant (no request). */
+  knownArns(origin: string): string[];
   /** The tenant's key providers as Qlik Cloud lists them now. */
   listProviders(origin: string): Promise<KeyProvider[]>;
   /** Validates the key with Qlik Cloud and records the result. */

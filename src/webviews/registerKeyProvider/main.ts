@@ -4,12 +4,12 @@ import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-label/index.js';
 import '@vscode-elements/elements/dist/vscode-textarea/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
-import { checkText, MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH, parseKmsKeyArn, regionProblems, regionProblemText } from '../../qlik/pure';
+import { checkText, MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH, parseKmsKeyArn, preflightKey } from '../../qlik/pure';
 import * as l10n from '@vscode/l10n';
-import { complianceLine } from '../../util/format';
 import { connect, h } from '../shared/browser';
 import { facts, message } from '../shared/browserUi';
 import '../shared/webview.css';
+import { showFindings, showValidation } from './findings';
 import { FromWebview, type RegisterForm, type RegisteredProvider, ToWebview } from './messages';
 
 type ErrorMessage = Extract<ToWebview, { type: 'error' }>;
@@ -17,6 +17,7 @@ type ErrorMessage = Extract<ToWebview, { type: 'error' }>;
 const app = document.getElementById('app')!;
 let tenantLabel = '';
 let tenantRegion: string | undefined;
+let registeredArns: string[] = [];
 let busy = false;
 const touched = { arn: false, name: false };
 
@@ -29,7 +30,7 @@ const nameField = h('vscode-textfield', { id: 'name' });
 const descriptionField = h('vscode-textarea', { id: 'description', rows: 3 });
 const arnProblems = h('div', { id: 'arn-problems', role: 'status' });
 const arnFacts = h('dl', { class: 'facts', id: 'arn-facts', hidden: true });
-const arnWarning = h('div', { id: 'arn-warning' });
+const arnFindings = h('div', { id: 'arn-findings', role: 'status' });
 const nameProblem = h('div', { id: 'name-problem', role: 'status' });
 const descriptionProblem = h('div', { id: 'description-problem', role: 'status' });
 const submit = h('vscode-button', { id: 'submit', disabled: true });
@@ -55,7 +56,7 @@ function buildForm(): void {
       h('span', { class: 'hint' }, l10n.t('The ARN of a symmetric AWS KMS key (not an alias). Multi-region keys (mrk-…) are recommended.')),
       arnProblems,
       arnFacts,
-      arnWarning,
+      arnFindings,
     ),
     h('div', { class: 'field' }, h('vscode-label', { for: 'name', required: true }, l10n.t('Name')), nameField, nameProblem),
     h('div', { class: 'field' }, h('vscode-label', { for: 'description' }, l10n.t('Description')), descriptionField, descriptionProblem),
@@ -80,7 +81,7 @@ function check(): boolean {
   const values = form();
   const parsed = parseKmsKeyArn(values.arn);
   arnProblems.replaceChildren();
-  arnWarning.replaceChildren();
+  arnFindings.replaceChildren();
   arnFacts.replaceChildren();
   arnFacts.hidden = true;
   if (parsed.ok) {
@@ -94,13 +95,13 @@ function check(): boolean {
     if (v.partition !== 'aws') rows.unshift([l10n.t('Partition'), v.partition]);
     arnFacts.append(...Array.from(facts(undefined, rows).childNodes));
     arnFacts.hidden = false;
-    for (const w of parsed.warnings) arnWarning.append(message('warning', undefined, w));
-    for (const p of regionProblems({ region: v.region, multiRegion: v.multiRegion }, tenantRegion))
-      arnWarning.append(message('warning', undefined, regionProblemText(p)));
   } else if (touched.arn) {
     arnProblems.append(message('error', undefined, ...parsed.problems.map((p) => h('div', {}, p))));
   }
-  arnField.invalid = touched.arn && !parsed.ok;
+  // What the documents say about this key for this tenant; a blocking finding keeps the form from being sent.
+  const preflight = parsed.ok ? preflightKey(values.arn, { tenantRegion, registeredArns }) : undefined;
+  if (preflight) showFindings(arnFindings, preflight.findings);
+  arnField.invalid = (touched.arn && !parsed.ok) || preflight?.blocked === true;
 
   const nameText = checkText('name', values.name, { required: true, max: MAX_NAME_LENGTH });
   nameProblem.replaceChildren(touched.name && nameText ? message('error', undefined, nameText) : '');
@@ -108,7 +109,7 @@ function check(): boolean {
   const descriptionText = checkText('description', values.description, { required: false, max: MAX_DESCRIPTION_LENGTH });
   descriptionProblem.replaceChildren(descriptionText ? message('error', undefined, descriptionText) : '');
 
-  const valid = parsed.ok && !nameText && !descriptionText;
+  const valid = parsed.ok && !preflight?.blocked && !nameText && !descriptionText;
   submit.disabled = !valid || busy;
   connection.saveState({ form: values });
   return valid;
@@ -216,6 +217,7 @@ function onMessage(m: ToWebview): void {
     case 'init':
       tenantLabel = m.tenantLabel;
       tenantRegion = m.tenantRegion;
+      registeredArns = m.registeredArns ?? [];
       buildForm();
       lead.textContent = l10n.t('Make an AWS KMS key available to {0} ({1}) for encrypting its data.', m.tenantLabel, m.tenantOrigin);
       restoreForm(m.form ?? connection.state()?.form);
@@ -234,14 +236,7 @@ function onMessage(m: ToWebview): void {
       showRegistered(m.provider);
       break;
     case 'validated':
-      validation.replaceChildren(
-        message(
-          m.ok ? 'success' : 'warning',
-          m.ok ? l10n.t('Validated') : l10n.t('Compliance problem'),
-          m.message,
-          ...m.problems.map((p) => h('div', {}, complianceLine(p))),
-        ),
-      );
+      showValidation(validation, m);
       break;
     case 'notice':
       validation.replaceChildren(message('info', undefined, m.message));

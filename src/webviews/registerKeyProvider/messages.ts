@@ -58,6 +58,8 @@ export const ToWebview = z.discriminatedUnion('type', [
     tenantOrigin: z.string(),
     /** The tenant's AWS region, for the region rule's warning (absent: not known). */
     tenantRegion: z.optional(z.string()),
+    /** ARNs the tenant is known to have registered (from the list already loaded): the preflight blocks them. */
+    registeredArns: z.optional(z.array(z.string())),
     form: z.optional(RegisterForm),
   }),
   z.object({ type: z.literal('busy'), busy: z.boolean(), what: z.enum(['register', 'validate', 'migrate']) }),
@@ -82,6 +84,8 @@ export const ToWebview = z.discriminatedUnion('type', [
     ok: z.boolean(),
     message: z.string(),
     problems: z.array(z.object({ code: z.string(), region: z.string(), message: z.string() })),
+    /** Each problem in words, with what to change in AWS (same order as problems). */
+    advice: z.optional(z.array(z.string())),
   }),
   z.object({ type: z.literal('notice'), message: z.string() }),
 ]);

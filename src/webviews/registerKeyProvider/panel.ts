@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { errorField, type KeyProvider, mergeKeyProvider, QlikApiError } from '../../qlik';
-import { checkText, MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH, parseKmsKeyArn } from '../../qlik/pure';
+import { checkText, explainCompliance, MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH, parseKmsKeyArn, preflightKey } from '../../qlik/pure';
 import type { TenantRecord } from '../../tenants/tenantStore';
 import { complianceProblemsOf } from '../../util/format';
 import { prompts } from '../../util/prompts';
@@ -101,6 +101,13 @@ export class RegisterKeyProviderPanel extends BasePanel<FromWebview, ToWebview> 
       this.fail({ type: 'error', kind: 'input', title: vscode.l10n.t('Check the form'), message: problem, retry: false });
       return;
     }
+    // What the service would refuse for this tenant (a key outside its region) is not sent either.
+    const blocking = preflightKey(form.arn, { tenantRegion: this.region() }).findings.filter((f) => f.level === 'blocking');
+    if (blocking.length > 0) {
+      const message = blocking.map((f) => f.text).join(' ');
+      this.fail({ type: 'error', kind: 'input', title: vscode.l10n.t('Not sent'), message, field: 'arn', retry: false });
+      return;
+    }
     this.setBusy(true, 'register');
     try {
       const provider = await this.deps.register(this.tenant.origin, {
@@ -127,13 +134,20 @@ export class RegisterKeyProviderPanel extends BasePanel<FromWebview, ToWebview> 
       provider = await this.located(provider);
       const tested = await this.deps.validate(this.tenant.origin, provider);
       this.registered = mergeKeyProvider(provider, tested);
+      const problems = complianceProblemsOf(tested);
+      const key = {
+        region: this.registered.region,
+        multiRegion: this.registered.multiRegion,
+        replicaRegions: this.registered.replicaKeys.map((r) => r.region),
+      };
       this.post({
         type: 'validated',
         ok: !tested.hasComplianceProblem,
         message: tested.hasComplianceProblem
-          ? vscode.l10n.t('Qlik Cloud reports a compliance problem with {0}: fix the key policy, then validate again.', tested.name)
+          ? vscode.l10n.t('Qlik Cloud reports a compliance problem with {0}. What it said, and what to change in AWS:', tested.name)
           : vscode.l10n.t('Qlik Cloud can use {0}: the key passed validation.', tested.name),
-        problems: complianceProblemsOf(tested),
+        problems,
+        advice: problems.map((p) => explainCompliance(p, key, this.region())),
       });
     } catch (error) {
       this.deps.log.error('encryption', `validating ${provider.name} failed`, error);
@@ -177,13 +191,19 @@ export class RegisterKeyProviderPanel extends BasePanel<FromWebview, ToWebview> 
     return this.registered;
   }
 
+  /** The tenant's AWS region, as the sign-in recorded it. */
+  private region(): string | undefined {
+    return this.deps.tenant(this.tenant.origin)?.awsRegion ?? this.tenant.awsRegion;
+  }
+
   private init(form: RegisterForm | undefined): ToWebview {
-    const region = this.deps.tenant(this.tenant.origin)?.awsRegion ?? this.tenant.awsRegion;
+    const region = this.region();
     return {
       type: 'init',
       tenantLabel: this.tenant.label,
       tenantOrigin: this.tenant.origin,
       ...(region ? { tenantRegion: region } : {}),
+      registeredArns: this.deps.knownArns(this.tenant.origin),
       form,
     };
   }
