@@ -10,12 +10,18 @@ import type { CommandContext } from './context';
 // The questions several commands ask: which tenant, key provider or API key (from the palette, with no node), and
 // whether to watch a migration that already runs.
 
-/** A tenant picked from the list; with one tenant there is nothing to ask. */
-export async function pickTenant(ctx: CommandContext, title: string): Promise<TenantRecord> {
-  const tenants = ctx.store.list();
-  if (tenants.length === 0) {
+/**
+ * A tenant picked from the list (among those `eligible` accepts: where the person is TenantAdmin, for the commands
+ * only that role can run); with one tenant there is nothing to ask.
+ */
+export async function pickTenant(ctx: CommandContext, title: string, eligible?: (t: TenantRecord) => boolean): Promise<TenantRecord> {
+  const all = ctx.store.list();
+  if (all.length === 0) {
     throw new UserFacingError(vscode.l10n.t('No Qlik Cloud tenant is connected yet. Run "Add Tenant…" first.'));
   }
+  const tenants = eligible ? all.filter(eligible) : all;
+  if (tenants.length === 0)
+    throw new UserFacingError(vscode.l10n.t('{0} needs the TenantAdmin role, and you do not have it on any of your tenants.', title));
   if (tenants.length === 1) return tenants[0]!;
   const picked = await pickOrCancel(
     tenants.map((t) => ({ label: t.label, description: t.origin, detail: t.user.name ?? t.user.id, record: t })),

@@ -36,6 +36,8 @@ export interface Prompts {
   withProgress<R>(options: vscode.ProgressOptions, task: ProgressTask<R>): Thenable<R>;
   /** The save dialog: where a file we write should go; undefined for Cancel. */
   saveFile(options: vscode.SaveDialogOptions): Promise<vscode.Uri | undefined>;
+  /** A passing word in the status bar for a routine success (no toast to dismiss). */
+  status(text: string, hideAfterMs: number): void;
 }
 
 export const vscodePrompts: Prompts = {
@@ -67,6 +69,9 @@ export const vscodePrompts: Prompts = {
   },
   withProgress(options, task) {
     return vscode.window.withProgress(options, task);
+  },
+  status(text, hideAfterMs) {
+    vscode.window.setStatusBarMessage(text, hideAfterMs);
   },
 };
 
@@ -143,6 +148,8 @@ function guard(inner: Prompts): Prompts {
       return inner.copy(text);
     },
     saveFile: (options) => inner.saveFile({ ...options, title: optional(options.title, TEXT_LIMITS.label) }),
+    // The status bar renders `$(icon)`: the word is inert like every label.
+    status: (text, hideAfterMs) => inner.status(label(text), hideAfterMs),
     // A notification's progress renders links too: the title and every report are inert.
     withProgress: (options, task) =>
       inner.withProgress({ ...options, title: optional(options.title, TEXT_LIMITS.label) }, (progress, token) =>
@@ -164,8 +171,8 @@ export function setPrompts(replacement: Prompts | undefined): void {
 }
 
 /** A passing word in the status bar ("Copied the ID of …"): inert, since the status bar renders `$(icon)`. */
-export function statusMessage(text: string, hideAfterMs = 3000): void {
-  vscode.window.setStatusBarMessage(inert(text, TEXT_LIMITS.label), hideAfterMs);
+export function statusMessage(text: string, hideAfterMs = 4000): void {
+  current.status(text, hideAfterMs);
 }
 
 /** Progress through the prompts in force, with an inert title and inert reports. */

@@ -255,12 +255,27 @@ describe('API keys: commands', function () {
         max_api_key_expiry: 'P7D',
         scim_externalClient_expiry: 'P2Y',
       });
-      assert.ok(prompts().calls.some((c) => c.kind === 'information' && c.text === 'Maximum API key expiry on acme is now 7 days (P7D).'));
+      // A routine success is a passing word in the status bar, not a toast to dismiss.
+      assert.ok(prompts().statuses.includes('Maximum API key expiry on acme is now 7 days (P7D).'));
+      assert.ok(!prompts().calls.some((c) => /is now 7 days/.test(c.text)), 'no toast');
     });
 
-    it('Edit API Key Settings… as a developer: the 403 says TenantAdmin is needed', async () => {
+    it('Edit API Key Settings… as a developer: refused before any request, saying TenantAdmin is needed', async () => {
       const { tenant } = emulator();
       await addTenantWithKey(prompts(), tenant, tenant.tokens.developer);
+      prompts().button(
+        'error',
+        undefined,
+        /^Edit API Key Settings needs the TenantAdmin role, and you do not have it on any of your tenants\./,
+      );
+      await vscode.commands.executeCommand('qlikCloud.editApiKeySettings');
+      assert.equal((await emulator().requests()).filter((r) => r.method === 'PATCH').length, 0);
+    });
+
+    it('a 403 from the settings PATCH (roles changed since sign-in) still says TenantAdmin is needed', async () => {
+      const { tenant } = emulator();
+      await addTenantWithKey(prompts(), tenant);
+      await emulator().fault({ method: 'PATCH', path: '^/api/v1/api-keys/configs/', mode: 'status', status: 403 });
       prompts()
         .pick('Maximum keys per user')
         .input('7')

@@ -72,6 +72,8 @@ export class PromptDouble {
   /** Text copied to the clipboard (it is copied too), and links opened (they are not: no browser in a test). */
   readonly copied: string[] = [];
   readonly opened: string[] = [];
+  /** Passing words shown in the status bar (routine successes), in order. */
+  readonly statuses: string[] = [];
   private readonly script: Scripted[] = [];
   private readonly failures: string[] = [];
   private readonly inputRecorders: vscode.InputBoxOptions[][] = [];
@@ -89,6 +91,10 @@ export class PromptDouble {
       await this.api.defaultPrompts.copy(text);
     },
     withProgress: (options, task) => this.withProgress(options, task),
+    status: (text, hideAfterMs) => {
+      this.statuses.push(text);
+      this.api.defaultPrompts.status(text, hideAfterMs);
+    },
     saveFile: async (options) => {
       const scripted = this.next({
         kind: 'saveDialog',
