@@ -4,6 +4,7 @@ import type { EncryptionData } from '../services/encryption';
 import type { TenantRecord } from '../tenants/tenantStore';
 import { ApiKeyNode } from '../tree/apiKeyNode';
 import type { ApiKeysGroupNode, LoadMoreNode } from '../tree/apiKeysGroup';
+import type { ClearSearchNode, LoadMoreRow, SearchGroupNode, SliceGroupNode } from '../tree/apiKeySubgroups';
 import type { EncryptionGroupNode } from '../tree/encryptionGroup';
 import type { ErrorNode, MessageNode } from '../tree/errorNode';
 import { KeyProviderNode, type MigrationNode, type ReplicaKeyNode } from '../tree/keyProviderNode';
@@ -24,6 +25,10 @@ export type CommandNode =
   | ApiKeysGroupNode
   | ApiKeyNode
   | LoadMoreNode
+  | SliceGroupNode
+  | LoadMoreRow
+  | SearchGroupNode
+  | ClearSearchNode
   | ApiKeySettingsGroupNode
   | SettingNode
   | ErrorNode

@@ -173,7 +173,11 @@ export class ApiKeysService extends TenantStateService<ApiKeyListing> {
   }
 
   /** Searches descriptions and IDs across all pages; the result shows under API Keys until cleared. */
-  async search(origin: string, text: string, o: { signal?: AbortSignal; onProgress?: (p: WalkProgress) => void } = {}): Promise<SearchResult> {
+  async search(
+    origin: string,
+    text: string,
+    o: { signal?: AbortSignal; onProgress?: (p: WalkProgress) => void } = {},
+  ): Promise<SearchResult> {
     const query = normalizeQuery(text);
     const result = await (await this.walk(origin)).search(query, o);
     this.searches.set(origin, result);

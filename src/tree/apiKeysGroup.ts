@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { describeFilter, isEmptyFilter } from '../services/apiKeyFilter';
+import { ownerGroups, statusSlicesFor } from '../services/apiKeyGroups';
+import { ownerGroupLabel, SearchGroupNode, SliceGroupNode } from './apiKeySubgroups';
 import type { ApiKeyListing } from '../services/apiKeys';
 import { ApiKeyNode } from './apiKeyNode';
 import { ErrorNode, MessageNode } from './errorNode';
@@ -13,11 +15,35 @@ export class ApiKeysGroupNode extends LoadingGroupNode<ApiKeyListing> {
     super(tenantNode, ctx, 'apiKeys', (s, origin) => s.apiKeys.state(origin));
   }
 
+  get treeContext(): TreeContext {
+    return this.ctx;
+  }
+
+  /**
+   * A search result first; then the keys, or (Group API Keys by…) a group per status, each listed with the
+   * server's status filter and loaded at once so that its count shows, or a group per owner among the loaded keys.
+   */
+  override async getChildren(): Promise<TreeNode[]> {
+    const service = this.ctx.services.apiKeys;
+    const found = service.searchResult(this.origin);
+    const search = found ? [new SearchGroupNode(this, found)] : [];
+    if (service.grouping() !== 'status') return [...search, ...(await super.getChildren())];
+    const groups = statusSlicesFor(service.filter(this.origin)).map((spec) => new SliceGroupNode(this, spec));
+    await Promise.all(groups.map((g) => service.slice(this.origin, g.spec).ensure()));
+    return [...search, ...groups];
+  }
+
   protected childrenFor(data: ApiKeyListing): TreeNode[] {
     const { warningDays } = this.ctx.settings();
     const now = this.ctx.now();
     const me = this.tenant()?.user.id;
-    const rows: TreeNode[] = data.keys.map((k) => new ApiKeyNode(this, k, { now, warningDays, own: k.sub === me }));
+    const byOwner = this.ctx.services.apiKeys.grouping() === 'owner';
+    const complete = !data.lastPage.links.next;
+    const rows: TreeNode[] = byOwner
+      ? ownerGroups(data.keys, (sub) => ownerGroupLabel(sub, sub === me)).map(
+          (g) => new SliceGroupNode(this, { kind: 'owner', sub: g.sub }, { ...g, complete }),
+        )
+      : data.keys.map((k) => new ApiKeyNode(this, k, { now, warningDays, own: k.sub === me }));
     if (rows.length === 0) rows.push(new MessageNode(this, `${this.id}/empty`, vscode.l10n.t('No API keys')));
     const more = this.ctx.services.apiKeys.moreState(this.origin);
     if (more?.kind === 'failed') {
@@ -42,7 +68,11 @@ export class ApiKeysGroupNode extends LoadingGroupNode<ApiKeyListing> {
     const filter = this.ctx.services.apiKeys.filter(this.origin);
     const filtered = !isEmptyFilter(filter);
     const filterText = filtered ? vscode.l10n.t('filter: {0}', describeFilter(filter, { userId: tenant?.user.id ?? '' })) : '';
-    if (data) {
+    const grouping = this.ctx.services.apiKeys.grouping();
+    const groupText = grouping === 'status' ? vscode.l10n.t('by status') : grouping === 'owner' ? vscode.l10n.t('by owner') : '';
+    if (grouping === 'status') {
+      item.description = [groupText, ownOnly && vscode.l10n.t('yours only'), filterText].filter(Boolean).join(' · ');
+    } else if (data) {
       const { warningDays } = this.ctx.settings();
       const now = this.ctx.now();
       const soon = data.keys.filter((k) => expiresSoon(k, now, warningDays)).length;
@@ -54,6 +84,7 @@ export class ApiKeysGroupNode extends LoadingGroupNode<ApiKeyListing> {
             : vscode.l10n.t('{0} keys', data.keys.length),
       ];
       if (soon > 0) parts.push(soon === 1 ? vscode.l10n.t('1 expires soon') : vscode.l10n.t('{0} expire soon', soon));
+      if (groupText) parts.push(groupText);
       if (ownOnly) parts.push(vscode.l10n.t('yours only'));
       if (filtered) parts.push(filterText);
       item.description = parts.join(' · ');
@@ -65,7 +96,14 @@ export class ApiKeysGroupNode extends LoadingGroupNode<ApiKeyListing> {
     item.tooltip = ownOnly
       ? vscode.l10n.t('Your API keys on this tenant, newest first. Other users’ keys need the TenantAdmin role.')
       : vscode.l10n.t('The API keys of everyone on this tenant, newest first.');
-    item.contextValue = contextValue('apiKeys', data && 'loaded', this.hasMore && 'hasMore', filtered && 'filtered');
+    item.contextValue = contextValue(
+      'apiKeys',
+      data && 'loaded',
+      this.hasMore && 'hasMore',
+      filtered && 'filtered',
+      grouping !== 'none' && 'grouped',
+      this.ctx.services.apiKeys.searchResult(this.origin) && 'searched',
+    );
     return item;
   }
 }
