@@ -1,10 +1,9 @@
 import * as vscode from 'vscode';
-import { listParams } from '../services/apiKeyFilter';
 import type { EncryptionData } from '../services/encryption';
 import type { ApiKey, KeyProvider } from '../qlik';
 import type { TenantRecord } from '../tenants/tenantStore';
 import { UserFacingError } from '../util/errors';
-import { pickOrCancel, prompts, withProgress } from '../util/prompts';
+import { pickOrCancel, pickPagedOrCancel, prompts, withProgress } from '../util/prompts';
 import type { CommandContext } from './context';
 
 // The questions several commands ask: which tenant, key provider or API key (from the palette, with no node), and
@@ -55,14 +54,36 @@ export async function pickKeyProvider(
   return { provider: picked.provider, fresh };
 }
 
-/** An API key picked from the tenant's newest keys (one page of 100). */
+const PICK_PAGE = 100;
+
+/**
+ * An API key picked from the tenant's keys, newest first: a page of 100, "Load more…" for the next, and typing
+ * searches descriptions and IDs beyond them (the pages read by a search are kept, so Load more after it is free).
+ */
 export async function pickApiKey(ctx: CommandContext, tenant: TenantRecord, title: string): Promise<ApiKey> {
-  const client = await ctx.pool.get(tenant.origin);
-  const page = await withLoading(() => client.apiKeys.list(listParams(tenant, 100, undefined)));
-  if (page.keys.length === 0) throw new UserFacingError(vscode.l10n.t('{0} has no API keys you can see.', tenant.label));
-  const picked = await pickOrCancel(
-    page.keys.map((k) => ({ label: k.description || k.id, description: k.status, detail: `${k.id} · ${k.sub}`, key: k })),
-    { title, placeHolder: vscode.l10n.t('Choose an API key (newest first)'), matchOnDescription: true, matchOnDetail: true },
+  const walk = await ctx.services.apiKeys.walk(tenant.origin);
+  await withLoading(() => walk.ensure(PICK_PAGE));
+  if (walk.loaded.length === 0) throw new UserFacingError(vscode.l10n.t('{0} has no API keys you can see.', tenant.label));
+  const item = (k: ApiKey) => ({ label: k.description || k.id, description: k.status, detail: `${k.id} · ${k.sub}`, key: k });
+  let shown = 0;
+  const page = async () => {
+    await walk.ensure(shown + PICK_PAGE);
+    const keys = walk.loaded.slice(shown, shown + PICK_PAGE);
+    shown += keys.length;
+    return { items: keys.map(item), more: walk.loaded.length > shown || (!walk.done && !walk.bounded) };
+  };
+  const picked = await pickPagedOrCancel(
+    {
+      first: page,
+      more: page,
+      search: async (text, signal) => (await walk.search(text, { signal })).keys.map(item),
+      key: (i) => i.key.id,
+    },
+    {
+      title,
+      placeHolder: vscode.l10n.t('Choose an API key (newest first), or type to search descriptions and IDs'),
+      moreLabel: vscode.l10n.t('Load more…'),
+    },
   );
   return picked.key;
 }

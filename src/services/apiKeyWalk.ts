@@ -46,6 +46,16 @@ export class ApiKeyWalk {
     return this.pagesRead;
   }
 
+  /** The keys read so far, in the list's order. */
+  get loaded(): readonly ApiKey[] {
+    return this.keys;
+  }
+
+  /** Reads on until `count` keys are in, the last page, or the bound (a picker's "Load more…" shares the pages). */
+  async ensure(count: number, signal?: AbortSignal): Promise<void> {
+    while (this.keys.length < count && !this.done && !this.bounded) await this.readPage(signal);
+  }
+
   /** Every page was read. */
   get done(): boolean {
     return this.last !== undefined && !this.last.links.next;

@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import { UserCancelledError, UserFacingError } from './errors';
+import { type PagedPickOptions, type PagedPickSource, vscodePickPaged } from './pagedPick';
 import { hasInvisible, inert, TEXT_LIMITS } from './text';
+
+export type { PagedItems, PagedPickOptions, PagedPickSource } from './pagedPick';
 
 export type Level = 'info' | 'warning' | 'error';
 
@@ -38,6 +41,8 @@ export interface Prompts {
   saveFile(options: vscode.SaveDialogOptions): Promise<vscode.Uri | undefined>;
   /** A passing word in the status bar for a routine success (no toast to dismiss). */
   status(text: string, hideAfterMs: number): void;
+  /** A quick pick that pages ("Load more…") and searches as the person types; undefined for Cancel. */
+  pickPaged<T extends vscode.QuickPickItem>(source: PagedPickSource<T>, options: PagedPickOptions): Promise<T | undefined>;
 }
 
 export const vscodePrompts: Prompts = {
@@ -73,6 +78,9 @@ export const vscodePrompts: Prompts = {
   status(text, hideAfterMs) {
     vscode.window.setStatusBarMessage(text, hideAfterMs);
   },
+  pickPaged(source, options) {
+    return vscodePickPaged(source, options);
+  },
 };
 
 const message = (text: string) => inert(text, TEXT_LIMITS.message);
@@ -106,8 +114,37 @@ function safeValidation(
   return result;
 }
 
+/** A paged pick's items made inert on their way out, and the caller's own item back on the way in. */
+function safePaged<T extends vscode.QuickPickItem>(
+  inner: Prompts,
+  source: PagedPickSource<T>,
+  options: PagedPickOptions,
+): Promise<T | undefined> {
+  const originals = new Map<vscode.QuickPickItem, T>();
+  const shown = (items: T[]) =>
+    safeItems(items).map((s, i) => {
+      originals.set(s, items[i]!);
+      return s as T;
+    });
+  const safe: PagedPickSource<T> = {
+    first: async () => {
+      const page = await source.first();
+      return { ...page, items: shown(page.items) };
+    },
+    more: async () => {
+      const page = await source.more();
+      return { ...page, items: shown(page.items) };
+    },
+    search: async (text, signal) => shown(await source.search(text, signal)),
+    key: (item) => source.key(originals.get(item) ?? item),
+  };
+  const safeOptions = { ...options, ...safePickOptions(options), moreLabel: label(options.moreLabel) };
+  return inner.pickPaged(safe, safeOptions).then((chosen) => (chosen === undefined ? undefined : originals.get(chosen)));
+}
+
 function guard(inner: Prompts): Prompts {
   return {
+    pickPaged: (source, options) => safePaged(inner, source, options),
     async pickOne(items, options) {
       const shown = safeItems(items);
       return original(items, shown, await inner.pickOne(shown, safePickOptions(options)));
@@ -183,6 +220,13 @@ export function withProgress<R>(options: vscode.ProgressOptions, task: ProgressT
 /** Like pickOne, but a dismissed pick throws UserCancelledError. */
 export async function pickOrCancel<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOptions): Promise<T> {
   const picked = await prompts().pickOne(items, options);
+  if (picked === undefined) throw new UserCancelledError();
+  return picked;
+}
+
+/** Like pickPaged, but a dismissed pick throws UserCancelledError. */
+export async function pickPagedOrCancel<T extends vscode.QuickPickItem>(source: PagedPickSource<T>, options: PagedPickOptions): Promise<T> {
+  const picked = await prompts().pickPaged(source, options);
   if (picked === undefined) throw new UserCancelledError();
   return picked;
 }

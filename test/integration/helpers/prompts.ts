@@ -3,10 +3,25 @@
 // person who never comes.
 import * as vscode from 'vscode';
 import type { QlikCloudTestApi } from '../../../src/testApi';
-import type { Level, PickOptions, ProgressTask, Prompts } from '../../../src/util/prompts';
+import type { Level, PagedPickOptions, PagedPickSource, PickOptions, ProgressTask, Prompts } from '../../../src/util/prompts';
 import { testApi } from './extension';
 
-export type PromptKind = 'quickPick' | 'inputBox' | 'saveDialog' | 'information' | 'warning' | 'error';
+export type PromptKind = 'quickPick' | 'pagedPick' | 'inputBox' | 'saveDialog' | 'information' | 'warning' | 'error';
+
+/**
+ * A paged pick as a person works it: the labels shown, "Load more…", typing (the search the pick runs after the
+ * pause; resolves with the labels then shown). The session's answer is the label chosen (undefined cancels).
+ */
+export interface PagedPickSession {
+  readonly call: PromptCall;
+  /** The labels shown now (loaded items, then search hits), without "Load more…". */
+  labels(): string[];
+  /** "Load more…" is offered. */
+  readonly hasMore: boolean;
+  loadMore(): Promise<string[]>;
+  type(text: string): Promise<string[]>;
+}
+type PagedAnswer = (session: PagedPickSession) => Promise<string | undefined>;
 
 export interface PromptCall {
   kind: PromptKind;
@@ -33,6 +48,8 @@ interface Scripted {
   kind: PromptKind;
   match?: RegExp;
   answer: QuickPickAnswer;
+  /** Paged picks: how the person works it. */
+  session?: PagedAnswer;
   /** Input boxes: answer even when validateInput rejects it (to test the validation message). */
   allowInvalid?: boolean;
 }
@@ -91,6 +108,7 @@ export class PromptDouble {
       await this.api.defaultPrompts.copy(text);
     },
     withProgress: (options, task) => this.withProgress(options, task),
+    pickPaged: (source, options) => this.pickPaged(source, options),
     status: (text, hideAfterMs) => {
       this.statuses.push(text);
       this.api.defaultPrompts.status(text, hideAfterMs);
@@ -127,6 +145,15 @@ export class PromptDouble {
   /** Answer the next quick pick with the item(s) of these label(s); undefined cancels. `match` is tested against its text. */
   pick(answer: QuickPickAnswer, match?: RegExp): this {
     this.script.push({ kind: 'quickPick', answer, match });
+    return this;
+  }
+
+  /**
+   * Work the next paged pick (the API key picker from the palette): `session` loads more, types, and returns the
+   * label to choose. A plain `pick(label)` answers a paged pick too, from its first page.
+   */
+  pagedPick(session: PagedAnswer, match?: RegExp): this {
+    this.script.push({ kind: 'pagedPick', answer: undefined, session, match });
     return this;
   }
 
@@ -201,6 +228,51 @@ export class PromptDouble {
     const labels = Array.isArray(wanted) ? wanted : [wanted];
     call.answer = labels;
     return labels.map((label) => this.itemOf(call, items, label));
+  }
+
+  private async pickPaged<T extends vscode.QuickPickItem>(source: PagedPickSource<T>, options: PagedPickOptions): Promise<T | undefined> {
+    const first = await source.first();
+    let loaded = first.items;
+    let hits: T[] = [];
+    let hasMore = first.more;
+    if (this.script[0]?.kind === 'quickPick') {
+      // Scripted as a plain quick pick: the first page, as the person sees it before typing.
+      return this.pickOne(loaded, { title: options.title, placeHolder: options.placeHolder });
+    }
+    const call: PromptCall = {
+      kind: 'pagedPick',
+      text: [options.title, options.placeHolder].filter(Boolean).join(' | '),
+      choices: loaded.map(labelOf),
+      modal: false,
+    };
+    const scripted = this.next(call);
+    const shown = () => {
+      const known = new Set(loaded.map((i) => source.key(i)));
+      return [...loaded, ...hits.filter((h) => !known.has(source.key(h)))];
+    };
+    const session: PagedPickSession = {
+      call,
+      labels: () => shown().map(labelOf),
+      get hasMore() {
+        return hasMore;
+      },
+      loadMore: async () => {
+        if (!hasMore) throw new Error('prompt double: "Load more…" is not offered');
+        const page = await source.more();
+        loaded = [...loaded, ...page.items];
+        hasMore = page.more;
+        return session.labels();
+      },
+      type: async (text) => {
+        hits = await source.search(text, new AbortController().signal);
+        return session.labels();
+      },
+    };
+    const wanted = await scripted.session!(session);
+    call.choices = session.labels();
+    if (wanted === undefined) return undefined;
+    call.answer = wanted;
+    return this.itemOf(call, shown(), wanted);
   }
 
   private withProgress<R>(options: vscode.ProgressOptions, task: ProgressTask<R>): Thenable<R> {
