@@ -94,6 +94,7 @@ export class PromptDouble {
   private readonly script: Scripted[] = [];
   private readonly failures: string[] = [];
   private readonly inputRecorders: vscode.InputBoxOptions[][] = [];
+  private cancelAfterReports: number | undefined;
   /** What the extension calls, in place of VS Code's prompts. */
   readonly seam: Prompts = {
     pickOne: (items, options) => this.pickOne(items, options),
@@ -172,6 +173,15 @@ export class PromptDouble {
   /** Answer the next message of this kind by choosing the button with this title; undefined dismisses it. */
   button(kind: 'information' | 'warning' | 'error', answer: string | undefined, match?: RegExp): this {
     this.script.push({ kind, answer, match });
+    return this;
+  }
+
+  /**
+   * Presses Cancel on the next cancellable progress once it has reported `reports` times (as a person would, on
+   * the notification's Cancel button).
+   */
+  cancelProgressAfter(reports: number): this {
+    this.cancelAfterReports = reports;
     return this;
   }
 
@@ -284,18 +294,28 @@ export class PromptDouble {
       increment: 0,
     };
     this.progress.push(call);
-    return this.api.defaultPrompts.withProgress(options, (progress, token) =>
-      task(
+    const cancelAfter = options.cancellable ? this.cancelAfterReports : undefined;
+    if (cancelAfter !== undefined) this.cancelAfterReports = undefined;
+    return this.api.defaultPrompts.withProgress(options, (progress, token) => {
+      const cancel = new vscode.CancellationTokenSource();
+      const linked = token.onCancellationRequested(() => cancel.cancel());
+      let reports = 0;
+      const run = task(
         {
           report: (value) => {
             if (value.message !== undefined) call.messages.push(value.message);
             call.increment += value.increment ?? 0;
             progress.report(value);
+            if (cancelAfter !== undefined && ++reports === cancelAfter) cancel.cancel();
           },
         },
-        token,
-      ),
-    );
+        cancel.token,
+      );
+      return Promise.resolve(run).finally(() => {
+        linked.dispose();
+        cancel.dispose();
+      });
+    });
   }
 
   private quickPick(
