@@ -91,6 +91,7 @@ export class ApiKeyWalk {
 
   /** One page more (shared by concurrent callers). */
   private readPage(signal?: AbortSignal): Promise<void> {
+    if (signal?.aborted) return Promise.reject(new QlikCancelledError());
     if (!this.reading) {
       this.reading = (async () => {
         const page = this.last ? await this.api.nextPage(this.last, { signal }) : await this.api.list(this.params, { signal });
@@ -106,10 +107,10 @@ export class ApiKeyWalk {
         }
         this.last = page;
       })().finally(() => (this.reading = undefined));
+      // A caller who gave up (Cancel) does not wait for it: its failure is nobody's to handle.
+      this.reading.catch(() => undefined);
     }
-    const reading = this.reading;
-    if (signal?.aborted) return Promise.reject(new QlikCancelledError());
-    return reading;
+    return this.reading;
   }
 
   private async byId(id: string, signal?: AbortSignal): Promise<ApiKey | undefined> {
