@@ -33,6 +33,11 @@ export class ApiKeysGroupNode extends LoadingGroupNode<ApiKeyListing> {
     return [...search, ...groups];
   }
 
+  /** Forgets the pages of the list and of every group (by status, by owner); they load again when shown. */
+  override refresh(): void {
+    this.ctx.services.apiKeys.invalidate(this.origin);
+  }
+
   protected childrenFor(data: ApiKeyListing): TreeNode[] {
     const { warningDays } = this.ctx.settings();
     const now = this.ctx.now();

@@ -101,6 +101,13 @@ describe('Thousands of API keys (large seed)', function () {
     assert.equal((await childrenOf(byLabel('Active'))).length, 51);
     assert.equal((await reread(byLabel('Revoked'))).description, '100 loaded, more available');
     assert.equal(await tooMany(), 0);
+
+    // Refresh on API Keys reads every group again, from its first page.
+    await vscode.commands.executeCommand('qlikCloud.refreshNode', apiKeys.element);
+    await emulator().clearRequests();
+    const fresh = await childrenOf(apiKeys);
+    assert.equal(fresh.find((g) => g.label === 'Revoked')!.description, '50 loaded, more available');
+    assert.ok((await listRequests()).some((r) => queryOf(r).get('status') === 'revoked'));
   });
 
   it('groups by owner: a group per owner of the loaded keys, each listed with its owner and counted', async () => {
