@@ -17,7 +17,22 @@ export class ApiKeysGroupNode extends LoadingGroupNode<ApiKeyListing> {
     const { warningDays } = this.ctx.settings();
     const now = this.ctx.now();
     const me = this.tenant()?.user.id;
-    const rows: TreeNode[] = data.keys.map((k) => new ApiKeyNode(this, k, { now, warningDays, own: k.sub === me }));
+    const people = this.ctx.services.people;
+    // The rows shown ask for their people together: one batch, read once; the tree redraws when they arrive.
+    people.request(
+      this.origin,
+      data.keys.flatMap((k) => [k.sub, k.createdByUser]),
+    );
+    const rows: TreeNode[] = data.keys.map(
+      (k) =>
+        new ApiKeyNode(this, k, {
+          now,
+          warningDays,
+          own: k.sub === me,
+          owner: people.peek(this.origin, k.sub),
+          creator: k.createdByUser ? people.peek(this.origin, k.createdByUser) : undefined,
+        }),
+    );
     if (rows.length === 0) rows.push(new MessageNode(this, `${this.id}/empty`, vscode.l10n.t('No API keys')));
     const more = this.ctx.services.apiKeys.moreState(this.origin);
     if (more?.kind === 'failed') {

@@ -97,7 +97,7 @@ describe('API keys: commands', function () {
         'active key of another user',
       );
       const id = keyIdOf(other);
-      prompts().button('warning', 'Revoke', /^Revoke API key ".+" of user [0-9a-f]+ on acme\?$/);
+      prompts().button('warning', 'Revoke', /^Revoke API key ".+" of [^()]+ \([^()@]+@acme\.example\.com\) on acme\?$/);
       await vscode.commands.executeCommand('qlikCloud.revokeApiKey', other.element);
       const modal = prompts().calls.find((c) => c.modal)!;
       assert.deepEqual(modal.choices, ['Revoke']);
