@@ -5,6 +5,7 @@ import { ApiKeyNode } from './apiKeyNode';
 import { ErrorNode, MessageNode } from './errorNode';
 import { expiresSoon } from '../util/format';
 import { LoadingGroupNode } from './loadingGroup';
+import { inert, TEXT_LIMITS } from '../util/text';
 import { contextValue, type HasTenant, type TreeContext, TreeNode } from './node';
 
 /** "API Keys": one page at a time, newest first, then "Load more…" while the service has a next page. */
@@ -56,7 +57,10 @@ export class ApiKeysGroupNode extends LoadingGroupNode<ApiKeyListing> {
     const ownOnly = tenant ? !this.ctx.services.identity.isTenantAdmin(this.origin) : false;
     const filter = this.ctx.services.apiKeys.filter(this.origin);
     const filtered = !isEmptyFilter(filter);
-    const filterText = filtered ? vscode.l10n.t('filter: {0}', describeFilter(filter, { userId: tenant?.user.id ?? '' })) : '';
+    const owner = filter?.owner && filter.owner !== 'me' ? this.ctx.services.people.peek(this.origin, filter.owner) : undefined;
+    if (filter?.owner && filter.owner !== 'me' && !owner) this.ctx.services.people.request(this.origin, [filter.owner]);
+    const ownerName = owner?.kind === 'known' ? inert(owner.name, TEXT_LIMITS.name) : undefined;
+    const filterText = filtered ? vscode.l10n.t('filter: {0}', describeFilter(filter, { userId: tenant?.user.id ?? '', ownerName })) : '';
     if (data) {
       const { warningDays } = this.ctx.settings();
       const now = this.ctx.now();

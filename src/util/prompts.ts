@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import { UserCancelledError, UserFacingError } from './errors';
+import { showStep, type StepAnswer, type StepOptions } from './stepPick';
 import { hasInvisible, inert, TEXT_LIMITS } from './text';
+
+export type { StepAnswer, StepOptions } from './stepPick';
 
 export type Level = 'info' | 'warning' | 'error';
 
@@ -26,6 +29,8 @@ export interface Prompts {
   pickOne<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOptions): Promise<T | undefined>;
   pickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOptions): Promise<T[] | undefined>;
   input(options: vscode.InputBoxOptions): Promise<string | undefined>;
+  /** One step of a multi-step input (step numbers, Back, typing that searches); undefined for Escape. */
+  pickStep<T extends vscode.QuickPickItem>(items: readonly T[], options: StepOptions<T>): Promise<StepAnswer<T> | undefined>;
   /** A modal message; resolves with the chosen action or undefined for Cancel. */
   confirm(message: string, detail: string | undefined, ...actions: string[]): Promise<string | undefined>;
   /** A notification; callers that do not need the answer must not await it (it resolves only when dismissed). */
@@ -48,6 +53,7 @@ export const vscodePrompts: Prompts = {
   async input(options) {
     return vscode.window.showInputBox({ ignoreFocusOut: true, ...options });
   },
+  pickStep: (items, options) => showStep(items, options),
   async confirm(message, detail, ...actions) {
     return vscode.window.showWarningMessage(message, { modal: true, detail }, ...actions);
   },
@@ -111,6 +117,25 @@ function guard(inner: Prompts): Prompts {
       const shown = safeItems(items);
       const chosen = await inner.pickMany(shown, safePickOptions(options));
       return chosen?.map((c) => original(items, shown, c)).filter((c): c is (typeof items)[number] => c !== undefined);
+    },
+    async pickStep<T extends vscode.QuickPickItem>(items: readonly T[], options: StepOptions<T>) {
+      // Items from a search are someone else's text too: every list shown passes the door, and maps back.
+      const originals = new Map<vscode.QuickPickItem, T>();
+      const show = (list: readonly T[]): T[] =>
+        safeItems(list).map((shown, i) => {
+          originals.set(shown, list[i]);
+          return shown;
+        });
+      const search = options.search;
+      const answer = await inner.pickStep(show(items), {
+        ...options,
+        title: inert(options.title, TEXT_LIMITS.label),
+        placeHolder: optional(options.placeHolder),
+        ...(search ? { search: async (text: string, signal: AbortSignal) => show(await search(text, signal)) } : {}),
+      });
+      if (answer?.kind !== 'item') return answer;
+      const item = originals.get(answer.item);
+      return item === undefined ? undefined : { kind: 'item' as const, item, value: answer.value };
     },
     input(options) {
       const validate = options.validateInput;
