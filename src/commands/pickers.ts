@@ -132,7 +132,8 @@ export async function pickOwner(
       }));
       const none: OwnerItem[] =
         found.length === 0 ? [{ label: vscode.l10n.t('Nobody matches “{0}”', text), pick: false, alwaysShow: true }] : [];
-      return [...base, ...found, ...none, ...asId(text)];
+      // Nobody found: the text may be an ID (a user's, or a SCIM subject) rather than part of a name.
+      return found.length > 0 ? [...base, ...found] : [...base, ...none, ...asId(text)];
     } catch (e) {
       const denied = e instanceof QlikApiError && e.status === 403;
       const hint: OwnerItem = {
