@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { UserCancelledError, UserFacingError } from './errors';
+import { DebouncedSearch } from './debouncedSearch';
 import { hasInvisible, inert, TEXT_LIMITS } from './text';
 
 export type Level = 'info' | 'warning' | 'error';
@@ -26,6 +27,8 @@ export interface Prompts {
   pickOne<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOptions): Promise<T | undefined>;
   pickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOptions): Promise<T[] | undefined>;
   input(options: vscode.InputBoxOptions): Promise<string | undefined>;
+  /** One step of a multi-step input (step numbers, Back, typing that searches); undefined for Escape. */
+  pickStep<T extends vscode.QuickPickItem>(items: readonly T[], options: StepOptions<T>): Promise<StepAnswer<T> | undefined>;
   /** A modal message; resolves with the chosen action or undefined for Cancel. */
   confirm(message: string, detail: string | undefined, ...actions: string[]): Promise<string | undefined>;
   /** A notification; callers that do not need the answer must not await it (it resolves only when dismissed). */
@@ -40,6 +43,65 @@ export interface Prompts {
   status(text: string, hideAfterMs: number): void;
 }
 
+export interface StepOptions<T extends vscode.QuickPickItem> {
+  title: string;
+  placeHolder?: string;
+  step: number;
+  totalSteps: number;
+  /** Offers the Back button (every step but the first). */
+  back?: boolean;
+  matchOnDescription?: boolean;
+  matchOnDetail?: boolean;
+  /** Typing searches: the items for the text typed, once typing pauses; a newer search cancels the older one. */
+  search?: (text: string, signal: AbortSignal) => Promise<readonly T[]>;
+}
+
+/** The item picked with the text typed, or Back. */
+export type StepAnswer<T> = { kind: 'item'; item: T; value: string } | { kind: 'back' };
+
+/** VS Code's own: `window.createQuickPick` with step, totalSteps and the Back button (only behind the guard below). */
+function showStep<T extends vscode.QuickPickItem>(items: readonly T[], options: StepOptions<T>): Promise<StepAnswer<T> | undefined> {
+  const qp = vscode.window.createQuickPick<T>();
+  qp.title = options.title;
+  qp.placeholder = options.placeHolder;
+  qp.step = options.step;
+  qp.totalSteps = options.totalSteps;
+  qp.ignoreFocusOut = true;
+  qp.matchOnDescription = options.matchOnDescription ?? false;
+  qp.matchOnDetail = options.matchOnDetail ?? false;
+  qp.buttons = options.back ? [vscode.QuickInputButtons.Back] : [];
+  qp.items = items;
+  const search = options.search
+    ? new DebouncedSearch(options.search, {
+        results: (found) => (qp.items = found),
+        busy: (on) => (qp.busy = on),
+      })
+    : undefined;
+  return new Promise((resolve) => {
+    let done = false;
+    const finish = (answer: StepAnswer<T> | undefined) => {
+      if (done) return;
+      done = true;
+      resolve(answer);
+      search?.dispose();
+      for (const d of subscriptions) d.dispose();
+      qp.dispose();
+    };
+    const subscriptions = [
+      qp.onDidChangeValue((text) => search?.typed(text)),
+      qp.onDidTriggerButton((b) => {
+        if (b === vscode.QuickInputButtons.Back) finish({ kind: 'back' });
+      }),
+      qp.onDidAccept(() => {
+        const item = qp.selectedItems[0];
+        if (item) finish({ kind: 'item', item, value: qp.value });
+      }),
+      qp.onDidHide(() => finish(undefined)),
+    ];
+    qp.show();
+  });
+}
+
 export const vscodePrompts: Prompts = {
   async pickOne(items, options) {
     return vscode.window.showQuickPick(items, { ...options, ignoreFocusOut: true });
@@ -50,6 +112,7 @@ export const vscodePrompts: Prompts = {
   async input(options) {
     return vscode.window.showInputBox({ ignoreFocusOut: true, ...options });
   },
+  pickStep: (items, options) => showStep(items, options),
   async confirm(message, detail, ...actions) {
     return vscode.window.showWarningMessage(message, { modal: true, detail }, ...actions);
   },
@@ -116,6 +179,25 @@ function guard(inner: Prompts): Prompts {
       const shown = safeItems(items);
       const chosen = await inner.pickMany(shown, safePickOptions(options));
       return chosen?.map((c) => original(items, shown, c)).filter((c): c is (typeof items)[number] => c !== undefined);
+    },
+    async pickStep<T extends vscode.QuickPickItem>(items: readonly T[], options: StepOptions<T>) {
+      // Items from a search are someone else's text too: every list shown passes the door, and maps back.
+      const originals = new Map<vscode.QuickPickItem, T>();
+      const show = (list: readonly T[]): T[] =>
+        safeItems(list).map((shown, i) => {
+          originals.set(shown, list[i]);
+          return shown;
+        });
+      const search = options.search;
+      const answer = await inner.pickStep(show(items), {
+        ...options,
+        title: inert(options.title, TEXT_LIMITS.label),
+        placeHolder: optional(options.placeHolder),
+        ...(search ? { search: async (text: string, signal: AbortSignal) => show(await search(text, signal)) } : {}),
+      });
+      if (answer?.kind !== 'item') return answer;
+      const item = originals.get(answer.item);
+      return item === undefined ? undefined : { kind: 'item' as const, item, value: answer.value };
     },
     input(options) {
       const validate = options.validateInput;

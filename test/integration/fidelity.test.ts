@@ -129,7 +129,7 @@ describe('Fidelity: every documented shape and both service generations', functi
     await vscode.commands.executeCommand('qlikCloud.refresh');
     const rows = (await childrenOf(await groupRow('API Keys'))).filter((r) => (r.element as { key?: { id: string } }).key?.id === id);
     assert.equal(rows.length, 1, 'the key is listed');
-    prompts().button('warning', 'Revoke', new RegExp(`^Revoke API key "made for dev" of user ${tenant.users.developer} on acme\\?$`));
+    prompts().button('warning', 'Revoke', /^Revoke API key "made for dev" of Dev Eloper \(dev\.eloper@acme\.example\.com\) on acme\?$/);
     await vscode.commands.executeCommand('qlikCloud.deleteApiKey', rows[0]!.element);
     assert.ok(prompts().calls.some((c) => c.kind === 'information' && c.text === 'Revoked API key "made for dev".'));
     assert.equal((await getKey(tenant, id))?.status, 'revoked');
