@@ -4,8 +4,10 @@ import { QlikCancelledError, type ApiKey } from '../qlik';
 import type { TenantRecord } from '../tenants/tenantStore';
 import type { ApiKeyNode } from '../tree/apiKeyNode';
 import { UserCancelledError, UserFacingError } from '../util/errors';
+import { personInWords } from '../util/format';
 import { describeProblem } from '../util/problem';
 import { prompts, withProgress } from '../util/prompts';
+import { inert, TEXT_LIMITS } from '../util/text';
 import { apiKeyArg, apiKeyNodes, type CommandArg, type CommandNode, tenantArg } from './args';
 import type { CommandContext } from './context';
 
@@ -33,10 +35,21 @@ export async function deleteApiKey(ctx: CommandContext, arg: CommandArg, selecti
     throw new UserFacingError(vscode.l10n.t('API key "{0}" is already revoked.', name));
   }
   const button = action === 'delete' ? vscode.l10n.t('Delete') : vscode.l10n.t('Revoke');
+  const [owner] = action === 'revoke' ? await ctx.services.people.resolve(tenant.origin, [key.sub]) : [];
   const message =
     action === 'delete'
       ? vscode.l10n.t('Delete API key "{0}" on {1}?', name, tenant.label)
-      : vscode.l10n.t('Revoke API key "{0}" of user {1} on {2}?', name, key.sub, tenant.label);
+      : owner?.kind === 'known'
+        ? vscode.l10n.t(
+            'Revoke API key "{0}" of {1} on {2}?',
+            name,
+            personInWords(key.sub, {
+              name: inert(owner.name, TEXT_LIMITS.name),
+              email: owner.email && inert(owner.email, TEXT_LIMITS.name),
+            }),
+            tenant.label,
+          )
+        : vscode.l10n.t('Revoke API key "{0}" of user {1} on {2}?', name, key.sub, tenant.label);
   const detail =
     action === 'delete'
       ? vscode.l10n.t(

@@ -2,17 +2,42 @@ import * as vscode from 'vscode';
 import { type OwnerGroup, type SliceSpec, sliceId } from '../services/apiKeyGroups';
 import type { SliceListing } from '../services/apiKeySlices';
 import type { SearchResult } from '../services/apiKeyWalk';
+import type { Person } from '../services/people';
+import type { ApiKey } from '../qlik';
 import { ownerLabel } from '../util/format';
+import { inert, TEXT_LIMITS } from '../util/text';
 import { ApiKeyNode } from './apiKeyNode';
 import { ErrorNode, MessageNode } from './errorNode';
 import { contextValue, type HasTenant, type TreeContext, TreeNode } from './node';
 
 /**
- * The one place an owner group gets its name (the person's name can be wired in here later). `own`: the
- * signed-in user's keys.
+ * The one place an owner group gets its name: "you", the person's name when the people service has it, or the
+ * short ID. `own`: the signed-in user's keys.
  */
-export function ownerGroupLabel(sub: string, own: boolean): string {
-  return ownerLabel(sub, own);
+export function ownerGroupLabel(sub: string, own: boolean, person: Person | undefined): string {
+  return ownerLabel(sub, own, person?.kind === 'known' ? inert(person.name, TEXT_LIMITS.name) : undefined);
+}
+
+/** The rows of some keys, with what the people service knows of their owners and creators (asked for in one batch). */
+function keyRows(parent: TreeNode & HasTenant, ctx: TreeContext, keys: readonly ApiKey[]): ApiKeyNode[] {
+  const { warningDays } = ctx.settings();
+  const now = ctx.now();
+  const me = parent.tenant()?.user.id;
+  const people = ctx.services.people;
+  people.request(
+    parent.origin,
+    keys.flatMap((k) => [k.sub, k.createdByUser]),
+  );
+  return keys.map(
+    (k) =>
+      new ApiKeyNode(parent, k, {
+        now,
+        warningDays,
+        own: k.sub === me,
+        owner: people.peek(parent.origin, k.sub),
+        creator: k.createdByUser ? people.peek(parent.origin, k.createdByUser) : undefined,
+      }),
+  );
 }
 
 /** The API Keys group, as the rows below it see it. */
@@ -76,10 +101,8 @@ export class SliceGroupNode extends TreeNode implements HasTenant {
       return [new ErrorNode(this, state.error, this.group.tenantNode, { command: 'qlikCloud.refreshNode', node: this.group })];
     if (state.kind !== 'loaded') return [];
     const data = state.data;
-    const { warningDays, pageSize } = this.ctx.settings();
-    const now = this.ctx.now();
-    const me = this.tenant()?.user.id;
-    const rows: TreeNode[] = data.keys.map((k) => new ApiKeyNode(this, k, { now, warningDays, own: k.sub === me }));
+    const { pageSize } = this.ctx.settings();
+    const rows: TreeNode[] = keyRows(this, this.ctx, data.keys);
     if (rows.length === 0 && !data.lastPage.links.next) rows.push(new MessageNode(this, `${this.id}/empty`, vscode.l10n.t('No API keys')));
     const more = this.ctx.services.apiKeys.sliceMoreState(this.origin, this.spec);
     if (more?.kind === 'failed') {
@@ -92,7 +115,8 @@ export class SliceGroupNode extends TreeNode implements HasTenant {
 
   label(): string {
     const s = this.spec;
-    if (s.kind === 'owner') return this.discovered?.label ?? ownerGroupLabel(s.sub, s.sub === this.tenant()?.user.id);
+    if (s.kind === 'owner')
+      return ownerGroupLabel(s.sub, s.sub === this.tenant()?.user.id, this.ctx.services.people.peek(this.origin, s.sub));
     if (s.kind === 'expiringSoon') return vscode.l10n.t('Expiring soon');
     return s.status === 'active' ? vscode.l10n.t('Active') : s.status === 'expired' ? vscode.l10n.t('Expired') : vscode.l10n.t('Revoked');
   }
@@ -174,10 +198,7 @@ export class SearchGroupNode extends TreeNode implements HasTenant {
   }
 
   override getChildren(): Promise<TreeNode[]> {
-    const { warningDays } = this.group.treeContext.settings();
-    const now = this.group.treeContext.now();
-    const me = this.tenant()?.user.id;
-    const rows: TreeNode[] = this.result.keys.map((k) => new ApiKeyNode(this, k, { now, warningDays, own: k.sub === me }));
+    const rows: TreeNode[] = keyRows(this, this.group.treeContext, this.result.keys);
     if (rows.length === 0) rows.push(new MessageNode(this, `${this.id}/empty`, vscode.l10n.t('No API key matches')));
     rows.push(new ClearSearchNode(this));
     return Promise.resolve(rows);

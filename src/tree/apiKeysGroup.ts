@@ -7,6 +7,7 @@ import { ApiKeyNode } from './apiKeyNode';
 import { ErrorNode, MessageNode } from './errorNode';
 import { expiresSoon } from '../util/format';
 import { LoadingGroupNode } from './loadingGroup';
+import { inert, TEXT_LIMITS } from '../util/text';
 import { contextValue, type HasTenant, type TreeContext, TreeNode } from './node';
 
 /** "API Keys": one page at a time, newest first, then "Load more…" while the service has a next page. */
@@ -42,13 +43,28 @@ export class ApiKeysGroupNode extends LoadingGroupNode<ApiKeyListing> {
     const { warningDays } = this.ctx.settings();
     const now = this.ctx.now();
     const me = this.tenant()?.user.id;
+    const people = this.ctx.services.people;
     const byOwner = this.ctx.services.apiKeys.grouping() === 'owner';
     const complete = !data.lastPage.links.next;
+    // The rows shown ask for their people together: one batch, read once; the tree redraws when they arrive.
+    people.request(
+      this.origin,
+      data.keys.flatMap((k) => (byOwner ? [k.sub] : [k.sub, k.createdByUser])),
+    );
     const rows: TreeNode[] = byOwner
-      ? ownerGroups(data.keys, (sub) => ownerGroupLabel(sub, sub === me)).map(
+      ? ownerGroups(data.keys, (sub) => ownerGroupLabel(sub, sub === me, people.peek(this.origin, sub))).map(
           (g) => new SliceGroupNode(this, { kind: 'owner', sub: g.sub }, { ...g, complete }),
         )
-      : data.keys.map((k) => new ApiKeyNode(this, k, { now, warningDays, own: k.sub === me }));
+      : data.keys.map(
+          (k) =>
+            new ApiKeyNode(this, k, {
+              now,
+              warningDays,
+              own: k.sub === me,
+              owner: people.peek(this.origin, k.sub),
+              creator: k.createdByUser ? people.peek(this.origin, k.createdByUser) : undefined,
+            }),
+        );
     if (rows.length === 0) rows.push(new MessageNode(this, `${this.id}/empty`, vscode.l10n.t('No API keys')));
     const more = this.ctx.services.apiKeys.moreState(this.origin);
     if (more?.kind === 'failed') {
@@ -72,7 +88,10 @@ export class ApiKeysGroupNode extends LoadingGroupNode<ApiKeyListing> {
     const ownOnly = tenant ? !this.ctx.services.identity.isTenantAdmin(this.origin) : false;
     const filter = this.ctx.services.apiKeys.filter(this.origin);
     const filtered = !isEmptyFilter(filter);
-    const filterText = filtered ? vscode.l10n.t('filter: {0}', describeFilter(filter, { userId: tenant?.user.id ?? '' })) : '';
+    const owner = filter?.owner && filter.owner !== 'me' ? this.ctx.services.people.peek(this.origin, filter.owner) : undefined;
+    if (filter?.owner && filter.owner !== 'me' && !owner) this.ctx.services.people.request(this.origin, [filter.owner]);
+    const ownerName = owner?.kind === 'known' ? inert(owner.name, TEXT_LIMITS.name) : undefined;
+    const filterText = filtered ? vscode.l10n.t('filter: {0}', describeFilter(filter, { userId: tenant?.user.id ?? '', ownerName })) : '';
     const grouping = this.ctx.services.apiKeys.grouping();
     const groupText = grouping === 'status' ? vscode.l10n.t('by status') : grouping === 'owner' ? vscode.l10n.t('by owner') : '';
     if (grouping === 'status') {

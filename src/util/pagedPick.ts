@@ -129,3 +129,34 @@ export function vscodePickPaged<T extends vscode.QuickPickItem>(
     );
   });
 }
+
+/**
+ * The guard's half (prompts.ts): the items made inert on their way out (`safe.items`), and the caller's own item
+ * back on the way in.
+ */
+export function guardPaged<T extends vscode.QuickPickItem>(
+  pick: (source: PagedPickSource<T>, options: PagedPickOptions) => Promise<T | undefined>,
+  source: PagedPickSource<T>,
+  options: PagedPickOptions,
+  safe: { items: (items: readonly T[]) => T[]; options: (options: PagedPickOptions) => PagedPickOptions },
+): Promise<T | undefined> {
+  const originals = new Map<vscode.QuickPickItem, T>();
+  const shown = (items: T[]) =>
+    safe.items(items).map((s, i) => {
+      originals.set(s, items[i]!);
+      return s;
+    });
+  const guarded: PagedPickSource<T> = {
+    first: async () => {
+      const page = await source.first();
+      return { ...page, items: shown(page.items) };
+    },
+    more: async () => {
+      const page = await source.more();
+      return { ...page, items: shown(page.items) };
+    },
+    search: async (text, signal) => shown(await source.search(text, signal)),
+    key: (item) => source.key(originals.get(item) ?? item),
+  };
+  return pick(guarded, safe.options(options)).then((chosen) => (chosen === undefined ? undefined : originals.get(chosen)));
+}

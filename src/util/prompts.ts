@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { UserCancelledError, UserFacingError } from './errors';
-import { type PagedPickOptions, type PagedPickSource, vscodePickPaged } from './pagedPick';
+import { guardPaged, type PagedPickOptions, type PagedPickSource, vscodePickPaged } from './pagedPick';
+import { DebouncedSearch } from './debouncedSearch';
 import { hasInvisible, inert, TEXT_LIMITS } from './text';
 
 export type { PagedItems, PagedPickOptions, PagedPickSource } from './pagedPick';
@@ -29,6 +30,8 @@ export interface Prompts {
   pickOne<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOptions): Promise<T | undefined>;
   pickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOptions): Promise<T[] | undefined>;
   input(options: vscode.InputBoxOptions): Promise<string | undefined>;
+  /** One step of a multi-step input (step numbers, Back, typing that searches); undefined for Escape. */
+  pickStep<T extends vscode.QuickPickItem>(items: readonly T[], options: StepOptions<T>): Promise<StepAnswer<T> | undefined>;
   /** A modal message; resolves with the chosen action or undefined for Cancel. */
   confirm(message: string, detail: string | undefined, ...actions: string[]): Promise<string | undefined>;
   /** A notification; callers that do not need the answer must not await it (it resolves only when dismissed). */
@@ -45,6 +48,65 @@ export interface Prompts {
   pickPaged<T extends vscode.QuickPickItem>(source: PagedPickSource<T>, options: PagedPickOptions): Promise<T | undefined>;
 }
 
+export interface StepOptions<T extends vscode.QuickPickItem> {
+  title: string;
+  placeHolder?: string;
+  step: number;
+  totalSteps: number;
+  /** Offers the Back button (every step but the first). */
+  back?: boolean;
+  matchOnDescription?: boolean;
+  matchOnDetail?: boolean;
+  /** Typing searches: the items for the text typed, once typing pauses; a newer search cancels the older one. */
+  search?: (text: string, signal: AbortSignal) => Promise<readonly T[]>;
+}
+
+/** The item picked with the text typed, or Back. */
+export type StepAnswer<T> = { kind: 'item'; item: T; value: string } | { kind: 'back' };
+
+/** VS Code's own: `window.createQuickPick` with step, totalSteps and the Back button (only behind the guard below). */
+function showStep<T extends vscode.QuickPickItem>(items: readonly T[], options: StepOptions<T>): Promise<StepAnswer<T> | undefined> {
+  const qp = vscode.window.createQuickPick<T>();
+  qp.title = options.title;
+  qp.placeholder = options.placeHolder;
+  qp.step = options.step;
+  qp.totalSteps = options.totalSteps;
+  qp.ignoreFocusOut = true;
+  qp.matchOnDescription = options.matchOnDescription ?? false;
+  qp.matchOnDetail = options.matchOnDetail ?? false;
+  qp.buttons = options.back ? [vscode.QuickInputButtons.Back] : [];
+  qp.items = items;
+  const search = options.search
+    ? new DebouncedSearch(options.search, {
+        results: (found) => (qp.items = found),
+        busy: (on) => (qp.busy = on),
+      })
+    : undefined;
+  return new Promise((resolve) => {
+    let done = false;
+    const finish = (answer: StepAnswer<T> | undefined) => {
+      if (done) return;
+      done = true;
+      resolve(answer);
+      search?.dispose();
+      for (const d of subscriptions) d.dispose();
+      qp.dispose();
+    };
+    const subscriptions = [
+      qp.onDidChangeValue((text) => search?.typed(text)),
+      qp.onDidTriggerButton((b) => {
+        if (b === vscode.QuickInputButtons.Back) finish({ kind: 'back' });
+      }),
+      qp.onDidAccept(() => {
+        const item = qp.selectedItems[0];
+        if (item) finish({ kind: 'item', item, value: qp.value });
+      }),
+      qp.onDidHide(() => finish(undefined)),
+    ];
+    qp.show();
+  });
+}
+
 export const vscodePrompts: Prompts = {
   async pickOne(items, options) {
     return vscode.window.showQuickPick(items, { ...options, ignoreFocusOut: true });
@@ -55,6 +117,7 @@ export const vscodePrompts: Prompts = {
   async input(options) {
     return vscode.window.showInputBox({ ignoreFocusOut: true, ...options });
   },
+  pickStep: (items, options) => showStep(items, options),
   async confirm(message, detail, ...actions) {
     return vscode.window.showWarningMessage(message, { modal: true, detail }, ...actions);
   },
@@ -114,37 +177,13 @@ function safeValidation(
   return result;
 }
 
-/** A paged pick's items made inert on their way out, and the caller's own item back on the way in. */
-function safePaged<T extends vscode.QuickPickItem>(
-  inner: Prompts,
-  source: PagedPickSource<T>,
-  options: PagedPickOptions,
-): Promise<T | undefined> {
-  const originals = new Map<vscode.QuickPickItem, T>();
-  const shown = (items: T[]) =>
-    safeItems(items).map((s, i) => {
-      originals.set(s, items[i]!);
-      return s as T;
-    });
-  const safe: PagedPickSource<T> = {
-    first: async () => {
-      const page = await source.first();
-      return { ...page, items: shown(page.items) };
-    },
-    more: async () => {
-      const page = await source.more();
-      return { ...page, items: shown(page.items) };
-    },
-    search: async (text, signal) => shown(await source.search(text, signal)),
-    key: (item) => source.key(originals.get(item) ?? item),
-  };
-  const safeOptions = { ...options, ...safePickOptions(options), moreLabel: label(options.moreLabel) };
-  return inner.pickPaged(safe, safeOptions).then((chosen) => (chosen === undefined ? undefined : originals.get(chosen)));
-}
-
 function guard(inner: Prompts): Prompts {
   return {
-    pickPaged: (source, options) => safePaged(inner, source, options),
+    pickPaged: (source, options) =>
+      guardPaged((s, o) => inner.pickPaged(s, o), source, options, {
+        items: safeItems,
+        options: (o) => ({ ...o, ...safePickOptions(o), moreLabel: label(o.moreLabel) }),
+      }),
     async pickOne(items, options) {
       const shown = safeItems(items);
       return original(items, shown, await inner.pickOne(shown, safePickOptions(options)));
@@ -153,6 +192,25 @@ function guard(inner: Prompts): Prompts {
       const shown = safeItems(items);
       const chosen = await inner.pickMany(shown, safePickOptions(options));
       return chosen?.map((c) => original(items, shown, c)).filter((c): c is (typeof items)[number] => c !== undefined);
+    },
+    async pickStep<T extends vscode.QuickPickItem>(items: readonly T[], options: StepOptions<T>) {
+      // Items from a search are someone else's text too: every list shown passes the door, and maps back.
+      const originals = new Map<vscode.QuickPickItem, T>();
+      const show = (list: readonly T[]): T[] =>
+        safeItems(list).map((shown, i) => {
+          originals.set(shown, list[i]);
+          return shown;
+        });
+      const search = options.search;
+      const answer = await inner.pickStep(show(items), {
+        ...options,
+        title: inert(options.title, TEXT_LIMITS.label),
+        placeHolder: optional(options.placeHolder),
+        ...(search ? { search: async (text: string, signal: AbortSignal) => show(await search(text, signal)) } : {}),
+      });
+      if (answer?.kind !== 'item') return answer;
+      const item = originals.get(answer.item);
+      return item === undefined ? undefined : { kind: 'item' as const, item, value: answer.value };
     },
     input(options) {
       const validate = options.validateInput;

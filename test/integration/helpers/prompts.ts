@@ -3,7 +3,16 @@
 // person who never comes.
 import * as vscode from 'vscode';
 import type { QlikCloudTestApi } from '../../../src/testApi';
-import type { Level, PagedPickOptions, PagedPickSource, PickOptions, ProgressTask, Prompts } from '../../../src/util/prompts';
+import type {
+  Level,
+  PagedPickOptions,
+  PagedPickSource,
+  PickOptions,
+  ProgressTask,
+  Prompts,
+  StepAnswer,
+  StepOptions,
+} from '../../../src/util/prompts';
 import { testApi } from './extension';
 
 export type PromptKind = 'quickPick' | 'pagedPick' | 'inputBox' | 'saveDialog' | 'information' | 'warning' | 'error';
@@ -39,6 +48,10 @@ export interface PromptCall {
   answer?: string | string[];
   /** Input boxes: the box's own validateInput, to try values against (undefined = accepted). */
   validate?: (value: string) => Promise<string | undefined>;
+  /** Steps of a multi-step input: "2/3", whether Back was offered, and the text typed (choices are then the search's). */
+  step?: string;
+  back?: boolean;
+  typed?: string;
 }
 
 type QuickPickAnswer = string | string[] | undefined | ((call: PromptCall) => string | string[] | undefined);
@@ -52,7 +65,12 @@ interface Scripted {
   session?: PagedAnswer;
   /** Input boxes: answer even when validateInput rejects it (to test the validation message). */
   allowInvalid?: boolean;
+  /** Steps: the text typed before answering (runs the step's search). */
+  type?: string;
 }
+
+/** The answer that presses a step's Back button. */
+export const BACK = Symbol('Back');
 
 /** A progress the extension showed: what it said and reported (the real progress still shows). */
 export interface ProgressCall {
@@ -74,6 +92,9 @@ function labelOf(item: unknown): string {
   }
   return String(item);
 }
+
+/** The script's stand-in for BACK (answers are strings). */
+const BACK_ANSWER = '\u0000back';
 
 const KIND_OF_LEVEL: Record<Level, PromptKind> = { info: 'information', warning: 'warning', error: 'error' };
 
@@ -100,6 +121,7 @@ export class PromptDouble {
     pickOne: (items, options) => this.pickOne(items, options),
     pickMany: (items, options) => this.pickMany(items, options),
     input: (options) => this.inputBox(options),
+    pickStep: (items, options) => this.pickStep(items, options),
     confirm: (message, detail, ...actions) =>
       this.message({ kind: 'warning', text: message, choices: actions, modal: true, ...(detail !== undefined ? { detail } : {}) }),
     notify: (level, message, ...actions) => this.message({ kind: KIND_OF_LEVEL[level], text: message, choices: actions, modal: false }),
@@ -155,6 +177,19 @@ export class PromptDouble {
    */
   pagedPick(session: PagedAnswer, match?: RegExp): this {
     this.script.push({ kind: 'pagedPick', answer: undefined, session, match });
+    return this;
+  }
+
+  /**
+   * Answer the next step of a multi-step input with the item of this label, or BACK for its Back button; undefined
+   * cancels. `type` is typed first: the step's own search runs with it and its items are the ones to pick from.
+   */
+  step(
+    answer: string | typeof BACK | undefined | ((call: PromptCall) => string | undefined),
+    match?: RegExp,
+    options: { type?: string } = {},
+  ): this {
+    this.script.push({ kind: 'quickPick', answer: answer === BACK ? BACK_ANSWER : answer, match, type: options.type });
     return this;
   }
 
@@ -283,6 +318,42 @@ export class PromptDouble {
     if (wanted === undefined) return undefined;
     call.answer = wanted;
     return this.itemOf(call, shown(), wanted);
+  }
+
+  private async pickStep<T extends vscode.QuickPickItem>(items: readonly T[], options: StepOptions<T>): Promise<StepAnswer<T> | undefined> {
+    const call: PromptCall = {
+      kind: 'quickPick',
+      text: [`${options.title} (${options.step}/${options.totalSteps})`, options.placeHolder].filter(Boolean).join(' | '),
+      choices: items.map(labelOf),
+      modal: false,
+      details: items.map((i) => i.detail ?? i.description),
+      step: `${options.step}/${options.totalSteps}`,
+      back: options.back === true,
+    };
+    const scripted = this.next(call);
+    let shown = items;
+    if (scripted.type !== undefined) {
+      if (!options.search) return this.fail(`step "${call.text}" does not search, but the script types "${scripted.type}"`);
+      call.typed = scripted.type;
+      shown = await options.search(scripted.type, new AbortController().signal);
+      call.choices = shown.map(labelOf);
+      call.details = shown.map((i) => i.detail ?? i.description);
+    }
+    const wanted = typeof scripted.answer === 'function' ? scripted.answer(call) : scripted.answer;
+    if (wanted === undefined) return undefined;
+    if (wanted === BACK_ANSWER) {
+      if (!call.back) return this.fail(`step "${call.text}" has no Back button`);
+      call.answer = 'Back';
+      return { kind: 'back' };
+    }
+    if (Array.isArray(wanted)) return this.fail('several answers for a step');
+    call.answer = wanted;
+    return { kind: 'item', item: this.itemOf(call, shown, wanted), value: scripted.type ?? '' };
+  }
+
+  private fail(problem: string): never {
+    this.failures.push(problem);
+    throw new Error(`prompt double: ${problem}`);
   }
 
   private withProgress<R>(options: vscode.ProgressOptions, task: ProgressTask<R>): Thenable<R> {
