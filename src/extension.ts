@@ -6,6 +6,7 @@ import { registerCommands } from './commands/registry';
 import type { CommandContext } from './commands/context';
 import { MigrationStatusBar } from './migration/statusBar';
 import { createServices } from './services';
+import { ContextKeys } from './services/contextKeys';
 import { ClientPool } from './tenants/clientPool';
 import { TenantStore } from './tenants/tenantStore';
 import { DETAILS_SCHEME, DetailsDocuments } from './tree/detailsDocuments';
@@ -38,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): QlikCloudTestApi | u
   const expiryWatcher = new ExpiryWatcher(store, pool, log, services.announcements);
   const statusBar = new MigrationStatusBar(services.migrations);
   const panels = new PanelTracker();
+  const contextKeys = new ContextKeys(store, services.identity, services.migrations);
   const ctx: CommandContext = {
     extension: context,
     services,
@@ -61,6 +63,7 @@ export function activate(context: vscode.ExtensionContext): QlikCloudTestApi | u
     vscode.workspace.registerTextDocumentContentProvider(DETAILS_SCHEME, details),
     ...registerCommands(ctx),
     services,
+    contextKeys,
     statusBar,
     tokenClipboard,
     expiryWatcher,
@@ -80,7 +83,7 @@ export function activate(context: vscode.ExtensionContext): QlikCloudTestApi | u
   void services.migrations.resumeKnownTenants();
   // The test API exists only in development builds (esbuild defines QCK_TEST_BUILD false for production, and the
   // whole branch, with testApi.ts, is left out of the bundle); even there it needs QCK_EXTENSION_TEST_API=1.
-  return QCK_TEST_BUILD && testApiEnabled() ? createTestApi(ctx, context, statusBar, setPrompts, vscodePrompts) : undefined;
+  return QCK_TEST_BUILD && testApiEnabled() ? createTestApi(ctx, context, statusBar, setPrompts, vscodePrompts, contextKeys) : undefined;
 }
 
 export async function deactivate(): Promise<void> {

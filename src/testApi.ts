@@ -6,6 +6,7 @@ import type { ClientPool } from './tenants/clientPool';
 import type { TenantStore } from './tenants/tenantStore';
 import { ExpiryWatcher } from './apiKeys/expiryWatcher';
 import type { Announcements } from './services/announcements';
+import type { ContextKeys } from './services/contextKeys';
 import type { TokenClipboard } from './apiKeys/tokenClipboard';
 import type { TenantsTreeProvider } from './tree/provider';
 import type { Prompts } from './util/prompts';
@@ -39,6 +40,8 @@ export interface QlikCloudTestApi {
   tokenClipboard: TokenClipboard;
   /** The extension's storage folders (global, workspace, logs), for the secret scans. */
   storageFolders(): string[];
+  /** What the context keys of the `when` clauses say now (no tenant, TenantAdmin somewhere, a migration running). */
+  contextKeys(): Record<string, boolean>;
 }
 
 /** The encryption part of the test API. */
@@ -67,6 +70,7 @@ export function createTestApi(
   statusBar: MigrationStatusBar,
   setPrompts: (prompts: Prompts | undefined) => void,
   defaultPrompts: Prompts,
+  contextKeys: ContextKeys,
 ): QlikCloudTestApi {
   const { tree, store, log, pool, expiryWatcher, tokenClipboard } = ctx;
   const webviews = webviewsTestApi(ctx.panels, () => ctx.view?.selection.map((n) => n.id) ?? []);
@@ -99,6 +103,7 @@ export function createTestApi(
     },
     announcements: ctx.services.announcements,
     tokenClipboard,
+    contextKeys: () => contextKeys.current(),
     storageFolders: () =>
       [context.globalStorageUri, context.storageUri, context.logUri].filter((u): u is vscode.Uri => !!u).map((u) => u.fsPath),
   };

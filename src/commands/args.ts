@@ -4,6 +4,7 @@ import type { EncryptionData } from '../services/encryption';
 import type { TenantRecord } from '../tenants/tenantStore';
 import { ApiKeyNode } from '../tree/apiKeyNode';
 import type { ApiKeysGroupNode, LoadMoreNode } from '../tree/apiKeysGroup';
+import type { ClearSearchNode, LoadMoreRow, SearchGroupNode, SliceGroupNode } from '../tree/apiKeySubgroups';
 import type { EncryptionGroupNode } from '../tree/encryptionGroup';
 import type { ErrorNode, MessageNode } from '../tree/errorNode';
 import { KeyProviderNode, type MigrationNode, type ReplicaKeyNode } from '../tree/keyProviderNode';
@@ -24,6 +25,10 @@ export type CommandNode =
   | ApiKeysGroupNode
   | ApiKeyNode
   | LoadMoreNode
+  | SliceGroupNode
+  | LoadMoreRow
+  | SearchGroupNode
+  | ClearSearchNode
   | ApiKeySettingsGroupNode
   | SettingNode
   | ErrorNode
@@ -76,10 +81,20 @@ function tenantRecord(ctx: CommandContext, origin: string): TenantRecord {
   return record;
 }
 
-/** The tenant a command is about: the argument's, or (from the palette) a quick pick. */
-export async function tenantArg(ctx: CommandContext, arg: CommandArg, title: string): Promise<TenantRecord> {
+/**
+ * The tenant a command is about: the argument's, or (from the palette) a quick pick. A command that only a
+ * TenantAdmin can run (`need: 'admin'`) offers only the tenants where the person has that role, and refuses any other
+ * before a request is sent, saying so.
+ */
+export async function tenantArg(ctx: CommandContext, arg: CommandArg, title: string, need: 'any' | 'admin' = 'any'): Promise<TenantRecord> {
   const origin = originOf(arg);
-  return origin ? tenantRecord(ctx, origin) : pickTenant(ctx, title);
+  const admin = need === 'admin' ? (t: TenantRecord) => ctx.services.identity.isTenantAdmin(t.origin) : undefined;
+  const tenant = origin ? tenantRecord(ctx, origin) : await pickTenant(ctx, title, admin);
+  if (admin && !admin(tenant)) {
+    const who = ctx.services.identity.of(tenant.origin)?.name ?? tenant.user.id;
+    throw new UserFacingError(vscode.l10n.t('{0} needs the TenantAdmin role, and {1} does not have it on {2}.', title, who, tenant.label));
+  }
+  return tenant;
 }
 
 /** A key provider: the row's, or picked from its tenant's list among those `filter` accepts. */
@@ -89,7 +104,8 @@ export async function keyProviderArg(
   title: string,
   filter: (p: KeyProvider) => boolean = () => true,
 ): Promise<KeyProviderChoice> {
-  const tenant = await tenantArg(ctx, arg, title);
+  // Encryption keys are the TenantAdmin's: nobody else can read or change them.
+  const tenant = await tenantArg(ctx, arg, title, 'admin');
   if (arg.kind === 'node' && arg.node instanceof KeyProviderNode) return { tenant, provider: arg.node.provider };
   if (arg.kind === 'keyProvider') {
     // Named by another surface (the Register panel): read the list now, once, through the encryption service.
@@ -140,4 +156,24 @@ export function apiKeyNodes(arg: CommandArg, selection: readonly CommandNode[]):
   const selected = selection.filter((n): n is ApiKeyNode => n instanceof ApiKeyNode);
   if (selected.length > 0) return selected;
   return arg.kind === 'node' && arg.node instanceof ApiKeyNode ? [arg.node] : [];
+}
+
+/**
+ * The rows of one kind a tree command runs on: the selection when the row clicked is part of it (multi-select),
+ * else the row clicked alone; empty from the palette (the command asks).
+ */
+export function selectedNodes<T extends CommandNode>(
+  arg: CommandArg,
+  selection: readonly CommandNode[],
+  is: (node: CommandNode) => node is T,
+): T[] {
+  const clicked = arg.kind === 'node' && is(arg.node) ? arg.node : undefined;
+  const selected = selection.filter(is);
+  if (clicked && selected.includes(clicked)) return selected;
+  return clicked ? [clicked] : [];
+}
+
+/** Where a wait shows: in the Tenants view when it started from one of its rows, else as a notification. */
+export function progressLocation(arg: CommandArg): vscode.ProgressLocation | { viewId: string } {
+  return arg.kind === 'node' ? { viewId: 'qlikCloud.tenants' } : vscode.ProgressLocation.Notification;
 }

@@ -4,8 +4,10 @@ import { QlikCancelledError, scimIdpOf, type ApiKey } from '../qlik';
 import type { TenantRecord } from '../tenants/tenantStore';
 import type { ApiKeyNode } from '../tree/apiKeyNode';
 import { UserCancelledError, UserFacingError } from '../util/errors';
+import { personInWords } from '../util/format';
 import { describeProblem } from '../util/problem';
 import { prompts, withProgress } from '../util/prompts';
+import { inert, TEXT_LIMITS } from '../util/text';
 import { apiKeyArg, apiKeyNodes, type CommandArg, type CommandNode, tenantArg } from './args';
 import type { CommandContext } from './context';
 
@@ -41,12 +43,23 @@ export async function deleteApiKey(ctx: CommandContext, arg: CommandArg, selecti
   const scim = action === 'revoke' ? scimIdp(key) : undefined;
   const button =
     action === 'delete' ? vscode.l10n.t('Delete') : scim !== undefined ? vscode.l10n.t('Revoke SCIM Key') : vscode.l10n.t('Revoke');
+  const [owner] = action === 'revoke' && scim === undefined ? await ctx.services.people.resolve(tenant.origin, [key.sub]) : [];
   const message =
     scim !== undefined
       ? vscode.l10n.t('Revoke the SCIM provisioning key "{0}" of identity provider {1} on {2}?', name, scim, tenant.label)
       : action === 'delete'
         ? vscode.l10n.t('Delete API key "{0}" on {1}?', name, tenant.label)
-        : vscode.l10n.t('Revoke API key "{0}" of user {1} on {2}?', name, key.sub, tenant.label);
+        : owner?.kind === 'known'
+          ? vscode.l10n.t(
+              'Revoke API key "{0}" of {1} on {2}?',
+              name,
+              personInWords(key.sub, {
+                name: inert(owner.name, TEXT_LIMITS.name),
+                email: owner.email && inert(owner.email, TEXT_LIMITS.name),
+              }),
+              tenant.label,
+            )
+          : vscode.l10n.t('Revoke API key "{0}" of user {1} on {2}?', name, key.sub, tenant.label);
   const detail =
     scim !== undefined
       ? vscode.l10n.t(

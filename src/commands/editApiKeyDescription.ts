@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { checkText, MAX_DESCRIPTION_LENGTH } from '../qlik';
-import { inputOrCancel, prompts } from '../util/prompts';
+import { inputOrCancel, statusMessage } from '../util/prompts';
 import { UserCancelledError } from '../util/errors';
 import { apiKeyArg, type CommandArg } from './args';
 import type { CommandContext } from './context';
@@ -18,5 +18,5 @@ export async function editApiKeyDescription(ctx: CommandContext, arg: CommandArg
   if (value === key.description) throw new UserCancelledError();
   await ctx.services.apiKeys.changeDescription(tenant.origin, key.id, value);
   ctx.log.info('apiKeys', `description of ${key.id} on ${tenant.label} changed`);
-  void prompts().notify('info', vscode.l10n.t('API key description changed to "{0}".', value));
+  statusMessage(vscode.l10n.t('API key description changed to "{0}".', value));
 }

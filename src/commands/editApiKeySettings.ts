@@ -3,7 +3,7 @@ import { type ApiKeyConfig, type ApiKeyConfigChanges, checkMaxKeysPerUser, isPos
 import { type ApiKeySetting, apiKeySettingsOf, durationWithIso, settingLabel, settingValue } from '../util/format';
 import { SettingNode } from '../tree/settingsGroup';
 import { UserCancelledError } from '../util/errors';
-import { inputOrCancel, pickOrCancel, prompts } from '../util/prompts';
+import { inputOrCancel, pickOrCancel, prompts, statusMessage } from '../util/prompts';
 import type { TenantRecord } from '../tenants/tenantStore';
 import { type CommandArg, tenantArg } from './args';
 import type { CommandContext } from './context';
@@ -25,7 +25,7 @@ export function validateDurationInput(value: string): string | undefined {
  */
 export async function editApiKeySettings(ctx: CommandContext, arg: CommandArg): Promise<void> {
   const title = vscode.l10n.t('Edit API Key Settings');
-  const tenant = await tenantArg(ctx, arg, title);
+  const tenant = await tenantArg(ctx, arg, title, 'admin');
   // The settings as Qlik Cloud has them now (read once, shared with the tree).
   const config = await ctx.services.apiKeySettings.reload(tenant.origin);
   const available = apiKeySettingsOf(config);
@@ -91,7 +91,7 @@ export async function editApiKeySettings(ctx: CommandContext, arg: CommandArg): 
   await confirmLockout(tenant, config, changes);
   await ctx.services.apiKeySettings.change(tenant.origin, changes);
   ctx.log.info('apiKeys', `settings of ${tenant.label}: ${setting} changed`);
-  void prompts().notify('info', vscode.l10n.t('{0} on {1} is now {2}.', settingLabel(setting), tenant.label, newValue));
+  statusMessage(vscode.l10n.t('{0} on {1} is now {2}.', settingLabel(setting), tenant.label, newValue));
 }
 
 /**

@@ -1,85 +1,106 @@
 import * as vscode from 'vscode';
-import { type ApiKeyFilter, type ApiKeyStatusFilter, DEFAULT_SORT, SORT_CHOICES, sortInWords } from '../services/apiKeyFilter';
-import { checkCredential } from '../qlik';
-import { pickOrCancel, inputOrCancel } from '../util/prompts';
+import {
+  type ApiKeyFilter,
+  type ApiKeyStatusFilter,
+  DEFAULT_SORT,
+  SORT_CHOICES,
+  sortInWords,
+  statusInWords,
+} from '../services/apiKeyFilter';
+import type { TenantRecord } from '../tenants/tenantStore';
+import { UserCancelledError } from '../util/errors';
+import { prompts } from '../util/prompts';
+import { inert, TEXT_LIMITS } from '../util/text';
 import { type CommandArg, tenantArg } from './args';
-import { hasInvisible } from '../util/text';
 import type { CommandContext } from './context';
+import { pickOwner } from './pickers';
+
+type Part = 'status' | 'owner' | 'sort' | 'apply';
+const BACK = 'back' as const;
+const TOTAL_STEPS = 2;
 
 /**
- * Filter API Keys…: status, owner (TenantAdmins only: others see their own keys) and sort order. The filter is kept
- * per tenant and shown in the API Keys node's description.
+ * Filter API Keys…: a multi-step input. Step 1 shows the filter as it stands (status, owner for TenantAdmins, sort)
+ * and Apply; picking a part opens its step 2, with Back, and returns to step 1 with that part changed and the others
+ * kept. The filter is kept per tenant and shown in the API Keys node's description.
  */
 export async function filterApiKeys(ctx: CommandContext, arg: CommandArg): Promise<void> {
   const tenant = await tenantArg(ctx, arg, vscode.l10n.t('Filter API Keys'));
-  const current = ctx.services.apiKeys.filter(tenant.origin) ?? {};
   const admin = ctx.services.identity.isTenantAdmin(tenant.origin);
-  const steps = admin ? 3 : 2;
-  const mark = (on: boolean) => (on ? vscode.l10n.t('current') : undefined);
+  const draft: ApiKeyFilter = { ...(ctx.services.apiKeys.filter(tenant.origin) ?? {}) };
+  if (!admin) delete draft.owner;
+  const title = vscode.l10n.t('Filter API Keys on {0}', tenant.label);
+  if (draft.owner && draft.owner !== 'me') await ctx.services.people.resolve(tenant.origin, [draft.owner]);
+  for (;;) {
+    const parts: Array<vscode.QuickPickItem & { part: Part }> = [
+      { label: vscode.l10n.t('Status: {0}', draft.status ? statusInWords(draft.status) : vscode.l10n.t('all statuses')), part: 'status' },
+      ...(admin ? [{ label: vscode.l10n.t('Owner: {0}', ownerInWords(ctx, tenant, draft.owner)), part: 'owner' as const }] : []),
+      { label: vscode.l10n.t('Sort: {0}', sortInWords(draft.sort)), part: 'sort' },
+      { label: vscode.l10n.t('Apply'), description: vscode.l10n.t('show the keys this way'), part: 'apply' },
+    ];
+    const answer = await prompts().pickStep(parts, {
+      title,
+      step: 1,
+      totalSteps: TOTAL_STEPS,
+      placeHolder: admin
+        ? vscode.l10n.t('Change the status, the owner or the sort, then Apply')
+        : vscode.l10n.t('Change the status or the sort, then Apply'),
+    });
+    if (answer?.kind !== 'item') throw new UserCancelledError();
+    const part = answer.item.part;
+    if (part === 'apply') break;
+    if (part === 'status') {
+      const status = await pickStatus(title, draft.status);
+      if (status !== BACK) setPart(draft, 'status', status);
+    } else if (part === 'sort') {
+      const sort = await pickSort(title, draft.sort);
+      if (sort !== BACK) setPart(draft, 'sort', sort === DEFAULT_SORT ? undefined : sort);
+    } else {
+      const owner = await pickOwner(ctx, tenant, draft.owner, { title, step: 2, totalSteps: TOTAL_STEPS });
+      if (owner.kind === 'owner') setPart(draft, 'owner', owner.owner);
+    }
+  }
+  await ctx.services.apiKeys.setFilter(tenant.origin, draft);
+  ctx.log.info('apiKeys', `filter on ${tenant.label}: ${JSON.stringify(draft)}`);
+}
 
+function setPart<K extends keyof ApiKeyFilter>(draft: ApiKeyFilter, key: K, value: ApiKeyFilter[K] | undefined): void {
+  if (value === undefined) delete draft[key];
+  else draft[key] = value;
+}
+
+function ownerInWords(ctx: CommandContext, tenant: TenantRecord, owner: string | undefined): string {
+  if (owner === undefined) return vscode.l10n.t('anyone');
+  if (owner === 'me' || owner === tenant.user.id) return vscode.l10n.t('me');
+  const p = ctx.services.people.peek(tenant.origin, owner);
+  return p?.kind === 'known' ? inert(p.name, TEXT_LIMITS.name) : owner;
+}
+
+async function pickStatus(title: string, current: ApiKeyStatusFilter | undefined): Promise<ApiKeyStatusFilter | undefined | typeof BACK> {
   const statuses: Array<{ label: string; value: ApiKeyStatusFilter | undefined }> = [
     { label: vscode.l10n.t('All statuses'), value: undefined },
     { label: vscode.l10n.t('Active'), value: 'active' },
     { label: vscode.l10n.t('Expired'), value: 'expired' },
     { label: vscode.l10n.t('Revoked'), value: 'revoked' },
   ];
-  const status = await pickOrCancel(
-    statuses.map((s) => ({ ...s, description: mark(current.status === s.value) })),
-    {
-      title: vscode.l10n.t('Filter API Keys ({0}/{1}): status', 1, steps),
-      placeHolder: vscode.l10n.t('Which keys to show on {0}', tenant.label),
-    },
+  const answer = await prompts().pickStep(
+    statuses.map((s) => ({ ...s, description: current === s.value ? vscode.l10n.t('current') : undefined })),
+    { title, step: 2, totalSteps: TOTAL_STEPS, back: true, placeHolder: vscode.l10n.t('Which keys to show') },
   );
+  if (answer === undefined) throw new UserCancelledError();
+  return answer.kind === 'back' ? BACK : answer.item.value;
+}
 
-  let owner: string | undefined;
-  if (admin) {
-    const owners = [
-      { label: vscode.l10n.t('Everyone'), value: 'everyone', description: mark(current.owner === undefined) },
-      { label: vscode.l10n.t('Only mine'), value: 'me', description: mark(current.owner === 'me') },
-      {
-        label: vscode.l10n.t('A user ID…'),
-        value: 'user',
-        description: current.owner && current.owner !== 'me' ? vscode.l10n.t('current: {0}', current.owner) : undefined,
-      },
-    ];
-    const picked = await pickOrCancel(owners, {
-      title: vscode.l10n.t('Filter API Keys ({0}/{1}): owner', 2, steps),
-      placeHolder: vscode.l10n.t('Whose keys to show'),
-    });
-    if (picked.value === 'me') owner = 'me';
-    else if (picked.value === 'user') {
-      owner = (
-        await inputOrCancel({
-          title: vscode.l10n.t('Filter API Keys: owner'),
-          prompt: vscode.l10n.t('The user ID whose keys to show (for SCIM keys: SCIM\\\\<IdP ID>)'),
-          value: current.owner && current.owner !== 'me' ? current.owner : '',
-          validateInput: (v) =>
-            v.trim() === ''
-              ? vscode.l10n.t('Enter a user ID.')
-              : /\s/.test(v.trim()) || hasInvisible(v.trim())
-                ? vscode.l10n.t('A user ID has no spaces or control characters.')
-                : checkCredential(vscode.l10n.t('user ID'), v),
-        })
-      ).trim();
-      if (owner === tenant.user.id) owner = 'me';
-    }
-  }
-
-  const sort = await pickOrCancel(
+async function pickSort(title: string, current: ApiKeyFilter['sort']): Promise<NonNullable<ApiKeyFilter['sort']> | typeof BACK> {
+  const answer = await prompts().pickStep(
     SORT_CHOICES.map((sort) => ({
       label: sortInWords(sort),
-      description: mark((current.sort ?? DEFAULT_SORT) === sort),
+      description: (current ?? DEFAULT_SORT) === sort ? vscode.l10n.t('current') : undefined,
       detail: sort,
       sort,
     })),
-    { title: vscode.l10n.t('Filter API Keys ({0}/{1}): order', steps, steps), placeHolder: vscode.l10n.t('How to sort the keys') },
+    { title, step: 2, totalSteps: TOTAL_STEPS, back: true, placeHolder: vscode.l10n.t('How to sort the keys') },
   );
-
-  const filter: ApiKeyFilter = {
-    ...(status.value ? { status: status.value } : {}),
-    ...(owner ? { owner } : {}),
-    ...(sort.sort !== DEFAULT_SORT ? { sort: sort.sort } : {}),
-  };
-  await ctx.services.apiKeys.setFilter(tenant.origin, filter);
-  ctx.log.info('apiKeys', `filter on ${tenant.label}: ${JSON.stringify(filter)}`);
+  if (answer === undefined) throw new UserCancelledError();
+  return answer.kind === 'back' ? BACK : answer.item.sort;
 }

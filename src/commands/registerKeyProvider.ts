@@ -9,7 +9,7 @@ import { validateKeyProvider } from '../migration/validations';
 
 /** Register AWS KMS Key…: the form in a webview panel (one per tenant). */
 export async function registerKeyProvider(ctx: CommandContext, arg: CommandArg): Promise<void> {
-  const tenant = await tenantArg(ctx, arg, vscode.l10n.t('Register AWS KMS Key'));
+  const tenant = await tenantArg(ctx, arg, vscode.l10n.t('Register AWS KMS Key'), 'admin');
   RegisterKeyProviderPanel.show(registerKeyProviderDeps(ctx), tenant);
 }
 

@@ -23,7 +23,10 @@ import { filterApiKeys } from './filterApiKeys';
 import { rotateApiKey } from './rotateApiKey';
 import { showExpiringApiKeys } from './showExpiringApiKeys';
 import { importQlikCliContexts } from './importQlikCliContexts';
+import { clearApiKeySearch } from './clearApiKeySearch';
+import { groupApiKeys } from './groupApiKeys';
 import { loadMoreApiKeys } from './loadMoreApiKeys';
+import { searchApiKeys } from './searchApiKeys';
 import { openTenantInBrowser } from './openTenantInBrowser';
 import { refresh } from './refresh';
 import { refreshNode } from './refreshNode';
@@ -69,6 +72,9 @@ export const COMMANDS: Record<string, Command> = {
   'qlikCloud.editApiKeySettings': editApiKeySettings,
   'qlikCloud.rotateApiKey': rotateApiKey,
   'qlikCloud.showExpiringApiKeys': showExpiringApiKeys,
+  'qlikCloud.groupApiKeys': groupApiKeys,
+  'qlikCloud.searchApiKeys': searchApiKeys,
+  'qlikCloud.clearApiKeySearch': clearApiKeySearch,
 };
 
 export function registerCommands(ctx: CommandContext, extra: Record<string, Command> = {}): vscode.Disposable[] {

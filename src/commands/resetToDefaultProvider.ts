@@ -11,7 +11,7 @@ import { offerToWatch } from './pickers';
  * 424 = already on it (the API reference's wording for 424: "Tenant is already using Qlik Managed provider").
  */
 export async function resetToDefaultProvider(ctx: CommandContext, arg: CommandArg): Promise<void> {
-  const tenant = await tenantArg(ctx, arg, vscode.l10n.t('Reset Encryption to Qlik-Managed Key'));
+  const tenant = await tenantArg(ctx, arg, vscode.l10n.t('Reset Encryption to Qlik-Managed Key'), 'admin');
   // Which key is current now (read once, shared with the tree); the confirmation names it.
   const current = (await ctx.services.encryption.reload(tenant.origin).catch(() => undefined))?.providers.find((p) => p.isCurrent);
   if (current?.isQlikDefault) {

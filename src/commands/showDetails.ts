@@ -1,29 +1,40 @@
 import * as vscode from 'vscode';
 import type { TenantRecord } from '../tenants/tenantStore';
 import { listParams } from '../services/apiKeyFilter';
-import { type DetailsOf, hasDetails, tenantOf } from '../tree/node';
+import { type DetailsOf, hasDetails, type HasDetails, tenantOf } from '../tree/node';
 import { UserFacingError } from '../util/errors';
-import { pickOrCancel } from '../util/prompts';
-import { type CommandArg, tenantArg } from './args';
+import { pickOrCancel, statusMessage } from '../util/prompts';
+import { type CommandArg, type CommandNode, selectedNodes, tenantArg } from './args';
 import type { CommandContext } from './context';
 
-/** Show Details: the item as the service sent it, in a read-only JSON document titled by the item. */
-export async function showDetails(ctx: CommandContext, arg: CommandArg): Promise<void> {
-  let label: string;
-  let details: DetailsOf;
-  if (arg.kind === 'node' && hasDetails(arg.node)) {
-    details = arg.node.details();
-    const origin = tenantOf(arg.node)?.origin;
-    label = (origin && ctx.store.get(origin)?.label) || 'qlik';
-  } else {
+/** At most this many documents open for one multi-selection. */
+const MAX_DOCUMENTS = 20;
+
+/**
+ * Show Details: the item as the service sent it, in a read-only JSON document titled by the item; for a
+ * multi-selection one document each (the first 20), kept open side by side as tabs.
+ */
+export async function showDetails(ctx: CommandContext, arg: CommandArg, selection: readonly CommandNode[]): Promise<void> {
+  const nodes = selectedNodes(arg, selection, (n): n is CommandNode & HasDetails => hasDetails(n));
+  if (nodes.length === 0) {
     const tenant = await tenantArg(ctx, arg, vscode.l10n.t('Show Details'));
-    label = tenant.label;
-    details = await pickItem(ctx, tenant);
+    await open(ctx, tenant.label, await pickItem(ctx, tenant), true);
+    return;
   }
+  for (const node of nodes.slice(0, MAX_DOCUMENTS)) {
+    const origin = tenantOf(node)?.origin;
+    const label = (origin && ctx.store.get(origin)?.label) || 'qlik';
+    await open(ctx, label, node.details(), nodes.length === 1);
+  }
+  if (nodes.length > MAX_DOCUMENTS)
+    statusMessage(vscode.l10n.t('Opened the details of the first {0} of {1} selected items', MAX_DOCUMENTS, nodes.length));
+}
+
+async function open(ctx: CommandContext, label: string, details: DetailsOf, preview: boolean): Promise<void> {
   const uri = ctx.details.uriFor(label, details.kind, details.id, details.title, details.body);
   const doc = await vscode.workspace.openTextDocument(uri);
   if (doc.languageId !== 'json') await vscode.languages.setTextDocumentLanguage(doc, 'json');
-  await vscode.window.showTextDocument(doc, { preview: true });
+  await vscode.window.showTextDocument(doc, { preview });
 }
 
 async function pickItem(ctx: CommandContext, tenant: TenantRecord) {

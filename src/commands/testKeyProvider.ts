@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { validateKeyProvider, validationMessage } from '../migration/validations';
 import { prompts } from '../util/prompts';
-import { applicableKeyProvider, type CommandArg } from './args';
+import { applicableKeyProvider, type CommandArg, progressLocation } from './args';
 import type { CommandContext } from './context';
 
 /** Validate Key: asks Qlik Cloud to try the key, and says whether it can use it. */
@@ -13,7 +13,7 @@ export async function testKeyProvider(ctx: CommandContext, arg: CommandArg): Pro
     (p) => !p.isQlikDefault,
     () => vscode.l10n.t('The Qlik-managed key needs no validation.'),
   );
-  const tested = await validateKeyProvider(ctx, tenant, provider);
+  const tested = await validateKeyProvider(ctx, tenant, provider, progressLocation(arg));
   const { level, message } = validationMessage(tested);
   void prompts().notify(level, message);
 }

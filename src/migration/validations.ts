@@ -12,12 +12,19 @@ export interface ValidationDeps {
   readonly log: Log;
 }
 
-/** Runs the validation under a progress notification (the encryption service remembers it and reloads). */
-export async function validateKeyProvider(deps: ValidationDeps, tenant: TenantRecord, provider: KeyProvider): Promise<KeyProvider> {
+/**
+ * Runs the validation under a progress (a notification, or in the Tenants view when it started from one of its rows);
+ * the encryption service remembers it and reloads.
+ */
+export async function validateKeyProvider(
+  deps: ValidationDeps,
+  tenant: TenantRecord,
+  provider: KeyProvider,
+  location: vscode.ProgressOptions['location'] = vscode.ProgressLocation.Notification,
+): Promise<KeyProvider> {
   const fingerprint = provider.fingerprint ?? '';
-  const tested = await withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Validating {0} on {1}…', provider.name, tenant.label) },
-    () => deps.services.encryption.validate(tenant.origin, fingerprint),
+  const tested = await withProgress({ location, title: vscode.l10n.t('Validating {0} on {1}…', provider.name, tenant.label) }, () =>
+    deps.services.encryption.validate(tenant.origin, fingerprint),
   );
   deps.log.info(
     'encryption',

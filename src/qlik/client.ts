@@ -7,6 +7,7 @@ import { QlikInputError } from './errors';
 import { HttpCore, type HttpOptions } from './http';
 import { Connections } from './transport';
 import { IdentityApi } from './identity';
+import { UsersApi } from './users';
 import { RateLimiter, type RateLimiterOptions } from './rateLimiter';
 import { OAuthTokenSchema } from './schemas';
 import { normalizeTenantUrl } from './tenantUrl';
@@ -25,6 +26,7 @@ export class QlikClient {
   readonly encryption: EncryptionApi;
   readonly apiKeys: ApiKeysApi;
   readonly identity: IdentityApi;
+  readonly users: UsersApi;
   readonly rateLimiter: RateLimiter | undefined;
   private readonly tokens: TokenSource;
   private readonly connections: Connections;
@@ -69,6 +71,7 @@ export class QlikClient {
     this.encryption = new EncryptionApi(http);
     this.apiKeys = new ApiKeysApi(http);
     this.identity = new IdentityApi(http);
+    this.users = new UsersApi(http);
   }
 
   /** Lets go of the tenant's idle connections (requests still running finish). */

@@ -152,6 +152,20 @@ export const ENDPOINTS = E({
     subject: 'the tenant',
     documented: [200, 302, 401, 404, 429],
   },
+  'users.get': {
+    method: 'GET',
+    path: '/api/v1/users/{userId}',
+    tier: 'tier1',
+    subject: 'the user',
+    documented: [200, 401, 403, 404, 429, 500],
+  },
+  'users.list': {
+    method: 'GET',
+    path: '/api/v1/users',
+    tier: 'tier1',
+    subject: 'the list of users',
+    documented: [200, 400, 401, 429, 500],
+  },
   'oauth.token': {
     method: 'POST',
     path: '/oauth/token',

@@ -163,6 +163,19 @@ export function statusMessages(): Record<EndpointId, Readonly<Record<number, str
       404: l10n.t('Qlik Cloud could not find this tenant.'),
       429: RATE,
     },
+    'users.get': {
+      401: AUTH,
+      403: l10n.t('You may not read this user: other users need the TenantAdmin role.'),
+      404: l10n.t('This user no longer exists on the tenant.'),
+      429: RATE,
+      500: l10n.t('Qlik Cloud could not read this user. Try again in a moment.'),
+    },
+    'users.list': {
+      400: l10n.t('Qlik Cloud refused this search for users: check the filter, the sort and the page size (at most 100).'),
+      401: AUTH,
+      429: RATE,
+      500: l10n.t('Qlik Cloud could not list the users. Try again in a moment.'),
+    },
     'oauth.token': {
       400: l10n.t('Qlik Cloud refused the sign-in request of the OAuth client.'),
       401: l10n.t(

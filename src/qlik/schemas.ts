@@ -122,6 +122,11 @@ export const UserSchema = z.looseObject({
 });
 export type RawUser = z.infer<typeof UserSchema>;
 
+export const UserListSchema = z.looseObject({
+  data: list(UserSchema, 'required'),
+  links: z.nullish(z.looseObject({ self: LinkSchema, next: LinkSchema, prev: LinkSchema })),
+});
+
 export const TenantSchema = z.looseObject({
   id: required(),
   ...texts('name', 'region', 'datacenter', 'status', 'created', 'lastUpdated', 'createdByUser'),

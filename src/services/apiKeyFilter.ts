@@ -68,13 +68,13 @@ export function listParams(
   return params;
 }
 
-/** "active · yours · oldest first": what the filter shows, for the API Keys node's description. Empty for none. */
-export function describeFilter(filter: ApiKeyFilter | undefined, own: { userId: string }): string {
+/** "active · yours · oldest first" ("owner Jane Doe" when the caller knows the name, inert): what the filter shows, for the API Keys node's description. Empty for none. */
+export function describeFilter(filter: ApiKeyFilter | undefined, own: { userId: string; ownerName?: string | undefined }): string {
   if (isEmptyFilter(filter)) return '';
   const parts: string[] = [];
   if (filter?.status) parts.push(statusInWords(filter.status));
   if (filter?.owner === 'me' || filter?.owner === own.userId) parts.push(l10n.t('yours'));
-  else if (filter?.owner) parts.push(l10n.t('owner {0}', shortId(filter.owner)));
+  else if (filter?.owner) parts.push(l10n.t('owner {0}', own.ownerName ?? shortId(filter.owner)));
   if (filter?.sort && filter.sort !== DEFAULT_SORT) parts.push(sortInWords(filter.sort));
   return parts.join(' · ');
 }

@@ -1,10 +1,16 @@
 import * as vscode from 'vscode';
-import type { ApiKey, ApiKeyPage, CallOptions, CreateApiKeyInput, CreatedApiKey, QlikClient } from '../qlik';
+import type { ApiKey, ApiKeyPage, CallOptions, CreateApiKeyInput, CreatedApiKey, ListApiKeysParams, QlikClient } from '../qlik';
+import type { Loadable } from './loadable';
 import type { TenantRecord } from '../tenants/tenantStore';
+import { clampWarningDays } from '../util/format';
 import { type ApiKeyFilter, listParams, sanitizeFilter } from './apiKeyFilter';
+import { type ApiKeyGrouping, clampSearchPages, normalizeQuery, sanitizeGrouping, type SliceSpec } from './apiKeyGroups';
+import { ApiKeySlices, type SliceListing, type SliceMore } from './apiKeySlices';
+import { ApiKeyWalk, type SearchResult, type WalkProgress } from './apiKeyWalk';
 import { TenantStateService, type ServiceDeps } from './base';
 
 const FILTERS_KEY = 'qlikCloud.apiKeyFilters';
+const GROUPING_KEY = 'qlikCloud.apiKeyGrouping';
 
 export interface ApiKeyListing {
   keys: ApiKey[];
@@ -23,6 +29,8 @@ export type MoreState = { kind: 'loading'; promise: Promise<void> } | { kind: 'f
  */
 export class ApiKeysService extends TenantStateService<ApiKeyListing> {
   private readonly more = new Map<string, MoreState>();
+  private readonly slices: ApiKeySlices;
+  private readonly searches = new Map<string, SearchResult>();
 
   constructor(
     deps: ServiceDeps,
@@ -30,8 +38,20 @@ export class ApiKeysService extends TenantStateService<ApiKeyListing> {
     private readonly pageSize: () => number,
   ) {
     super(deps, 'API keys');
+    this.slices = new ApiKeySlices(deps, {
+      params: (origin) => this.paramsOf(origin),
+      pageSize: () => this.pageSize(),
+      warningDays: () => clampWarningDays(vscode.workspace.getConfiguration('qlikCloud.apiKeys').get('expiryWarningDays')),
+      now: () => Date.now(),
+      fire: (origin) => this.fire(origin),
+    });
     this.disposables.push(
-      deps.store.onDidChange(() => void this.retainFilters(deps.store.list().map((t) => t.origin))),
+      deps.store.onDidChange(() => {
+        const origins = deps.store.list().map((t) => t.origin);
+        this.slices.retain(new Set(origins));
+        for (const o of [...this.searches.keys()]) if (!origins.includes(o)) this.searches.delete(o);
+        void this.retainFilters(origins);
+      }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('qlikCloud.apiKeys')) for (const origin of this.states.origins()) this.invalidate(origin);
       }),
@@ -87,6 +107,8 @@ export class ApiKeysService extends TenantStateService<ApiKeyListing> {
   /** Deletes a key (the owner's own) or revokes it (anybody else's, for a TenantAdmin): the same DELETE. */
   async remove(origin: string, id: string, o: CallOptions & { reload?: boolean } = {}): Promise<void> {
     await (await this.deps.pool.get(origin)).apiKeys.delete(id, o.signal ? { signal: o.signal } : {});
+    const found = this.searches.get(origin);
+    if (found) this.searches.set(origin, { ...found, keys: found.keys.filter((k) => k.id !== id) });
     if (o.reload !== false) this.invalidate(origin);
   }
 
@@ -110,6 +132,71 @@ export class ApiKeysService extends TenantStateService<ApiKeyListing> {
     // What is asked changed: a page in flight for the old filter is dropped.
     this.more.delete(origin);
     this.invalidate(origin, true);
+  }
+
+  /** Forgets the tenant's pages and those of every group; they load again when shown. */
+  override invalidate(origin: string, force = false): void {
+    this.slices.invalidate(origin);
+    super.invalidate(origin, force);
+  }
+
+  /** How the API Keys groups are divided, for every tenant (Group API Keys by…). */
+  grouping(): ApiKeyGrouping {
+    return sanitizeGrouping(this.globalState.get(GROUPING_KEY));
+  }
+
+  async setGrouping(grouping: ApiKeyGrouping): Promise<void> {
+    await this.globalState.update(GROUPING_KEY, sanitizeGrouping(grouping));
+    for (const origin of this.states.origins()) this.fire(origin);
+  }
+
+  /** The keys of one group (a status, Expiring soon, an owner), loaded when the group is first shown. */
+  slice(origin: string, spec: SliceSpec): Loadable<SliceListing> {
+    return this.slices.state(origin, spec);
+  }
+
+  sliceMoreState(origin: string, spec: SliceSpec): SliceMore {
+    return this.slices.moreState(origin, spec);
+  }
+
+  loadMoreOf(origin: string, spec: SliceSpec): Promise<void> {
+    return this.slices.loadMore(origin, spec);
+  }
+
+  /** A walk over every key the person may list on the tenant (no filter), at most qlikCloud.apiKeys.searchMaxPages pages. */
+  async walk(origin: string): Promise<ApiKeyWalk> {
+    const tenant = this.deps.store.get(origin);
+    if (!tenant) throw new Error(`The tenant ${origin} is no longer in the list.`);
+    const client = await this.deps.pool.get(origin);
+    const maxPages = clampSearchPages(vscode.workspace.getConfiguration('qlikCloud.apiKeys').get('searchMaxPages'));
+    return new ApiKeyWalk(client.apiKeys, listParams(tenant, 100, undefined), maxPages);
+  }
+
+  /** Searches descriptions and IDs across all pages; the result shows under API Keys until cleared. */
+  async search(
+    origin: string,
+    text: string,
+    o: { signal?: AbortSignal; onProgress?: (p: WalkProgress) => void } = {},
+  ): Promise<SearchResult> {
+    const query = normalizeQuery(text);
+    const result = await (await this.walk(origin)).search(query, o);
+    this.searches.set(origin, result);
+    this.fire(origin);
+    return result;
+  }
+
+  searchResult(origin: string): SearchResult | undefined {
+    return this.searches.get(origin);
+  }
+
+  clearSearch(origin: string): void {
+    if (this.searches.delete(origin)) this.fire(origin);
+  }
+
+  private paramsOf(origin: string): ListApiKeysParams {
+    const tenant = this.deps.store.get(origin);
+    if (!tenant) throw new Error(`The tenant ${origin} is no longer in the list.`);
+    return listParams(tenant, this.pageSize(), this.filter(origin));
   }
 
   private async retainFilters(origins: readonly string[]): Promise<void> {

@@ -6,6 +6,7 @@ import { EncryptionService } from './encryption';
 import { IdentityService } from './identity';
 import type { MigrationSettings } from './migrationSettings';
 import { MigrationService } from './migrations';
+import { PeopleService } from './people';
 import { ApiKeySettingsService } from './settings';
 
 /** The per-tenant owners of state. Made once by the wiring; every face reads from and acts through them. */
@@ -15,6 +16,8 @@ export interface Services extends vscode.Disposable {
   readonly apiKeys: ApiKeysService;
   readonly apiKeySettings: ApiKeySettingsService;
   readonly identity: IdentityService;
+  /** Owner and creator IDs as names and e-mail addresses. */
+  readonly people: PeopleService;
   /** What this machine already told the person (shared by its windows). */
   readonly announcements: Announcements;
 }
@@ -33,15 +36,17 @@ export function createServices(deps: ServiceDeps, options: ServicesOptions): Ser
   const apiKeys = new ApiKeysService(deps, options.globalState, options.pageSize);
   const apiKeySettings = new ApiKeySettingsService(deps);
   const identity = new IdentityService(deps.store);
+  const people = new PeopleService(deps);
   return {
     encryption,
     migrations,
     apiKeys,
     apiKeySettings,
     identity,
+    people,
     announcements,
     dispose() {
-      for (const s of [migrations, encryption, apiKeys, apiKeySettings, identity]) s.dispose();
+      for (const s of [migrations, encryption, apiKeys, apiKeySettings, identity, people]) s.dispose();
     },
   };
 }

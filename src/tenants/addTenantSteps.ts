@@ -7,7 +7,7 @@ import type { Credentials } from './credentials';
 import { credentialValidator, signInMethodItems } from './signIn';
 import type { SignInMethod } from './tenantStore';
 import { UserCancelledError } from '../util/errors';
-import { prompts, type StepAnswer } from '../util/prompts';
+import { type InputStepAnswer, prompts } from '../util/prompts';
 
 export type TenantUrl = Extract<TenantUrlResult, { ok: true }>;
 export type TenantStep = 'address' | 'method' | 'apiKey' | 'clientId' | 'clientSecret';
@@ -21,9 +21,9 @@ export interface TenantAnswers {
   clientSecret?: string;
 }
 
-function answered<T>(answer: StepAnswer<T>): T | 'back' {
+function answered(answer: InputStepAnswer | undefined): string | 'back' {
   if (answer === undefined) throw new UserCancelledError();
-  return answer === 'back' ? 'back' : answer.value;
+  return answer.kind === 'back' ? 'back' : answer.value;
 }
 
 /**
@@ -68,14 +68,19 @@ export async function askTenantSteps(
       step = 'method';
     } else if (step === 'method') {
       const items = signInMethodItems();
-      const active = items.find((i) => i.method === answers.kind)?.label;
-      const picked = answered(
-        await prompts().stepPick(items, { ...at, step: 2, placeHolder: vscode.l10n.t('How do you sign in to this tenant?'), active }),
-      );
-      if (picked === 'back') {
+      const answer = await prompts().pickStep(items, {
+        title,
+        step: 2,
+        totalSteps,
+        back: true,
+        placeHolder: vscode.l10n.t('How do you sign in to this tenant?'),
+      });
+      if (answer === undefined) throw new UserCancelledError();
+      if (answer.kind === 'back') {
         step = 'address';
         continue;
       }
+      const picked = answer.item;
       answers.kind = picked.method;
       step = picked.method === 'apiKey' ? 'apiKey' : 'clientId';
     } else if (step === 'apiKey') {

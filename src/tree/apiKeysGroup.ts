@@ -1,10 +1,13 @@
 import * as vscode from 'vscode';
 import { describeFilter, isEmptyFilter } from '../services/apiKeyFilter';
+import { ownerGroups, statusSlicesFor } from '../services/apiKeyGroups';
+import { ownerGroupLabel, SearchGroupNode, SliceGroupNode } from './apiKeySubgroups';
 import type { ApiKeyListing } from '../services/apiKeys';
 import { ApiKeyNode } from './apiKeyNode';
 import { ErrorNode, MessageNode } from './errorNode';
 import { expiresSoon } from '../util/format';
 import { LoadingGroupNode } from './loadingGroup';
+import { inert, TEXT_LIMITS } from '../util/text';
 import { contextValue, type HasTenant, type TreeContext, TreeNode } from './node';
 
 /** "API Keys": one page at a time, newest first, then "Load more…" while the service has a next page. */
@@ -13,11 +16,55 @@ export class ApiKeysGroupNode extends LoadingGroupNode<ApiKeyListing> {
     super(tenantNode, ctx, 'apiKeys', (s, origin) => s.apiKeys.state(origin));
   }
 
+  get treeContext(): TreeContext {
+    return this.ctx;
+  }
+
+  /**
+   * A search result first; then the keys, or (Group API Keys by…) a group per status, each listed with the
+   * server's status filter and loaded at once so that its count shows, or a group per owner among the loaded keys.
+   */
+  override async getChildren(): Promise<TreeNode[]> {
+    const service = this.ctx.services.apiKeys;
+    const found = service.searchResult(this.origin);
+    const search = found ? [new SearchGroupNode(this, found)] : [];
+    if (service.grouping() !== 'status') return [...search, ...(await super.getChildren())];
+    const groups = statusSlicesFor(service.filter(this.origin)).map((spec) => new SliceGroupNode(this, spec));
+    await Promise.all(groups.map((g) => service.slice(this.origin, g.spec).ensure()));
+    return [...search, ...groups];
+  }
+
+  /** Forgets the pages of the list and of every group (by status, by owner); they load again when shown. */
+  override refresh(): void {
+    this.ctx.services.apiKeys.invalidate(this.origin);
+  }
+
   protected childrenFor(data: ApiKeyListing): TreeNode[] {
     const { warningDays } = this.ctx.settings();
     const now = this.ctx.now();
     const me = this.tenant()?.user.id;
-    const rows: TreeNode[] = data.keys.map((k) => new ApiKeyNode(this, k, { now, warningDays, own: k.sub === me }));
+    const people = this.ctx.services.people;
+    const byOwner = this.ctx.services.apiKeys.grouping() === 'owner';
+    const complete = !data.lastPage.links.next;
+    // The rows shown ask for their people together: one batch, read once; the tree redraws when they arrive.
+    people.request(
+      this.origin,
+      data.keys.flatMap((k) => (byOwner ? [k.sub] : [k.sub, k.createdByUser])),
+    );
+    const rows: TreeNode[] = byOwner
+      ? ownerGroups(data.keys, (sub) => ownerGroupLabel(sub, sub === me, people.peek(this.origin, sub))).map(
+          (g) => new SliceGroupNode(this, { kind: 'owner', sub: g.sub }, { ...g, complete }),
+        )
+      : data.keys.map(
+          (k) =>
+            new ApiKeyNode(this, k, {
+              now,
+              warningDays,
+              own: k.sub === me,
+              owner: people.peek(this.origin, k.sub),
+              creator: k.createdByUser ? people.peek(this.origin, k.createdByUser) : undefined,
+            }),
+        );
     if (rows.length === 0) rows.push(new MessageNode(this, `${this.id}/empty`, vscode.l10n.t('No API keys')));
     const more = this.ctx.services.apiKeys.moreState(this.origin);
     if (more?.kind === 'failed') {
@@ -41,8 +88,15 @@ export class ApiKeysGroupNode extends LoadingGroupNode<ApiKeyListing> {
     const ownOnly = tenant ? !this.ctx.services.identity.isTenantAdmin(this.origin) : false;
     const filter = this.ctx.services.apiKeys.filter(this.origin);
     const filtered = !isEmptyFilter(filter);
-    const filterText = filtered ? vscode.l10n.t('filter: {0}', describeFilter(filter, { userId: tenant?.user.id ?? '' })) : '';
-    if (data) {
+    const owner = filter?.owner && filter.owner !== 'me' ? this.ctx.services.people.peek(this.origin, filter.owner) : undefined;
+    if (filter?.owner && filter.owner !== 'me' && !owner) this.ctx.services.people.request(this.origin, [filter.owner]);
+    const ownerName = owner?.kind === 'known' ? inert(owner.name, TEXT_LIMITS.name) : undefined;
+    const filterText = filtered ? vscode.l10n.t('filter: {0}', describeFilter(filter, { userId: tenant?.user.id ?? '', ownerName })) : '';
+    const grouping = this.ctx.services.apiKeys.grouping();
+    const groupText = grouping === 'status' ? vscode.l10n.t('by status') : grouping === 'owner' ? vscode.l10n.t('by owner') : '';
+    if (grouping === 'status') {
+      item.description = [groupText, ownOnly && vscode.l10n.t('yours only'), filterText].filter(Boolean).join(' · ');
+    } else if (data) {
       const { warningDays } = this.ctx.settings();
       const now = this.ctx.now();
       const soon = data.keys.filter((k) => expiresSoon(k, now, warningDays)).length;
@@ -54,6 +108,7 @@ export class ApiKeysGroupNode extends LoadingGroupNode<ApiKeyListing> {
             : vscode.l10n.t('{0} keys', data.keys.length),
       ];
       if (soon > 0) parts.push(soon === 1 ? vscode.l10n.t('1 expires soon') : vscode.l10n.t('{0} expire soon', soon));
+      if (groupText) parts.push(groupText);
       if (ownOnly) parts.push(vscode.l10n.t('yours only'));
       if (filtered) parts.push(filterText);
       item.description = parts.join(' · ');
@@ -65,7 +120,14 @@ export class ApiKeysGroupNode extends LoadingGroupNode<ApiKeyListing> {
     item.tooltip = ownOnly
       ? vscode.l10n.t('Your API keys on this tenant, newest first. Other users’ keys need the TenantAdmin role.')
       : vscode.l10n.t('The API keys of everyone on this tenant, newest first.');
-    item.contextValue = contextValue('apiKeys', data && 'loaded', this.hasMore && 'hasMore', filtered && 'filtered');
+    item.contextValue = contextValue(
+      'apiKeys',
+      data && 'loaded',
+      this.hasMore && 'hasMore',
+      filtered && 'filtered',
+      grouping !== 'none' && 'grouped',
+      this.ctx.services.apiKeys.searchResult(this.origin) && 'searched',
+    );
     return item;
   }
 }

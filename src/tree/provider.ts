@@ -34,6 +34,7 @@ export class TenantsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
       store.onDidChange(() => this.changedEmitter.fire(undefined)),
       services.encryption.onDidChange((origin) => this.redraw(origin, (t) => t.encryption)),
       services.apiKeys.onDidChange((origin) => this.redraw(origin, (t) => t.apiKeys)),
+      services.people.onDidChange((origin) => this.redraw(origin, (t) => t.apiKeys)),
       services.apiKeySettings.onDidChange((origin) => this.redraw(origin, (t) => t.settings)),
     );
   }

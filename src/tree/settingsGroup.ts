@@ -19,7 +19,15 @@ export class ApiKeySettingsGroupNode extends LoadingGroupNode<ApiKeyConfig> {
 
   protected childrenFor(config: ApiKeyConfig): TreeNode[] {
     const locale = vscode.env.language;
-    return apiKeySettingsOf(config).map((s) => new SettingNode(this, s, settingLabel(s), settingValue(config, s, locale), FIELDS[s]));
+    const readonly = !this.isAdmin();
+    return apiKeySettingsOf(config).map(
+      (s) => new SettingNode(this, s, settingLabel(s), settingValue(config, s, locale), FIELDS[s], readonly),
+    );
+  }
+
+  /** Anyone may read the settings; only a TenantAdmin may change them (the rows are read-only otherwise). */
+  private isAdmin(): boolean {
+    return this.ctx.services.identity.isTenantAdmin(this.origin);
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -27,8 +35,10 @@ export class ApiKeySettingsGroupNode extends LoadingGroupNode<ApiKeyConfig> {
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('settings-gear');
     if (this.failed) item.description = vscode.l10n.t('could not load');
-    item.tooltip = vscode.l10n.t('Limits for API keys on this tenant. Changes apply to keys created afterwards.');
-    item.contextValue = contextValue('apiKeySettings', this.data && 'loaded');
+    item.tooltip = this.isAdmin()
+      ? vscode.l10n.t('Limits for API keys on this tenant. Changes apply to keys created afterwards.')
+      : vscode.l10n.t('Limits for API keys on this tenant. Only a TenantAdmin can change them.');
+    item.contextValue = contextValue('apiKeySettings', this.data && 'loaded', !this.isAdmin() && 'readonly');
     return item;
   }
 }
@@ -41,6 +51,7 @@ export class SettingNode extends TreeNode {
     private readonly label: string,
     readonly value: string,
     private readonly field: string,
+    private readonly readonly = false,
   ) {
     super(parent);
     this.id = `${parent.id}/${setting}`;
@@ -52,7 +63,7 @@ export class SettingNode extends TreeNode {
     item.description = this.value;
     item.tooltip = `${this.field}: ${this.value}`;
     item.iconPath = new vscode.ThemeIcon('symbol-property');
-    item.contextValue = contextValue('apiKeySetting', this.setting);
+    item.contextValue = contextValue('apiKeySetting', this.setting, this.readonly && 'readonly');
     return item;
   }
 }

@@ -189,13 +189,23 @@ export function formatNumber(n: number, locale: string): string {
 
 // ---- owners, keys, compliance --------------------------------------------------------------------------------------
 
-/** Owner IDs are long and opaque: "you", "user 1a2b3c4d…", "SCIM client okta-prod"; the tooltip has the rest. */
-export function ownerLabel(sub: string, own: boolean): string {
+/**
+ * Owner IDs are long and opaque: "you", the person's name when it is known, else "user 1a2b3c4d…", "SCIM client
+ * okta-prod"; the tooltip has the rest. A name is someone else's text: the caller passes it through util/text.ts.
+ */
+export function ownerLabel(sub: string, own: boolean, name?: string): string {
   if (own) return l10n.t('you');
+  if (name) return name;
   const idp = scimIdpOf(sub);
   if (idp !== undefined) return l10n.t('SCIM client {0}', idp.length > 12 ? `${idp.slice(0, 8)}…` : idp);
   if (/^[0-9a-f]{16,}$/i.test(sub)) return l10n.t('user {0}…', sub.slice(0, 8));
   return sub || l10n.t('unknown owner');
+}
+
+/** "Jane Doe (jane@example.com)", "Jane Doe", or the ID itself: a person in a sentence or a tooltip row. */
+export function personInWords(id: string, person: { name: string; email?: string | undefined } | undefined): string {
+  if (!person) return id;
+  return person.email && person.email !== person.name ? `${person.name} (${person.email})` : person.name;
 }
 
 /** The name of either end of a migration: the provider's name when known, "Qlik-managed key" for Qlik's own. */

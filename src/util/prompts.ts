@@ -1,6 +1,13 @@
 import * as vscode from 'vscode';
 import { UserCancelledError, UserFacingError } from './errors';
+import { guardPaged, type PagedPickOptions, type PagedPickSource, vscodePickPaged } from './pagedPick';
+import { DebouncedSearch } from './debouncedSearch';
+import { type InputStepAnswer, showStepInput, type StepInputOptions } from './stepInput';
 import { hasInvisible, inert, TEXT_LIMITS } from './text';
+
+export type { InputStepAnswer, StepInputOptions } from './stepInput';
+
+export type { PagedItems, PagedPickOptions, PagedPickSource } from './pagedPick';
 
 export type Level = 'info' | 'warning' | 'error';
 
@@ -26,9 +33,10 @@ export interface Prompts {
   pickOne<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOptions): Promise<T | undefined>;
   pickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOptions): Promise<T[] | undefined>;
   input(options: vscode.InputBoxOptions): Promise<string | undefined>;
-  /** One step of a multi-step input: "step of totalSteps" shown, and a Back button from the second step on. */
-  stepInput(options: StepInputOptions): Promise<StepAnswer<string>>;
-  stepPick<T extends vscode.QuickPickItem>(items: readonly T[], options: StepPickOptions): Promise<StepAnswer<T>>;
+  /** One input box of a multi-step input: "step of totalSteps" shown, and a Back button from the second step on. */
+  stepInput(options: StepInputOptions): Promise<InputStepAnswer | undefined>;
+  /** One step of a multi-step input (step numbers, Back, typing that searches); undefined for Escape. */
+  pickStep<T extends vscode.QuickPickItem>(items: readonly T[], options: StepOptions<T>): Promise<StepAnswer<T> | undefined>;
   /** A modal message; resolves with the chosen action or undefined for Cancel. */
   confirm(message: string, detail: string | undefined, ...actions: string[]): Promise<string | undefined>;
   /** A notification; callers that do not need the answer must not await it (it resolves only when dismissed). */
@@ -39,97 +47,68 @@ export interface Prompts {
   withProgress<R>(options: vscode.ProgressOptions, task: ProgressTask<R>): Thenable<R>;
   /** The save dialog: where a file we write should go; undefined for Cancel. */
   saveFile(options: vscode.SaveDialogOptions): Promise<vscode.Uri | undefined>;
+  /** A passing word in the status bar for a routine success (no toast to dismiss). */
+  status(text: string, hideAfterMs: number): void;
+  /** A quick pick that pages ("Load more…") and searches as the person types; undefined for Cancel. */
+  pickPaged<T extends vscode.QuickPickItem>(source: PagedPickSource<T>, options: PagedPickOptions): Promise<T | undefined>;
 }
 
-// The steps of a multi-step input (Add Tenant): showInputBox and showQuickPick offer no step count and no Back.
-export interface StepOptions {
+export interface StepOptions<T extends vscode.QuickPickItem> {
+  title: string;
+  placeHolder?: string;
   step: number;
   totalSteps: number;
+  /** Offers the Back button (every step but the first). */
+  back?: boolean;
+  matchOnDescription?: boolean;
+  matchOnDetail?: boolean;
+  /** Typing searches: the items for the text typed, once typing pauses; a newer search cancels the older one. */
+  search?: (text: string, signal: AbortSignal) => Promise<readonly T[]>;
 }
 
-/** What a step answered: the value, a press of Back, or undefined for Escape. */
-export type StepAnswer<T> = { value: T } | 'back' | undefined;
+/** The item picked with the text typed, or Back. */
+export type StepAnswer<T> = { kind: 'item'; item: T; value: string } | { kind: 'back' };
 
-export type StepInputOptions = vscode.InputBoxOptions & StepOptions;
-/** `active`: the label of the item to highlight (the earlier answer, when the person came back). */
-export type StepPickOptions = PickOptions & StepOptions & { active?: string };
-
-function verdictOf(result: string | vscode.InputBoxValidationMessage | undefined | null): string | undefined {
-  return (typeof result === 'string' ? result : result?.message) || undefined;
-}
-
-function showStepInput(options: StepInputOptions): Promise<StepAnswer<string>> {
+/** VS Code's own: `window.createQuickPick` with step, totalSteps and the Back button (only behind the guard below). */
+function showStep<T extends vscode.QuickPickItem>(items: readonly T[], options: StepOptions<T>): Promise<StepAnswer<T> | undefined> {
+  const qp = vscode.window.createQuickPick<T>();
+  qp.title = options.title;
+  qp.placeholder = options.placeHolder;
+  qp.step = options.step;
+  qp.totalSteps = options.totalSteps;
+  qp.ignoreFocusOut = true;
+  qp.matchOnDescription = options.matchOnDescription ?? false;
+  qp.matchOnDetail = options.matchOnDetail ?? false;
+  qp.buttons = options.back ? [vscode.QuickInputButtons.Back] : [];
+  qp.items = items;
+  const search = options.search
+    ? new DebouncedSearch(options.search, {
+        results: (found) => (qp.items = found),
+        busy: (on) => (qp.busy = on),
+      })
+    : undefined;
   return new Promise((resolve) => {
-    const box = vscode.window.createInputBox();
     let done = false;
-    const finish = (answer: StepAnswer<string>) => {
+    const finish = (answer: StepAnswer<T> | undefined) => {
       if (done) return;
       done = true;
       resolve(answer);
-      box.dispose();
+      search?.dispose();
+      for (const d of subscriptions) d.dispose();
+      qp.dispose();
     };
-    const check = async (value: string) => verdictOf(await options.validateInput?.(value));
-    Object.assign(box, {
-      title: options.title,
-      step: options.step,
-      totalSteps: options.totalSteps,
-      prompt: options.prompt,
-      placeholder: options.placeHolder,
-      value: options.value ?? '',
-      password: options.password === true,
-      ignoreFocusOut: true,
-      buttons: options.step > 1 ? [vscode.QuickInputButtons.Back] : [],
-    });
-    box.onDidChangeValue(async (value) => {
-      const verdict = await check(value);
-      if (box.value === value) box.validationMessage = verdict;
-    });
-    box.onDidAccept(async () => {
-      const value = box.value;
-      const verdict = await check(value);
-      box.validationMessage = verdict;
-      if (verdict === undefined) finish({ value });
-    });
-    box.onDidTriggerButton((button) => {
-      if (button === vscode.QuickInputButtons.Back) finish('back');
-    });
-    box.onDidHide(() => finish(undefined));
-    box.show();
-  });
-}
-
-function showStepPick<T extends vscode.QuickPickItem>(items: readonly T[], options: StepPickOptions): Promise<StepAnswer<T>> {
-  return new Promise((resolve) => {
-    const pick = vscode.window.createQuickPick<T>();
-    let done = false;
-    const finish = (answer: StepAnswer<T>) => {
-      if (done) return;
-      done = true;
-      resolve(answer);
-      pick.dispose();
-    };
-    Object.assign(pick, {
-      title: options.title,
-      step: options.step,
-      totalSteps: options.totalSteps,
-      placeholder: options.placeHolder,
-      matchOnDescription: options.matchOnDescription === true,
-      matchOnDetail: options.matchOnDetail === true,
-      ignoreFocusOut: true,
-      buttons: options.step > 1 ? [vscode.QuickInputButtons.Back] : [],
-      items,
-    });
-    const active = items.find((i) => i.label === options.active);
-    if (active) pick.activeItems = [active];
-    pick.onDidAccept(() => {
-      const chosen = pick.selectedItems[0] ?? pick.activeItems[0];
-      if (chosen) finish({ value: chosen });
-    });
-    pick.onDidTriggerButton((button) => {
-      if (button === vscode.QuickInputButtons.Back) finish('back');
-    });
-    pick.onDidHide(() => finish(undefined));
-    pick.show();
+    const subscriptions = [
+      qp.onDidChangeValue((text) => search?.typed(text)),
+      qp.onDidTriggerButton((b) => {
+        if (b === vscode.QuickInputButtons.Back) finish({ kind: 'back' });
+      }),
+      qp.onDidAccept(() => {
+        const item = qp.selectedItems[0];
+        if (item) finish({ kind: 'item', item, value: qp.value });
+      }),
+      qp.onDidHide(() => finish(undefined)),
+    ];
+    qp.show();
   });
 }
 
@@ -144,7 +123,7 @@ export const vscodePrompts: Prompts = {
     return vscode.window.showInputBox({ ignoreFocusOut: true, ...options });
   },
   stepInput: showStepInput,
-  stepPick: showStepPick,
+  pickStep: (items, options) => showStep(items, options),
   async confirm(message, detail, ...actions) {
     return vscode.window.showWarningMessage(message, { modal: true, detail }, ...actions);
   },
@@ -164,6 +143,12 @@ export const vscodePrompts: Prompts = {
   },
   withProgress(options, task) {
     return vscode.window.withProgress(options, task);
+  },
+  status(text, hideAfterMs) {
+    vscode.window.setStatusBarMessage(text, hideAfterMs);
+  },
+  pickPaged(source, options) {
+    return vscodePickPaged(source, options);
   },
 };
 
@@ -211,6 +196,11 @@ function safeInputOptions<O extends vscode.InputBoxOptions>(options: O): O {
 
 function guard(inner: Prompts): Prompts {
   return {
+    pickPaged: (source, options) =>
+      guardPaged((s, o) => inner.pickPaged(s, o), source, options, {
+        items: safeItems,
+        options: (o) => ({ ...o, ...safePickOptions(o), moreLabel: label(o.moreLabel) }),
+      }),
     async pickOne(items, options) {
       const shown = safeItems(items);
       return original(items, shown, await inner.pickOne(shown, safePickOptions(options)));
@@ -222,13 +212,24 @@ function guard(inner: Prompts): Prompts {
     },
     input: (options) => inner.input(safeInputOptions(options)),
     stepInput: (options) => inner.stepInput(safeInputOptions(options)),
-    async stepPick(items, options) {
-      const shown = safeItems(items);
-      const active = options.active === undefined ? undefined : shown[items.findIndex((i) => i.label === options.active)]?.label;
-      const answer = await inner.stepPick(shown, { ...options, ...safePickOptions(options), active });
-      if (answer === undefined || answer === 'back') return answer;
-      const chosen = original(items, shown, answer.value);
-      return chosen === undefined ? undefined : { value: chosen };
+    async pickStep<T extends vscode.QuickPickItem>(items: readonly T[], options: StepOptions<T>) {
+      // Items from a search are someone else's text too: every list shown passes the door, and maps back.
+      const originals = new Map<vscode.QuickPickItem, T>();
+      const show = (list: readonly T[]): T[] =>
+        safeItems(list).map((shown, i) => {
+          originals.set(shown, list[i]);
+          return shown;
+        });
+      const search = options.search;
+      const answer = await inner.pickStep(show(items), {
+        ...options,
+        title: inert(options.title, TEXT_LIMITS.label),
+        placeHolder: optional(options.placeHolder),
+        ...(search ? { search: async (text: string, signal: AbortSignal) => show(await search(text, signal)) } : {}),
+      });
+      if (answer?.kind !== 'item') return answer;
+      const item = originals.get(answer.item);
+      return item === undefined ? undefined : { kind: 'item' as const, item, value: answer.value };
     },
     async confirm(text, detail, ...actions) {
       const shown = actions.map(label);
@@ -251,6 +252,8 @@ function guard(inner: Prompts): Prompts {
       return inner.copy(text);
     },
     saveFile: (options) => inner.saveFile({ ...options, title: optional(options.title, TEXT_LIMITS.label) }),
+    // The status bar renders `$(icon)`: the word is inert like every label.
+    status: (text, hideAfterMs) => inner.status(label(text), hideAfterMs),
     // A notification's progress renders links too: the title and every report are inert.
     withProgress: (options, task) =>
       inner.withProgress({ ...options, title: optional(options.title, TEXT_LIMITS.label) }, (progress, token) =>
@@ -272,8 +275,8 @@ export function setPrompts(replacement: Prompts | undefined): void {
 }
 
 /** A passing word in the status bar ("Copied the ID of …"): inert, since the status bar renders `$(icon)`. */
-export function statusMessage(text: string, hideAfterMs = 3000): void {
-  vscode.window.setStatusBarMessage(inert(text, TEXT_LIMITS.label), hideAfterMs);
+export function statusMessage(text: string, hideAfterMs = 4000): void {
+  current.status(text, hideAfterMs);
 }
 
 /** Progress through the prompts in force, with an inert title and inert reports. */
@@ -284,6 +287,13 @@ export function withProgress<R>(options: vscode.ProgressOptions, task: ProgressT
 /** Like pickOne, but a dismissed pick throws UserCancelledError. */
 export async function pickOrCancel<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOptions): Promise<T> {
   const picked = await prompts().pickOne(items, options);
+  if (picked === undefined) throw new UserCancelledError();
+  return picked;
+}
+
+/** Like pickPaged, but a dismissed pick throws UserCancelledError. */
+export async function pickPagedOrCancel<T extends vscode.QuickPickItem>(source: PagedPickSource<T>, options: PagedPickOptions): Promise<T> {
+  const picked = await prompts().pickPaged(source, options);
   if (picked === undefined) throw new UserCancelledError();
   return picked;
 }

@@ -121,7 +121,7 @@ describe('API keys, as a person uses them', function () {
     // Signed in as the admin, the tree reloads: the key now belongs to another user.
     const adminView = rows
       .filter({ hasText: 'Deploy pipeline (e2e)' })
-      .filter({ hasText: /user [0-9a-f]{8}…/ })
+      .filter({ hasText: /Dev Eloper/ })
       .first();
     await adminView.waitFor({ state: 'visible', timeout: 30_000 });
     await contextMenu(adminView, 'Revoke API Key…');

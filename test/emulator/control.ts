@@ -42,6 +42,7 @@ export function dumpTenant(t: Tenant): Record<string, unknown> {
     users: [...t.info.users.values()].map((u) => ({ id: u.id, name: u.name, roles: u.roles, clientId: u.clientId })),
     apiKeys: [...s.keys.values()].map((k) => keyBody(k, t.info.tenantId, now)),
     deletedApiKeys: [...s.tombstones.keys()],
+    deletedUsers: [...s.deletedUsers],
   };
 }
 
@@ -91,6 +92,13 @@ export function controlHandler(tenants: Tenant[], faults: FaultStore, foreign?: 
         if (typeof checked === 'string') return problem(res, 400, checked);
         if (!modes) return problem(res, 404, 'This emulator has no modes.');
         return reply(res, 200, modes.set(checked));
+      }
+      case 'DELETE /__emulator/users': {
+        const id = url.searchParams.get('id') ?? (typeof b.id === 'string' ? b.id : null);
+        const [t] = chosen;
+        if (id === null || !t.info.users.has(id)) return problem(res, 404, `Unknown user ${String(id)}.`);
+        t.state.deletedUsers.add(id);
+        return reply(res, 204);
       }
       case 'GET /__emulator/faults':
         return reply(res, 200, faults.list());

@@ -81,6 +81,7 @@ export function emptyState(info: TenantInfo): TenantState {
     currentFingerprint: qlik.fingerprint,
     keys: new Map(),
     tombstones: new Map(),
+    deletedUsers: new Set(),
     config: { ...DEFAULT_CONFIG },
     migration: undefined,
   };

@@ -84,6 +84,8 @@ export interface TenantState {
   keys: Map<string, ApiKey>;
   /** Deleted keys, kept so that a cursor pointing at one still has a position. */
   tombstones: Map<string, ApiKey>;
+  /** Users deleted through the control API (until the next reset): not found by the users API any more. */
+  deletedUsers: Set<string>;
   config: ApiKeyConfig;
   migration: Migration | undefined;
 }

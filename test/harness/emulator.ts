@@ -46,6 +46,8 @@ export interface EmulatorControl {
   requests(tenant?: string): Promise<RecordedRequest[]>;
   clearRequests(): Promise<void>;
   state(tenant?: string): Promise<Record<string, unknown>>;
+  /** Deletes a user of the tenant until the next reset (the users API answers 404 for them). */
+  deleteUser(id: string, tenant?: string): Promise<void>;
   migrations(
     body: { tenant?: string; action: 'pause' | 'resume' | 'complete' } | { tenant?: string; action: 'speed'; seconds: number },
   ): Promise<void>;
@@ -86,6 +88,7 @@ export function emulatorControl(control: string, first: EmulatorTenant): Emulato
     clearFaults: async () => void (await call(control, 'DELETE', '/faults')),
     requests: async (tenant) => (await call(control, 'GET', `/requests?tenant=${name(tenant)}`)) as RecordedRequest[],
     clearRequests: async () => void (await call(control, 'DELETE', '/requests')),
+    deleteUser: async (id, tenant) => void (await call(control, 'DELETE', `/users?tenant=${name(tenant)}&id=${encodeURIComponent(id)}`)),
     state: async (tenant) => (await call(control, 'GET', `/state?tenant=${name(tenant)}`)) as Record<string, unknown>,
     migrations: async (body) => void (await call(control, 'POST', '/migrations', body)),
     foreignRequests: async () => ((await call(control, 'GET', '/foreign')) as { requests: [] }).requests,

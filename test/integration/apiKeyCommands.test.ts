@@ -4,13 +4,16 @@ import * as vscode from 'vscode';
 import { api, claims, createdTokens, getKey, lastSent, listKeys, patchConfig } from './helpers/apiKeys';
 import { useEmulator } from './helpers/emulator';
 import { testApi } from './helpers/extension';
-import { usePromptDouble } from './helpers/prompts';
+import { type PromptCall, usePromptDouble } from './helpers/prompts';
 import { addTenantWithKey, groupRow, removeAllTenants, reread, waitFor } from './helpers/qlikCloud';
 import { childrenOf, outline, type TreeRow } from './helpers/tree';
 
 async function keyRows(): Promise<TreeRow[]> {
   return (await childrenOf(await groupRow('API Keys'))).filter((r) => r.contextValue?.startsWith('apiKey;'));
 }
+
+/** Answers step 1 of Filter API Keys with the part ("Status", "Owner", "Sort") whatever it holds now. */
+const part = (name: string) => (call: PromptCall) => call.choices.find((c) => c.startsWith(`${name}: `));
 
 function keyIdOf(r: TreeRow): string {
   return (r.element as { key: { id: string } }).key.id;
@@ -97,7 +100,7 @@ describe('API keys: commands', function () {
         'active key of another user',
       );
       const id = keyIdOf(other);
-      prompts().button('warning', 'Revoke', /^Revoke API key ".+" of user [0-9a-f]+ on acme\?$/);
+      prompts().button('warning', 'Revoke', /^Revoke API key ".+" of [^()]+ \([^()@]+@acme\.example\.com\) on acme\?$/);
       await vscode.commands.executeCommand('qlikCloud.revokeApiKey', other.element);
       const modal = prompts().calls.find((c) => c.modal)!;
       assert.deepEqual(modal.choices, ['Revoke']);
@@ -143,9 +146,13 @@ describe('API keys: commands', function () {
       await addTenantWithKey(prompts(), tenant);
       const all = await keyRows();
       prompts()
-        .pick('Active', /status/)
-        .pick('Only mine', /owner/)
-        .pick('description A to Z', /order/);
+        .step('Status: all statuses', /^Filter API Keys on acme \(1\/2\)/)
+        .step('Active', /\(2\/2\) \| Which keys/)
+        .step('Owner: anyone', /\(1\/2\)/)
+        .step('Me', /\(2\/2\)/)
+        .step('Sort: newest first', /\(1\/2\)/)
+        .step('description A to Z', /\(2\/2\) \| How to sort/)
+        .step('Apply', /\(1\/2\)/);
       await vscode.commands.executeCommand('qlikCloud.filterApiKeys', (await groupRow('API Keys')).element);
       let rows = await keyRows();
       assert.ok(rows.length > 0 && rows.length < all.length, outline(rows));
@@ -173,15 +180,21 @@ describe('API keys: commands', function () {
 
       // Another user's keys, revoked ones, newest first by owner.
       prompts()
-        .pick('Revoked')
-        .pick('A user ID…')
-        .input(tenant.users.developer, /user ID/)
-        .pick('owner Z to A');
+        .step('Status: active')
+        .step('Revoked')
+        .step('Owner: me')
+        .step(`Use “${tenant.users.developer}” as a user ID`, /\(2\/2\)/, { type: tenant.users.developer })
+        .step('Sort: description A to Z')
+        .step('owner Z to A')
+        .step('Apply');
       await vscode.commands.executeCommand('qlikCloud.filterApiKeys');
       rows = await keyRows();
       assert.equal(rows.length, 1, outline(rows));
       assert.match(rows[0]!.contextValue ?? '', /^apiKey;revoked;other/);
-      assert.match((await reread(await groupRow('API Keys'))).description ?? '', /filter: revoked · owner [0-9a-f]{8}… · owner Z to A$/);
+      assert.match(
+        (await reread(await groupRow('API Keys'))).description ?? '',
+        /filter: revoked · owner (Dev Eloper|[0-9a-f]{8}…) · owner Z to A$/,
+      );
 
       // Each documented sort reaches the service in its words.
       for (const [words, sort] of [
@@ -190,7 +203,7 @@ describe('API keys: commands', function () {
         ['creator A to Z', '+createdByUser'],
         ['owner A to Z', '+sub'],
       ] as const) {
-        prompts().pick('All statuses').pick('Everyone').pick(words);
+        prompts().step(part('Sort')).step(words).step('Apply');
         await vscode.commands.executeCommand('qlikCloud.filterApiKeys');
         await keyRows();
         const q = JSON.stringify((await emulator().requests()).filter((r) => r.path === '/api/v1/api-keys').pop()!.query);
@@ -206,12 +219,20 @@ describe('API keys: commands', function () {
       const { tenant } = emulator();
       await addTenantWithKey(prompts(), tenant, tenant.tokens.developer);
       prompts()
-        .pick('Expired', /\(1\/2\): status/)
-        .pick('newest first', /\(2\/2\): order/);
+        .step('Status: all statuses', /\(1\/2\)/)
+        .step('Expired', /\(2\/2\)/)
+        .step('Sort: newest first', /\(1\/2\)/)
+        .step('newest first', /\(2\/2\)/)
+        .step('Apply');
       await vscode.commands.executeCommand('qlikCloud.filterApiKeys');
       const rows = await keyRows();
       assert.ok(rows.length >= 1 && rows.every((r) => /^apiKey;expired;own/.test(r.contextValue ?? '')), outline(rows));
       assert.match((await reread(await groupRow('API Keys'))).description ?? '', /yours only · filter: expired$/);
+      assert.deepEqual(
+        prompts().calls.find((c) => /^Filter API Keys/.test(c.text))?.choices,
+        ['Status: all statuses', 'Sort: newest first', 'Apply'],
+        'no owner part',
+      );
     });
 
     it('Edit API Key Settings… changes each setting with validation, and the rows follow', async () => {
@@ -257,12 +278,27 @@ describe('API keys: commands', function () {
         max_api_key_expiry: 'P7D',
         scim_externalClient_expiry: 'P2Y',
       });
-      assert.ok(prompts().calls.some((c) => c.kind === 'information' && c.text === 'Maximum API key expiry on acme is now 7 days (P7D).'));
+      // A routine success is a passing word in the status bar, not a toast to dismiss.
+      assert.ok(prompts().statuses.includes('Maximum API key expiry on acme is now 7 days (P7D).'));
+      assert.ok(!prompts().calls.some((c) => /is now 7 days/.test(c.text)), 'no toast');
     });
 
-    it('Edit API Key Settings… as a developer: the 403 says TenantAdmin is needed', async () => {
+    it('Edit API Key Settings… as a developer: refused before any request, saying TenantAdmin is needed', async () => {
       const { tenant } = emulator();
       await addTenantWithKey(prompts(), tenant, tenant.tokens.developer);
+      prompts().button(
+        'error',
+        undefined,
+        /^Edit API Key Settings needs the TenantAdmin role, and you do not have it on any of your tenants\./,
+      );
+      await vscode.commands.executeCommand('qlikCloud.editApiKeySettings');
+      assert.equal((await emulator().requests()).filter((r) => r.method === 'PATCH').length, 0);
+    });
+
+    it('a 403 from the settings PATCH (roles changed since sign-in) still says TenantAdmin is needed', async () => {
+      const { tenant } = emulator();
+      await addTenantWithKey(prompts(), tenant);
+      await emulator().fault({ method: 'PATCH', path: '^/api/v1/api-keys/configs/', mode: 'status', status: 403 });
       prompts()
         .pick('Maximum keys per user')
         .input('7')
@@ -459,7 +495,7 @@ describe('API keys: commands', function () {
       await vscode.workspace.getConfiguration().update('qlikCloud.apiKeys.pageSize', 100, vscode.ConfigurationTarget.Global);
       await removeAllTenants();
       await addTenantWithKey(prompts(), tenant);
-      prompts().pick('Active').pick('Everyone').pick('newest first');
+      prompts().step(part('Status')).step('Active').step('Apply');
       await vscode.commands.executeCommand('qlikCloud.filterApiKeys');
       let rows = await childrenOf(await groupRow('API Keys'));
       await vscode.commands.executeCommand('qlikCloud.loadMoreApiKeys', rows[rows.length - 1]!.element);
@@ -507,7 +543,7 @@ describe('API keys: commands', function () {
       const { tenant } = emulator();
       await removeAllTenants();
       await addTenantWithKey(prompts(), tenant);
-      prompts().pick('Active').pick('Everyone').pick('newest first');
+      prompts().step(part('Status')).step('Active').step('Apply');
       await vscode.commands.executeCommand('qlikCloud.filterApiKeys');
       const rows = (await childrenOf(await groupRow('API Keys')))
         .filter((r) => /^apiKey;active;other/.test(r.contextValue ?? ''))

@@ -72,6 +72,7 @@ describe('API keys: Create API Key and the one-time token', function () {
       assert.equal(answer.type, 'created', JSON.stringify(answer));
       const created = lastSent(p, 'created')!;
       assert.ok(created.tokenLength > 20);
+      assert.equal(created.key.ownerName, 'Ada Admin (ada.admin@acme.example.com)', 'the token view names the owner');
       assert.ok(!JSON.stringify(p.sent).includes('eyJ'), 'no token among the messages before Reveal');
       const key = await getKey(tenant, created.key.id);
       assert.ok(key, 'the key exists on the tenant');
@@ -91,6 +92,7 @@ describe('API keys: Create API Key and the one-time token', function () {
     assert.equal(answer.type, 'created', JSON.stringify(answer));
     const created = lastSent(panel, 'created')!;
     assert.equal(created.key.scim, true);
+    assert.equal(created.key.ownerName, undefined, 'a SCIM key names its subject, not a person');
     const key = await getKey(tenant, created.key.id);
     assert.equal(key?.subType, 'externalClient');
     assert.equal(key?.sub, 'SCIM\\\\64ef645a3b7009d55dee5a2b');

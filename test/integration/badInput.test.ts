@@ -150,14 +150,6 @@ describe('Bad input: every input box and webview field', function () {
           (await rowUnder('API Key Settings', (r) => (r.contextValue ?? '').endsWith(setting))).element,
         ),
     })),
-    {
-      name: 'Filter API Keys: owner user ID',
-      kind: 'identifier',
-      match: /owner/i,
-      good: () => 'a1b2c3d4e5f6a1b2c3d4e5f6',
-      before: (d) => d.pick('All statuses').pick('A user ID…'),
-      run: async () => vscode.commands.executeCommand('qlikCloud.filterApiKeys', (await groupRow('API Keys')).element),
-    },
   ];
 
   for (const box of boxes) {

@@ -202,6 +202,10 @@ describe('Encryption workflows', function () {
         notes.join('\n'),
       );
       assert.equal(await countRequests(emulator(), 'POST', /actions\/test$/), 2);
+      // Started from a row, the wait shows in the Tenants view, not as a notification.
+      const waits = prompts().progress.filter((p) => /^Validating /.test(p.title));
+      assert.equal(waits.length, 2);
+      assert.ok(waits.every((p) => !p.notification));
     });
 
     it('Validate Key: 408 and 404 are one clear error line', async () => {

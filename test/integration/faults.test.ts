@@ -205,10 +205,16 @@ describe('Faults: every endpoint group under injected failures', function () {
           const double = prompts();
           await emulator().fault(faultFor(mode, c.path, c.method));
           const shownBefore = double.calls.length;
+          const statusesBefore = double.statuses.length;
           c.script?.(double);
           if (mode !== 'drift') double.button('error', undefined);
           await within(c.name, c.run());
-          const shown = double.calls.slice(shownBefore);
+          // What was said: messages, and the passing words of routine successes in the status bar.
+          const said = (calls: number, statuses: number) => [
+            ...double.calls.slice(calls),
+            ...double.statuses.slice(statuses).map((text) => ({ kind: 'status', text })),
+          ];
+          const shown = said(shownBefore, statusesBefore);
           if (mode === 'drift') {
             assert.ok(
               shown.some((s) => c.success.test(s.text)),
@@ -224,9 +230,10 @@ describe('Faults: every endpoint group under injected failures', function () {
             assert.equal(sent.length, 1, `a ${c.method} is sent once, never retried after ${mode}`);
           await emulator().clearFaults();
           const before = double.calls.length;
+          const statuses = double.statuses.length;
           c.script?.(double);
           await within(`${c.name} again`, c.run());
-          const after = double.calls.slice(before);
+          const after = said(before, statuses);
           assert.ok(
             after.some((s) => c.success.test(s.text)),
             `after the fault: ${after.map((s) => `${s.kind}: ${s.text}`).join(' | ')}`,

@@ -66,7 +66,11 @@ describe('The real network path: HTTPS under the public name, through a corporat
     await addTenantWithKey(prompts(), acme());
     const created = (await childrenOf(await groupRow('API Keys'))).find((r) => (r.element as { key?: { id: string } }).key?.id === keyId);
     assert.ok(created, 'the new key is in the tree');
-    prompts().button('warning', 'Revoke', /^Revoke API key "Through the proxy" of user [0-9a-f]+ on acme\?$/);
+    prompts().button(
+      'warning',
+      'Revoke',
+      /^Revoke API key "Through the proxy" of Dev Eloper \(dev\.eloper@acme\.example\.com\) on acme\?$/,
+    );
     await vscode.commands.executeCommand('qlikCloud.revokeApiKey', created.element);
     const revoked = (await childrenOf(await groupRow('API Keys'))).find((r) => (r.element as { key?: { id: string } }).key?.id === keyId);
     assert.match(revoked?.description ?? '', /^revoked · /);

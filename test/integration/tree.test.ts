@@ -131,7 +131,7 @@ describe('Tenants tree', function () {
       for (const k of keys) {
         assert.match(
           k.description ?? '',
-          /^(expires in .+|expired .+ ago|revoked|never expires) · (you|user [0-9a-f]{8}…|SCIM client \S+|\S+)$/,
+          /^(expires in .+|expired .+ ago|revoked|never expires) · (you|user [0-9a-f]{8}…|SCIM client \S+|.+)$/,
           k.description,
         );
         assert.match(k.contextValue ?? '', /^apiKey;(active|expired|revoked);(own|other)/);
@@ -194,11 +194,14 @@ describe('Tenants tree', function () {
         assert.match(error.label, expected);
         assert.equal(error.icon, 'error');
         assert.doesNotMatch(error.label + plain(error.tooltip), /\n\s+at |Error:/, 'no stack trace');
-        if (name === '401') {
+        if (name === '401' || name === '403') {
+          // Retrying as the same person cannot help: the row asks for credentials (another role, for a 403).
           assert.equal(error.command, 'qlikCloud.updateCredentials');
-          assert.equal(error.contextValue, 'error;status401;credentials');
+          assert.equal(error.contextValue, `error;status${name};credentials`);
+          assert.equal(error.description, 'Update Credentials…');
         } else {
           assert.equal(error.command, 'qlikCloud.refreshNode');
+          assert.match(error.contextValue ?? '', /;retry$/);
         }
         assert.equal((await reread(encryption)).description, 'could not load');
         await clearFaults();
@@ -207,6 +210,19 @@ describe('Tenants tree', function () {
         assert.equal(recovered.length, 4, outline(recovered));
       });
     }
+
+    it('a 404 error row offers no Retry that cannot help: a click shows the log (issue 16)', async () => {
+      const { fault, clearFaults } = emulator();
+      await fault({ path: '^/api/v1/api-keys/configs/', mode: 'status', status: 404, count: 0 });
+      const settings = await groupRow('API Key Settings');
+      const [error] = await childrenOf(settings);
+      assert.equal(error.command, 'qlikCloud.showLog');
+      assert.equal(error.description, 'Show Log');
+      assert.equal(error.contextValue, 'error;status404');
+      await clearFaults();
+      await vscode.commands.executeCommand('qlikCloud.refreshNode', settings.element);
+      assert.equal((await childrenOf(settings))[0]?.label, 'Maximum keys per user');
+    });
 
     it('clicking a 401 error row updates the credentials, and the group loads again with them', async () => {
       const { tenant, fault, clearFaults } = emulator();

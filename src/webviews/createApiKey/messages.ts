@@ -24,6 +24,8 @@ export const CreatedKeyView = z.object({
   description: z.string(),
   expiry: z.string(),
   sub: z.string(),
+  /** The owner in words ("Jane Doe (jane@example.com)"), when the owner is the signed-in user with a known name. */
+  ownerName: z.optional(z.string()),
   scim: z.boolean(),
 });
 export type CreatedKeyView = z.infer<typeof CreatedKeyView>;

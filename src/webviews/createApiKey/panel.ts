@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { type ApiKeyConfig, type CreatedApiKey, type CreateApiKeyInput, QlikApiError } from '../../qlik';
 import { isScimIdpId, scimSubject } from '../../qlik/scim';
-import { checkExpiryAgainstMaximum } from '../../util/format';
+import { checkExpiryAgainstMaximum, personInWords } from '../../util/format';
 import type { TenantRecord } from '../../tenants/tenantStore';
 import type { Log } from '../../util/log';
 import { prompts } from '../../util/prompts';
@@ -212,6 +212,9 @@ export class CreateApiKeyPanel extends BasePanel<FromWebview, ToWebview> {
         description: key.description,
         expiry: key.expiry.date?.toISOString() ?? key.expiry.text ?? '',
         sub: key.sub,
+        ...(!key.isScim && key.sub === this.tenant.user.id && this.tenant.user.name
+          ? { ownerName: personInWords(key.sub, { name: this.tenant.user.name, email: this.tenant.user.email }) }
+          : {}),
         scim: key.isScim,
       },
       tokenLength: this.token?.length ?? 0,

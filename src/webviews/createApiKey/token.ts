@@ -48,7 +48,7 @@ export function showToken(
     facts(undefined, [
       [l10n.t('Key ID'), key.id, 'key-id'],
       [l10n.t('Expires'), dateTime(key.expiry, locale)],
-      [key.scim ? l10n.t('SCIM subject') : l10n.t('Owner'), key.sub],
+      [key.scim ? l10n.t('SCIM subject') : l10n.t('Owner'), key.ownerName ? `${key.ownerName} · ${key.sub}` : key.sub],
     ]),
   );
 

@@ -147,7 +147,8 @@ function listUsers(ctx: Ctx, env: RouteEnv): void {
   const after = q.get('next');
   const before = q.get('prev');
   if (after !== null && before !== null) return bad(ctx, 'next', 'next and prev cannot be used together.');
-  const users = env.tenant.info.users;
+  const deleted = env.tenant.state.deletedUsers;
+  const users = new Map([...env.tenant.info.users].filter(([id]) => !deleted.has(id)));
   const cursorId = after ?? before;
   const cursor = cursorId === null ? undefined : users.get(cursorId);
   if (cursorId !== null && !cursor) return bad(ctx, after !== null ? 'next' : 'prev', 'The cursor does not name a known user.');
@@ -200,7 +201,8 @@ function getUser(ctx: Ctx, env: RouteEnv, raw: string): void {
   }
   const me = env.principal.user;
   const u = id === me.id ? me : env.tenant.info.users.get(id);
-  if (!u) return usersError(ctx, 404, { code: 'USERS-7', title: 'Not found', detail: 'User not found.' });
+  if (!u || env.tenant.state.deletedUsers.has(u.id))
+    return usersError(ctx, 404, { code: 'USERS-7', title: 'Not found', detail: 'User not found.' });
   if (u !== me && !isAdmin(me) && env.modes.userDirectory === 'restricted')
     return forbidden(ctx, 'Reading other users requires TenantAdmin.');
   const fields = parseFields(ctx);

@@ -3,10 +3,34 @@
 // person who never comes.
 import * as vscode from 'vscode';
 import type { QlikCloudTestApi } from '../../../src/testApi';
-import type { Level, PickOptions, ProgressTask, Prompts, StepAnswer } from '../../../src/util/prompts';
+import type {
+  Level,
+  PagedPickOptions,
+  PagedPickSource,
+  PickOptions,
+  ProgressTask,
+  Prompts,
+  StepAnswer,
+  StepOptions,
+} from '../../../src/util/prompts';
 import { testApi } from './extension';
 
-export type PromptKind = 'quickPick' | 'inputBox' | 'saveDialog' | 'information' | 'warning' | 'error';
+export type PromptKind = 'quickPick' | 'pagedPick' | 'inputBox' | 'saveDialog' | 'information' | 'warning' | 'error';
+
+/**
+ * A paged pick as a person works it: the labels shown, "Load more…", typing (the search the pick runs after the
+ * pause; resolves with the labels then shown). The session's answer is the label chosen (undefined cancels).
+ */
+export interface PagedPickSession {
+  readonly call: PromptCall;
+  /** The labels shown now (loaded items, then search hits), without "Load more…". */
+  labels(): string[];
+  /** "Load more…" is offered. */
+  readonly hasMore: boolean;
+  loadMore(): Promise<string[]>;
+  type(text: string): Promise<string[]>;
+}
+type PagedAnswer = (session: PagedPickSession) => Promise<string | undefined>;
 
 export interface PromptCall {
   kind: PromptKind;
@@ -24,24 +48,21 @@ export interface PromptCall {
   answer?: string | string[];
   /** Input boxes: the box's own validateInput, to try values against (undefined = accepted). */
   validate?: (value: string) => Promise<string | undefined>;
-  /** Steps of a multi-step input: "step of totalSteps", and whether a Back button is offered. */
-  step?: number;
-  totalSteps?: number;
-  offersBack?: boolean;
+  /** Steps of a multi-step input: "2/3", whether Back was offered, and the text typed (choices are then the search's). */
+  step?: string;
+  back?: boolean;
+  typed?: string;
   /** Input boxes: the value the box opened with (a password box's only as "•••" when it had one). */
   value?: string;
-  /** Step quick picks: the label of the item highlighted when it opened. */
-  active?: string;
 }
 
-/** A step's place in a multi-step input, as the double records it. */
+/** An input step's place in a multi-step input, as the double records it ("1/3", Back offered). */
 interface StepInfo {
-  step: number;
-  totalSteps: number;
-  offersBack: boolean;
+  step: string;
+  back: boolean;
 }
 
-const BACK = Symbol('back');
+const INPUT_BACK = Symbol('input back');
 
 type QuickPickAnswer = string | string[] | undefined | ((call: PromptCall) => string | string[] | undefined);
 type InputAnswer = string | undefined | ((call: PromptCall) => string | undefined);
@@ -51,9 +72,16 @@ interface Scripted {
   kind: PromptKind | 'back';
   match?: RegExp;
   answer: QuickPickAnswer;
+  /** Paged picks: how the person works it. */
+  session?: PagedAnswer;
   /** Input boxes: answer even when validateInput rejects it (to test the validation message). */
   allowInvalid?: boolean;
+  /** Steps: the text typed before answering (runs the step's search). */
+  type?: string;
 }
+
+/** The answer that presses a step's Back button. */
+export const BACK = Symbol('Back');
 
 /** A progress the extension showed: what it said and reported (the real progress still shows). */
 export interface ProgressCall {
@@ -76,6 +104,9 @@ function labelOf(item: unknown): string {
   return String(item);
 }
 
+/** The script's stand-in for BACK (answers are strings). */
+const BACK_ANSWER = '\u0000back';
+
 const KIND_OF_LEVEL: Record<Level, PromptKind> = { info: 'information', warning: 'warning', error: 'error' };
 
 /**
@@ -90,23 +121,26 @@ export class PromptDouble {
   /** Text copied to the clipboard (it is copied too), and links opened (they are not: no browser in a test). */
   readonly copied: string[] = [];
   readonly opened: string[] = [];
+  /** Passing words shown in the status bar (routine successes), in order. */
+  readonly statuses: string[] = [];
   private readonly script: Scripted[] = [];
   private readonly failures: string[] = [];
   private readonly inputRecorders: vscode.InputBoxOptions[][] = [];
+  private cancelAfterReports: number | undefined;
   /** What the extension calls, in place of VS Code's prompts. */
   readonly seam: Prompts = {
     pickOne: (items, options) => this.pickOne(items, options),
     pickMany: (items, options) => this.pickMany(items, options),
     input: async (options) => {
       const value = await this.inputBox(options);
-      if (value === BACK) throw new Error('prompt double: Back pressed on an input box that is not a step');
+      if (value === INPUT_BACK) throw new Error('prompt double: Back pressed on an input box that is not a step');
       return value;
     },
     stepInput: async (options) => {
-      const value = await this.inputBox(options, { step: options.step, totalSteps: options.totalSteps, offersBack: options.step > 1 });
-      return value === BACK ? 'back' : value === undefined ? undefined : { value };
+      const value = await this.inputBox(options, { step: `${options.step}/${options.totalSteps}`, back: options.step > 1 });
+      return value === INPUT_BACK ? { kind: 'back' } : value === undefined ? undefined : { kind: 'value', value };
     },
-    stepPick: (items, options) => this.stepPick(items, options),
+    pickStep: (items, options) => this.pickStep(items, options),
     confirm: (message, detail, ...actions) =>
       this.message({ kind: 'warning', text: message, choices: actions, modal: true, ...(detail !== undefined ? { detail } : {}) }),
     notify: (level, message, ...actions) => this.message({ kind: KIND_OF_LEVEL[level], text: message, choices: actions, modal: false }),
@@ -116,6 +150,11 @@ export class PromptDouble {
       await this.api.defaultPrompts.copy(text);
     },
     withProgress: (options, task) => this.withProgress(options, task),
+    pickPaged: (source, options) => this.pickPaged(source, options),
+    status: (text, hideAfterMs) => {
+      this.statuses.push(text);
+      this.api.defaultPrompts.status(text, hideAfterMs);
+    },
     saveFile: async (options) => {
       const scripted = this.next({
         kind: 'saveDialog',
@@ -151,6 +190,28 @@ export class PromptDouble {
     return this;
   }
 
+  /**
+   * Work the next paged pick (the API key picker from the palette): `session` loads more, types, and returns the
+   * label to choose. A plain `pick(label)` answers a paged pick too, from its first page.
+   */
+  pagedPick(session: PagedAnswer, match?: RegExp): this {
+    this.script.push({ kind: 'pagedPick', answer: undefined, session, match });
+    return this;
+  }
+
+  /**
+   * Answer the next step of a multi-step input with the item of this label, or BACK for its Back button; undefined
+   * cancels. `type` is typed first: the step's own search runs with it and its items are the ones to pick from.
+   */
+  step(
+    answer: string | typeof BACK | undefined | ((call: PromptCall) => string | undefined),
+    match?: RegExp,
+    options: { type?: string } = {},
+  ): this {
+    this.script.push({ kind: 'quickPick', answer: answer === BACK ? BACK_ANSWER : answer, match, type: options.type });
+    return this;
+  }
+
   /** Answer the next input box with this value; undefined cancels (Escape). */
   input(answer: InputAnswer, match?: RegExp, options: { allowInvalid?: boolean } = {}): this {
     this.script.push({ kind: 'inputBox', answer, match, allowInvalid: options.allowInvalid });
@@ -172,6 +233,15 @@ export class PromptDouble {
   /** Answer the next message of this kind by choosing the button with this title; undefined dismisses it. */
   button(kind: 'information' | 'warning' | 'error', answer: string | undefined, match?: RegExp): this {
     this.script.push({ kind, answer, match });
+    return this;
+  }
+
+  /**
+   * Presses Cancel on the next cancellable progress once it has reported `reports` times (as a person would, on
+   * the notification's Cancel button).
+   */
+  cancelProgressAfter(reports: number): this {
+    this.cancelAfterReports = reports;
     return this;
   }
 
@@ -204,7 +274,7 @@ export class PromptDouble {
     const scripted = this.script[0];
     let problem: string | undefined;
     if (!scripted) problem = `unexpected ${call.kind} "${call.text}"`;
-    else if (scripted.kind === 'back' && !call.offersBack) problem = `Back scripted, but ${call.kind} "${call.text}" offers no Back button`;
+    else if (scripted.kind === 'back' && !call.back) problem = `Back scripted, but ${call.kind} "${call.text}" offers no Back button`;
     else if (scripted.kind !== call.kind && scripted.kind !== 'back')
       problem = `expected a ${scripted.kind} but got a ${call.kind} "${call.text}"`;
     else if (scripted.match && !scripted.match.test(call.text)) problem = `${call.kind} "${call.text}" does not match ${scripted.match}`;
@@ -224,29 +294,97 @@ export class PromptDouble {
     return this.itemOf(call, items, wanted);
   }
 
-  private async stepPick<T extends vscode.QuickPickItem>(
-    items: readonly T[],
-    options: PickOptions & { step: number; totalSteps: number; active?: string },
-  ): Promise<StepAnswer<T>> {
-    const { call, wanted, back } = this.quickPick(items, options, {
-      step: options.step,
-      totalSteps: options.totalSteps,
-      offersBack: options.step > 1,
-    });
-    call.active = options.active;
-    if (back) return 'back';
-    if (wanted === undefined) return undefined;
-    if (Array.isArray(wanted)) throw new Error('prompt double: several answers for a single-choice quick pick');
-    call.answer = wanted;
-    return { value: this.itemOf(call, items, wanted) };
-  }
-
   private async pickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOptions): Promise<T[] | undefined> {
     const { call, wanted } = this.quickPick(items, options);
     if (wanted === undefined) return undefined;
     const labels = Array.isArray(wanted) ? wanted : [wanted];
     call.answer = labels;
     return labels.map((label) => this.itemOf(call, items, label));
+  }
+
+  private async pickPaged<T extends vscode.QuickPickItem>(source: PagedPickSource<T>, options: PagedPickOptions): Promise<T | undefined> {
+    const first = await source.first();
+    let loaded = first.items;
+    let hits: T[] = [];
+    let hasMore = first.more;
+    if (this.script[0]?.kind === 'quickPick') {
+      // Scripted as a plain quick pick: the first page, as the person sees it before typing.
+      return this.pickOne(loaded, { title: options.title, placeHolder: options.placeHolder });
+    }
+    const call: PromptCall = {
+      kind: 'pagedPick',
+      text: [options.title, options.placeHolder].filter(Boolean).join(' | '),
+      choices: loaded.map(labelOf),
+      modal: false,
+    };
+    const scripted = this.next(call);
+    const shown = () => {
+      const known = new Set(loaded.map((i) => source.key(i)));
+      return [...loaded, ...hits.filter((h) => !known.has(source.key(h)))];
+    };
+    const session: PagedPickSession = {
+      call,
+      labels: () => shown().map(labelOf),
+      get hasMore() {
+        return hasMore;
+      },
+      loadMore: async () => {
+        if (!hasMore) throw new Error('prompt double: "Load more…" is not offered');
+        const page = await source.more();
+        loaded = [...loaded, ...page.items];
+        hasMore = page.more;
+        return session.labels();
+      },
+      type: async (text) => {
+        hits = await source.search(text, new AbortController().signal);
+        return session.labels();
+      },
+    };
+    const wanted = await scripted.session!(session);
+    call.choices = session.labels();
+    if (wanted === undefined) return undefined;
+    call.answer = wanted;
+    return this.itemOf(call, shown(), wanted);
+  }
+
+  private async pickStep<T extends vscode.QuickPickItem>(items: readonly T[], options: StepOptions<T>): Promise<StepAnswer<T> | undefined> {
+    const call: PromptCall = {
+      kind: 'quickPick',
+      text: [`${options.title} (${options.step}/${options.totalSteps})`, options.placeHolder].filter(Boolean).join(' | '),
+      choices: items.map(labelOf),
+      modal: false,
+      details: items.map((i) => i.detail ?? i.description),
+      step: `${options.step}/${options.totalSteps}`,
+      back: options.back === true,
+    };
+    const scripted = this.next(call);
+    if (scripted.kind === 'back') {
+      call.answer = 'Back';
+      return { kind: 'back' };
+    }
+    let shown = items;
+    if (scripted.type !== undefined) {
+      if (!options.search) return this.fail(`step "${call.text}" does not search, but the script types "${scripted.type}"`);
+      call.typed = scripted.type;
+      shown = await options.search(scripted.type, new AbortController().signal);
+      call.choices = shown.map(labelOf);
+      call.details = shown.map((i) => i.detail ?? i.description);
+    }
+    const wanted = typeof scripted.answer === 'function' ? scripted.answer(call) : scripted.answer;
+    if (wanted === undefined) return undefined;
+    if (wanted === BACK_ANSWER) {
+      if (!call.back) return this.fail(`step "${call.text}" has no Back button`);
+      call.answer = 'Back';
+      return { kind: 'back' };
+    }
+    if (Array.isArray(wanted)) return this.fail('several answers for a step');
+    call.answer = wanted;
+    return { kind: 'item', item: this.itemOf(call, shown, wanted), value: scripted.type ?? '' };
+  }
+
+  private fail(problem: string): never {
+    this.failures.push(problem);
+    throw new Error(`prompt double: ${problem}`);
   }
 
   private withProgress<R>(options: vscode.ProgressOptions, task: ProgressTask<R>): Thenable<R> {
@@ -258,18 +396,28 @@ export class PromptDouble {
       increment: 0,
     };
     this.progress.push(call);
-    return this.api.defaultPrompts.withProgress(options, (progress, token) =>
-      task(
+    const cancelAfter = options.cancellable ? this.cancelAfterReports : undefined;
+    if (cancelAfter !== undefined) this.cancelAfterReports = undefined;
+    return this.api.defaultPrompts.withProgress(options, (progress, token) => {
+      const cancel = new vscode.CancellationTokenSource();
+      const linked = token.onCancellationRequested(() => cancel.cancel());
+      let reports = 0;
+      const run = task(
         {
           report: (value) => {
             if (value.message !== undefined) call.messages.push(value.message);
             call.increment += value.increment ?? 0;
             progress.report(value);
+            if (cancelAfter !== undefined && ++reports === cancelAfter) cancel.cancel();
           },
         },
-        token,
-      ),
-    );
+        cancel.token,
+      );
+      return Promise.resolve(run).finally(() => {
+        linked.dispose();
+        cancel.dispose();
+      });
+    });
   }
 
   private quickPick(
@@ -299,7 +447,7 @@ export class PromptDouble {
     throw new Error(`prompt double: ${problem}`);
   }
 
-  private async inputBox(options: vscode.InputBoxOptions, step?: StepInfo): Promise<string | undefined | typeof BACK> {
+  private async inputBox(options: vscode.InputBoxOptions, step?: StepInfo): Promise<string | undefined | typeof INPUT_BACK> {
     for (const seen of this.inputRecorders) seen.push(options);
     const call: PromptCall = {
       kind: 'inputBox',
@@ -314,7 +462,7 @@ export class PromptDouble {
       ...step,
     };
     const scripted = this.next(call);
-    if (scripted.kind === 'back') return BACK;
+    if (scripted.kind === 'back') return INPUT_BACK;
     const value =
       typeof scripted.answer === 'function' ? (scripted.answer(call) as string | undefined) : (scripted.answer as string | undefined);
     call.answer = value;

@@ -222,6 +222,16 @@ describe('emulator: users API', () => {
     assert.equal(userSchema.parse(other.json).email, 'zoe.angstrom@acme.example.com');
   });
 
+  it('a user deleted through the control API: users/{id} 404, left out of the list and of id filters; back after reset', async () => {
+    const grace = all.find((u) => u.name === 'Grace Hopper')!;
+    await h.control(`/users?tenant=${h.tenant.name}&id=${grace.id}`, 'DELETE');
+    assert.equal((await h.admin.get(`${USERS}/${grace.id}`)).status, 404);
+    assert.deepEqual(await names(h.admin, q(`id eq "${grace.id}" or id eq "${h.tenant.users.developer}"`)), ['Dev Eloper']);
+    assert.ok(!(await names(h.admin, `${USERS}?limit=100`)).includes('Grace Hopper'));
+    await h.control('/reset', 'POST');
+    assert.equal((await h.admin.get(`${USERS}/${grace.id}`)).status, 200);
+  });
+
   it('GET /api/v1/users/{id} → 404 USERS-7 for an unknown user, with a traceId', async () => {
     const r = await h.admin.get(`${USERS}/000000000000000000000000`);
     assert.equal(r.status, 404);

@@ -68,3 +68,50 @@ describe('encryption menus in the manifest', () => {
     assert.equal(shows('qlikCloud.showMigrationStatus', 'encryption;migrating;loaded'), true);
   });
 });
+
+describe('role-aware menus and palette in the manifest (issue 16)', () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as {
+    contributes: { commands: Array<{ command: string }>; menus: { commandPalette: MenuEntry[]; 'view/item/context': MenuEntry[] } };
+  };
+  const palette = new Map(manifest.contributes.menus.commandPalette.map((e) => [e.command, e.when]));
+  /** Commands that need no tenant: adding one, importing them, the log, the view's Refresh. */
+  const always = ['qlikCloud.addTenant', 'qlikCloud.importQlikCliContexts', 'qlikCloud.showLog', 'qlikCloud.refresh'];
+  /** What only a TenantAdmin can do: encryption keys and the tenant's API key settings. */
+  const adminOnly = [
+    'qlikCloud.editApiKeySettings',
+    'qlikCloud.registerKeyProvider',
+    'qlikCloud.testKeyProvider',
+    'qlikCloud.renameKeyProvider',
+    'qlikCloud.editKeyProviderDescription',
+    'qlikCloud.deleteKeyProvider',
+    'qlikCloud.migrateToKeyProvider',
+    'qlikCloud.resetToDefaultProvider',
+    'qlikCloud.showMigrationStatus',
+    'qlikCloud.copyArn',
+    'qlikCloud.copyFingerprint',
+  ];
+
+  it('offers in the palette, with no tenant yet, only what needs none', () => {
+    for (const { command } of manifest.contributes.commands) {
+      const when = palette.get(command);
+      if (always.includes(command)) assert.equal(when, undefined, `${command} is always offered`);
+      else assert.ok(when === 'false' || /\bqlikCloud\.(hasTenants|isTenantAdminSomewhere)\b/.test(when ?? ''), `${command}: ${when}`);
+    }
+  });
+
+  it('offers the encryption and settings commands in the palette only to a TenantAdmin of some tenant', () => {
+    for (const command of adminOnly) assert.equal(palette.get(command), 'qlikCloud.isTenantAdminSomewhere', command);
+  });
+
+  it('offers no edit on read-only settings rows (a non-admin may read them)', () => {
+    const edits = manifest.contributes.menus['view/item/context'].filter((e) => e.command === 'qlikCloud.editApiKeySettings');
+    const shows = (viewItem: string) =>
+      edits.some((e) =>
+        [...e.when.matchAll(/viewItem =~ \/(.*?)\/(?=\s*(?:&&|\|\||$))/g)].every(([, source]) => new RegExp(source).test(viewItem)),
+      );
+    assert.equal(shows('apiKeySetting;max_keys_per_user'), true);
+    assert.equal(shows('apiKeySettings;loaded'), true);
+    assert.equal(shows('apiKeySetting;max_keys_per_user;readonly'), false);
+    assert.equal(shows('apiKeySettings;loaded;readonly'), false);
+  });
+});

@@ -17,6 +17,7 @@ import {
   formatDate,
   migrationEndName,
   ownerLabel,
+  personInWords,
   relativeTime,
   settingLabel,
   settingValue,
@@ -222,6 +223,11 @@ describe('util/format: dates, labels and lines', () => {
     assert.equal(ownerLabel('SCIM\\okta', false), 'SCIM client okta');
     assert.equal(ownerLabel('auth0|someone', false), 'auth0|someone');
     assert.equal(ownerLabel('', false), 'unknown owner');
+    assert.equal(ownerLabel('abcdef0123456789abcd', false, 'Grace Hopper'), 'Grace Hopper');
+    assert.equal(ownerLabel('abcdef0123456789abcd', true, 'Grace Hopper'), 'you', 'one’s own key says you, name or not');
+    assert.equal(personInWords('id1', { name: 'Grace Hopper', email: 'grace@x.example' }), 'Grace Hopper (grace@x.example)');
+    assert.equal(personInWords('id1', { name: 'grace@x.example', email: 'grace@x.example' }), 'grace@x.example');
+    assert.equal(personInWords('id1', undefined), 'id1');
   });
 
   it('names the ends of a migration, Qlik’s own key by either of its markers', () => {

@@ -18,9 +18,15 @@ function sources(dir: string): string[] {
 const SINKS: Array<{ what: string; pattern: RegExp; doors: string[] }> = [
   {
     what: 'messages, quick picks and input boxes',
-    pattern: /\b(showInformationMessage|showWarningMessage|showErrorMessage|showQuickPick|showInputBox|createQuickPick|createInputBox)\b/,
+    pattern: /\b(showInformationMessage|showWarningMessage|showErrorMessage|showQuickPick|showInputBox)\b/,
     doors: ['util/prompts.ts'],
   },
+  // The paged pick (Load more…, search as you type) is VS Code's half of the seam's pickPaged, reached only through
+  // the guard in prompts.ts (the rule below keeps anyone else from calling it).
+  { what: 'quick picks built by hand', pattern: /\bcreateQuickPick\b/, doors: ['util/prompts.ts', 'util/pagedPick.ts'] },
+  { what: 'input boxes built by hand', pattern: /\bcreateInputBox\b/, doors: ['util/prompts.ts', 'util/stepInput.ts'] },
+  { what: 'the unguarded step input', pattern: /\bshowStepInput\b/, doors: ['util/prompts.ts', 'util/stepInput.ts'] },
+  { what: 'the unguarded paged pick', pattern: /\bvscodePickPaged\b/, doors: ['util/prompts.ts', 'util/pagedPick.ts'] },
   { what: 'progress', pattern: /window\.withProgress\b/, doors: ['util/prompts.ts'] },
   { what: 'status bar messages', pattern: /\bsetStatusBarMessage\b/, doors: ['util/prompts.ts'] },
   { what: 'markdown', pattern: /new vscode\.MarkdownString\b|\bMarkdownString\(/, doors: ['util/markdown.ts'] },
