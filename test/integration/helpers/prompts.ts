@@ -465,7 +465,8 @@ export class PromptDouble {
     if (scripted.kind === 'back') return INPUT_BACK;
     const value =
       typeof scripted.answer === 'function' ? (scripted.answer(call) as string | undefined) : (scripted.answer as string | undefined);
-    call.answer = value;
+    // A password box's answer is a secret: an assertion message that lists the calls must not print it.
+    call.answer = options.password && value !== undefined ? '•••' : value;
     if (value !== undefined && !scripted.allowInvalid) {
       const message = await call.validate!(value);
       if (message) {
