@@ -8,7 +8,7 @@ import { personInWords } from '../util/format';
 import { describeProblem } from '../util/problem';
 import { prompts, withProgress } from '../util/prompts';
 import { inert, TEXT_LIMITS } from '../util/text';
-import { apiKeyArg, apiKeyNodes, type CommandArg, type CommandNode, tenantArg } from './args';
+import { apiKeyArg, apiKeyNodes, type CommandArg, type CommandNode, progressLocation, tenantArg } from './args';
 import type { CommandContext } from './context';
 
 /** Requests in flight at once during a bulk removal; the client's rate limiter paces them within Tier 2. */
@@ -76,7 +76,7 @@ export async function deleteApiKey(ctx: CommandContext, arg: CommandArg, selecti
   if ((await prompts().confirm(message, detail, button)) !== button) throw new UserCancelledError();
   await withProgress(
     {
-      location: vscode.ProgressLocation.Notification,
+      location: progressLocation(arg),
       title: action === 'delete' ? vscode.l10n.t('Deleting API key "{0}"…', name) : vscode.l10n.t('Revoking API key "{0}"…', name),
     },
     () => ctx.services.apiKeys.remove(tenant.origin, key.id),
@@ -132,6 +132,7 @@ async function removeMany(ctx: CommandContext, nodes: ApiKeyNode[]): Promise<voi
   const failures: Array<{ target: Target; error: unknown }> = [];
   let done = 0;
   let cancelled = 0;
+  // A notification even from the tree: only there can a long bulk removal be cancelled.
   await withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Removing {0} API keys', targets.length), cancellable: true },
     async (progress, token) => {

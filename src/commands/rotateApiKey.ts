@@ -5,7 +5,7 @@ import { checkExpiryAgainstMaximum, durationWords } from '../util/format';
 import { UserCancelledError } from '../util/errors';
 import { prompts, withProgress } from '../util/prompts';
 import { CreateApiKeyPanel } from '../webviews/createApiKey/panel';
-import { apiKeyArg, type CommandArg } from './args';
+import { apiKeyArg, type CommandArg, progressLocation } from './args';
 import { type CommandContext, createApiKeyDeps } from './context';
 
 /**
@@ -62,7 +62,7 @@ export async function rotateApiKey(ctx: CommandContext, arg: CommandArg): Promis
   if (choice !== create) throw new UserCancelledError();
   const created = await withProgress(
     {
-      location: vscode.ProgressLocation.Notification,
+      location: progressLocation(arg),
       title: vscode.l10n.t('Creating the replacement of "{0}"…', key.description || key.id),
     },
     () =>

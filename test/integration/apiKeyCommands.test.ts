@@ -84,6 +84,8 @@ describe('API keys: commands', function () {
       assert.deepEqual(modal.choices, ['Delete']);
       const done = prompts().calls.find((c) => c.kind === 'information' && /Deleted API key/.test(c.text));
       assert.ok(done, 'a confirmation');
+      const wait = prompts().progress.find((p) => /^Deleting API key/.test(p.title));
+      assert.equal(wait?.notification, false, 'started from a row: the wait shows in the Tenants view');
       const deletes = (await emulator().requests()).filter((r) => r.method === 'DELETE');
       assert.equal(deletes.length, 1);
       const id = deletes[0]!.path.split('/').pop()!;
