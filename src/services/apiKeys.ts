@@ -23,6 +23,9 @@ export type MoreState = { kind: 'loading'; promise: Promise<void> } | { kind: 'f
  */
 export class ApiKeysService extends TenantStateService<ApiKeyListing> {
   private readonly more = new Map<string, MoreState>();
+  private readonly removedEmitter = new vscode.EventEmitter<{ origin: string; id: string }>();
+  /** Fires after a key was deleted or revoked through here (the Key Health snapshot drops it without a request). */
+  readonly onDidRemove = this.removedEmitter.event;
 
   constructor(
     deps: ServiceDeps,
@@ -31,6 +34,7 @@ export class ApiKeysService extends TenantStateService<ApiKeyListing> {
   ) {
     super(deps, 'API keys');
     this.disposables.push(
+      this.removedEmitter,
       deps.store.onDidChange(() => void this.retainFilters(deps.store.list().map((t) => t.origin))),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('qlikCloud.apiKeys')) for (const origin of this.states.origins()) this.invalidate(origin);
@@ -87,6 +91,7 @@ export class ApiKeysService extends TenantStateService<ApiKeyListing> {
   /** Deletes a key (the owner's own) or revokes it (anybody else's, for a TenantAdmin): the same DELETE. */
   async remove(origin: string, id: string, o: CallOptions & { reload?: boolean } = {}): Promise<void> {
     await (await this.deps.pool.get(origin)).apiKeys.delete(id, o.signal ? { signal: o.signal } : {});
+    this.removedEmitter.fire({ origin, id });
     if (o.reload !== false) this.invalidate(origin);
   }
 
