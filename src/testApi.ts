@@ -9,6 +9,8 @@ import type { Announcements } from './services/announcements';
 import type { TokenClipboard } from './apiKeys/tokenClipboard';
 import type { TenantsTreeProvider } from './tree/provider';
 import type { Prompts } from './util/prompts';
+import type { KeyHealthService } from './estate/keyHealth';
+import type { ExpiringTreeProvider } from './tree/healthTree';
 
 /**
  * What activate() returns when the extension host runs with QCK_EXTENSION_TEST_API=1 (the integration tests set it):
@@ -37,6 +39,14 @@ export interface QlikCloudTestApi {
   /** What this machine already announced (tests claim a key as another window would). */
   announcements: Announcements;
   tokenClipboard: TokenClipboard;
+  /** Key Health (issue 17): the service, and the two views' data providers (to read their rows). */
+  health: {
+    service: KeyHealthService;
+    tree: vscode.TreeDataProvider<unknown>;
+    expiring: ExpiringTreeProvider;
+    /** The rows selected in Expiring API Keys. */
+    expiringSelection(): unknown[];
+  };
   /** The extension's storage folders (global, workspace, logs), for the secret scans. */
   storageFolders(): string[];
 }
@@ -67,6 +77,7 @@ export function createTestApi(
   statusBar: MigrationStatusBar,
   setPrompts: (prompts: Prompts | undefined) => void,
   defaultPrompts: Prompts,
+  healthTree: vscode.TreeDataProvider<unknown>,
 ): QlikCloudTestApi {
   const { tree, store, log, pool, expiryWatcher, tokenClipboard } = ctx;
   const webviews = webviewsTestApi(ctx.panels, () => ctx.view?.selection.map((n) => n.id) ?? []);
@@ -99,6 +110,12 @@ export function createTestApi(
     },
     announcements: ctx.services.announcements,
     tokenClipboard,
+    health: {
+      service: ctx.health,
+      tree: healthTree,
+      expiring: ctx.healthViews!.expiringTree,
+      expiringSelection: () => [...(ctx.healthViews?.expiring.selection ?? [])],
+    },
     storageFolders: () =>
       [context.globalStorageUri, context.storageUri, context.logUri].filter((u): u is vscode.Uri => !!u).map((u) => u.fsPath),
   };

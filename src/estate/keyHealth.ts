@@ -12,10 +12,7 @@ import { readTenantHealth, walkKeys } from './healthRead';
 /** Tenants read at once: each client keeps to its tenant's rate limits; this bounds the work of the machine. */
 export const HEALTH_CONCURRENCY = 4;
 
-export type TenantHealthState =
-  | { kind: 'idle' }
-  | { kind: 'checking'; previous?: TenantHealth }
-  | { kind: 'done'; health: TenantHealth };
+export type TenantHealthState = { kind: 'idle' } | { kind: 'checking'; previous?: TenantHealth } | { kind: 'done'; health: TenantHealth };
 
 export interface HealthSettings {
   warningDays: number;
@@ -93,7 +90,8 @@ export class KeyHealthService implements vscode.Disposable {
     const until = this.now() + days * 86_400_000;
     const out: Array<{ tenant: TenantRecord; key: ApiKey }> = [];
     for (const tenant of this.store.list()) {
-      for (const key of this.health(tenant.origin)?.expiring ?? []) if ((key.expiry.date?.getTime() ?? Infinity) <= until) out.push({ tenant, key });
+      for (const key of this.health(tenant.origin)?.expiring ?? [])
+        if ((key.expiry.date?.getTime() ?? Infinity) <= until) out.push({ tenant, key });
     }
     return out.sort((a, b) => (a.key.expiry.date?.getTime() ?? 0) - (b.key.expiry.date?.getTime() ?? 0));
   }
@@ -206,10 +204,11 @@ export class KeyHealthService implements vscode.Disposable {
     if (!gone) return;
     const strip = (keys: ApiKey[] | undefined) => keys?.filter((k) => k.id !== id);
     const counts = h.counts ? { ...h.counts, active: Math.max(0, h.counts.active - 1) } : undefined;
-    const findings = h.findings
-      .map((f) => (f.keys ? { ...f, keys: strip(f.keys) ?? [] } : f))
-      .filter((f) => !f.keys || f.keys.length > 0);
-    this.states.set(origin, { kind: 'done', health: { ...h, expiring: h.expiring.filter((k) => k.id !== id), ...(counts ? { counts } : {}), findings } });
+    const findings = h.findings.map((f) => (f.keys ? { ...f, keys: strip(f.keys) ?? [] } : f)).filter((f) => !f.keys || f.keys.length > 0);
+    this.states.set(origin, {
+      kind: 'done',
+      health: { ...h, expiring: h.expiring.filter((k) => k.id !== id), ...(counts ? { counts } : {}), findings },
+    });
     this.changedEmitter.fire(origin);
   }
 
@@ -220,6 +219,9 @@ export class KeyHealthService implements vscode.Disposable {
 }
 
 /** A request in flight is shared; otherwise one fresh read (the tree redraws with the same answer). */
-function fresh<T>(service: { state(origin: string): { state: { kind: string } }; get(origin: string): Promise<T>; reload(origin: string): Promise<T> }, origin: string): Promise<T> {
+function fresh<T>(
+  service: { state(origin: string): { state: { kind: string } }; get(origin: string): Promise<T>; reload(origin: string): Promise<T> },
+  origin: string,
+): Promise<T> {
   return service.state(origin).state.kind === 'loading' ? service.get(origin) : service.reload(origin);
 }

@@ -16,6 +16,17 @@ export type ProgressTask<R> = (
   token: vscode.CancellationToken,
 ) => Thenable<R>;
 
+/** A quick pick whose items follow what is typed (Find API Key…). */
+export interface SearchOptions<T extends vscode.QuickPickItem> {
+  title: string;
+  placeHolder: string;
+  /**
+   * The items for a value: called with '' at once and after each pause in typing; `show` replaces the items (as
+   * often as answers arrive); `signal` aborts when a newer value comes or the pick closes.
+   */
+  search(value: string, show: (items: T[]) => void, signal: AbortSignal): Promise<void>;
+}
+
 /**
  * Every prompt and side effect a command shows a person goes through here, so that the integration tests can
  * answer them with a scripted double (the test API's setPrompts; test/integration/helpers/prompts.ts). The default implementation is plain VS Code. Whatever
@@ -36,6 +47,57 @@ export interface Prompts {
   withProgress<R>(options: vscode.ProgressOptions, task: ProgressTask<R>): Thenable<R>;
   /** The save dialog: where a file we write should go; undefined for Cancel. */
   saveFile(options: vscode.SaveDialogOptions): Promise<vscode.Uri | undefined>;
+  /** A quick pick that searches as the person types; undefined for Cancel. */
+  search<T extends vscode.QuickPickItem>(options: SearchOptions<T>): Promise<T | undefined>;
+}
+
+/** Pause in typing before a search runs. */
+export const SEARCH_DEBOUNCE_MS = 250;
+
+function vscodeSearch<T extends vscode.QuickPickItem>(options: SearchOptions<T>): Promise<T | undefined> {
+  const qp = vscode.window.createQuickPick<T>();
+  qp.title = options.title;
+  qp.placeholder = options.placeHolder;
+  qp.matchOnDescription = true;
+  qp.matchOnDetail = true;
+  qp.ignoreFocusOut = true;
+  let abort: AbortController | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const run = (value: string) => {
+    abort?.abort();
+    const mine = (abort = new AbortController());
+    qp.busy = true;
+    void options
+      .search(
+        value,
+        (items) => {
+          if (!mine.signal.aborted) qp.items = items;
+        },
+        mine.signal,
+      )
+      .catch(() => undefined)
+      .finally(() => {
+        if (abort === mine) qp.busy = false;
+      });
+  };
+  return new Promise<T | undefined>((resolve) => {
+    qp.onDidChangeValue((value) => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => run(value), SEARCH_DEBOUNCE_MS);
+    });
+    qp.onDidAccept(() => {
+      resolve(qp.selectedItems[0]);
+      qp.hide();
+    });
+    qp.onDidHide(() => {
+      if (timer) clearTimeout(timer);
+      abort?.abort();
+      resolve(undefined);
+      qp.dispose();
+    });
+    run('');
+    qp.show();
+  });
 }
 
 export const vscodePrompts: Prompts = {
@@ -68,6 +130,7 @@ export const vscodePrompts: Prompts = {
   withProgress(options, task) {
     return vscode.window.withProgress(options, task);
   },
+  search: vscodeSearch,
 };
 
 const message = (text: string) => inert(text, TEXT_LIMITS.message);
@@ -143,6 +206,25 @@ function guard(inner: Prompts): Prompts {
       return inner.copy(text);
     },
     saveFile: (options) => inner.saveFile({ ...options, title: optional(options.title, TEXT_LIMITS.label) }),
+    async search<T extends vscode.QuickPickItem>(options: SearchOptions<T>): Promise<T | undefined> {
+      // Each answer's items made inert; what is chosen is the caller's own item.
+      const originals = new Map<vscode.QuickPickItem, T>();
+      const chosen = await inner.search({
+        title: label(options.title),
+        placeHolder: message(options.placeHolder),
+        search: (value, show, signal) =>
+          options.search(
+            value,
+            (items) => {
+              const shown = safeItems(items).map((item) => ({ ...item, alwaysShow: true }));
+              shown.forEach((item, i) => originals.set(item, items[i]!));
+              show(shown);
+            },
+            signal,
+          ),
+      });
+      return chosen === undefined ? undefined : originals.get(chosen);
+    },
     // A notification's progress renders links too: the title and every report are inert.
     withProgress: (options, task) =>
       inner.withProgress({ ...options, title: optional(options.title, TEXT_LIMITS.label) }, (progress, token) =>

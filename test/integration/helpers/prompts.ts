@@ -3,10 +3,10 @@
 // person who never comes.
 import * as vscode from 'vscode';
 import type { QlikCloudTestApi } from '../../../src/testApi';
-import type { Level, PickOptions, ProgressTask, Prompts } from '../../../src/util/prompts';
+import type { Level, PickOptions, ProgressTask, Prompts, SearchOptions } from '../../../src/util/prompts';
 import { testApi } from './extension';
 
-export type PromptKind = 'quickPick' | 'inputBox' | 'saveDialog' | 'information' | 'warning' | 'error';
+export type PromptKind = 'quickPick' | 'inputBox' | 'saveDialog' | 'information' | 'warning' | 'error' | 'search';
 
 export interface PromptCall {
   kind: PromptKind;
@@ -22,6 +22,8 @@ export interface PromptCall {
   detail?: string;
   /** What the double answered (label(s) or value), undefined for a cancel. */
   answer?: string | string[];
+  /** Searches (Find API Key…): the labels shown after each answer to the value typed, in order. */
+  history?: string[][];
   /** Input boxes: the box's own validateInput, to try values against (undefined = accepted). */
   validate?: (value: string) => Promise<string | undefined>;
 }
@@ -35,6 +37,8 @@ interface Scripted {
   answer: QuickPickAnswer;
   /** Input boxes: answer even when validateInput rejects it (to test the validation message). */
   allowInvalid?: boolean;
+  /** Searches: the value typed and the label of the item to choose (undefined: Escape once the search ended). */
+  search?: { value: string; label: string | RegExp | undefined };
 }
 
 /** A progress the extension showed: what it said and reported (the real progress still shows). */
@@ -89,6 +93,7 @@ export class PromptDouble {
       await this.api.defaultPrompts.copy(text);
     },
     withProgress: (options, task) => this.withProgress(options, task),
+    search: (options) => this.searchPick(options),
     saveFile: async (options) => {
       const scripted = this.next({
         kind: 'saveDialog',
@@ -133,6 +138,12 @@ export class PromptDouble {
   /** Answer the next save dialog with this file path; undefined cancels. */
   save(path: string | undefined, match?: RegExp): this {
     this.script.push({ kind: 'saveDialog', answer: path, match });
+    return this;
+  }
+
+  /** Answer the next search quick pick: type `value`, wait until its search ends, choose the item with `label`. */
+  search(value: string, label: string | RegExp | undefined, match?: RegExp): this {
+    this.script.push({ kind: 'search', answer: undefined, match, search: { value, label } });
     return this;
   }
 
@@ -195,6 +206,40 @@ export class PromptDouble {
     const labels = Array.isArray(wanted) ? wanted : [wanted];
     call.answer = labels;
     return labels.map((label) => this.itemOf(call, items, label));
+  }
+
+  private async searchPick<T extends vscode.QuickPickItem>(options: SearchOptions<T>): Promise<T | undefined> {
+    const call: PromptCall = {
+      kind: 'search',
+      text: [options.title, options.placeHolder].join(' | '),
+      choices: [],
+      modal: false,
+      history: [],
+    };
+    const { value, label } = this.next(call).search!;
+    const abort = new AbortController();
+    let shown: T[] = [];
+    await options.search('', (items) => (shown = items), abort.signal);
+    const searching = options.search(
+      value,
+      (items) => {
+        shown = items;
+        call.history!.push(items.map(labelOf));
+      },
+      abort.signal,
+    );
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([searching, new Promise((r) => (timer = setTimeout(r, 20_000)))]);
+    clearTimeout(timer);
+    abort.abort();
+    call.choices = shown.map(labelOf);
+    call.answer = value;
+    if (label === undefined) return undefined;
+    const item = shown.find((i) => (typeof label === 'string' ? labelOf(i) === label : label.test(labelOf(i))));
+    if (item) return item;
+    const problem = `search "${value}" shows no item ${String(label)} (items: ${call.choices.join(', ')})`;
+    this.failures.push(problem);
+    throw new Error(`prompt double: ${problem}`);
   }
 
   private withProgress<R>(options: vscode.ProgressOptions, task: ProgressTask<R>): Thenable<R> {
