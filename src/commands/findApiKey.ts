@@ -8,7 +8,7 @@ import type { CommandArg } from './args';
 import type { CommandContext } from './context';
 
 /** Pages of 100 walked per tenant for a description (the service has no description filter). */
-export const FIND_MAX_PAGES = 10;
+export const FIND_MAX_PAGES = 20;
 /** Tenants asked at once. */
 const PARALLEL = 4;
 /** What an API key ID looks like (24 hex digits). */
