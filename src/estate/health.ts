@@ -4,7 +4,7 @@ import * as l10n from '@vscode/l10n';
 import type { ApiKey } from '../qlik';
 import { apiKeyFindings, settingsFindings } from './healthApiKeys';
 import { type EncryptionInput, encryptionFindings } from './healthEncryption';
-import { type Finding, type HealthInput, rank, type Read, type TenantHealth, worst } from './healthTypes';
+import { type Finding, type HealthInput, rank, type Read, SEVERITIES, type TenantHealth, worst } from './healthTypes';
 
 export * from './healthTypes';
 export { KeyTally } from './healthApiKeys';
@@ -48,6 +48,15 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
     .map((f, i) => ({ f, i }))
     .sort((a, b) => rank(a.f.severity) - rank(b.f.severity) || a.i - b.i)
     .map((x) => x.f);
+}
+
+/** Worst first: by the worst severity, then by how many findings of each severity, worst first. */
+export function compareHealth(a: TenantHealth | undefined, b: TenantHealth | undefined): number {
+  if (!a || !b) return (a ? 0 : 1) - (b ? 0 : 1);
+  const tally = (h: TenantHealth) => SEVERITIES.map((s) => h.findings.filter((f) => f.severity === s).length);
+  const ta = tally(a);
+  const tb = tally(b);
+  return rank(a.severity) - rank(b.severity) || ta.reduce((d, n, i) => d || tb[i]! - n, 0);
 }
 
 /** The same health with the encryption findings read again from newer encryption state (no request). */

@@ -9,8 +9,9 @@ import { describeProblem } from '../util/problem';
 import { boundedEach, type TenantHealth, withEncryption } from './health';
 import { readTenantHealth, walkKeys } from './healthRead';
 
-/** Tenants read at once: each client keeps to its tenant's rate limits; this bounds the work of the machine. */
-export const HEALTH_CONCURRENCY = 4;
+import { HEALTH_CONCURRENCY } from './healthLimits';
+
+export { HEALTH_CONCURRENCY };
 
 export type TenantHealthState = { kind: 'idle' } | { kind: 'checking'; previous?: TenantHealth } | { kind: 'done'; health: TenantHealth };
 

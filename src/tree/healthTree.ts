@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { rank } from '../estate/health';
+import { compareHealth } from '../estate/health';
 import { ExpiringKeyNode, HealthTenantNode, type HealthViewContext, TenantAnchor } from './healthNodes';
 import { MessageNode } from './errorNode';
 import type { TreeNode } from './node';
@@ -31,8 +31,8 @@ export class HealthTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
       if (!n) this.rows.set(r.origin, (n = new HealthTenantNode(r.origin, this.ctx)));
       return { n, label: r.label };
     });
-    const order = (n: HealthTenantNode) => (n.severity ? rank(n.severity) : 4);
-    return rows.sort((a, b) => order(a.n) - order(b.n) || a.label.localeCompare(b.label)).map((r) => r.n);
+    const health = (n: HealthTenantNode) => this.ctx.health.health(n.origin);
+    return rows.sort((a, b) => compareHealth(health(a.n), health(b.n)) || a.label.localeCompare(b.label)).map((r) => r.n);
   }
 
   getParent(node: TreeNode): TreeNode | undefined {

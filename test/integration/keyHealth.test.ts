@@ -35,7 +35,7 @@ async function rows(provider: vscode.TreeDataProvider<unknown>, parent?: unknown
 
 describe('Key Health across tenants', function () {
   this.timeout(120_000);
-  const emulator = useEmulator({ seed: 'estate', tenants: 3 });
+  const emulator = useEmulator({ seed: 'estate', tenants: 4 });
   const prompts = usePromptDouble();
 
   quietExpiryNotifications();
@@ -86,16 +86,41 @@ describe('Key Health across tenants', function () {
     const api = await testApi();
     await api.health.service.refresh();
     const top = await rows(api.health.tree);
-    const findings = await rows(api.health.tree, top[0]!.element);
+    const row = top.find((r) => r.label === api.store.get(ts[2]!.url)!.label)!;
+    const findings = await rows(api.health.tree, row.element);
     const compliance = findings.find((f) => /compliance problem/.test(f.label))!;
     await emulator().clearRequests();
     await vscode.commands.executeCommand('qlikCloud.testKeyProvider', compliance.element);
     const requests = await emulator().requests(ts[2]!.name);
     assert.ok(
-      requests.some((r) => (r.method === 'POST' && /\/actions\/test$/.test(r.path)) || /test/.test(r.path)),
+      requests.some((r) => r.method === 'POST' && /\/actions\/test$/.test(r.path)),
       requests.map((r) => `${r.method} ${r.path}`).join(', '),
     );
     await waitFor('the validation message', () => prompts().calls.find((c) => /compliance|can use|Qlik Cloud/.test(c.text)));
+    // The finding follows the validation without a refresh: the key in use was validated from here.
+    const again = await waitFor('the finding updated', async () => {
+      const fresh = await rows(api.health.tree, row.element);
+      return fresh.find((f) => /last validated from here/.test(f.label));
+    });
+    assert.ok(again);
+  });
+
+  it('Migrate from a finding about the key in use asks which key to migrate to', async () => {
+    const ts = await addAll(['admin', 'admin', 'admin', 'admin']);
+    const api = await testApi();
+    await api.health.service.refresh();
+    const top = await rows(api.health.tree);
+    // Tenant 3: a single-region key in use.
+    const row = top.find((r) => r.label === api.store.get(ts[3]!.url)!.label)!;
+    const findings = await rows(api.health.tree, row.element);
+    const single = findings.find((f) => /single-region/.test(f.label));
+    assert.ok(single, findings.map((f) => f.label).join(' | '));
+    assert.match(single.contextValue, /;migrate(;|$)/);
+    prompts().pick(undefined, /Migrate/);
+    await vscode.commands.executeCommand('qlikCloud.migrateToKeyProvider', single.element);
+    const pick = prompts().calls.find((c) => c.kind === 'quickPick')!;
+    assert.ok(pick.choices.includes('Standby CMK'), pick.choices.join(', '));
+    assert.ok(!pick.choices.includes('Legacy single-region key'), 'not the key in use');
   });
 
   it('a developer: encryption managed by a TenantAdmin (nothing requested), own keys only', async () => {

@@ -1,6 +1,15 @@
 // Issue 17: the findings of a tenant's key health and their order, from plain data (no requests).
 import * as assert from 'node:assert/strict';
-import { boundedEach, KeyTally, rank, tenantHealth, withEncryption, type HealthInput, type KeyWalk } from '../../../src/estate/health';
+import {
+  boundedEach,
+  compareHealth,
+  KeyTally,
+  rank,
+  tenantHealth,
+  withEncryption,
+  type HealthInput,
+  type KeyWalk,
+} from '../../../src/estate/health';
 import { unreachable } from '../../../src/estate/healthRead';
 import { QlikApiError, QlikNetworkError } from '../../../src/qlik/errors';
 import { toApiKey } from '../../../src/qlik/apiKeyModel';
@@ -209,6 +218,16 @@ describe('key health findings', () => {
     assert.equal(fixed.severity, 'warning', 'the expiring key is still there');
     assert.ok(!ids(fixed).includes('encryption/current/compliance'));
     assert.ok(ids(fixed).includes('apiKeys/expiring'));
+  });
+
+  it('tenants sort by their worst severity, then by how many findings of it', () => {
+    const keys = (n: number) => ({ ok: true as const, value: walk(Array.from({ length: n }, (_, i) => key(`k${i}`, 'active', DAY / 2))) });
+    const bad = aws('Production CMK', 'fp1', { current: true, complianceError: [{ code: 'X', region: 'eu-west-1' }] });
+    const two = tenantHealth(input({ encryption: { ok: true, value: { providers: [bad], migration: undefined } }, keys: keys(1) }));
+    const one = tenantHealth(input({ keys: keys(3) }));
+    const fine = tenantHealth(input());
+    const sorted = [fine, one, undefined, two].sort(compareHealth);
+    assert.deepEqual(sorted, [two, one, fine, undefined]);
   });
 
   it('boundedEach runs at most the limit at once and starts nothing after an abort', async () => {
