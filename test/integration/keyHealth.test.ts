@@ -118,7 +118,9 @@ describe('Key Health across tenants', function () {
     assert.match(single.contextValue, /;migrate(;|$)/);
     prompts().pick(undefined, /Migrate/);
     await vscode.commands.executeCommand('qlikCloud.migrateToKeyProvider', single.element);
-    const pick = prompts().calls.find((c) => c.kind === 'quickPick')!;
+    const pick = prompts()
+      .calls.filter((c) => c.kind === 'quickPick')
+      .pop()!;
     assert.ok(pick.choices.includes('Standby CMK'), pick.choices.join(', '));
     assert.ok(!pick.choices.includes('Legacy single-region key'), 'not the key in use');
   });
