@@ -46,6 +46,8 @@ export interface QlikCloudTestApi {
     expiring: ExpiringTreeProvider;
     /** The rows selected in Expiring API Keys. */
     expiringSelection(): unknown[];
+    /** Reveals a row of Key Health in the real view (VS Code resolves it and its parents as it renders them). */
+    reveal(node: unknown): Thenable<void>;
   };
   /** The extension's storage folders (global, workspace, logs), for the secret scans. */
   storageFolders(): string[];
@@ -115,6 +117,7 @@ export function createTestApi(
       tree: healthTree,
       expiring: ctx.healthViews!.expiringTree,
       expiringSelection: () => [...(ctx.healthViews?.expiring.selection ?? [])],
+      reveal: (node) => ctx.healthViews!.health.reveal(node as never, { expand: true, select: true, focus: true }),
     },
     storageFolders: () =>
       [context.globalStorageUri, context.storageUri, context.logUri].filter((u): u is vscode.Uri => !!u).map((u) => u.fsPath),

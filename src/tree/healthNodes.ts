@@ -85,11 +85,8 @@ export class HealthTenantNode extends TreeNode implements HasTenant, HasReferenc
     const state = this.ctx.health.state(this.origin);
     const health = this.ctx.health.health(this.origin);
     const severity = health?.severity;
-    const expanded = severity === 'critical' || severity === 'warning';
-    const item = new vscode.TreeItem(
-      record?.label ?? this.origin,
-      expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
-    );
+    // Collapsed: a row first drawn before its check keeps the state the person gave it.
+    const item = new vscode.TreeItem(record?.label ?? this.origin, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.iconPath =
       state.kind === 'checking'

@@ -51,7 +51,9 @@ describe('Key Health, as an admin of several tenants sees it', function () {
     await sidebar.locator('.pane-header').filter({ hasText: 'Tenants' }).click();
     await sidebar.locator('.pane-header').filter({ hasText: 'Key Health' }).click();
     await runCommand('Qlik Cloud: Refresh Key Health');
-    const rows = sidebar.locator('.monaco-list-row');
+    // The rows of one pane (the collapsed Tenants view keeps its rows in the page too).
+    const pane = (title: string) => sidebar.locator('.pane').filter({ has: page.locator('.pane-header', { hasText: title }) });
+    const rows = pane('Key Health').locator('.monaco-list-row');
     await rows
       .filter({ hasText: /initech/ })
       .filter({ hasText: /critical/ })
@@ -61,7 +63,7 @@ describe('Key Health, as an admin of several tenants sees it', function () {
       .filter({ hasText: /compliance problem/ })
       .first()
       .waitFor({ state: 'visible', timeout: 30_000 });
-    const texts = await sidebar.locator('.monaco-list-row').allInnerTexts();
+    const texts = await rows.allInnerTexts();
     const first = texts.findIndex((t) => /initech/.test(t));
     const acme = texts.findIndex((t) => /^acme/.test(t.trim()));
     assert.ok(first >= 0 && (acme < 0 || first < acme), `initech (the worst) first: ${texts.join(' | ')}`);
@@ -70,7 +72,9 @@ describe('Key Health, as an admin of several tenants sees it', function () {
     // Expiring API Keys: every tenant's keys that expire within 3 days.
     await sidebar.locator('.pane-header').filter({ hasText: 'Key Health' }).click();
     await sidebar.locator('.pane-header').filter({ hasText: 'Expiring API Keys' }).click();
-    const expiring = sidebar.locator('.monaco-list-row').filter({ hasText: /(acme|globex|initech) · / });
+    const expiring = pane('Expiring API Keys')
+      .locator('.monaco-list-row')
+      .filter({ hasText: /(acme|globex|initech) · / });
     await expiring.first().waitFor({ state: 'visible', timeout: 30_000 });
     const shown = await expiring.allInnerTexts();
     const tenants = new Set(shown.map((t) => /(acme|globex|initech)/.exec(t)?.[1]));

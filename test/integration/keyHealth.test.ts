@@ -77,6 +77,9 @@ describe('Key Health across tenants', function () {
     await vscode.commands.executeCommand('qlikCloud.revealInTenants', compliance.element);
     const line = await waitFor('the reveal', () => api.logLines().find((l) => /revealed .*\/encryption\/[^/]+ in Tenants/.test(l)));
     assert.ok(line.includes(ts[2]!.url));
+    // The real view resolves the finding and its tenant row.
+    await vscode.commands.executeCommand('qlikCloud.keyHealth.focus');
+    await api.health.reveal(compliance.element);
     // Rows follow the healthy tenant at the end.
     assert.match(top[2]!.description, /active keys/);
   });
