@@ -218,11 +218,21 @@ describe('Key Health across tenants', function () {
     const ts = await addAll(['admin', 'admin']);
     const state = (await emulator().state(ts[1]!.name)) as { apiKeys: Array<{ id: string; description: string }> };
     const target = state.apiKeys[1500]!;
+    await emulator().clearRequests();
     prompts().search(target.id, target.description, /Find API Key/);
     await vscode.commands.executeCommand('qlikCloud.findApiKey');
     const byId = prompts().calls.find((c) => c.kind === 'search')!;
     assert.ok(byId.history!.length >= 2, 'what is loaded first, then the service’s answer');
     assert.equal(byId.history![0]!.length, 0, 'nothing was loaded yet');
+    // An ID is asked of each tenant (one request each), not sought in a walk of every key.
+    for (const t of ts.slice(0, 2)) {
+      const asked = (await emulator().requests(t.name)).filter((r) => r.path.startsWith('/api/v1/api-keys'));
+      assert.deepEqual(
+        asked.map((r) => r.path),
+        [`/api/v1/api-keys/${target.id}`],
+        t.name,
+      );
+    }
     const api = await testApi();
     await waitFor('the key shown', () => api.logLines().find((l) => /revealed|details/.test(l)) ?? vscode.window.activeTextEditor);
     // By description: a walk of both tenants; the same description number exists on both.
