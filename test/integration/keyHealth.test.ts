@@ -224,14 +224,12 @@ describe('Key Health across tenants', function () {
     const byId = prompts().calls.find((c) => c.kind === 'search')!;
     assert.ok(byId.history!.length >= 2, 'what is loaded first, then the service’s answer');
     assert.equal(byId.history![0]!.length, 0, 'nothing was loaded yet');
-    // An ID is asked of each tenant (one request each), not sought in a walk of every key.
+    // An ID is asked of each tenant (one request each), not sought in a walk of its 20 pages of keys (the Tenants
+    // view of an earlier suite may list one page meanwhile).
     for (const t of ts.slice(0, 2)) {
       const asked = (await emulator().requests(t.name)).filter((r) => r.path.startsWith('/api/v1/api-keys'));
-      assert.deepEqual(
-        asked.map((r) => r.path),
-        [`/api/v1/api-keys/${target.id}`],
-        t.name,
-      );
+      assert.equal(asked.filter((r) => r.path === `/api/v1/api-keys/${target.id}`).length, 1, t.name);
+      assert.ok(asked.filter((r) => r.path === '/api/v1/api-keys').length < 3, `${t.name}: no walk`);
     }
     const api = await testApi();
     await waitFor('the key shown', () => api.logLines().find((l) => /revealed|details/.test(l)) ?? vscode.window.activeTextEditor);
