@@ -1,6 +1,9 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { ExpiryWatcher } from './apiKeys/expiryWatcher';
+import { KeyHealthService, readHealthSettings } from './estate/keyHealth';
+import { HealthBackground, EXPIRING_VIEW, HEALTH_VIEW } from './tree/healthRefresh';
+import { ExpiringTreeProvider, HealthTreeProvider } from './tree/healthTree';
 import { TokenClipboard } from './apiKeys/tokenClipboard';
 import { registerCommands } from './commands/registry';
 import type { CommandContext } from './commands/context';
@@ -40,6 +43,21 @@ export function activate(context: vscode.ExtensionContext): QlikCloudTestApi | u
   const statusBar = new MigrationStatusBar(services.migrations);
   const panels = new PanelTracker();
   const contextKeys = new ContextKeys(store, services.identity, services.migrations);
+  const health = new KeyHealthService(store, pool, services, log);
+  const healthCtx = { store, health, now: () => Date.now(), warningDays: () => readHealthSettings().warningDays };
+  const healthTree = new HealthTreeProvider(healthCtx);
+  const expiringTree = new ExpiringTreeProvider(healthCtx, () => readHealthSettings().expiringDays);
+  const healthViews = {
+    health: vscode.window.createTreeView(HEALTH_VIEW, { treeDataProvider: healthTree }),
+    expiring: vscode.window.createTreeView(EXPIRING_VIEW, { treeDataProvider: expiringTree, canSelectMany: true }),
+    expiringTree,
+  };
+  const background = new HealthBackground(
+    health,
+    [healthViews.health, healthViews.expiring],
+    () => readHealthSettings().refreshMinutes,
+    log,
+  );
   const ctx: CommandContext = {
     extension: context,
     services,
@@ -52,6 +70,8 @@ export function activate(context: vscode.ExtensionContext): QlikCloudTestApi | u
     tokenClipboard,
     expiryWatcher,
     panels,
+    health,
+    healthViews,
   };
   context.subscriptions.push(
     log,
@@ -68,6 +88,15 @@ export function activate(context: vscode.ExtensionContext): QlikCloudTestApi | u
     tokenClipboard,
     expiryWatcher,
     panels,
+    health,
+    healthTree,
+    expiringTree,
+    healthViews.health,
+    healthViews.expiring,
+    background,
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('qlikCloud.keyHealth.expiringDays')) expiringTree.redraw();
+    }),
     // The walkthrough's "Explore its encryption keys" step is done once an Encryption node has been opened.
     view.onDidExpandElement(({ element }) => {
       if (element instanceof EncryptionGroupNode) void vscode.commands.executeCommand('setContext', 'qlikCloud.encryptionExplored', true);
@@ -83,7 +112,9 @@ export function activate(context: vscode.ExtensionContext): QlikCloudTestApi | u
   void services.migrations.resumeKnownTenants();
   // The test API exists only in development builds (esbuild defines QCK_TEST_BUILD false for production, and the
   // whole branch, with testApi.ts, is left out of the bundle); even there it needs QCK_EXTENSION_TEST_API=1.
-  return QCK_TEST_BUILD && testApiEnabled() ? createTestApi(ctx, context, statusBar, setPrompts, vscodePrompts, contextKeys) : undefined;
+  return QCK_TEST_BUILD && testApiEnabled()
+    ? createTestApi(ctx, context, statusBar, setPrompts, vscodePrompts, contextKeys, healthTree)
+    : undefined;
 }
 
 export async function deactivate(): Promise<void> {

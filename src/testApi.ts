@@ -10,6 +10,8 @@ import type { ContextKeys } from './services/contextKeys';
 import type { TokenClipboard } from './apiKeys/tokenClipboard';
 import type { TenantsTreeProvider } from './tree/provider';
 import type { Prompts } from './util/prompts';
+import type { KeyHealthService } from './estate/keyHealth';
+import type { ExpiringTreeProvider } from './tree/healthTree';
 
 /**
  * What activate() returns when the extension host runs with QCK_EXTENSION_TEST_API=1 (the integration tests set it):
@@ -38,6 +40,16 @@ export interface QlikCloudTestApi {
   /** What this machine already announced (tests claim a key as another window would). */
   announcements: Announcements;
   tokenClipboard: TokenClipboard;
+  /** Key Health (issue 17): the service, and the two views' data providers (to read their rows). */
+  health: {
+    service: KeyHealthService;
+    tree: vscode.TreeDataProvider<unknown>;
+    expiring: ExpiringTreeProvider;
+    /** The rows selected in Expiring API Keys. */
+    expiringSelection(): unknown[];
+    /** Reveals a row of Key Health in the real view (VS Code resolves it and its parents as it renders them). */
+    reveal(node: unknown): Thenable<void>;
+  };
   /** The extension's storage folders (global, workspace, logs), for the secret scans. */
   storageFolders(): string[];
   /** What the context keys of the `when` clauses say now (no tenant, TenantAdmin somewhere, a migration running). */
@@ -71,6 +83,7 @@ export function createTestApi(
   setPrompts: (prompts: Prompts | undefined) => void,
   defaultPrompts: Prompts,
   contextKeys: ContextKeys,
+  healthTree: vscode.TreeDataProvider<unknown>,
 ): QlikCloudTestApi {
   const { tree, store, log, pool, expiryWatcher, tokenClipboard } = ctx;
   const webviews = webviewsTestApi(ctx.panels, () => ctx.view?.selection.map((n) => n.id) ?? []);
@@ -104,6 +117,13 @@ export function createTestApi(
     announcements: ctx.services.announcements,
     tokenClipboard,
     contextKeys: () => contextKeys.current(),
+    health: {
+      service: ctx.health,
+      tree: healthTree,
+      expiring: ctx.healthViews!.expiringTree,
+      expiringSelection: () => [...(ctx.healthViews?.expiring.selection ?? [])],
+      reveal: (node) => ctx.healthViews!.health.reveal(node as never, { expand: true, select: true, focus: true }),
+    },
     storageFolders: () =>
       [context.globalStorageUri, context.storageUri, context.logUri].filter((u): u is vscode.Uri => !!u).map((u) => u.fsPath),
   };

@@ -8,7 +8,7 @@ import type { ClearSearchNode, LoadMoreRow, SearchGroupNode, SliceGroupNode } fr
 import type { EncryptionGroupNode } from '../tree/encryptionGroup';
 import type { ErrorNode, MessageNode } from '../tree/errorNode';
 import { KeyProviderNode, type MigrationNode, type ReplicaKeyNode } from '../tree/keyProviderNode';
-import { tenantOf, TreeNode } from '../tree/node';
+import { hasReference, tenantOf, TreeNode } from '../tree/node';
 import type { ApiKeySettingsGroupNode, SettingNode } from '../tree/settingsGroup';
 import type { TenantNode } from '../tree/tenantNode';
 import { UserFacingError } from '../util/errors';
@@ -42,14 +42,21 @@ export type CommandNode =
 export type CommandArg =
   | { readonly kind: 'none' }
   | { readonly kind: 'node'; readonly node: CommandNode }
-  | { readonly kind: 'origin'; readonly origin: string }
+  | { readonly kind: 'origin'; readonly origin: string; readonly target?: string }
   | { readonly kind: 'keyProvider'; readonly origin: string; readonly fingerprint: string; readonly arn?: string }
   | { readonly kind: 'apiKey'; readonly origin: string; readonly key: ApiKey };
 
 export const NO_ARG: CommandArg = { kind: 'none' };
 
 /** The first argument VS Code passes, as one of the kinds above; anything else counts as none (the command asks). */
-export function parseArg(raw: unknown): CommandArg {
+export function parseArg(raw: unknown, command?: string): CommandArg {
+  // A Key Health row stands for a node of the Tenants tree: the command gets what it refers to.
+  if (raw instanceof TreeNode && hasReference(raw)) {
+    const ref = raw.reference(command);
+    return ref.fingerprint || ref.key
+      ? parseArg(ref)
+      : { kind: 'origin', origin: ref.origin, ...(ref.target ? { target: ref.target } : {}) };
+  }
   if (raw instanceof TreeNode) return { kind: 'node', node: raw as CommandNode };
   if (typeof raw === 'string' && raw !== '') return { kind: 'origin', origin: raw };
   if (typeof raw !== 'object' || raw === null) return NO_ARG;

@@ -1,5 +1,7 @@
 import type * as vscode from 'vscode';
 import type { ExpiryWatcher } from '../apiKeys/expiryWatcher';
+import type { KeyHealthService } from '../estate/keyHealth';
+import type { ExpiringTreeProvider } from '../tree/healthTree';
 import { clipboardClearSeconds, type TokenClipboard } from '../apiKeys/tokenClipboard';
 import type { ClientPool } from '../tenants/clientPool';
 import type { TenantRecord, TenantStore } from '../tenants/tenantStore';
@@ -26,6 +28,10 @@ export interface CommandContext {
   /** Copies one-time tokens and clears them from the clipboard later. */
   readonly tokenClipboard: TokenClipboard;
   readonly expiryWatcher: ExpiryWatcher;
+  /** The key health of every tenant (Key Health, Expiring API Keys, Find API Key…). */
+  readonly health: KeyHealthService;
+  /** The Key Health and Expiring API Keys views. */
+  readonly healthViews?: { health: vscode.TreeView<TreeNode>; expiring: vscode.TreeView<TreeNode>; expiringTree: ExpiringTreeProvider };
   /** The open webview panels (one Register AWS KMS Key panel per tenant). */
   readonly panels: PanelTracker;
 }

@@ -35,6 +35,12 @@ import { renameTenant } from './renameTenant';
 import { showDetails } from './showDetails';
 import { showLog } from './showLog';
 import { updateCredentials } from './updateCredentials';
+import { cancelKeyHealthRefresh } from './cancelKeyHealthRefresh';
+import { findApiKey } from './findApiKey';
+import { refreshKeyHealth } from './refreshKeyHealth';
+import { revealInTenants } from './revealInTenants';
+import { showExpiringAcrossTenants } from './showExpiringAcrossTenants';
+import { sortExpiringApiKeys } from './sortExpiringApiKeys';
 import { type Command, wrapCommand } from './wrapper';
 
 /** Command id → function. Each command lives in its own file; all run through the one error path. */
@@ -75,6 +81,12 @@ export const COMMANDS: Record<string, Command> = {
   'qlikCloud.groupApiKeys': groupApiKeys,
   'qlikCloud.searchApiKeys': searchApiKeys,
   'qlikCloud.clearApiKeySearch': clearApiKeySearch,
+  'qlikCloud.refreshKeyHealth': refreshKeyHealth,
+  'qlikCloud.cancelKeyHealthRefresh': cancelKeyHealthRefresh,
+  'qlikCloud.revealInTenants': revealInTenants,
+  'qlikCloud.showExpiringApiKeysAcrossTenants': showExpiringAcrossTenants,
+  'qlikCloud.sortExpiringApiKeys': sortExpiringApiKeys,
+  'qlikCloud.findApiKey': findApiKey,
 };
 
 export function registerCommands(ctx: CommandContext, extra: Record<string, Command> = {}): vscode.Disposable[] {

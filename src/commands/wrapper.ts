@@ -12,7 +12,7 @@ export type Command = (ctx: CommandContext, arg: CommandArg, selection: readonly
  */
 export function wrapCommand(id: string, ctx: CommandContext, fn: Command): (...args: unknown[]) => Promise<void> {
   return async (...raw: unknown[]) => {
-    const arg = parseArg(raw[0]);
+    const arg = parseArg(raw[0], id);
     try {
       await fn(ctx, arg, parseSelection(raw[1]));
     } catch (error) {

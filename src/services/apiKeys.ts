@@ -31,6 +31,9 @@ export class ApiKeysService extends TenantStateService<ApiKeyListing> {
   private readonly more = new Map<string, MoreState>();
   private readonly slices: ApiKeySlices;
   private readonly searches = new Map<string, SearchResult>();
+  private readonly removedEmitter = new vscode.EventEmitter<{ origin: string; id: string }>();
+  /** Fires after a key was deleted or revoked through here (the Key Health snapshot drops it without a request). */
+  readonly onDidRemove = this.removedEmitter.event;
 
   constructor(
     deps: ServiceDeps,
@@ -46,6 +49,7 @@ export class ApiKeysService extends TenantStateService<ApiKeyListing> {
       fire: (origin) => this.fire(origin),
     });
     this.disposables.push(
+      this.removedEmitter,
       deps.store.onDidChange(() => {
         const origins = deps.store.list().map((t) => t.origin);
         this.slices.retain(new Set(origins));
@@ -109,6 +113,7 @@ export class ApiKeysService extends TenantStateService<ApiKeyListing> {
     await (await this.deps.pool.get(origin)).apiKeys.delete(id, o.signal ? { signal: o.signal } : {});
     const found = this.searches.get(origin);
     if (found) this.searches.set(origin, { ...found, keys: found.keys.filter((k) => k.id !== id) });
+    this.removedEmitter.fire({ origin, id });
     if (o.reload !== false) this.invalidate(origin);
   }
 

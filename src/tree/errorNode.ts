@@ -67,7 +67,7 @@ export class ErrorNode extends TreeNode {
 /** A quiet row: "No API keys", "Loading…". */
 export class MessageNode extends TreeNode {
   constructor(
-    parent: TreeNode,
+    parent: TreeNode | undefined,
     readonly id: string,
     private readonly label: string,
     private readonly icon = 'info',

@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { ApiKey } from '../qlik';
 import type { Services } from '../services';
 import type { TenantRecord, TenantStore } from '../tenants/tenantStore';
 import type { Log } from '../util/log';
@@ -63,4 +64,22 @@ export function hasDetails(node: unknown): node is HasDetails {
 /** contextValue from tokens: `keyProvider;aws;current;noncompliant`. Falsy tokens are left out. */
 export function contextValue(...tokens: Array<string | false | undefined>): string {
   return tokens.filter((t): t is string => typeof t === 'string' && t !== '').join(';');
+}
+
+/** What a row of another view (Key Health) is about, for the commands of the Tenants tree. */
+export interface Reference {
+  origin: string;
+  fingerprint?: string;
+  key?: ApiKey;
+  /** The kind of node, when it is no key provider or key (a group, the tenant). */
+  target?: string;
+}
+
+/** Rows that stand for a node of the Tenants tree: a command gets the reference instead of the row. */
+export interface HasReference {
+  reference(command?: string): Reference;
+}
+
+export function hasReference(node: unknown): node is HasReference {
+  return typeof node === 'object' && node !== null && typeof (node as Partial<HasReference>).reference === 'function';
 }

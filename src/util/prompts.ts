@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { UserCancelledError, UserFacingError } from './errors';
 import { guardPaged, type PagedPickOptions, type PagedPickSource, vscodePickPaged } from './pagedPick';
-import { DebouncedSearch } from './debouncedSearch';
+import { vscodeSearch } from './searchPick';
+import { showStep } from './stepPick';
 import { type InputStepAnswer, showStepInput, type StepInputOptions } from './stepInput';
 import { hasInvisible, inert, TEXT_LIMITS } from './text';
 
@@ -22,6 +23,17 @@ export type ProgressTask<R> = (
   progress: vscode.Progress<{ message?: string; increment?: number }>,
   token: vscode.CancellationToken,
 ) => Thenable<R>;
+
+/** A quick pick whose items follow what is typed (Find API Key…). */
+export interface SearchOptions<T extends vscode.QuickPickItem> {
+  title: string;
+  placeHolder: string;
+  /**
+   * The items for a value: called with '' at once and after each pause in typing; `show` replaces the items (as
+   * often as answers arrive); `signal` aborts when a newer value comes or the pick closes.
+   */
+  search(value: string, show: (items: T[]) => void, signal: AbortSignal): Promise<void>;
+}
 
 /**
  * Every prompt and side effect a command shows a person goes through here, so that the integration tests can
@@ -51,6 +63,8 @@ export interface Prompts {
   status(text: string, hideAfterMs: number): void;
   /** A quick pick that pages ("Load more…") and searches as the person types; undefined for Cancel. */
   pickPaged<T extends vscode.QuickPickItem>(source: PagedPickSource<T>, options: PagedPickOptions): Promise<T | undefined>;
+  /** A quick pick that searches as the person types; undefined for Cancel. */
+  search<T extends vscode.QuickPickItem>(options: SearchOptions<T>): Promise<T | undefined>;
 }
 
 export interface StepOptions<T extends vscode.QuickPickItem> {
@@ -68,49 +82,6 @@ export interface StepOptions<T extends vscode.QuickPickItem> {
 
 /** The item picked with the text typed, or Back. */
 export type StepAnswer<T> = { kind: 'item'; item: T; value: string } | { kind: 'back' };
-
-/** VS Code's own: `window.createQuickPick` with step, totalSteps and the Back button (only behind the guard below). */
-function showStep<T extends vscode.QuickPickItem>(items: readonly T[], options: StepOptions<T>): Promise<StepAnswer<T> | undefined> {
-  const qp = vscode.window.createQuickPick<T>();
-  qp.title = options.title;
-  qp.placeholder = options.placeHolder;
-  qp.step = options.step;
-  qp.totalSteps = options.totalSteps;
-  qp.ignoreFocusOut = true;
-  qp.matchOnDescription = options.matchOnDescription ?? false;
-  qp.matchOnDetail = options.matchOnDetail ?? false;
-  qp.buttons = options.back ? [vscode.QuickInputButtons.Back] : [];
-  qp.items = items;
-  const search = options.search
-    ? new DebouncedSearch(options.search, {
-        results: (found) => (qp.items = found),
-        busy: (on) => (qp.busy = on),
-      })
-    : undefined;
-  return new Promise((resolve) => {
-    let done = false;
-    const finish = (answer: StepAnswer<T> | undefined) => {
-      if (done) return;
-      done = true;
-      resolve(answer);
-      search?.dispose();
-      for (const d of subscriptions) d.dispose();
-      qp.dispose();
-    };
-    const subscriptions = [
-      qp.onDidChangeValue((text) => search?.typed(text)),
-      qp.onDidTriggerButton((b) => {
-        if (b === vscode.QuickInputButtons.Back) finish({ kind: 'back' });
-      }),
-      qp.onDidAccept(() => {
-        const item = qp.selectedItems[0];
-        if (item) finish({ kind: 'item', item, value: qp.value });
-      }),
-      qp.onDidHide(() => finish(undefined)),
-    ];
-    qp.show();
-  });
-}
 
 export const vscodePrompts: Prompts = {
   async pickOne(items, options) {
@@ -150,6 +121,7 @@ export const vscodePrompts: Prompts = {
   pickPaged(source, options) {
     return vscodePickPaged(source, options);
   },
+  search: vscodeSearch,
 };
 
 const message = (text: string) => inert(text, TEXT_LIMITS.message);
@@ -254,6 +226,25 @@ function guard(inner: Prompts): Prompts {
     saveFile: (options) => inner.saveFile({ ...options, title: optional(options.title, TEXT_LIMITS.label) }),
     // The status bar renders `$(icon)`: the word is inert like every label.
     status: (text, hideAfterMs) => inner.status(label(text), hideAfterMs),
+    async search<T extends vscode.QuickPickItem>(options: SearchOptions<T>): Promise<T | undefined> {
+      // Each answer's items made inert; what is chosen is the caller's own item.
+      const originals = new Map<vscode.QuickPickItem, T>();
+      const chosen = await inner.search({
+        title: label(options.title),
+        placeHolder: message(options.placeHolder),
+        search: (value, show, signal) =>
+          options.search(
+            value,
+            (items) => {
+              const shown = safeItems(items).map((item) => ({ ...item, alwaysShow: true }));
+              shown.forEach((item, i) => originals.set(item, items[i]!));
+              show(shown);
+            },
+            signal,
+          ),
+      });
+      return chosen === undefined ? undefined : originals.get(chosen);
+    },
     // A notification's progress renders links too: the title and every report are inert.
     withProgress: (options, task) =>
       inner.withProgress({ ...options, title: optional(options.title, TEXT_LIMITS.label) }, (progress, token) =>

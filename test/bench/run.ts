@@ -7,7 +7,8 @@
 //   --real-runs N     real-path runs per contender and path (default 3)
 //   --rtt MS          the real path's simulated round-trip time (default 40)
 //   --estate-runs N   estate-inventory runs per contender and size (default 3)
-//   --only a,b        some of: list, real, burst, bundle, host, estate
+//   --health-runs N   key-health refresh runs (default 3)
+//   --only a,b        some of: list, real, burst, bundle, host, estate, health
 //   --out FILE        also write the Markdown table there (default test-results/bench/latest.md)
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -18,6 +19,7 @@ import type { Contender, Measured } from './contender';
 import { control, requestLog, root, rotation, runContender, say, workDir } from './lib';
 import { benchRealPath } from './realPath';
 import { benchEstate } from './estate';
+import { benchHealth } from './health';
 import { fmt, median, ratio, table } from './stats';
 import type { HostBench } from './hostTypes';
 import { packageVsix } from '../harness/vsix';
@@ -33,8 +35,9 @@ const burstScale = Number(opt('burst-scale', '0.25'));
 const hostRuns = Number(opt('host-runs', '5'));
 const realRuns = Number(opt('real-runs', '3'));
 const estateRuns = Number(opt('estate-runs', '3'));
+const healthRuns = Number(opt('health-runs', '3'));
 const rttMs = Number(opt('rtt', '40'));
-const only = new Set(opt('only', 'list,real,burst,bundle,host,estate').split(','));
+const only = new Set(opt('only', 'list,real,burst,bundle,host,estate,health').split(','));
 const outFile = path.resolve(root, opt('out', 'test-results/bench/latest.md'));
 
 const productionCopy = path.join(workDir, 'production', 'extension.js');
@@ -345,6 +348,7 @@ async function main(): Promise<void> {
     if (only.has('bundle')) sections.push(benchBundle());
     if (only.has('host')) sections.push(benchHost());
     if (only.has('estate')) sections.push(await benchEstate(estateRuns));
+    if (only.has('health')) sections.push(await benchHealth(healthRuns));
   } finally {
     fs.rmSync(workDir, { recursive: true, force: true });
   }

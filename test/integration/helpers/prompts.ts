@@ -11,11 +11,12 @@ import type {
   ProgressTask,
   Prompts,
   StepAnswer,
+  SearchOptions,
   StepOptions,
 } from '../../../src/util/prompts';
 import { testApi } from './extension';
 
-export type PromptKind = 'quickPick' | 'pagedPick' | 'inputBox' | 'saveDialog' | 'information' | 'warning' | 'error';
+export type PromptKind = 'quickPick' | 'pagedPick' | 'inputBox' | 'saveDialog' | 'information' | 'warning' | 'error' | 'search';
 
 /**
  * A paged pick as a person works it: the labels shown, "Load more…", typing (the search the pick runs after the
@@ -46,6 +47,8 @@ export interface PromptCall {
   detail?: string;
   /** What the double answered (label(s) or value), undefined for a cancel. */
   answer?: string | string[];
+  /** Searches (Find API Key…): the labels shown after each answer to the value typed, in order. */
+  history?: string[][];
   /** Input boxes: the box's own validateInput, to try values against (undefined = accepted). */
   validate?: (value: string) => Promise<string | undefined>;
   /** Steps of a multi-step input: "2/3", whether Back was offered, and the text typed (choices are then the search's). */
@@ -78,6 +81,8 @@ interface Scripted {
   allowInvalid?: boolean;
   /** Steps: the text typed before answering (runs the step's search). */
   type?: string;
+  /** Searches: the value typed and the label of the item to choose (undefined: Escape once the search ended). */
+  search?: { value: string; label: string | RegExp | undefined };
 }
 
 /** The answer that presses a step's Back button. */
@@ -155,6 +160,7 @@ export class PromptDouble {
       this.statuses.push(text);
       this.api.defaultPrompts.status(text, hideAfterMs);
     },
+    search: (options) => this.searchPick(options),
     saveFile: async (options) => {
       const scripted = this.next({
         kind: 'saveDialog',
@@ -230,6 +236,12 @@ export class PromptDouble {
     return this;
   }
 
+  /** Answer the next search quick pick: type `value`, wait until its search ends, choose the item with `label`. */
+  search(value: string, label: string | RegExp | undefined, match?: RegExp): this {
+    this.script.push({ kind: 'search', answer: undefined, match, search: { value, label } });
+    return this;
+  }
+
   /** Answer the next message of this kind by choosing the button with this title; undefined dismisses it. */
   button(kind: 'information' | 'warning' | 'error', answer: string | undefined, match?: RegExp): this {
     this.script.push({ kind, answer, match });
@@ -300,6 +312,39 @@ export class PromptDouble {
     const labels = Array.isArray(wanted) ? wanted : [wanted];
     call.answer = labels;
     return labels.map((label) => this.itemOf(call, items, label));
+  }
+
+  private async searchPick<T extends vscode.QuickPickItem>(options: SearchOptions<T>): Promise<T | undefined> {
+    const call: PromptCall = {
+      kind: 'search',
+      text: [options.title, options.placeHolder].join(' | '),
+      choices: [],
+      modal: false,
+      history: [],
+    };
+    const { value, label } = this.next(call).search!;
+    const abort = new AbortController();
+    let shown: T[] = [];
+    await options.search('', (items) => (shown = items), abort.signal);
+    const searching = options.search(
+      value,
+      (items) => {
+        shown = items;
+        call.history!.push(items.map(labelOf));
+      },
+      abort.signal,
+    );
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([searching, new Promise((r) => (timer = setTimeout(r, 20_000)))]);
+    clearTimeout(timer);
+    abort.abort();
+    call.choices = shown.map(labelOf);
+    call.answer = value;
+    if (label === undefined) return undefined;
+    const item = shown.find((i) => (typeof label === 'string' ? labelOf(i) === label : label.test(labelOf(i))));
+    if (item) return item;
+    const problem = `search "${value}" shows no item ${String(label)} (items: ${call.choices.join(', ')})`;
+    return this.fail(problem);
   }
 
   private async pickPaged<T extends vscode.QuickPickItem>(source: PagedPickSource<T>, options: PagedPickOptions): Promise<T | undefined> {

@@ -23,7 +23,13 @@ const SINKS: Array<{ what: string; pattern: RegExp; doors: string[] }> = [
   },
   // The paged pick (Load more…, search as you type) is VS Code's half of the seam's pickPaged, reached only through
   // the guard in prompts.ts (the rule below keeps anyone else from calling it).
-  { what: 'quick picks built by hand', pattern: /\bcreateQuickPick\b/, doors: ['util/prompts.ts', 'util/pagedPick.ts'] },
+  {
+    what: 'quick picks built by hand',
+    pattern: /\bcreateQuickPick\b/,
+    doors: ['util/prompts.ts', 'util/pagedPick.ts', 'util/searchPick.ts', 'util/stepPick.ts'],
+  },
+  { what: 'the unguarded search pick', pattern: /\bvscodeSearch\b/, doors: ['util/prompts.ts', 'util/searchPick.ts'] },
+  { what: 'the unguarded step pick', pattern: /\bshowStep\b/, doors: ['util/prompts.ts', 'util/stepPick.ts'] },
   { what: 'input boxes built by hand', pattern: /\bcreateInputBox\b/, doors: ['util/prompts.ts', 'util/stepInput.ts'] },
   { what: 'the unguarded step input', pattern: /\bshowStepInput\b/, doors: ['util/prompts.ts', 'util/stepInput.ts'] },
   { what: 'the unguarded paged pick', pattern: /\bvscodePickPaged\b/, doors: ['util/prompts.ts', 'util/pagedPick.ts'] },

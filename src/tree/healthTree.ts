@@ -1,0 +1,117 @@
+import * as vscode from 'vscode';
+import { compareHealth } from '../estate/health';
+import { ExpiringKeyNode, HealthTenantNode, type HealthViewContext, TenantAnchor } from './healthNodes';
+import { MessageNode } from './errorNode';
+import type { TreeNode } from './node';
+import { inertTreeItem } from './provider';
+
+/** Key Health: one row per tenant, worst first, redrawn when the health service says a tenant changed. */
+export class HealthTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly changedEmitter = new vscode.EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changedEmitter.event;
+  private readonly rows = new Map<string, HealthTenantNode>();
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly ctx: HealthViewContext) {
+    // Any tenant's change may change the order: the whole (small) list is drawn again.
+    this.subscription = ctx.health.onDidChange(() => this.changedEmitter.fire(undefined));
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    return inertTreeItem(node.getTreeItem());
+  }
+
+  getChildren(node?: TreeNode): Promise<TreeNode[]> | TreeNode[] {
+    if (node) return node.getChildren();
+    const records = this.ctx.store.list();
+    const known = new Set(records.map((r) => r.origin));
+    for (const origin of [...this.rows.keys()]) if (!known.has(origin)) this.rows.delete(origin);
+    const rows = records.map((r) => {
+      let n = this.rows.get(r.origin);
+      if (!n) this.rows.set(r.origin, (n = new HealthTenantNode(r.origin, this.ctx)));
+      return { n, label: r.label };
+    });
+    const health = (n: HealthTenantNode) => this.ctx.health.health(n.origin);
+    return rows.sort((a, b) => compareHealth(health(a.n), health(b.n)) || a.label.localeCompare(b.label)).map((r) => r.n);
+  }
+
+  getParent(node: TreeNode): TreeNode | undefined {
+    return node.parent;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changedEmitter.dispose();
+  }
+}
+
+export const EXPIRING_SORTS = ['expiry', 'tenant', 'owner'] as const;
+export type ExpiringSort = (typeof EXPIRING_SORTS)[number];
+
+/** Expiring API Keys: every active key of every tenant that expires within the days set, in the order chosen. */
+export class ExpiringTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly changedEmitter = new vscode.EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changedEmitter.event;
+  private readonly subscription: vscode.Disposable;
+  private readonly anchors = new Map<string, TenantAnchor>();
+  sort: ExpiringSort = 'expiry';
+
+  constructor(
+    private readonly ctx: HealthViewContext,
+    private readonly days: () => number,
+  ) {
+    this.subscription = ctx.health.onDidChange(() => this.changedEmitter.fire(undefined));
+  }
+
+  setSort(sort: ExpiringSort): void {
+    this.sort = sort;
+    this.changedEmitter.fire(undefined);
+  }
+
+  redraw(): void {
+    this.changedEmitter.fire(undefined);
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    return inertTreeItem(node.getTreeItem());
+  }
+
+  getChildren(node?: TreeNode): TreeNode[] | Promise<TreeNode[]> {
+    if (node) return node.getChildren();
+    const list = this.ctx.health.expiring(this.days());
+    const time = (k: (typeof list)[number]) => k.key.expiry.date?.getTime() ?? 0;
+    const by: Record<ExpiringSort, (a: (typeof list)[number], b: (typeof list)[number]) => number> = {
+      expiry: (a, b) => time(a) - time(b),
+      tenant: (a, b) => a.tenant.label.localeCompare(b.tenant.label) || time(a) - time(b),
+      owner: (a, b) => a.key.sub.localeCompare(b.key.sub) || time(a) - time(b),
+    };
+    const rows = [...list]
+      .sort(by[this.sort])
+      .map(({ tenant, key }) => new ExpiringKeyNode(this.anchor(tenant.origin), key, this.ctx, true));
+    if (rows.length > 0) return rows;
+    const checked = this.ctx.store.list().some((t) => this.ctx.health.health(t.origin));
+    return [
+      new MessageNode(
+        undefined,
+        'expiring:none',
+        checked ? vscode.l10n.t('No API key expires within {0} days.', this.days()) : vscode.l10n.t('Not checked yet: refresh Key Health.'),
+        'info',
+      ),
+    ];
+  }
+
+  private anchor(origin: string): TenantAnchor {
+    let a = this.anchors.get(origin);
+    if (!a) this.anchors.set(origin, (a = new TenantAnchor(origin, this.ctx.store, 'expiring')));
+    return a;
+  }
+
+  getParent(): TreeNode | undefined {
+    return undefined;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changedEmitter.dispose();
+  }
+}
