@@ -44,7 +44,13 @@ export function activate(context: vscode.ExtensionContext): QlikCloudTestApi | u
   const panels = new PanelTracker();
   const contextKeys = new ContextKeys(store, services.identity, services.migrations);
   const health = new KeyHealthService(store, pool, services, log);
-  const healthCtx = { store, health, now: () => Date.now(), warningDays: () => readHealthSettings().warningDays };
+  const healthCtx = {
+    store,
+    health,
+    people: services.people,
+    now: () => Date.now(),
+    warningDays: () => readHealthSettings().warningDays,
+  };
   const healthTree = new HealthTreeProvider(healthCtx);
   const expiringTree = new ExpiringTreeProvider(healthCtx, () => readHealthSettings().expiringDays);
   const healthViews = {

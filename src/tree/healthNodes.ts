@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { PeopleService } from '../services/people';
 import type { Finding, FindingAction, Severity } from '../estate/health';
 import type { KeyHealthService } from '../estate/keyHealth';
 import type { ApiKey } from '../qlik';
@@ -20,6 +21,8 @@ export interface HealthViewContext {
   readonly health: KeyHealthService;
   now(): number;
   warningDays(): number;
+  /** Owners by name (the rows of the Expiring API Keys list ask for the people they show). */
+  readonly people?: PeopleService;
 }
 
 /** A tenant that is not a row of its own (the Expiring API Keys list): what its key rows belong to. */
@@ -174,7 +177,12 @@ export class ExpiringKeyNode extends ApiKeyNode {
     private readonly showTenant: boolean,
   ) {
     const me = hctx.store.get(parent.origin)?.user.id;
-    super(parent, key, { now: hctx.now(), warningDays: hctx.warningDays(), own: key.sub === me });
+    super(parent, key, {
+      now: hctx.now(),
+      warningDays: hctx.warningDays(),
+      own: key.sub === me,
+      owner: hctx.people?.peek(parent.origin, key.sub),
+    });
   }
 
   get origin(): string {

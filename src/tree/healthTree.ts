@@ -49,6 +49,9 @@ export const EXPIRING_SORTS = ['expiry', 'tenant', 'owner'] as const;
 export type ExpiringSort = (typeof EXPIRING_SORTS)[number];
 
 /** Expiring API Keys: every active key of every tenant that expires within the days set, in the order chosen. */
+/** The owners asked for by name: those of the first rows of the list (the rest show their IDs until scrolled to a refresh). */
+const OWNERS_ASKED = 300;
+
 export class ExpiringTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changedEmitter = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changedEmitter.event;
@@ -60,7 +63,11 @@ export class ExpiringTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     private readonly ctx: HealthViewContext,
     private readonly days: () => number,
   ) {
-    this.subscription = ctx.health.onDidChange(() => this.changedEmitter.fire(undefined));
+    this.subscription = vscode.Disposable.from(
+      ctx.health.onDidChange(() => this.changedEmitter.fire(undefined)),
+      // Names arrive after the rows: the list redraws with them.
+      ...(ctx.people ? [ctx.people.onDidChange(() => this.changedEmitter.fire(undefined))] : []),
+    );
   }
 
   setSort(sort: ExpiringSort): void {
@@ -70,6 +77,15 @@ export class ExpiringTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
 
   redraw(): void {
     this.changedEmitter.fire(undefined);
+  }
+
+  /** Asks the people service for the owners of the first rows, per tenant (it reads each person once). */
+  private requestOwners(shown: ReadonlyArray<{ tenant: { origin: string }; key: { sub: string } }>): void {
+    const people = this.ctx.people;
+    if (!people) return;
+    const byTenant = new Map<string, string[]>();
+    for (const { tenant, key } of shown) byTenant.set(tenant.origin, [...(byTenant.get(tenant.origin) ?? []), key.sub]);
+    for (const [origin, ids] of byTenant) people.request(origin, ids);
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
@@ -85,9 +101,9 @@ export class ExpiringTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       tenant: (a, b) => a.tenant.label.localeCompare(b.tenant.label) || time(a) - time(b),
       owner: (a, b) => a.key.sub.localeCompare(b.key.sub) || time(a) - time(b),
     };
-    const rows = [...list]
-      .sort(by[this.sort])
-      .map(({ tenant, key }) => new ExpiringKeyNode(this.anchor(tenant.origin), key, this.ctx, true));
+    const sorted = [...list].sort(by[this.sort]);
+    this.requestOwners(sorted.slice(0, OWNERS_ASKED));
+    const rows = sorted.map(({ tenant, key }) => new ExpiringKeyNode(this.anchor(tenant.origin), key, this.ctx, true));
     if (rows.length > 0) return rows;
     const checked = this.ctx.store.list().some((t) => this.ctx.health.health(t.origin));
     return [

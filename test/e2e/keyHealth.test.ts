@@ -18,9 +18,11 @@ async function addAnother(page: Page, runCommand: (t: string) => Promise<void>, 
   await page.locator('.quick-input-widget').filter({ hasText: 'The API key' }).waitFor({ state: 'visible' });
   await input.fill(token);
   await input.press('Enter');
+  // Signed in and saved: the tenant's row shows in the Tenants view.
   await page
-    .locator('.notifications-toasts')
-    .getByText(new RegExp(`Connected to ${name}`))
+    .locator('.part.sidebar .monaco-list-row')
+    .filter({ hasText: name })
+    .first()
     .waitFor({ state: 'visible', timeout: 30_000 });
 }
 

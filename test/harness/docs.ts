@@ -24,6 +24,16 @@ interface Screenshot {
 }
 
 export const screenshots: Screenshot[] = [
+  {
+    dest: 'media/screenshots/key-health.png',
+    journey: 'key-health-as-an-admin-of-several-tenants-sees-it',
+    step: 'key-health-overview',
+  },
+  {
+    dest: 'media/screenshots/expiring-api-keys.png',
+    journey: 'key-health-as-an-admin-of-several-tenants-sees-it',
+    step: 'expiring-api-keys-across-tenants',
+  },
   { dest: 'media/screenshots/tree.png', journey: 'tenants-tree-as-a-person-uses-it', step: 'all-api-keys-after-load-more' },
   {
     dest: 'media/screenshots/compliance-tooltip.png',
