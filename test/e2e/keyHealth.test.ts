@@ -19,11 +19,7 @@ async function addAnother(page: Page, runCommand: (t: string) => Promise<void>, 
   await input.fill(token);
   await input.press('Enter');
   // Signed in and saved: the tenant's row shows in the Tenants view.
-  await page
-    .locator('.part.sidebar .monaco-list-row')
-    .filter({ hasText: name })
-    .first()
-    .waitFor({ state: 'visible', timeout: 30_000 });
+  await page.locator('.part.sidebar .monaco-list-row').filter({ hasText: name }).first().waitFor({ state: 'visible', timeout: 30_000 });
 }
 
 describe('Key Health, as an admin of several tenants sees it', function () {
