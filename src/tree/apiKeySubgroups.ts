@@ -164,17 +164,19 @@ export class LoadMoreRow extends TreeNode {
   }
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(
-      this.busy ? vscode.l10n.t('Loading…') : vscode.l10n.t('Load more…'),
-      vscode.TreeItemCollapsibleState.None,
-    );
-    item.id = this.id;
-    item.iconPath = new vscode.ThemeIcon(this.busy ? 'loading~spin' : 'ellipsis');
-    if (this.pageSize !== undefined) item.description = vscode.l10n.t('next {0}', this.pageSize);
-    item.contextValue = 'loadMore';
-    item.command = { command: 'qlikCloud.loadMoreApiKeys', title: vscode.l10n.t('Load more…'), arguments: [this] };
-    return item;
+    return loadMoreItem(this.id, this.busy, this.pageSize, this);
   }
+}
+
+/** The "Load more…" row of the API Keys list and of each of its groups: `target` is what Load more is given. */
+export function loadMoreItem(id: string, busy: boolean, pageSize: number | undefined, target: TreeNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(busy ? vscode.l10n.t('Loading…') : vscode.l10n.t('Load more…'), vscode.TreeItemCollapsibleState.None);
+  item.id = id;
+  item.iconPath = new vscode.ThemeIcon(busy ? 'loading~spin' : 'ellipsis');
+  if (pageSize !== undefined) item.description = vscode.l10n.t('next {0}', pageSize);
+  item.contextValue = 'loadMore';
+  item.command = { command: 'qlikCloud.loadMoreApiKeys', title: vscode.l10n.t('Load more…'), arguments: [target] };
+  return item;
 }
 
 /** 'Search: "ci" (12 found)': the keys a search found across all pages, with a row that ends the search. */

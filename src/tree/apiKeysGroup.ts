@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { describeFilter, isEmptyFilter } from '../services/apiKeyFilter';
 import { ownerGroups, statusSlicesFor } from '../services/apiKeyGroups';
-import { ownerGroupLabel, SearchGroupNode, SliceGroupNode } from './apiKeySubgroups';
+import { loadMoreItem, ownerGroupLabel, SearchGroupNode, SliceGroupNode } from './apiKeySubgroups';
 import type { ApiKeyListing } from '../services/apiKeys';
 import { ApiKeyNode } from './apiKeyNode';
 import { ErrorNode, MessageNode } from './errorNode';
@@ -145,15 +145,6 @@ export class LoadMoreNode extends TreeNode {
   }
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(
-      this.busy ? vscode.l10n.t('Loading…') : vscode.l10n.t('Load more…'),
-      vscode.TreeItemCollapsibleState.None,
-    );
-    item.id = this.id;
-    item.iconPath = new vscode.ThemeIcon(this.busy ? 'loading~spin' : 'ellipsis');
-    item.description = vscode.l10n.t('next {0}', this.pageSize);
-    item.contextValue = 'loadMore';
-    item.command = { command: 'qlikCloud.loadMoreApiKeys', title: vscode.l10n.t('Load more…'), arguments: [this.group] };
-    return item;
+    return loadMoreItem(this.id, this.busy, this.pageSize, this.group);
   }
 }
