@@ -2,22 +2,15 @@
 // Pure (no vscode).
 import * as l10n from '@vscode/l10n';
 import type { ApiKey } from '../qlik';
-import type { Finding, FindingTarget, HealthInput, KeyCounts, KeyWalk } from './healthTypes';
+import { type Finding, type FindingTarget, type HealthInput, type KeyCounts, type KeyWalk, statement } from './healthTypes';
 
 const DAY = 86_400_000;
 
 export function apiKeyFindings(input: HealthInput): Finding[] {
   const read = input.keys;
   if (!read.ok) {
-    return [
-      {
-        id: 'apiKeys/failed',
-        severity: 'warning',
-        text: l10n.t('The API keys could not be read: {0}', input.describe(read.error)),
-        target: { kind: 'apiKeys' },
-        actions: [],
-      },
-    ];
+    const text = l10n.t('The API keys could not be read: {0}', input.describe(read.error));
+    return [statement('apiKeys/failed', 'warning', text, { kind: 'apiKeys' })];
   }
   const walk = read.value;
   const c = walk.counts;

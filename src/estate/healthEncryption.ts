@@ -2,34 +2,19 @@
 // last validation from this machine. Pure (no vscode).
 import * as l10n from '@vscode/l10n';
 import { currentKey, regionProblems, type KeyProvider } from '../qlik';
-import type { Finding, FindingAction, FindingTarget, HealthInput } from './healthTypes';
+import { type Finding, type FindingAction, type FindingTarget, type HealthInput, statement } from './healthTypes';
 
 export type EncryptionInput = Pick<HealthInput, 'isAdmin' | 'encryption' | 'lastValidation' | 'describe'>;
 
 export function encryptionFindings(input: EncryptionInput): Finding[] {
   if (!input.isAdmin) {
-    return [
-      {
-        id: 'encryption/role',
-        severity: 'ok',
-        text: l10n.t('Encryption keys are managed by a TenantAdmin.'),
-        target: { kind: 'encryption' },
-        actions: [],
-      },
-    ];
+    return [statement('encryption/role', 'ok', l10n.t('Encryption keys are managed by a TenantAdmin.'), { kind: 'encryption' })];
   }
   const read = input.encryption;
   if (!read) return [];
   if (!read.ok) {
-    return [
-      {
-        id: 'encryption/failed',
-        severity: 'warning',
-        text: l10n.t('The encryption keys could not be read: {0}', input.describe(read.error)),
-        target: { kind: 'encryption' },
-        actions: [],
-      },
-    ];
+    const text = l10n.t('The encryption keys could not be read: {0}', input.describe(read.error));
+    return [statement('encryption/failed', 'warning', text, { kind: 'encryption' })];
   }
   const { providers, migration, tenantRegion } = read.value;
   const out: Finding[] = [];

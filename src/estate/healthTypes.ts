@@ -31,6 +31,11 @@ export interface Finding {
   keys?: ApiKey[];
 }
 
+/** A finding that only tells: no action, no keys. */
+export function statement(id: string, severity: Severity, text: string, target: FindingTarget): Finding {
+  return { id, severity, text, target, actions: [] };
+}
+
 /** One read of the tenant: its answer, or why there is none. */
 export type Read<T> = { ok: true; value: T } | { ok: false; error: unknown };
 

@@ -2,7 +2,7 @@
 import * as l10n from '@vscode/l10n';
 import { isPositiveDuration, parseDuration } from './duration';
 import { QlikInputError, QlikResponseError } from './errors';
-import type { HttpCore } from './http';
+import type { CallSpec, HttpCore } from './http';
 import { apiKeyConfigPatch, apiKeyDescriptionPatch, type ApiKeyConfigChanges, checkText, MAX_DESCRIPTION_LENGTH } from './jsonPatch';
 import { type ApiKey, type ApiKeyConfig, type ApiKeyPage, type CreatedApiKey, toApiKey, toApiKeyConfig, toCreatedApiKey } from './model';
 import { ApiKeyConfigSchema, ApiKeyListSchema, ApiKeySchema, CreatedApiKeySchema } from './schemas';
@@ -183,13 +183,8 @@ export class ApiKeysApi {
   }
 
   private async fetchPage(url: string, query: ListApiKeysParams | undefined, o: CallOptions): Promise<ApiKeyPage> {
-    const r = await this.http.call({
-      endpoint: 'apiKeys.list',
-      url,
-      query: query as Record<string, string | number | undefined> | undefined,
-      signal: o.signal,
-    });
-    const body = this.http.parse(ApiKeyListSchema, r, 'apiKeys.list');
+    const q = query as CallSpec['query'];
+    const body = await this.http.read(ApiKeyListSchema, { endpoint: 'apiKeys.list', url, query: q, signal: o.signal });
     const links = body.links ?? {};
     return {
       keys: body.data.map(toApiKey),

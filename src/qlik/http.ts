@@ -52,6 +52,11 @@ export class HttpCore {
     return parseBody(schema, result, endpoint);
   }
 
+  /** A call whose answer is a body of the schema: the request, then the parse (see `parse`). */
+  async read<S extends z.ZodMiniType>(schema: S, spec: CallSpec): Promise<z.output<S>> {
+    return this.parse(schema, await this.call(spec), spec.endpoint);
+  }
+
   /** One logical request, within its deadline: a late answer is a timeout, whatever the retries were doing. */
   async call(outer: CallSpec): Promise<CallResult> {
     const deadlineMs = this.options.deadlineMs ?? DEFAULT_DEADLINE_MS;

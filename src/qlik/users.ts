@@ -2,7 +2,7 @@
 // `limit` and cursor paging through links.next.
 import * as l10n from '@vscode/l10n';
 import { QlikInputError, QlikResponseError } from './errors';
-import type { HttpCore } from './http';
+import type { CallSpec, HttpCore } from './http';
 import { toUser, type User } from './model';
 import { UserListSchema, UserSchema } from './schemas';
 import type { CallOptions } from './encryption';
@@ -122,13 +122,8 @@ export class UsersApi {
   }
 
   private async fetchPage(url: string, query: ListUsersParams | undefined, o: CallOptions): Promise<UserPage> {
-    const r = await this.http.call({
-      endpoint: 'users.list',
-      url,
-      query: query as Record<string, string | number | undefined> | undefined,
-      signal: o.signal,
-    });
-    const body = this.http.parse(UserListSchema, r, 'users.list');
+    const q = query as CallSpec['query'];
+    const body = await this.http.read(UserListSchema, { endpoint: 'users.list', url, query: q, signal: o.signal });
     const next = body.links?.next?.href;
     return { users: body.data.map(toUser), next: next ? next : undefined };
   }

@@ -84,62 +84,54 @@ export async function askTenantSteps(
       answers.kind = picked.method;
       step = picked.method === 'apiKey' ? 'apiKey' : 'clientId';
     } else if (step === 'apiKey') {
-      const value = answered(
-        await prompts().stepInput({
-          ...at,
-          step: 3,
-          totalSteps: 3,
-          prompt: vscode.l10n.t('The API key (it is kept in VS Code’s secret storage only)'),
-          password: true,
-          placeHolder: 'eyJhbGciOi…',
-          value: answers.apiKey,
-          validateInput: credentialValidator(vscode.l10n.t('Paste the API key.'), 'API key'),
-        }),
-      );
-      if (value === 'back') {
+      if (!(await askCredential(title, answers, 'apiKey'))) {
         step = 'method';
         continue;
       }
-      answers.apiKey = value.trim();
-      return { url: urlOf(answers), credentials: { kind: 'apiKey', apiKey: answers.apiKey } };
+      return { url: urlOf(answers), credentials: { kind: 'apiKey', apiKey: answers.apiKey ?? '' } };
     } else if (step === 'clientId') {
-      const value = answered(
-        await prompts().stepInput({
-          ...at,
-          step: 3,
-          totalSteps: 4,
-          prompt: vscode.l10n.t('The OAuth client ID'),
-          value: answers.clientId,
-          validateInput: credentialValidator(vscode.l10n.t('Enter the client ID.'), 'client ID'),
-        }),
-      );
-      if (value === 'back') {
-        step = 'method';
-        continue;
-      }
-      answers.clientId = value.trim();
-      step = 'clientSecret';
+      step = (await askCredential(title, answers, 'clientId')) ? 'clientSecret' : 'method';
     } else {
-      const value = answered(
-        await prompts().stepInput({
-          ...at,
-          step: 4,
-          totalSteps: 4,
-          prompt: vscode.l10n.t('The OAuth client secret (it is kept in VS Code’s secret storage only)'),
-          password: true,
-          value: answers.clientSecret,
-          validateInput: credentialValidator(vscode.l10n.t('Paste the client secret.'), 'client secret'),
-        }),
-      );
-      if (value === 'back') {
+      if (!(await askCredential(title, answers, 'clientSecret'))) {
         step = 'clientId';
         continue;
       }
-      answers.clientSecret = value.trim();
-      const credentials: Credentials = { kind: 'oauth', clientId: answers.clientId ?? '', clientSecret: answers.clientSecret };
+      const credentials: Credentials = { kind: 'oauth', clientId: answers.clientId ?? '', clientSecret: answers.clientSecret ?? '' };
       return { url: urlOf(answers), credentials };
     }
   }
+}
+
+type CredentialField = 'apiKey' | 'clientId' | 'clientSecret';
+
+/** The step of a credential: where it stands, what it asks, and what its check says of an empty or a bad value. */
+function credentialStep(field: CredentialField) {
+  const [prompt, empty, what] =
+    field === 'apiKey'
+      ? [vscode.l10n.t('The API key (it is kept in VS Code’s secret storage only)'), vscode.l10n.t('Paste the API key.'), 'API key']
+      : field === 'clientId'
+        ? [vscode.l10n.t('The OAuth client ID'), vscode.l10n.t('Enter the client ID.'), 'client ID']
+        : [
+            vscode.l10n.t('The OAuth client secret (it is kept in VS Code’s secret storage only)'),
+            vscode.l10n.t('Paste the client secret.'),
+            'client secret',
+          ];
+  return {
+    step: field === 'clientSecret' ? 4 : 3,
+    totalSteps: field === 'apiKey' ? 3 : 4,
+    prompt,
+    password: field !== 'clientId',
+    placeHolder: field === 'apiKey' ? 'eyJhbGciOi…' : undefined,
+    validateInput: credentialValidator(empty, what),
+  };
+}
+
+/** Asks for one credential, showing what was typed before; false when the person went Back. */
+async function askCredential(title: string, answers: TenantAnswers, field: CredentialField): Promise<boolean> {
+  const value = answered(await prompts().stepInput({ title, ...credentialStep(field), value: answers[field] }));
+  if (value === 'back') return false;
+  answers[field] = value.trim();
+  return true;
 }
 
 function urlOf(answers: TenantAnswers): TenantUrl {

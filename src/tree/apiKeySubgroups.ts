@@ -19,7 +19,7 @@ export function ownerGroupLabel(sub: string, own: boolean, person: Person | unde
 }
 
 /** The rows of some keys, with what the people service knows of their owners and creators (asked for in one batch). */
-function keyRows(parent: TreeNode & HasTenant, ctx: TreeContext, keys: readonly ApiKey[]): ApiKeyNode[] {
+export function keyRows(parent: TreeNode & HasTenant, ctx: TreeContext, keys: readonly ApiKey[]): ApiKeyNode[] {
   const { warningDays } = ctx.settings();
   const now = ctx.now();
   const me = parent.tenant()?.user.id;

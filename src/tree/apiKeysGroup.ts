@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
 import { describeFilter, isEmptyFilter } from '../services/apiKeyFilter';
 import { ownerGroups, statusSlicesFor } from '../services/apiKeyGroups';
-import { loadMoreItem, ownerGroupLabel, SearchGroupNode, SliceGroupNode } from './apiKeySubgroups';
+import { keyRows, loadMoreItem, ownerGroupLabel, SearchGroupNode, SliceGroupNode } from './apiKeySubgroups';
 import type { ApiKeyListing } from '../services/apiKeys';
-import { ApiKeyNode } from './apiKeyNode';
 import { ErrorNode, MessageNode } from './errorNode';
 import { expiresSoon } from '../util/format';
 import { LoadingGroupNode } from './loadingGroup';
@@ -40,31 +39,22 @@ export class ApiKeysGroupNode extends LoadingGroupNode<ApiKeyListing> {
   }
 
   protected childrenFor(data: ApiKeyListing): TreeNode[] {
-    const { warningDays } = this.ctx.settings();
-    const now = this.ctx.now();
-    const me = this.tenant()?.user.id;
-    const people = this.ctx.services.people;
-    const byOwner = this.ctx.services.apiKeys.grouping() === 'owner';
     const complete = !data.lastPage.links.next;
-    // The rows shown ask for their people together: one batch, read once; the tree redraws when they arrive.
-    people.request(
-      this.origin,
-      data.keys.flatMap((k) => (byOwner ? [k.sub] : [k.sub, k.createdByUser])),
-    );
-    const rows: TreeNode[] = byOwner
-      ? ownerGroups(data.keys, (sub) => ownerGroupLabel(sub, sub === me, people.peek(this.origin, sub))).map(
-          (g) => new SliceGroupNode(this, { kind: 'owner', sub: g.sub }, { ...g, complete }),
-        )
-      : data.keys.map(
-          (k) =>
-            new ApiKeyNode(this, k, {
-              now,
-              warningDays,
-              own: k.sub === me,
-              owner: people.peek(this.origin, k.sub),
-              creator: k.createdByUser ? people.peek(this.origin, k.createdByUser) : undefined,
-            }),
-        );
+    let rows: TreeNode[];
+    if (this.ctx.services.apiKeys.grouping() === 'owner') {
+      const me = this.tenant()?.user.id;
+      const people = this.ctx.services.people;
+      // The groups ask for their owners together: one batch, read once; the tree redraws when they arrive.
+      people.request(
+        this.origin,
+        data.keys.map((k) => k.sub),
+      );
+      rows = ownerGroups(data.keys, (sub) => ownerGroupLabel(sub, sub === me, people.peek(this.origin, sub))).map(
+        (g) => new SliceGroupNode(this, { kind: 'owner', sub: g.sub }, { ...g, complete }),
+      );
+    } else {
+      rows = keyRows(this, this.ctx, data.keys);
+    }
     if (rows.length === 0) rows.push(new MessageNode(this, `${this.id}/empty`, vscode.l10n.t('No API keys')));
     const more = this.ctx.services.apiKeys.moreState(this.origin);
     if (more?.kind === 'failed') {

@@ -3,16 +3,17 @@ import { compareHealth } from '../estate/health';
 import { ExpiringKeyNode, HealthTenantNode, type HealthViewContext, TenantAnchor } from './healthNodes';
 import { MessageNode } from './errorNode';
 import type { TreeNode } from './node';
-import { inertTreeItem } from './provider';
+import { inertTreeItem, TenantRows } from './provider';
 
 /** Key Health: one row per tenant, worst first, redrawn when the health service says a tenant changed. */
 export class HealthTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changedEmitter = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changedEmitter.event;
-  private readonly rows = new Map<string, HealthTenantNode>();
+  private readonly rows: TenantRows<HealthTenantNode>;
   private readonly subscription: vscode.Disposable;
 
   constructor(private readonly ctx: HealthViewContext) {
+    this.rows = new TenantRows(ctx.store, (origin) => new HealthTenantNode(origin, ctx));
     // Any tenant's change may change the order: the whole (small) list is drawn again.
     this.subscription = ctx.health.onDidChange(() => this.changedEmitter.fire(undefined));
   }
@@ -23,14 +24,7 @@ export class HealthTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 
   getChildren(node?: TreeNode): Promise<TreeNode[]> | TreeNode[] {
     if (node) return node.getChildren();
-    const records = this.ctx.store.list();
-    const known = new Set(records.map((r) => r.origin));
-    for (const origin of [...this.rows.keys()]) if (!known.has(origin)) this.rows.delete(origin);
-    const rows = records.map((r) => {
-      let n = this.rows.get(r.origin);
-      if (!n) this.rows.set(r.origin, (n = new HealthTenantNode(r.origin, this.ctx)));
-      return { n, label: r.label };
-    });
+    const rows = this.rows.list().map((r) => ({ n: r.node, label: r.label }));
     const health = (n: HealthTenantNode) => this.ctx.health.health(n.origin);
     return rows.sort((a, b) => compareHealth(health(a.n), health(b.n)) || a.label.localeCompare(b.label)).map((r) => r.n);
   }

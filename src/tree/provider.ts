@@ -15,7 +15,7 @@ import { TenantNode } from './tenantNode';
 export class TenantsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changedEmitter = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changedEmitter.event;
-  private readonly tenants = new Map<string, TenantNode>();
+  private readonly tenants: TenantRows<TenantNode>;
   private readonly disposables: vscode.Disposable[] = [];
   readonly ctx: TreeContext;
 
@@ -28,6 +28,7 @@ export class TenantsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
       now: () => Date.now(),
       changed: (node) => this.changedEmitter.fire(node),
     };
+    this.tenants = new TenantRows(store, (origin) => new TenantNode(origin, this.ctx));
     this.disposables.push(
       this.changedEmitter,
       // The list changed (a tenant added, removed, renamed, signed in again): every row is drawn again.
@@ -40,7 +41,7 @@ export class TenantsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   }
 
   private redraw(origin: string, group: (tenant: TenantNode) => TreeNode): void {
-    const tenant = this.tenants.get(origin);
+    const tenant = this.tenants.made(origin);
     if (tenant) this.changedEmitter.fire(group(tenant));
   }
 
@@ -51,17 +52,7 @@ export class TenantsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
 
   getChildren(node?: TreeNode): Promise<TreeNode[]> | TreeNode[] {
     if (node) return node.getChildren();
-    const records = this.ctx.store.list();
-    const known = new Set(records.map((r) => r.origin));
-    for (const origin of [...this.tenants.keys()]) if (!known.has(origin)) this.tenants.delete(origin);
-    return records.map((r) => {
-      let n = this.tenants.get(r.origin);
-      if (!n) {
-        n = new TenantNode(r.origin, this.ctx);
-        this.tenants.set(r.origin, n);
-      }
-      return n;
-    });
+    return this.tenants.list().map((r) => r.node);
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
@@ -69,13 +60,12 @@ export class TenantsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   }
 
   tenantNode(origin: string): TenantNode | undefined {
-    if (!this.tenants.has(origin) && this.ctx.store.get(origin)) void this.getChildren();
     return this.tenants.get(origin);
   }
 
   /** Everything: what every tenant's services loaded is forgotten and loads again when shown. */
   refreshAll(): void {
-    for (const t of this.tenants.values()) t.refresh();
+    for (const t of this.tenants.nodes()) t.refresh();
     this.changedEmitter.fire(undefined);
   }
 
@@ -99,4 +89,45 @@ export function inertTreeItem(item: vscode.TreeItem): vscode.TreeItem {
 export function readTreeSettings(): TreeSettings {
   const config = vscode.workspace.getConfiguration('qlikCloud.apiKeys');
   return { pageSize: clampPageSize(config.get('pageSize')), warningDays: clampWarningDays(config.get('expiryWarningDays')) };
+}
+
+/**
+ * One node per tenant of the store, kept per origin across redraws so that rows keep their identity; the node of a
+ * removed tenant is dropped.
+ */
+export class TenantRows<N> {
+  private readonly byOrigin = new Map<string, N>();
+
+  constructor(
+    private readonly store: TenantStore,
+    private readonly make: (origin: string) => N,
+  ) {}
+
+  /** The store's tenants, in its order, each with its node. */
+  list(): { node: N; label: string }[] {
+    const records = this.store.list();
+    const known = new Set(records.map((r) => r.origin));
+    for (const origin of [...this.byOrigin.keys()]) if (!known.has(origin)) this.byOrigin.delete(origin);
+    return records.map((r) => {
+      let node = this.byOrigin.get(r.origin);
+      if (!node) this.byOrigin.set(r.origin, (node = this.make(r.origin)));
+      return { node, label: r.label };
+    });
+  }
+
+  /** The tenant's node (made now if the tenant was added since the last redraw). */
+  get(origin: string): N | undefined {
+    if (!this.byOrigin.has(origin) && this.store.get(origin)) this.list();
+    return this.byOrigin.get(origin);
+  }
+
+  /** The tenant's node if it was made already (a redraw of a row never drawn is nothing to redraw). */
+  made(origin: string): N | undefined {
+    return this.byOrigin.get(origin);
+  }
+
+  /** The nodes made so far. */
+  nodes(): IterableIterator<N> {
+    return this.byOrigin.values();
+  }
 }

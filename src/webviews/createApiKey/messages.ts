@@ -19,14 +19,15 @@ export type FromWebview = z.infer<typeof FromWebview>;
 export const ErrorField = z.enum(['description', 'expiry', 'scim', 'general']);
 export type ErrorField = z.infer<typeof ErrorField>;
 
+/** The created key as the page shows it: what it is and whose, never the token. */
 export const CreatedKeyView = z.object({
   id: z.string(),
-  description: z.string(),
-  expiry: z.string(),
   sub: z.string(),
   /** The owner in words ("Jane Doe (jane@example.com)"), when the owner is the signed-in user with a known name. */
   ownerName: z.optional(z.string()),
   scim: z.boolean(),
+  description: z.string(),
+  expiry: z.string(),
 });
 export type CreatedKeyView = z.infer<typeof CreatedKeyView>;
 
