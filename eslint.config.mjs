@@ -25,7 +25,6 @@ export default tseslint.config(
     plugins: { qck },
     rules: { 'qck/layers': 'error', 'qck/l10n-literal': 'error' },
   },
-  // Until the branches that rewrite them land (see the file).
   {
     files: ['test/**/*.ts'],
     rules: {

@@ -15,7 +15,7 @@ import { TenantStore } from './tenants/tenantStore';
 import { DETAILS_SCHEME, DetailsDocuments } from './tree/detailsDocuments';
 import { EncryptionGroupNode } from './tree/encryptionGroup';
 import { readTreeSettings, TenantsTreeProvider } from './tree/provider';
-import { createTestApi, testApiEnabled, type QlikCloudTestApi } from './testApi';
+import { createTestApi, recordLog, testApiEnabled, type QlikCloudTestApi } from './testApi';
 import { Log } from './util/log';
 import { setPrompts, vscodePrompts } from './util/prompts';
 import { PanelTracker } from './webviews/shared/tracker';
@@ -31,6 +31,9 @@ export function activate(context: vscode.ExtensionContext): QlikCloudTestApi | u
   // src/qlik/ and the other modules without vscode translate through @vscode/l10n, from VS Code's bundle.
   if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   const log = new Log();
+  // Test builds keep the log's lines for the tests from the first one on (see testApi.ts).
+  const logRecord = QCK_TEST_BUILD && testApiEnabled() ? recordLog(log) : undefined;
+  if (logRecord) context.subscriptions.push(logRecord);
   const store = new TenantStore(context.globalState, context.secrets);
   const pool = new ClientPool(store, log);
   const services = createServices({ store, pool, log }, { globalState: context.globalState, pageSize: () => readTreeSettings().pageSize });
@@ -118,8 +121,8 @@ export function activate(context: vscode.ExtensionContext): QlikCloudTestApi | u
   void services.migrations.resumeKnownTenants();
   // The test API exists only in development builds (esbuild defines QCK_TEST_BUILD false for production, and the
   // whole branch, with testApi.ts, is left out of the bundle); even there it needs QCK_EXTENSION_TEST_API=1.
-  return QCK_TEST_BUILD && testApiEnabled()
-    ? createTestApi(ctx, context, statusBar, setPrompts, vscodePrompts, contextKeys, healthTree)
+  return QCK_TEST_BUILD && logRecord
+    ? createTestApi(ctx, context, statusBar, setPrompts, vscodePrompts, contextKeys, healthTree, logRecord.lines)
     : undefined;
 }
 

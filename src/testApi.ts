@@ -9,6 +9,7 @@ import type { Announcements } from './services/announcements';
 import type { ContextKeys } from './services/contextKeys';
 import type { TokenClipboard } from './apiKeys/tokenClipboard';
 import type { TenantsTreeProvider } from './tree/provider';
+import type { Log } from './util/log';
 import type { Prompts } from './util/prompts';
 import type { KeyHealthService } from './estate/keyHealth';
 import type { ExpiringTreeProvider } from './tree/healthTree';
@@ -76,6 +77,16 @@ export function testApiEnabled(): boolean {
 }
 
 /** The test API over the extension's parts (development builds only: see extension.ts). */
+/** The last lines the log wrote, kept from activation on for the tests' secret scans and log probes. */
+export function recordLog(log: Log, keep = 5000): { lines(): string[]; dispose(): void } {
+  const lines: string[] = [];
+  const subscription = log.onDidWrite((line) => {
+    lines.push(line);
+    if (lines.length > keep) lines.splice(0, lines.length - keep);
+  });
+  return { lines: () => [...lines], dispose: () => subscription.dispose() };
+}
+
 export function createTestApi(
   ctx: CommandContext,
   context: vscode.ExtensionContext,
@@ -84,6 +95,7 @@ export function createTestApi(
   defaultPrompts: Prompts,
   contextKeys: ContextKeys,
   healthTree: vscode.TreeDataProvider<unknown>,
+  logLines: () => string[],
 ): QlikCloudTestApi {
   const { tree, store, log, pool, expiryWatcher, tokenClipboard } = ctx;
   const webviews = webviewsTestApi(ctx.panels, () => ctx.view?.selection.map((n) => n.id) ?? []);
@@ -92,7 +104,7 @@ export function createTestApi(
     tenantsTree: tree,
     tree,
     store,
-    logLines: () => log.lines(),
+    logLines,
     globalState: () => Object.fromEntries(context.globalState.keys().map((k) => [k, context.globalState.get(k)])),
     setPrompts,
     encryption: {

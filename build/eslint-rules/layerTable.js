@@ -30,7 +30,6 @@ const PURE = [
   'qlik/arn',
   'qlik/duration',
   'qlik/tenantUrl',
-  'qlik/time',
   'qlik/jsonPatch',
   'qlik/endpoints',
   'qlik/regionRule',

@@ -97,7 +97,8 @@ export async function offerToWatch(ctx: CommandContext, tenant: TenantRecord, me
   if (choice === watch) ctx.services.migrations.watch(tenant.origin);
 }
 
-function withLoading<T>(task: () => Promise<T>): Promise<T> {
+/** "Loading from Qlik Cloud…" in the status bar while a picker's list is read. */
+export function withLoading<T>(task: () => Promise<T>): Promise<T> {
   return Promise.resolve(
     withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Loading from Qlik Cloud…') }, task),
   );

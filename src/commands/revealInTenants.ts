@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { ApiKey } from '../qlik';
 import { ApiKeyNode } from '../tree/apiKeyNode';
 import { KeyProviderNode } from '../tree/keyProviderNode';
-import type { TreeNode } from '../tree/node';
+import { tenantOf, type TreeNode } from '../tree/node';
 import type { TenantNode } from '../tree/tenantNode';
 import { UserFacingError } from '../util/errors';
 import type { CommandArg } from './args';
@@ -18,7 +18,7 @@ export async function revealInTenants(ctx: CommandContext, arg: CommandArg): Pro
       ? undefined
       : arg.kind === 'node'
         ? arg.node instanceof ApiKeyNode
-          ? originOfKeyRow(arg.node)
+          ? tenantOf(arg.node)?.origin
           : undefined
         : arg.origin;
   const tenant = origin ? ctx.tree.tenantNode(origin) : undefined;
@@ -44,11 +44,6 @@ export async function revealInTenants(ctx: CommandContext, arg: CommandArg): Pro
     node = groupFor(tenant, arg.target);
   }
   await reveal(ctx, node);
-}
-
-function originOfKeyRow(node: ApiKeyNode): string | undefined {
-  const parent = node.parent as (TreeNode & { origin?: unknown }) | undefined;
-  return typeof parent?.origin === 'string' ? parent.origin : undefined;
 }
 
 function groupFor(tenant: TenantNode, target: string | undefined): TreeNode {

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import type { TenantRecord } from '../tenants/tenantStore';
-import { listParams } from '../services/apiKeyFilter';
+import type { ApiKey } from '../qlik';
 import { type DetailsOf, hasDetails, type HasDetails, tenantOf } from '../tree/node';
 import { UserFacingError } from '../util/errors';
 import { pickOrCancel, statusMessage } from '../util/prompts';
+import { pickApiKey, withLoading } from './pickers';
 import { type CommandArg, type CommandNode, selectedNodes, tenantArg } from './args';
 import type { CommandContext } from './context';
 
@@ -37,21 +38,23 @@ async function open(ctx: CommandContext, label: string, details: DetailsOf, prev
   await vscode.window.showTextDocument(doc, { preview });
 }
 
-async function pickItem(ctx: CommandContext, tenant: TenantRecord) {
-  const client = await ctx.pool.get(tenant.origin);
-  const [providers, page, migration] = await Promise.all([
-    client.encryption.listAll(),
-    client.apiKeys.list(listParams(tenant, 100, undefined)),
-    client.encryption.migrationDetails(),
-  ]);
-  const items: Array<vscode.QuickPickItem & { details?: DetailsOf }> = [];
+/**
+ * From the palette: the tenant's key providers and last migration (for a TenantAdmin, from the encryption service,
+ * so the tree gets the same answer), then "An API key…", which opens the API key picker (pages, search).
+ */
+async function pickItem(ctx: CommandContext, tenant: TenantRecord): Promise<DetailsOf> {
+  const title = vscode.l10n.t('Show Details');
+  if (!ctx.services.identity.isTenantAdmin(tenant.origin)) return keyDetails(await pickApiKey(ctx, tenant, title));
+  const encryption = await withLoading(() => ctx.services.encryption.state(tenant.origin).get());
+  const items: Array<vscode.QuickPickItem & { details?: DetailsOf; apiKey?: true }> = [];
   items.push({ label: vscode.l10n.t('Key providers'), kind: vscode.QuickPickItemKind.Separator });
-  for (const p of providers)
+  for (const p of encryption.providers)
     items.push({
       label: p.name,
       description: p.isCurrent ? vscode.l10n.t('current') : undefined,
       details: { title: p.name, kind: 'key-provider', id: p.fingerprint ?? p.arn, body: p.raw },
     });
+  const migration = encryption.migration;
   if (migration) {
     items.push({ label: vscode.l10n.t('Migration'), kind: vscode.QuickPickItemKind.Separator });
     items.push({
@@ -60,15 +63,18 @@ async function pickItem(ctx: CommandContext, tenant: TenantRecord) {
       details: { title: vscode.l10n.t('Migration'), kind: 'migration', id: migration.id ?? 'current', body: migration.raw },
     });
   }
-  items.push({ label: vscode.l10n.t('API keys (newest 100)'), kind: vscode.QuickPickItemKind.Separator });
-  for (const k of page.keys)
-    items.push({
-      label: k.description || k.id,
-      description: k.status,
-      detail: k.id,
-      details: { title: k.description || k.id, kind: 'api-key', id: k.id, body: k.raw },
-    });
-  const picked = await pickOrCancel(items, { title: vscode.l10n.t('Show Details'), matchOnDescription: true, matchOnDetail: true });
+  items.push({ label: vscode.l10n.t('API keys'), kind: vscode.QuickPickItemKind.Separator });
+  items.push({
+    label: vscode.l10n.t('An API key…'),
+    description: vscode.l10n.t('newest first, or search descriptions and IDs'),
+    apiKey: true,
+  });
+  const picked = await pickOrCancel(items, { title, matchOnDescription: true, matchOnDetail: true });
+  if (picked.apiKey) return keyDetails(await pickApiKey(ctx, tenant, title));
   if (!picked.details) throw new UserFacingError(vscode.l10n.t('Choose an item, not a heading.'));
   return picked.details;
+}
+
+function keyDetails(k: ApiKey): DetailsOf {
+  return { title: k.description || k.id, kind: 'api-key', id: k.id, body: k.raw };
 }

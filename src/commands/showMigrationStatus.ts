@@ -6,8 +6,7 @@ import type { CommandContext } from './context';
 /** Show Migration Status: the running or last migration as a JSON document; 404 ("no ongoing migration") is a plain sentence. */
 export async function showMigrationStatus(ctx: CommandContext, arg: CommandArg): Promise<void> {
   const tenant = await tenantArg(ctx, arg, vscode.l10n.t('Show Migration Status'), 'admin');
-  const client = await ctx.pool.get(tenant.origin);
-  const migration = await client.encryption.migrationDetails();
+  const migration = await ctx.services.encryption.readMigration(tenant.origin);
   if (!migration) {
     void prompts().notify('info', vscode.l10n.t('No migration is running on this tenant ({0}).', tenant.label));
     return;

@@ -9,8 +9,3 @@ export function backoffSeconds(pollSeconds: number, failures: number): number {
   if (failures <= 0) return pollSeconds;
   return Math.min(60, pollSeconds * 2 ** Math.min(failures, 6));
 }
-
-/** Polls per minute at most, for one tenant: well inside Tier 1 (1,000 a minute per user and tenant). */
-export function maxPollsPerMinute(pollSeconds: number): number {
-  return Math.ceil(60 / Math.max(1, pollSeconds));
-}

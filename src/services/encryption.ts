@@ -51,6 +51,13 @@ export class EncryptionService extends TenantStateService<EncryptionData> {
     if (state && data && data.migration !== migration) state.set({ ...data, migration });
   }
 
+  /** The migration as the service tells it now (Show Migration Status): read afresh, and the state takes it. */
+  async readMigration(origin: string): Promise<Migration | undefined> {
+    const migration = await (await this.deps.pool.get(origin)).encryption.migrationDetails();
+    if (migration) this.showMigration(origin, migration);
+    return migration;
+  }
+
   async register(origin: string, input: RegisterKeyProviderInput): Promise<KeyProvider> {
     const provider = await (await this.deps.pool.get(origin)).encryption.register(input);
     this.invalidate(origin);

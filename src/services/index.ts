@@ -4,7 +4,6 @@ import { ApiKeysService } from './apiKeys';
 import type { ServiceDeps } from './base';
 import { EncryptionService } from './encryption';
 import { IdentityService } from './identity';
-import type { MigrationSettings } from './migrationSettings';
 import { MigrationService } from './migrations';
 import { PeopleService } from './people';
 import { ApiKeySettingsService } from './settings';
@@ -26,13 +25,12 @@ export interface ServicesOptions {
   readonly globalState: vscode.Memento;
   /** The API Keys page size (qlikCloud.apiKeys.pageSize, 1 to 100). */
   readonly pageSize: () => number;
-  readonly migrationSettings?: () => MigrationSettings;
 }
 
 export function createServices(deps: ServiceDeps, options: ServicesOptions): Services {
   const announcements = new Announcements(options.globalState);
   const encryption = new EncryptionService(deps, options.globalState);
-  const migrations = new MigrationService({ ...deps, encryption, announcements }, options.migrationSettings);
+  const migrations = new MigrationService({ ...deps, encryption, announcements });
   const apiKeys = new ApiKeysService(deps, options.globalState, options.pageSize);
   const apiKeySettings = new ApiKeySettingsService(deps);
   const identity = new IdentityService(deps.store);

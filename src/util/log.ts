@@ -3,8 +3,6 @@ import type { RequestLogEntry } from '../qlik';
 import { describeProblem, problemLogLine } from './problem';
 import { inert, TEXT_LIMITS } from './text';
 
-const KEEP_LINES = 5000;
-
 /**
  * The "Qlik Cloud Keys" log: one line per request and every error. Anything that looks like a registered
  * secret is masked before it is written, as a second line of defence (the client never hands us a token).
@@ -12,7 +10,9 @@ const KEEP_LINES = 5000;
 export class Log implements vscode.Disposable {
   readonly channel: vscode.LogOutputChannel;
   private readonly secrets = new Set<string>();
-  private readonly recent: string[] = [];
+  private readonly wroteEmitter = new vscode.EventEmitter<string>();
+  /** Each line as it was written (masked, inert), after its level: "info [component] message". */
+  readonly onDidWrite = this.wroteEmitter.event;
 
   constructor(name = 'Qlik Cloud Keys') {
     this.channel = vscode.window.createOutputChannel(name, { log: true });
@@ -47,21 +47,16 @@ export class Log implements vscode.Disposable {
     this.channel.show(true);
   }
 
-  /** The last lines written (for the integration tests' secret scan). */
-  lines(): string[] {
-    return [...this.recent];
-  }
-
   dispose(): void {
+    this.wroteEmitter.dispose();
     this.channel.dispose();
   }
 
   private write(level: 'info' | 'warn' | 'error', component: string, message: string): void {
     // Masked first (a cut could split a secret), then inert: no control character can forge a line or colour it.
     const text = inert(`[${component}] ${this.mask(message)}`, TEXT_LIMITS.log);
-    this.recent.push(`${level} ${text}`);
-    if (this.recent.length > KEEP_LINES) this.recent.splice(0, this.recent.length - KEEP_LINES);
     this.channel[level](text);
+    this.wroteEmitter.fire(`${level} ${text}`);
   }
 
   private mask(text: string): string {

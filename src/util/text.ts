@@ -68,11 +68,6 @@ export function hasInvisible(text: string): boolean {
   return /[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\u2028\u2029]/u.test(text);
 }
 
-/** True when `text` carries nothing `inert` would change (length aside). For tests and assertions. */
-export function isInert(text: string): boolean {
-  return inert(text, Number.MAX_SAFE_INTEGER) === text;
-}
-
 /**
  * JSON for a details document: every value in full (this is where a shortened value can be read), with control,
  * format and separator characters written as \u escapes so that nothing invisible reorders or hides what is shown.

@@ -266,12 +266,19 @@ describe('Tenants tree', function () {
       const keyBody = JSON.parse(editor!.document.getText()) as Record<string, unknown>;
       assert.ok(typeof keyBody.id === 'string' && !('token' in keyBody));
 
-      // From the palette: with one tenant, a single pick among its providers and newest keys.
+      // From the palette: with one tenant, a single pick among its providers (the API keys have their own picker).
       prompts().pick('DR test key', /Show Details/);
       await vscode.commands.executeCommand('qlikCloud.showDetails');
       editor = vscode.window.activeTextEditor;
       assert.match(editor?.document.uri.path ?? '', /\/key-provider\/[0-9a-f]+\/DR test key\.json$/);
       assert.equal((JSON.parse(editor!.document.getText()) as { complianceError: { code: string } }).complianceError.code, 'Encryption-88');
+
+      // An API key from the palette: the picker of API keys (pages, search), not only the newest 100.
+      prompts().pick('An API key…', /Show Details/);
+      prompts().pick(String(key.label), /Show Details/);
+      await vscode.commands.executeCommand('qlikCloud.showDetails');
+      editor = vscode.window.activeTextEditor;
+      assert.match(editor?.document.uri.path ?? '', new RegExp(`/api-key/[0-9a-f]+/${key.label}\\.json$`));
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     });
 

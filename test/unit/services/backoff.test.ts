@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { backoffSeconds, clamp, maxPollsPerMinute } from '../../../src/services/backoff';
+import { backoffSeconds, clamp } from '../../../src/services/backoff';
 
 describe('migration watcher timing', () => {
   it('polls at the set interval, doubles it per failure, and never waits more than a minute', () => {
@@ -9,12 +9,6 @@ describe('migration watcher timing', () => {
     );
     assert.equal(backoffSeconds(1, 100), 60);
     assert.equal(backoffSeconds(300, 0), 300);
-  });
-
-  it('stays inside Tier 1 at the fastest setting', () => {
-    assert.equal(maxPollsPerMinute(1), 60);
-    assert.equal(maxPollsPerMinute(5), 12);
-    assert.ok(maxPollsPerMinute(0) <= 1000);
   });
 
   it('keeps settings within their range', () => {
