@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { type KeyProvider, type Migration, regionProblems } from '../qlik';
+import { type KeyProvider, type Migration, regionProblems, regionProblemText } from '../qlik';
 import { complianceLines, formatDate, migrationTargetName } from '../util/format';
 import { tooltip, type TooltipNote } from '../util/markdown';
 import { contextValue, type HasDetails, TreeNode } from './node';
@@ -27,18 +27,7 @@ export class KeyProviderNode extends TreeNode implements HasDetails {
       { region: p.region, multiRegion: p.multiRegion, replicaRegions: p.replicaKeys.map((r) => r.region) },
       this.tenantRegion,
     );
-    return problems.map((x) =>
-      x.kind === 'otherRegion'
-        ? vscode.l10n.t(
-            'The key is in {0}, but the tenant is in {1}: Qlik Cloud expects a key in the tenant’s own AWS region.',
-            x.keyRegion,
-            x.tenantRegion,
-          )
-        : vscode.l10n.t(
-            'The key has no replica in {0}, the tenant’s disaster-recovery region: it would not survive a regional failover.',
-            x.drRegion,
-          ),
-    );
+    return problems.map((x) => regionProblemText(x));
   }
 
   override async getChildren(): Promise<TreeNode[]> {
