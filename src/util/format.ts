@@ -5,7 +5,7 @@ import * as l10n from '@vscode/l10n';
 import { addDuration, compareDurations, type Duration, parseDuration } from '../qlik/duration';
 import { migrationTarget } from '../qlik/currentKey';
 import type { ApiKey, ApiKeyConfig, ComplianceProblem, KeyProvider, Migration, QlikDate } from '../qlik/model';
-import { QLIK_MANAGED_ARN } from '../qlik/model';
+import { isQlikManagedRef } from '../qlik/model';
 import { scimIdpOf } from '../qlik/scim';
 
 const MINUTE = 60_000;
@@ -208,15 +208,15 @@ export function personInWords(id: string, person: { name: string; email?: string
   return person.email && person.email !== person.name ? `${person.name} (${person.email})` : person.name;
 }
 
-/** The name of either end of a migration: the provider's name when known, "Qlik-managed key" for Qlik's own. */
 /** The name of the key a migration goes to, from the providers when they know it. */
 export function migrationTargetName(migration: Migration, providers: readonly KeyProvider[]): string {
   return migrationEndName(migration.migratingTo, migrationTarget(migration, providers));
 }
 
+/** The name of either end of a migration: the provider's name when known, "Qlik-managed key" for Qlik's own. */
 export function migrationEndName(ref: string | undefined, provider: Pick<KeyProvider, 'name'> | undefined): string {
   if (provider) return provider.name;
-  if (ref === QLIK_MANAGED_ARN || ref === 'QlikVault') return l10n.t('Qlik-managed key');
+  if (isQlikManagedRef(ref)) return l10n.t('Qlik-managed key');
   return ref ?? '?';
 }
 
