@@ -227,9 +227,11 @@ export function complianceProblemsOf(p: Pick<KeyProvider, 'complianceProblems' |
   return [{ code: '', region: '', message }];
 }
 
-/** "CODE [region]: message", or the message alone when there is no code. */
+/** "CODE [region]: message"; the message alone when there is no code, the code alone when there is no message. */
 export function complianceLine(c: ComplianceProblem): string {
-  return c.code ? `${c.code}${c.region ? ` [${c.region}]` : ''}: ${c.message}` : c.message;
+  if (!c.code) return c.message;
+  const code = `${c.code}${c.region ? ` [${c.region}]` : ''}`;
+  return c.message ? `${code}: ${c.message}` : code;
 }
 
 export function complianceLines(p: Pick<KeyProvider, 'complianceProblems' | 'drCompliant'>): string[] {

@@ -242,6 +242,7 @@ describe('util/format: dates, labels and lines', () => {
     const problem = { code: 'KMS-403', region: 'us-east-1', message: 'Access denied' };
     assert.deepEqual(complianceLines({ complianceProblems: [problem], drCompliant: false }), ['KMS-403 [us-east-1]: Access denied']);
     assert.deepEqual(complianceLines({ complianceProblems: [{ ...problem, region: '' }], drCompliant: true }), ['KMS-403: Access denied']);
+    assert.deepEqual(complianceLines({ complianceProblems: [{ ...problem, message: '' }], drCompliant: true }), ['KMS-403 [us-east-1]']);
     assert.match(complianceLines({ complianceProblems: [], drCompliant: false })[0]!, /^The key is not ready for disaster recovery/);
     assert.deepEqual(complianceLines({ complianceProblems: [], drCompliant: undefined }), []);
   });
