@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { type KeyProvider, type Migration, regionProblems, regionProblemText } from '../qlik';
-import { complianceLines, formatDate, migrationTargetName } from '../util/format';
+import { complianceLines, formatDate, formatPercent, migrationTargetName } from '../util/format';
 import { tooltip, type TooltipNote } from '../util/markdown';
 import { contextValue, type HasDetails, TreeNode } from './node';
 
@@ -155,15 +155,16 @@ export class MigrationNode extends TreeNode implements HasDetails {
   getTreeItem(): vscode.TreeItem {
     const m = this.migration;
     const target = migrationTargetName(m, this.providers);
+    const progress = formatPercent(m.progress ?? 0, vscode.env.language);
     const item = new vscode.TreeItem(vscode.l10n.t('Migrating to {0}', target), vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    item.description = `${m.progress ?? 0}% · ${m.state ?? ''}`;
+    item.description = `${progress} · ${m.state ?? ''}`;
     item.iconPath = new vscode.ThemeIcon('sync~spin');
     item.tooltip = tooltip(vscode.l10n.t('Migrating to {0}', target), [
       [vscode.l10n.t('From'), m.migratingFrom ?? '?'],
       [vscode.l10n.t('To'), m.migratingTo ?? '?'],
       [vscode.l10n.t('State'), m.state ?? '?'],
-      [vscode.l10n.t('Progress'), `${m.progress ?? 0}%`],
+      [vscode.l10n.t('Progress'), progress],
       [vscode.l10n.t('Started'), formatDate(m.initiatedAt, vscode.env.language)],
     ]);
     item.contextValue = contextValue('migration', m.isRunning ? 'running' : 'finished');

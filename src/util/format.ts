@@ -1,6 +1,6 @@
-// Pure formatting for every face (tree, commands, status bar, webview pages): durations, dates and relative times in
-// the display language, owner labels, compliance lines, setting labels. No vscode import: the caller passes the
-// locale (vscode.env.language on the extension side) and "now". Browser-safe.
+// Pure formatting for every face (tree, commands, status bar, webview pages): durations, dates, relative times,
+// numbers and percentages in the display language, owner labels, compliance lines, setting labels. No vscode import:
+// the caller passes the locale (vscode.env.language on the extension side) and "now". Browser-safe.
 import * as l10n from '@vscode/l10n';
 import { addDuration, compareDurations, type Duration, parseDuration } from '../qlik/duration';
 import { migrationTarget } from '../qlik/currentKey';
@@ -185,6 +185,12 @@ export function formatDate(date: QlikDate, locale: string, timeZone?: string): s
 export function formatNumber(n: number, locale: string): string {
   const l = lang(locale);
   return cached(`i:${l}`, () => new Intl.NumberFormat(l)).format(n);
+}
+
+/** A percentage given out of 100 (a migration's progress), in the display language: "42%", "42 %". */
+export function formatPercent(n: number, locale: string): string {
+  const l = lang(locale);
+  return cached(`p:${l}`, () => new Intl.NumberFormat(l, { style: 'percent', maximumFractionDigits: 1 })).format(n / 100);
 }
 
 // ---- owners, keys, compliance --------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import * as l10n from '@vscode/l10n';
 import { parseQlikDate } from '../../qlik/pure';
-import { formatDate } from '../../util/format';
+import { formatDate, formatNumber } from '../../util/format';
 import { h } from '../shared/browser';
 import { facts, message } from '../shared/browserUi';
 import type { ToWebview } from './messages';
@@ -79,7 +79,7 @@ export function showToken(
           'success',
           undefined,
           clearSeconds > 0
-            ? l10n.t('Copied. The clipboard is cleared in {0} seconds if it still holds the token.', clearSeconds)
+            ? l10n.t('Copied. The clipboard is cleared in {0} seconds if it still holds the token.', formatNumber(clearSeconds, locale))
             : l10n.t('Copied. The clipboard keeps the token until you copy something else.'),
         ),
       );
