@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { ApiKeyNode } from '../tree/apiKeyNode';
+import { formatNumber } from '../util/format';
 import { prompts, statusMessage } from '../util/prompts';
 import { apiKeyArg, type CommandArg, type CommandNode, selectedNodes } from './args';
 import type { CommandContext } from './context';
@@ -9,7 +10,7 @@ export async function copyApiKeyId(ctx: CommandContext, arg: CommandArg, selecti
   const nodes = selectedNodes(arg, selection, (n): n is ApiKeyNode => n instanceof ApiKeyNode);
   if (nodes.length > 1) {
     await prompts().copy(nodes.map((n) => n.key.id).join(' '));
-    statusMessage(vscode.l10n.t('Copied the IDs of {0} API keys', nodes.length));
+    statusMessage(vscode.l10n.t('Copied the IDs of {0} API keys', formatNumber(nodes.length, vscode.env.language)));
     return;
   }
   const { key } = await apiKeyArg(ctx, arg, vscode.l10n.t('Copy API Key ID'));

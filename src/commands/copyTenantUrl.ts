@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { TenantNode } from '../tree/tenantNode';
+import { formatNumber } from '../util/format';
 import { prompts, statusMessage } from '../util/prompts';
 import { type CommandArg, type CommandNode, selectedNodes, tenantArg } from './args';
 import type { CommandContext } from './context';
@@ -9,7 +10,7 @@ export async function copyTenantUrl(ctx: CommandContext, arg: CommandArg, select
   const nodes = selectedNodes(arg, selection, (n): n is TenantNode => n instanceof TenantNode);
   if (nodes.length > 1) {
     await prompts().copy(nodes.map((n) => n.origin).join(' '));
-    statusMessage(vscode.l10n.t('Copied the URLs of {0} tenants', nodes.length));
+    statusMessage(vscode.l10n.t('Copied the URLs of {0} tenants', formatNumber(nodes.length, vscode.env.language)));
     return;
   }
   const tenant = await tenantArg(ctx, arg, vscode.l10n.t('Copy Tenant URL'));

@@ -4,7 +4,7 @@ import { QlikCancelledError, scimIdpOf, type ApiKey } from '../qlik';
 import type { TenantRecord } from '../tenants/tenantStore';
 import type { ApiKeyNode } from '../tree/apiKeyNode';
 import { UserCancelledError, UserFacingError } from '../util/errors';
-import { personInWords } from '../util/format';
+import { formatNumber, personInWords } from '../util/format';
 import { describeProblem } from '../util/problem';
 import { prompts, withProgress } from '../util/prompts';
 import { inert, TEXT_LIMITS } from '../util/text';
@@ -103,30 +103,37 @@ async function removeMany(ctx: CommandContext, nodes: ApiKeyNode[]): Promise<voi
   const tenants = [...new Set(targets.map((x) => x.tenant.label))].join(', ');
   const message =
     revokes === 0
-      ? vscode.l10n.t('Delete {0} API keys on {1}?', deletes, tenants)
+      ? vscode.l10n.t('Delete {0} API keys on {1}?', formatNumber(deletes, vscode.env.language), tenants)
       : deletes === 0
-        ? vscode.l10n.t('Revoke {0} API keys on {1}?', revokes, tenants)
-        : vscode.l10n.t('Delete {0} of your API keys and revoke {1} of other users on {2}?', deletes, revokes, tenants);
+        ? vscode.l10n.t('Revoke {0} API keys on {1}?', formatNumber(revokes, vscode.env.language), tenants)
+        : vscode.l10n.t(
+            'Delete {0} of your API keys and revoke {1} of other users on {2}?',
+            formatNumber(deletes, vscode.env.language),
+            formatNumber(revokes, vscode.env.language),
+            tenants,
+          );
   const scims = targets.filter((x) => x.action === 'revoke' && scimIdp(x.key) !== undefined).length;
   const details = [
     scims > 0
       ? vscode.l10n.t(
           '{0} of them are SCIM provisioning keys: user provisioning from their identity providers stops at once, until new SCIM keys are created and configured there.',
-          scims,
+          formatNumber(scims, vscode.env.language),
         )
       : '',
     deletes > 0 ? vscode.l10n.t('Your own keys are deleted: they stop working at once and are removed.') : '',
     revokes > 0
       ? vscode.l10n.t('Other users’ keys are revoked. Revoking cannot be undone: they stop working at once and stay listed as revoked.')
       : '',
-    alreadyRevoked > 0 ? vscode.l10n.t('{0} selected keys are already revoked and are left alone.', alreadyRevoked) : '',
+    alreadyRevoked > 0
+      ? vscode.l10n.t('{0} selected keys are already revoked and are left alone.', formatNumber(alreadyRevoked, vscode.env.language))
+      : '',
   ].filter(Boolean);
   const button =
     revokes === 0
-      ? vscode.l10n.t('Delete {0} Keys', deletes)
+      ? vscode.l10n.t('Delete {0} Keys', formatNumber(deletes, vscode.env.language))
       : deletes === 0
-        ? vscode.l10n.t('Revoke {0} Keys', revokes)
-        : vscode.l10n.t('Delete and Revoke {0} Keys', targets.length);
+        ? vscode.l10n.t('Revoke {0} Keys', formatNumber(revokes, vscode.env.language))
+        : vscode.l10n.t('Delete and Revoke {0} Keys', formatNumber(targets.length, vscode.env.language));
   if ((await prompts().confirm(message, details.join(' '), button)) !== button) throw new UserCancelledError();
 
   const failures: Array<{ target: Target; error: unknown }> = [];
@@ -134,7 +141,11 @@ async function removeMany(ctx: CommandContext, nodes: ApiKeyNode[]): Promise<voi
   let cancelled = 0;
   // A notification even from the tree: only there can a long bulk removal be cancelled.
   await withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Removing {0} API keys', targets.length), cancellable: true },
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: vscode.l10n.t('Removing {0} API keys', formatNumber(targets.length, vscode.env.language)),
+      cancellable: true,
+    },
     async (progress, token) => {
       const abort = new AbortController();
       token.onCancellationRequested(() => abort.abort());
@@ -151,7 +162,11 @@ async function removeMany(ctx: CommandContext, nodes: ApiKeyNode[]): Promise<voi
           }
           progress.report({
             increment: 100 / targets.length,
-            message: vscode.l10n.t('{0} of {1}', done + failures.length + cancelled, targets.length),
+            message: vscode.l10n.t(
+              '{0} of {1}',
+              formatNumber(done + failures.length + cancelled, vscode.env.language),
+              formatNumber(targets.length, vscode.env.language),
+            ),
           });
         }
       };
@@ -175,10 +190,10 @@ async function removeMany(ctx: CommandContext, nodes: ApiKeyNode[]): Promise<voi
     const reason = describeProblem(f.error).sentence;
     reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
   }
-  const why = [...reasons].map(([reason, n]) => `${n} × ${reason}`).join(' ');
+  const why = [...reasons].map(([reason, n]) => `${formatNumber(n, vscode.env.language)} × ${reason}`).join(' ');
   const showLog = vscode.l10n.t('Show Log');
   void prompts()
-    .notify('warning', vscode.l10n.t('{0} {1} failed: {2}', summary, failures.length, why), showLog)
+    .notify('warning', vscode.l10n.t('{0} {1} failed: {2}', summary, formatNumber(failures.length, vscode.env.language), why), showLog)
     .then((choice) => {
       if (choice === showLog) ctx.log.show();
     });
@@ -186,6 +201,11 @@ async function removeMany(ctx: CommandContext, nodes: ApiKeyNode[]): Promise<voi
 
 function summaryLine(total: number, done: number, deletes: number, revokes: number, cancelled: number): string {
   const verb = revokes === 0 ? vscode.l10n.t('Deleted') : deletes === 0 ? vscode.l10n.t('Revoked') : vscode.l10n.t('Deleted or revoked');
-  const line = vscode.l10n.t('{0} {1} of {2} API keys.', verb, done, total);
-  return cancelled > 0 ? `${line} ${vscode.l10n.t('{0} were not sent (cancelled).', cancelled)}` : line;
+  const line = vscode.l10n.t(
+    '{0} {1} of {2} API keys.',
+    verb,
+    formatNumber(done, vscode.env.language),
+    formatNumber(total, vscode.env.language),
+  );
+  return cancelled > 0 ? `${line} ${vscode.l10n.t('{0} were not sent (cancelled).', formatNumber(cancelled, vscode.env.language))}` : line;
 }

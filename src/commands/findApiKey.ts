@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { boundedEach } from '../estate/health';
 import { QlikApiError, type ApiKey } from '../qlik';
 import type { TenantRecord } from '../tenants/tenantStore';
-import { describeExpiry } from '../util/format';
+import { describeExpiry, formatNumber } from '../util/format';
 import { prompts } from '../util/prompts';
 import type { CommandArg } from './args';
 import type { CommandContext } from './context';
@@ -104,7 +104,10 @@ export async function findApiKey(ctx: CommandContext, _arg: CommandArg): Promise
   try {
     const picked = await prompts().search<Item>({
       title: vscode.l10n.t('Find API Key'),
-      placeHolder: vscode.l10n.t('An API key ID or part of a description, on {0} tenants', tenants.length),
+      placeHolder: vscode.l10n.t(
+        'An API key ID or part of a description, on {0} tenants',
+        formatNumber(tenants.length, vscode.env.language),
+      ),
       search: async (value, show, signal) => {
         show(items(value));
         const q = value.trim();

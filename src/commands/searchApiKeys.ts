@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { normalizeQuery } from '../services/apiKeyGroups';
 import { UserCancelledError } from '../util/errors';
+import { formatNumber } from '../util/format';
 import { inputOrCancel, statusMessage, withProgress } from '../util/prompts';
 import { hasInvisible } from '../util/text';
 import { type CommandArg, tenantArg } from './args';
@@ -41,7 +42,14 @@ export async function searchApiKeys(ctx: CommandContext, arg: CommandArg): Promi
       try {
         return await ctx.services.apiKeys.search(tenant.origin, text, {
           signal: abort.signal,
-          onProgress: (p) => progress.report({ message: vscode.l10n.t('{0} keys read, {1} found', p.scanned, p.found) }),
+          onProgress: (p) =>
+            progress.report({
+              message: vscode.l10n.t(
+                '{0} keys read, {1} found',
+                formatNumber(p.scanned, vscode.env.language),
+                formatNumber(p.found, vscode.env.language),
+              ),
+            }),
         });
       } finally {
         sub.dispose();
@@ -56,7 +64,11 @@ export async function searchApiKeys(ctx: CommandContext, arg: CommandArg): Promi
   if (group && ctx.view?.visible) await ctx.view.reveal(group, { expand: true }).then(undefined, () => undefined);
   statusMessage(
     result.cancelled
-      ? vscode.l10n.t('Search cancelled: {0} found in {1} keys read', result.keys.length, result.scanned)
-      : vscode.l10n.t('{0} API keys found', result.keys.length),
+      ? vscode.l10n.t(
+          'Search cancelled: {0} found in {1} keys read',
+          formatNumber(result.keys.length, vscode.env.language),
+          formatNumber(result.scanned, vscode.env.language),
+        )
+      : vscode.l10n.t('{0} API keys found', formatNumber(result.keys.length, vscode.env.language)),
   );
 }

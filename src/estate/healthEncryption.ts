@@ -2,6 +2,7 @@
 // last validation from this machine. Pure (no vscode).
 import * as l10n from '@vscode/l10n';
 import { currentKey, regionProblems, type KeyProvider } from '../qlik';
+import { complianceLine } from '../util/format';
 import { type Finding, type FindingAction, type FindingTarget, type HealthInput, statement } from './healthTypes';
 
 export type EncryptionInput = Pick<HealthInput, 'isAdmin' | 'encryption' | 'lastValidation' | 'describe'>;
@@ -142,6 +143,7 @@ function currentKeyFindings(input: EncryptionInput, p: KeyProvider, tenantRegion
   return out;
 }
 
+/** What Qlik Cloud reported, each problem as the tree's tooltip and the register form show it ("CODE [region]: message"). */
 function complianceText(p: KeyProvider): string {
-  return p.complianceProblems.map((c) => (c.region ? `${c.code} (${c.region})` : c.code)).join(', ') || l10n.t('not compliant');
+  return p.complianceProblems.map(complianceLine).join('; ');
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { MigrationService, MigrationWatchState } from '../services/migrations';
+import { formatPercent } from '../util/format';
 import { createMigrationItem, runningText, shortName, statusText, tooltipFor } from './statusItem';
 
 /** What the status bar shows for a tenant (for the test API). */
@@ -34,7 +35,11 @@ export class MigrationStatusBar implements vscode.Disposable {
       this.items.set(origin, item);
     }
     if (state.phase === 'done') {
-      item.text = statusText('check', vscode.l10n.t('{0}: now uses {1} · 100%', shortName(state.tenantLabel), shortName(state.targetName)));
+      const done = formatPercent(100, vscode.env.language);
+      item.text = statusText(
+        'check',
+        vscode.l10n.t('{0}: now uses {1} · {2}', shortName(state.tenantLabel), shortName(state.targetName), done),
+      );
     } else if (state.phase === 'problem') {
       item.text = statusText('warning', vscode.l10n.t('{0}: migration needs attention', shortName(state.tenantLabel)));
     } else {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Migration } from '../qlik';
-import { formatDate } from '../util/format';
+import { formatDate, formatPercent } from '../util/format';
 import { tooltip, type TooltipNote } from '../util/markdown';
 import { inert, TEXT_LIMITS } from '../util/text';
 
@@ -19,7 +19,12 @@ export function runningText(view: MigrationView): string {
   const icon = view.problem || view.stalled ? 'warning' : 'sync~spin';
   return statusText(
     icon,
-    vscode.l10n.t('{0}: migrating to {1} · {2}%', shortName(view.tenantLabel), shortName(view.targetName), view.migration.progress ?? 0),
+    vscode.l10n.t(
+      '{0}: migrating to {1} · {2}',
+      shortName(view.tenantLabel),
+      shortName(view.targetName),
+      formatPercent(view.migration.progress ?? 0, vscode.env.language),
+    ),
   );
 }
 
@@ -39,7 +44,7 @@ export function tooltipFor(view: MigrationView): vscode.MarkdownString {
     [vscode.l10n.t('From'), view.fromName],
     [vscode.l10n.t('To'), view.targetName],
     [vscode.l10n.t('State'), m.state ?? '?'],
-    [vscode.l10n.t('Progress'), `${m.progress ?? 0}%`],
+    [vscode.l10n.t('Progress'), formatPercent(m.progress ?? 0, vscode.env.language)],
     [vscode.l10n.t('Started'), formatDate(m.initiatedAt, vscode.env.language)],
   ];
   const notes: TooltipNote[] = [];

@@ -3,7 +3,7 @@
 // `migratingToPrefix` text suggests the target is in use from the start of a migration. So `current: true` is
 // believed when present; otherwise a completed migration names its target; otherwise the promotion dates do
 // (the provider promoted last and not demoted since); otherwise nobody can tell.
-import { type KeyProvider, type Migration, QLIK_MANAGED_ARN } from './model';
+import { isQlikManagedRef, type KeyProvider, type Migration } from './model';
 
 export type CurrentKeyBasis = 'flag' | 'migration' | 'promotion' | 'unknown';
 
@@ -20,14 +20,14 @@ export function migrationTarget(migration: Migration, providers: readonly KeyPro
   if (byFingerprint) return byFingerprint;
   const to = migration.migratingTo;
   if (!to) return undefined;
-  return providers.find((p) => p.arn === to || (to === QLIK_MANAGED_ARN && p.isQlikDefault) || (to === 'QlikVault' && p.isQlikDefault));
+  return providers.find((p) => p.arn === to || (isQlikManagedRef(to) && p.isQlikDefault));
 }
 
 /** The provider a migration comes from (an ARN, or `QlikVault` / the managed marker for the Qlik default). */
 export function migrationSource(migration: Migration, providers: readonly KeyProvider[]): KeyProvider | undefined {
   const from = migration.migratingFrom;
   if (!from) return undefined;
-  return providers.find((p) => p.arn === from || ((from === 'QlikVault' || from === QLIK_MANAGED_ARN) && p.isQlikDefault));
+  return providers.find((p) => p.arn === from || (isQlikManagedRef(from) && p.isQlikDefault));
 }
 
 function promotedLast(providers: readonly KeyProvider[]): KeyProvider | undefined {

@@ -10,6 +10,13 @@ export * from './dates';
 export * from './identityModel';
 
 export const QLIK_MANAGED_ARN = '#QLIK_MANAGED_KEY_PROVIDER#';
+/** What a migration's `migratingFrom` / `migratingTo` says for the Qlik default (besides the managed marker). */
+export const QLIK_VAULT = 'QlikVault';
+
+/** True when a migration end (`migratingFrom` / `migratingTo`) names the Qlik-managed default key. */
+export function isQlikManagedRef(ref: string | undefined): boolean {
+  return ref === QLIK_MANAGED_ARN || ref === QLIK_VAULT;
+}
 
 export interface ComplianceProblem {
   code: string;

@@ -43,13 +43,13 @@ export function regionProblems(key: RegionCheckedKey, tenantRegion: string | und
   return out;
 }
 
-/** The problems in English (the page and the tree translate through their own string tables). */
+/** A problem in words, in the display language (the tree's region notes). */
 export function regionProblemText(p: RegionProblem): string {
   return p.kind === 'otherRegion'
     ? l10n.t(
-        "The key is in {0}, but the tenant is in {1}: Qlik Cloud expects a key in the tenant's own AWS region.",
+        'The key is in {0}, but the tenant is in {1}: Qlik Cloud expects a key in the tenant’s own AWS region.',
         p.keyRegion,
         p.tenantRegion,
       )
-    : l10n.t("The key has no replica in {0}, the tenant's disaster-recovery region: it would not survive a regional failover.", p.drRegion);
+    : l10n.t('The key has no replica in {0}, the tenant’s disaster-recovery region: it would not survive a regional failover.', p.drRegion);
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { ApiKey } from '../qlik';
 import type { Person } from '../services/people';
-import { describeExpiry, formatDate, ownerLabel, personInWords } from '../util/format';
+import { describeExpiry, formatDate, formatNumber, ownerLabel, personInWords } from '../util/format';
 import { tooltip } from '../util/markdown';
 import { inert, TEXT_LIMITS } from '../util/text';
 import { contextValue, type HasDetails, TreeNode } from './node';
@@ -78,7 +78,17 @@ export class ApiKeyNode extends TreeNode implements HasDetails {
     }
     if (k.isScim) rows.push([vscode.l10n.t('Type'), vscode.l10n.t('SCIM key for an identity provider')]);
     const notes = soon
-      ? [{ warning: true, lines: [vscode.l10n.t('Expires within {0} days: rotate it before it stops working.', this.view.warningDays)] }]
+      ? [
+          {
+            warning: true,
+            lines: [
+              vscode.l10n.t(
+                'Expires within {0} days: rotate it before it stops working.',
+                formatNumber(this.view.warningDays, vscode.env.language),
+              ),
+            ],
+          },
+        ]
       : [];
     item.tooltip = tooltip(k.description || k.id, rows, ...notes);
     item.contextValue = contextValue(

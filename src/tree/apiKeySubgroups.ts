@@ -4,7 +4,7 @@ import type { SliceListing } from '../services/apiKeySlices';
 import type { SearchResult } from '../services/apiKeyWalk';
 import type { Person } from '../services/people';
 import type { ApiKey } from '../qlik';
-import { ownerLabel } from '../util/format';
+import { formatNumber, ownerLabel } from '../util/format';
 import { inert, TEXT_LIMITS } from '../util/text';
 import { ApiKeyNode } from './apiKeyNode';
 import { ErrorNode, MessageNode } from './errorNode';
@@ -51,8 +51,12 @@ const STATUS_ICONS: Record<string, [string, string | undefined]> = {
 };
 
 function countWords(n: number, more: boolean): string {
-  if (more) return vscode.l10n.t('{0} loaded, more available', n);
-  return n === 0 ? vscode.l10n.t('none') : n === 1 ? vscode.l10n.t('1 key') : vscode.l10n.t('{0} keys', n);
+  if (more) return vscode.l10n.t('{0} loaded, more available', formatNumber(n, vscode.env.language));
+  return n === 0
+    ? vscode.l10n.t('none')
+    : n === 1
+      ? vscode.l10n.t('1 key')
+      : vscode.l10n.t('{0} keys', formatNumber(n, vscode.env.language));
 }
 
 /**
@@ -127,11 +131,17 @@ export class SliceGroupNode extends TreeNode implements HasTenant {
     if (state === 'failed') return vscode.l10n.t('could not load');
     if (!data) {
       if (!this.discovered) return '';
-      return this.discovered.complete ? countWords(this.discovered.loaded, false) : vscode.l10n.t('{0} loaded', this.discovered.loaded);
+      return this.discovered.complete
+        ? countWords(this.discovered.loaded, false)
+        : vscode.l10n.t('{0} loaded', formatNumber(this.discovered.loaded, vscode.env.language));
     }
     const more = !!data.lastPage.links.next;
     if (this.spec.kind === 'expiringSoon' && more)
-      return vscode.l10n.t('{0} found in {1} active keys read, more to read', data.keys.length, data.scanned ?? 0);
+      return vscode.l10n.t(
+        '{0} found in {1} active keys read, more to read',
+        formatNumber(data.keys.length, vscode.env.language),
+        formatNumber(data.scanned ?? 0, vscode.env.language),
+      );
     return countWords(data.keys.length, more);
   }
 
@@ -144,7 +154,7 @@ export class SliceGroupNode extends TreeNode implements HasTenant {
     if (this.spec.kind === 'expiringSoon')
       item.tooltip = vscode.l10n.t(
         'Active keys that expire within {0} days (qlikCloud.apiKeys.expiryWarningDays). The API cannot filter by expiry: the active keys are read in pages of 100 and sifted.',
-        this.ctx.settings().warningDays,
+        formatNumber(this.ctx.settings().warningDays, vscode.env.language),
       );
     item.contextValue = contextValue('apiKeyGroup', this.spec.kind, !!this.data?.lastPage.links.next && 'hasMore');
     return item;
@@ -173,7 +183,7 @@ export function loadMoreItem(id: string, busy: boolean, pageSize: number | undef
   const item = new vscode.TreeItem(busy ? vscode.l10n.t('Loading…') : vscode.l10n.t('Load more…'), vscode.TreeItemCollapsibleState.None);
   item.id = id;
   item.iconPath = new vscode.ThemeIcon(busy ? 'loading~spin' : 'ellipsis');
-  if (pageSize !== undefined) item.description = vscode.l10n.t('next {0}', pageSize);
+  if (pageSize !== undefined) item.description = vscode.l10n.t('next {0}', formatNumber(pageSize, vscode.env.language));
   item.contextValue = 'loadMore';
   item.command = { command: 'qlikCloud.loadMoreApiKeys', title: vscode.l10n.t('Load more…'), arguments: [target] };
   return item;
@@ -209,16 +219,16 @@ export class SearchGroupNode extends TreeNode implements HasTenant {
   getTreeItem(): vscode.TreeItem {
     const r = this.result;
     const item = new vscode.TreeItem(
-      vscode.l10n.t('Search: "{0}" ({1} found)', r.query, r.keys.length),
+      vscode.l10n.t('Search: "{0}" ({1} found)', r.query, formatNumber(r.keys.length, vscode.env.language)),
       vscode.TreeItemCollapsibleState.Expanded,
     );
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('search');
     item.description = r.complete
-      ? vscode.l10n.t('{0} keys read', r.scanned)
+      ? vscode.l10n.t('{0} keys read', formatNumber(r.scanned, vscode.env.language))
       : r.cancelled
-        ? vscode.l10n.t('cancelled after {0} keys', r.scanned)
-        : vscode.l10n.t('stopped after {0} keys (qlikCloud.apiKeys.searchMaxPages)', r.scanned);
+        ? vscode.l10n.t('cancelled after {0} keys', formatNumber(r.scanned, vscode.env.language))
+        : vscode.l10n.t('stopped after {0} keys (qlikCloud.apiKeys.searchMaxPages)', formatNumber(r.scanned, vscode.env.language));
     item.tooltip = vscode.l10n.t('API keys whose description or ID holds "{0}", across every page the tenant lists.', r.query);
     item.contextValue = contextValue('apiKeySearch', r.complete ? 'complete' : 'partial');
     return item;

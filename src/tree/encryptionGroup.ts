@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { currentKey } from '../qlik';
 import type { EncryptionData } from '../services/encryption';
-import { migrationTargetName } from '../util/format';
+import { formatPercent, migrationTargetName } from '../util/format';
 import { LoadingGroupNode } from './loadingGroup';
 import { KeyProviderNode, MigrationNode } from './keyProviderNode';
 import { MessageNode } from './errorNode';
@@ -56,7 +56,7 @@ export class EncryptionGroupNode extends LoadingGroupNode<EncryptionData> {
     const migration = data?.migration?.isRunning ? data.migration : undefined;
     if (migration) {
       const target = migrationTargetName(migration, data?.providers ?? []);
-      item.description = vscode.l10n.t('migrating to {0} · {1}%', target, migration.progress ?? 0);
+      item.description = vscode.l10n.t('migrating to {0} · {1}', target, formatPercent(migration.progress ?? 0, vscode.env.language));
     } else if (data) {
       const { provider, basis } = currentKey(data.providers, data.migration);
       item.description = !provider

@@ -4,7 +4,7 @@ import type { Finding, FindingAction, Severity } from '../estate/health';
 import type { KeyHealthService } from '../estate/keyHealth';
 import type { ApiKey } from '../qlik';
 import type { TenantRecord, TenantStore } from '../tenants/tenantStore';
-import { describeExpiry } from '../util/format';
+import { dateTime, describeExpiry, formatNumber } from '../util/format';
 import { ApiKeyNode } from './apiKeyNode';
 import { MessageNode } from './errorNode';
 import { contextValue, type HasReference, type HasTenant, type Reference, TreeNode } from './node';
@@ -97,20 +97,22 @@ export class HealthTenantNode extends TreeNode implements HasTenant, HasReferenc
         : severity
           ? ICONS[severity]
           : new vscode.ThemeIcon('circle-outline');
+    const locale = vscode.env.language;
     const parts: string[] = [];
     if (state.kind === 'checking') parts.push(vscode.l10n.t('checking…'));
     if (health && !health.reachable) parts.push(vscode.l10n.t('unreachable'));
     else if (health) {
       const n = (s: Severity) => health.findings.filter((f) => f.severity === s).length;
-      if (n('critical')) parts.push(vscode.l10n.t('{0} critical', n('critical')));
-      if (n('warning')) parts.push(n('warning') === 1 ? vscode.l10n.t('1 warning') : vscode.l10n.t('{0} warnings', n('warning')));
-      if (n('notice')) parts.push(n('notice') === 1 ? vscode.l10n.t('1 notice') : vscode.l10n.t('{0} notices', n('notice')));
+      const shown = (s: Severity) => formatNumber(n(s), locale);
+      if (n('critical')) parts.push(vscode.l10n.t('{0} critical', shown('critical')));
+      if (n('warning')) parts.push(n('warning') === 1 ? vscode.l10n.t('1 warning') : vscode.l10n.t('{0} warnings', shown('warning')));
+      if (n('notice')) parts.push(n('notice') === 1 ? vscode.l10n.t('1 notice') : vscode.l10n.t('{0} notices', shown('notice')));
       if (severity === 'ok') parts.push(vscode.l10n.t('healthy'));
-      if (health.counts) parts.push(vscode.l10n.t('{0} active keys', health.counts.active));
+      if (health.counts) parts.push(vscode.l10n.t('{0} active keys', formatNumber(health.counts.active, locale)));
     } else if (state.kind === 'idle') parts.push(vscode.l10n.t('not checked'));
     item.description = parts.join(' · ');
     item.tooltip = health
-      ? vscode.l10n.t('{0}: checked {1}', record?.label ?? this.origin, new Date(health.at).toLocaleString(vscode.env.language))
+      ? vscode.l10n.t('{0}: checked {1}', record?.label ?? this.origin, dateTime(new Date(health.at), locale))
       : record?.origin;
     item.contextValue = contextValue('healthTenant', severity, health && !health.reachable && 'unreachable');
     return item;

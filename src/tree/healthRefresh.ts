@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { KeyHealthService } from '../estate/keyHealth';
+import { formatNumber } from '../util/format';
 import type { Log } from '../util/log';
 import { withProgress } from '../util/prompts';
 
@@ -15,7 +16,10 @@ export async function refreshKeyHealthWithProgress(health: KeyHealthService): Pr
     await withProgress({ location: { viewId: HEALTH_VIEW }, title: vscode.l10n.t('Checking key health') }, async (progress) => {
       await health.refresh({
         onTenant: (_origin, done, total) =>
-          progress.report({ increment: 100 / Math.max(1, total), message: vscode.l10n.t('{0} of {1} tenants', done, total) }),
+          progress.report({
+            increment: 100 / Math.max(1, total),
+            message: vscode.l10n.t('{0} of {1} tenants', formatNumber(done, vscode.env.language), formatNumber(total, vscode.env.language)),
+          }),
       });
     });
   } finally {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { compareHealth } from '../estate/health';
+import { formatNumber } from '../util/format';
 import { ExpiringKeyNode, HealthTenantNode, type HealthViewContext, TenantAnchor } from './healthNodes';
 import { MessageNode } from './errorNode';
 import type { TreeNode } from './node';
@@ -104,7 +105,9 @@ export class ExpiringTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       new MessageNode(
         undefined,
         'expiring:none',
-        checked ? vscode.l10n.t('No API key expires within {0} days.', this.days()) : vscode.l10n.t('Not checked yet: refresh Key Health.'),
+        checked
+          ? vscode.l10n.t('No API key expires within {0} days.', formatNumber(this.days(), vscode.env.language))
+          : vscode.l10n.t('Not checked yet: refresh Key Health.'),
         'info',
       ),
     ];

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { type KeyProvider, type Migration, regionProblems } from '../qlik';
-import { complianceLines, formatDate, migrationTargetName } from '../util/format';
+import { type KeyProvider, type Migration, regionProblems, regionProblemText } from '../qlik';
+import { complianceLines, formatDate, formatPercent, migrationTargetName } from '../util/format';
 import { tooltip, type TooltipNote } from '../util/markdown';
 import { contextValue, type HasDetails, TreeNode } from './node';
 
@@ -27,18 +27,7 @@ export class KeyProviderNode extends TreeNode implements HasDetails {
       { region: p.region, multiRegion: p.multiRegion, replicaRegions: p.replicaKeys.map((r) => r.region) },
       this.tenantRegion,
     );
-    return problems.map((x) =>
-      x.kind === 'otherRegion'
-        ? vscode.l10n.t(
-            'The key is in {0}, but the tenant is in {1}: Qlik Cloud expects a key in the tenant’s own AWS region.',
-            x.keyRegion,
-            x.tenantRegion,
-          )
-        : vscode.l10n.t(
-            'The key has no replica in {0}, the tenant’s disaster-recovery region: it would not survive a regional failover.',
-            x.drRegion,
-          ),
-    );
+    return problems.map((x) => regionProblemText(x));
   }
 
   override async getChildren(): Promise<TreeNode[]> {
@@ -166,15 +155,16 @@ export class MigrationNode extends TreeNode implements HasDetails {
   getTreeItem(): vscode.TreeItem {
     const m = this.migration;
     const target = migrationTargetName(m, this.providers);
+    const progress = formatPercent(m.progress ?? 0, vscode.env.language);
     const item = new vscode.TreeItem(vscode.l10n.t('Migrating to {0}', target), vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    item.description = `${m.progress ?? 0}% · ${m.state ?? ''}`;
+    item.description = `${progress} · ${m.state ?? ''}`;
     item.iconPath = new vscode.ThemeIcon('sync~spin');
     item.tooltip = tooltip(vscode.l10n.t('Migrating to {0}', target), [
       [vscode.l10n.t('From'), m.migratingFrom ?? '?'],
       [vscode.l10n.t('To'), m.migratingTo ?? '?'],
       [vscode.l10n.t('State'), m.state ?? '?'],
-      [vscode.l10n.t('Progress'), `${m.progress ?? 0}%`],
+      [vscode.l10n.t('Progress'), progress],
       [vscode.l10n.t('Started'), formatDate(m.initiatedAt, vscode.env.language)],
     ]);
     item.contextValue = contextValue('migration', m.isRunning ? 'running' : 'finished');

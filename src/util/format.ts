@@ -1,11 +1,11 @@
-// Pure formatting for every face (tree, commands, status bar, webview pages): durations, dates and relative times in
-// the display language, owner labels, compliance lines, setting labels. No vscode import: the caller passes the
-// locale (vscode.env.language on the extension side) and "now". Browser-safe.
+// Pure formatting for every face (tree, commands, status bar, webview pages): durations, dates, relative times,
+// numbers and percentages in the display language, owner labels, compliance lines, setting labels. No vscode import:
+// the caller passes the locale (vscode.env.language on the extension side) and "now". Browser-safe.
 import * as l10n from '@vscode/l10n';
 import { addDuration, compareDurations, type Duration, parseDuration } from '../qlik/duration';
 import { migrationTarget } from '../qlik/currentKey';
 import type { ApiKey, ApiKeyConfig, ComplianceProblem, KeyProvider, Migration, QlikDate } from '../qlik/model';
-import { QLIK_MANAGED_ARN } from '../qlik/model';
+import { isQlikManagedRef } from '../qlik/model';
 import { scimIdpOf } from '../qlik/scim';
 
 const MINUTE = 60_000;
@@ -187,6 +187,12 @@ export function formatNumber(n: number, locale: string): string {
   return cached(`i:${l}`, () => new Intl.NumberFormat(l)).format(n);
 }
 
+/** A percentage given out of 100 (a migration's progress), in the display language: "42%", "42 %". */
+export function formatPercent(n: number, locale: string): string {
+  const l = lang(locale);
+  return cached(`p:${l}`, () => new Intl.NumberFormat(l, { style: 'percent', maximumFractionDigits: 1 })).format(n / 100);
+}
+
 // ---- owners, keys, compliance --------------------------------------------------------------------------------------
 
 /**
@@ -208,15 +214,15 @@ export function personInWords(id: string, person: { name: string; email?: string
   return person.email && person.email !== person.name ? `${person.name} (${person.email})` : person.name;
 }
 
-/** The name of either end of a migration: the provider's name when known, "Qlik-managed key" for Qlik's own. */
 /** The name of the key a migration goes to, from the providers when they know it. */
 export function migrationTargetName(migration: Migration, providers: readonly KeyProvider[]): string {
   return migrationEndName(migration.migratingTo, migrationTarget(migration, providers));
 }
 
+/** The name of either end of a migration: the provider's name when known, "Qlik-managed key" for Qlik's own. */
 export function migrationEndName(ref: string | undefined, provider: Pick<KeyProvider, 'name'> | undefined): string {
   if (provider) return provider.name;
-  if (ref === QLIK_MANAGED_ARN || ref === 'QlikVault') return l10n.t('Qlik-managed key');
+  if (isQlikManagedRef(ref)) return l10n.t('Qlik-managed key');
   return ref ?? '?';
 }
 
@@ -227,9 +233,11 @@ export function complianceProblemsOf(p: Pick<KeyProvider, 'complianceProblems' |
   return [{ code: '', region: '', message }];
 }
 
-/** "CODE [region]: message", or the message alone when there is no code. */
+/** "CODE [region]: message"; the message alone when there is no code, the code alone when there is no message. */
 export function complianceLine(c: ComplianceProblem): string {
-  return c.code ? `${c.code}${c.region ? ` [${c.region}]` : ''}: ${c.message}` : c.message;
+  if (!c.code) return c.message;
+  const code = `${c.code}${c.region ? ` [${c.region}]` : ''}`;
+  return c.message ? `${code}: ${c.message}` : code;
 }
 
 export function complianceLines(p: Pick<KeyProvider, 'complianceProblems' | 'drCompliant'>): string[] {

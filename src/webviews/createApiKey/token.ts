@@ -1,8 +1,10 @@
 // The one-time token view: masked, Reveal/Hide and Copy, the warning that Qlik Cloud never shows it again.
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import * as l10n from '@vscode/l10n';
+import { parseQlikDate } from '../../qlik/pure';
+import { formatDate, formatNumber } from '../../util/format';
 import { h } from '../shared/browser';
-import { dateTime, facts, message } from '../shared/browserUi';
+import { facts, message } from '../shared/browserUi';
 import type { ToWebview } from './messages';
 
 type CreatedMessage = Extract<ToWebview, { type: 'created' }>;
@@ -47,7 +49,7 @@ export function showToken(
     copiedNote,
     facts(undefined, [
       [l10n.t('Key ID'), key.id, 'key-id'],
-      [l10n.t('Expires'), dateTime(key.expiry, locale)],
+      [l10n.t('Expires'), formatDate(parseQlikDate(key.expiry), locale)],
       [key.scim ? l10n.t('SCIM subject') : l10n.t('Owner'), key.ownerName ? `${key.ownerName} · ${key.sub}` : key.sub],
     ]),
   );
@@ -77,7 +79,7 @@ export function showToken(
           'success',
           undefined,
           clearSeconds > 0
-            ? l10n.t('Copied. The clipboard is cleared in {0} seconds if it still holds the token.', clearSeconds)
+            ? l10n.t('Copied. The clipboard is cleared in {0} seconds if it still holds the token.', formatNumber(clearSeconds, locale))
             : l10n.t('Copied. The clipboard keeps the token until you copy something else.'),
         ),
       );

@@ -16,14 +16,3 @@ export function message(kind: MessageKind, title: string | undefined, ...body: A
 export function facts(id: string | undefined, rows: Array<[string, string, string?]>): HTMLElement {
   return h('dl', { class: 'facts', id }, ...rows.flatMap(([k, v, vid]) => [h('dt', {}, k), h('dd', { id: vid }, v)]));
 }
-
-/** A date and time in the display language and the local time zone; the text as given when it is not a date. */
-export function dateTime(text: string, locale: string): string {
-  const date = new Date(text);
-  if (Number.isNaN(date.getTime())) return text;
-  try {
-    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
-  } catch {
-    return new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }).format(date);
-  }
-}

@@ -78,7 +78,8 @@ describe('key health findings', () => {
     assert.equal(h.findings[0]!.id, 'encryption/current/compliance');
     assert.deepEqual(h.findings[0]!.actions, ['validate', 'migrate']);
     assert.deepEqual(h.findings[0]!.target, { kind: 'keyProvider', fingerprint: 'fp1' });
-    assert.match(h.findings[0]!.text, /KMS_DENIED \(eu-west-1\)/);
+    // The line the tree's tooltip and the register form show (util/format complianceLine).
+    assert.equal(h.findings[0]!.text, 'The key in use, Production CMK, has a compliance problem: KMS_DENIED [eu-west-1]');
     // Never validated from here: a notice with Validate.
     const v = h.findings.find((f) => f.id === 'encryption/current/validation');
     assert.equal(v?.severity, 'notice');

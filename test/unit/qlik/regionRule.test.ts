@@ -28,5 +28,9 @@ describe('qlik/regionRule: a key in the tenant’s AWS region, with a replica in
       regionProblemText({ kind: 'otherRegion', keyRegion: 'us-east-1', tenantRegion: 'eu-west-1' }),
       /in us-east-1, but the tenant is in eu-west-1/,
     );
+    assert.equal(
+      regionProblemText({ kind: 'noDrReplica', drRegion: 'eu-west-3' }),
+      'The key has no replica in eu-west-3, the tenant’s disaster-recovery region: it would not survive a regional failover.',
+    );
   });
 });

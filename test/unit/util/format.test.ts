@@ -15,6 +15,8 @@ import {
   durationWords,
   expiresSoon,
   formatDate,
+  formatNumber,
+  formatPercent,
   migrationEndName,
   ownerLabel,
   personInWords,
@@ -242,6 +244,7 @@ describe('util/format: dates, labels and lines', () => {
     const problem = { code: 'KMS-403', region: 'us-east-1', message: 'Access denied' };
     assert.deepEqual(complianceLines({ complianceProblems: [problem], drCompliant: false }), ['KMS-403 [us-east-1]: Access denied']);
     assert.deepEqual(complianceLines({ complianceProblems: [{ ...problem, region: '' }], drCompliant: true }), ['KMS-403: Access denied']);
+    assert.deepEqual(complianceLines({ complianceProblems: [{ ...problem, message: '' }], drCompliant: true }), ['KMS-403 [us-east-1]']);
     assert.match(complianceLines({ complianceProblems: [], drCompliant: false })[0]!, /^The key is not ready for disaster recovery/);
     assert.deepEqual(complianceLines({ complianceProblems: [], drCompliant: undefined }), []);
   });
@@ -255,5 +258,25 @@ describe('util/format: dates, labels and lines', () => {
     assert.equal(settingValue(config, 'maxApiKeyExpiry', 'de'), '7 Tage (P7D)');
     assert.equal(settingValue(config, 'scimExternalClientExpiry', 'en'), 'not set');
     assert.equal(settingValue({ ...config, apiKeysEnabled: true }, 'apiKeysEnabled', 'en'), 'yes');
+  });
+});
+
+describe('util/format: numbers in the display language', () => {
+  it('counts group their thousands as the language does; below 1000 English reads as before', () => {
+    assert.equal(formatNumber(1234, 'en'), '1,234');
+    assert.equal(formatNumber(1234, 'de'), '1.234');
+    assert.equal(formatNumber(1234567, 'de'), '1.234.567');
+    assert.equal(formatNumber(999, 'en'), '999');
+    assert.equal(formatNumber(0, 'de'), '0');
+    assert.equal(formatNumber(1234, 'not a locale!'), '1,234', 'an unusable locale falls back to English');
+  });
+
+  it('percentages out of 100, as the language writes them', () => {
+    assert.equal(formatPercent(42, 'en'), '42%');
+    assert.equal(formatPercent(100, 'en'), '100%');
+    assert.equal(formatPercent(0, 'en'), '0%');
+    assert.equal(formatPercent(42.5, 'en'), '42.5%');
+    assert.equal(formatPercent(42, 'de'), '42\u00a0%');
+    assert.equal(formatPercent(42.5, 'de'), '42,5\u00a0%');
   });
 });

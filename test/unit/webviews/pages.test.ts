@@ -4,7 +4,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { chosenExpiry, isOverMaximum, maximumLabel, words } from '../../../src/webviews/createApiKey/expiry';
-import { dateTime } from '../../../src/webviews/shared/browserUi';
+import { parseQlikDate } from '../../../src/qlik/pure';
+import { formatDate } from '../../../src/util/format';
 import { parseMessage, setupMessage } from '../../../src/webviews/shared/protocol';
 
 const webviews = path.join(__dirname, '..', '..', '..', 'src', 'webviews');
@@ -37,14 +38,16 @@ describe('webview pages', () => {
     assert.ok(!parseMessage(setupMessage, { type: 'setup', locale: 'en', bundle: { a: 1 } }).ok, 'bundle values are strings');
   });
 
-  it('dates in the display language, in the local time zone; text that is not a date stays as given', () => {
+  it('dates as a page shows them (util/format.ts): display language, local time zone; text that is not a date stays as given', () => {
     const iso = '2026-12-03T14:37:00.000Z';
     const local = new Date(iso);
-    assert.equal(dateTime(iso, 'en'), new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }).format(local));
-    assert.equal(dateTime(iso, 'de'), new Intl.DateTimeFormat('de', { dateStyle: 'medium', timeStyle: 'short' }).format(local));
-    assert.notEqual(dateTime(iso, 'de'), dateTime(iso, 'en'));
-    assert.equal(dateTime(iso, 'not a locale!'), dateTime(iso, 'en'), 'an unusable locale falls back to English');
-    assert.equal(dateTime('Qlik managed', 'en'), 'Qlik managed');
+    const shown = (text: string, locale: string) => formatDate(parseQlikDate(text), locale);
+    assert.equal(shown(iso, 'en'), new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }).format(local));
+    assert.equal(shown(iso, 'de'), new Intl.DateTimeFormat('de', { dateStyle: 'medium', timeStyle: 'short' }).format(local));
+    assert.notEqual(shown(iso, 'de'), shown(iso, 'en'));
+    assert.equal(shown(iso, 'not a locale!'), shown(iso, 'en'), 'an unusable locale falls back to English');
+    assert.equal(shown('Qlik managed', 'en'), 'Qlik managed');
+    assert.equal(shown('0001-01-01T00:00:00Z', 'en'), 'never', 'the service’s "never" is not shown as the year 1');
   });
 
   describe('the Create API Key expiry choice', () => {
