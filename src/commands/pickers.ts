@@ -134,7 +134,7 @@ export async function pickOwner(
     });
   }
   const asId = (text: string): OwnerItem[] =>
-    text !== '' && checkCredential(vscode.l10n.t('user ID'), text) === undefined
+    text !== '' && checkCredential('userId', text) === undefined
       ? [
           {
             label: vscode.l10n.t('Use “{0}” as a user ID', text),
