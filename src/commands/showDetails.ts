@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { TenantRecord } from '../tenants/tenantStore';
-import { listParams } from '../services/apiKeyFilter';
+import { keyStatusInWords, listParams } from '../services/apiKeyFilter';
 import { type DetailsOf, hasDetails, type HasDetails, tenantOf } from '../tree/node';
 import { UserFacingError } from '../util/errors';
 import { pickOrCancel, statusMessage } from '../util/prompts';
@@ -64,7 +64,7 @@ async function pickItem(ctx: CommandContext, tenant: TenantRecord) {
   for (const k of page.keys)
     items.push({
       label: k.description || k.id,
-      description: k.status,
+      description: keyStatusInWords(k),
       detail: k.id,
       details: { title: k.description || k.id, kind: 'api-key', id: k.id, body: k.raw },
     });
