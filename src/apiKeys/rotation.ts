@@ -3,7 +3,11 @@ import { isoDurationFromMs } from '../qlik/duration';
 import type { ApiKey } from '../qlik/model';
 import { scimIdpOf } from '../qlik/scim';
 
-/** "CI pipeline (rotated 2026-11-23)": the old description with the date of this rotation (an older mark replaced). */
+/**
+ * "CI pipeline (rotated 2026-11-23)": the old description with the date of this rotation (an older mark replaced).
+ * Not translated on purpose: this is the new key's description, stored on the tenant and read by other admins in
+ * their own languages (and by the next rotation, which finds its mark by this English form); the date is ISO 8601.
+ */
 export function rotatedDescription(description: string, now: Date): string {
   const base = description.replace(/\s*\(rotated \d{4}-\d{2}-\d{2}\)\s*$/, '').trim();
   return `${base || 'API key'} (rotated ${now.toISOString().slice(0, 10)})`;

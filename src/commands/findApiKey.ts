@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { boundedEach } from '../estate/health';
 import { QlikApiError, type ApiKey } from '../qlik';
+import { keyStatusInWords } from '../services/apiKeyFilter';
 import type { TenantRecord } from '../tenants/tenantStore';
 import { describeExpiry, formatNumber } from '../util/format';
 import { prompts } from '../util/prompts';
@@ -92,7 +93,7 @@ export async function findApiKey(ctx: CommandContext, _arg: CommandArg): Promise
       seen.add(id);
       out.push({
         label: f.key.description || f.key.id,
-        description: `${f.tenant.label} · ${f.key.status} · ${describeExpiry(f.key.expiry, now, 0, vscode.env.language).text}`,
+        description: `${f.tenant.label} · ${keyStatusInWords(f.key)} · ${describeExpiry(f.key.expiry, now, 0, vscode.env.language).text}`,
         detail: `${f.key.id} · ${f.key.sub}`,
         found: f,
       });

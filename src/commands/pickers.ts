@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { EncryptionData } from '../services/encryption';
+import { keyStatusInWords } from '../services/apiKeyFilter';
 import { type ApiKey, checkCredential, type KeyProvider, QlikApiError } from '../qlik';
 import type { TenantRecord } from '../tenants/tenantStore';
 import { UserCancelledError, UserFacingError } from '../util/errors';
@@ -66,7 +67,7 @@ export async function pickApiKey(ctx: CommandContext, tenant: TenantRecord, titl
   const walk = await ctx.services.apiKeys.walk(tenant.origin);
   await withLoading(() => walk.ensure(PICK_PAGE));
   if (walk.loaded.length === 0) throw new UserFacingError(vscode.l10n.t('{0} has no API keys you can see.', tenant.label));
-  const item = (k: ApiKey) => ({ label: k.description || k.id, description: k.status, detail: `${k.id} · ${k.sub}`, key: k });
+  const item = (k: ApiKey) => ({ label: k.description || k.id, description: keyStatusInWords(k), detail: `${k.id} · ${k.sub}`, key: k });
   let shown = 0;
   const page = async () => {
     await walk.ensure(shown + PICK_PAGE);
@@ -135,7 +136,7 @@ export async function pickOwner(
     });
   }
   const asId = (text: string): OwnerItem[] =>
-    text !== '' && checkCredential(vscode.l10n.t('user ID'), text) === undefined
+    text !== '' && checkCredential('userId', text) === undefined
       ? [
           {
             label: vscode.l10n.t('Use “{0}” as a user ID', text),

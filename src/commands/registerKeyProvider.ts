@@ -3,6 +3,7 @@ import type { KeyProvider } from '../qlik';
 import { KeyProviderNode } from '../tree/keyProviderNode';
 import type { RegisterKeyProviderDeps } from '../webviews/registerKeyProvider/deps';
 import { RegisterKeyProviderPanel } from '../webviews/registerKeyProvider/panel';
+import { UserFacingError } from '../util/errors';
 import { type CommandArg, tenantArg } from './args';
 import type { CommandContext } from './context';
 import { validateKeyProvider } from '../migration/validations';
@@ -28,7 +29,7 @@ function registerKeyProviderDeps(ctx: CommandContext): RegisterKeyProviderDeps {
     listProviders: async (origin) => (await ctx.services.encryption.reload(origin)).providers,
     async validate(origin, provider) {
       const record = tenant(origin);
-      if (!record) throw new Error(`no tenant ${origin}`);
+      if (!record) throw new UserFacingError(vscode.l10n.t('The tenant {0} is no longer in the list.', origin));
       return validateKeyProvider(ctx, record, provider);
     },
     async migrate(origin, provider) {

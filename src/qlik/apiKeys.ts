@@ -60,7 +60,7 @@ function checkListParams(p: ListApiKeysParams): void {
     throw new QlikInputError(l10n.t('The page size must be a whole number from 1 to 100.'), { endpoint: 'apiKeys.list' });
   }
   if (p.sort !== undefined && !(API_KEY_SORTS as readonly string[]).includes(p.sort)) {
-    throw new QlikInputError(`"${p.sort}" is not a sort order of API keys.`, { endpoint: 'apiKeys.list' });
+    throw new QlikInputError(l10n.t('"{0}" is not a sort order of API keys.', p.sort), { endpoint: 'apiKeys.list' });
   }
   if (p.status !== undefined && !(API_KEY_STATUSES as readonly string[]).includes(p.status)) {
     throw new QlikInputError(l10n.t('The status must be active, expired or revoked.'), { endpoint: 'apiKeys.list' });

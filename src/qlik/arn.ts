@@ -36,25 +36,25 @@ function fail(problems: string[]): ArnParseResult {
 }
 
 function regionProblem(partition: AwsPartition, region: string): string | undefined {
-  if (region === '') return 'the region is missing';
-  if (!REGION.test(region)) return `"${region}" is not an AWS region (for example eu-west-1)`;
-  if (partition === 'aws-us-gov' && !region.startsWith('us-gov-')) return 'the aws-us-gov partition needs a us-gov-… region';
-  if (partition === 'aws-cn' && !region.startsWith('cn-')) return 'the aws-cn partition needs a cn-… region';
+  if (region === '') return l10n.t('The region is missing.');
+  if (!REGION.test(region)) return l10n.t('"{0}" is not an AWS region (for example eu-west-1).', region);
+  if (partition === 'aws-us-gov' && !region.startsWith('us-gov-')) return l10n.t('The aws-us-gov partition needs a us-gov-… region.');
+  if (partition === 'aws-cn' && !region.startsWith('cn-')) return l10n.t('The aws-cn partition needs a cn-… region.');
   if (partition === 'aws' && (region.startsWith('us-gov-') || region.startsWith('cn-'))) {
-    return `the region ${region} belongs to another partition than "aws"`;
+    return l10n.t('The region {0} belongs to another partition than "aws".', region);
   }
   return undefined;
 }
 
 function keyIdProblem(keyId: string): string | undefined {
-  if (keyId === '') return 'the key ID is missing';
+  if (keyId === '') return l10n.t('The key ID is missing.');
   const lower = keyId.toLowerCase();
   if (lower.startsWith('mrk-')) {
-    if (keyId !== lower) return 'the key ID must be in lowercase';
-    return MRK.test(keyId) ? undefined : 'a multi-region key ID must be "mrk-" followed by 32 hexadecimal characters';
+    if (keyId !== lower) return l10n.t('The key ID must be in lowercase.');
+    return MRK.test(keyId) ? undefined : l10n.t('A multi-region key ID must be "mrk-" followed by 32 hexadecimal characters.');
   }
-  if (UUID.test(lower)) return keyId === lower ? undefined : 'the key ID must be in lowercase';
-  return 'the key ID must be a UUID (like 1234abcd-12ab-34cd-56ef-1234567890ab) or "mrk-" followed by 32 hexadecimal characters';
+  if (UUID.test(lower)) return keyId === lower ? undefined : l10n.t('The key ID must be in lowercase.');
+  return l10n.t('The key ID must be a UUID (like 1234abcd-12ab-34cd-56ef-1234567890ab) or "mrk-" followed by 32 hexadecimal characters.');
 }
 
 /** Parses an AWS KMS key ARN; alias ARNs and other services are refused, with the reason in words. */
@@ -73,20 +73,20 @@ export function parseKmsKeyArn(input: string): ArnParseResult {
   const [, partitionText, service, region, account, resource] = parts as [string, string, string, string, string, string];
   const problems: string[] = [];
   const partition = PARTITIONS.find((p) => p === partitionText);
-  if (!partition) problems.push(`the partition must be aws, aws-us-gov or aws-cn, not "${partitionText}"`);
-  if (service !== 'kms') problems.push(`this is an ARN for the "${service}" service, not for AWS KMS`);
-  const rp = partition ? regionProblem(partition, region) : region === '' ? 'the region is missing' : undefined;
+  if (!partition) problems.push(l10n.t('The partition must be aws, aws-us-gov or aws-cn, not "{0}".', partitionText));
+  if (service !== 'kms') problems.push(l10n.t('This is an ARN for the "{0}" service, not for AWS KMS.', service));
+  const rp = partition ? regionProblem(partition, region) : region === '' ? l10n.t('The region is missing.') : undefined;
   if (rp) problems.push(rp);
-  if (!ACCOUNT.test(account)) problems.push('the account ID must be 12 digits');
+  if (!ACCOUNT.test(account)) problems.push(l10n.t('The account ID must be 12 digits.'));
   if (resource.startsWith('alias/')) {
-    problems.push('this is an alias ARN: Qlik Cloud needs the ARN of the key itself (…:key/…), not of an alias');
+    problems.push(l10n.t('This is an alias ARN: Qlik Cloud needs the ARN of the key itself (…:key/…), not of an alias.'));
   } else if (!resource.startsWith('key/')) {
-    problems.push('the resource must be "key/" followed by the key ID');
+    problems.push(l10n.t('The resource must be "key/" followed by the key ID.'));
   } else {
     const kp = keyIdProblem(resource.slice(4));
     if (kp) problems.push(kp);
   }
-  if (problems.length > 0 || !partition) return fail(problems.map(capitalise));
+  if (problems.length > 0 || !partition) return fail(problems);
   const keyId = resource.slice(4);
   const multiRegion = keyId.startsWith('mrk-');
   return {
@@ -106,8 +106,4 @@ export function describeArn(arn: string): { region?: string; account?: string; k
     account: parts[4] || undefined,
     keyId: resource.startsWith('key/') ? resource.slice(4) || undefined : undefined,
   };
-}
-
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1) + (/[.!?]$/.test(s) ? '' : '.');
 }

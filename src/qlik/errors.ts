@@ -1,5 +1,5 @@
 // Error types. Pure (no axios): they carry only what is safe to show and log, never a token.
-import { ENDPOINTS, type EndpointId, type HttpMethod, type Tier } from './endpoints';
+import { endpointSpec, type EndpointId, type HttpMethod, type Tier } from './endpoints';
 import { fallbackMessage, KIND_MESSAGES, messageFor, statusMessages } from './messages';
 
 export type QlikErrorKind = 'api' | 'network' | 'timeout' | 'tls' | 'response' | 'origin' | 'cancelled' | 'input';
@@ -66,7 +66,7 @@ export class QlikApiError extends QlikError {
     /** What `retry-after` asked for, uncapped; undefined when the service said nothing readable. */
     retryAfterAsked?: number;
   }) {
-    const spec = ENDPOINTS[init.endpoint];
+    const spec = endpointSpec(init.endpoint);
     const errors = init.errors ?? [];
     const first = errors[0] ?? {};
     const forbiddenBy =

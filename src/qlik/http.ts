@@ -3,7 +3,7 @@
 import * as l10n from '@vscode/l10n';
 import type * as z from 'zod/mini';
 import type { TokenSource } from './auth';
-import { ENDPOINTS, type EndpointId } from './endpoints';
+import { endpointSpec, type EndpointId } from './endpoints';
 import {
   QlikApiError,
   QlikCancelledError,
@@ -78,7 +78,7 @@ export class HttpCore {
   }
 
   private async run(spec: CallSpec, deadlineAt: number, pastDeadline: () => boolean): Promise<CallResult> {
-    const ep = ENDPOINTS[spec.endpoint];
+    const ep = endpointSpec(spec.endpoint);
     const method = ep.method;
     const started = Date.now();
     let url = this.resolve(spec);
@@ -158,7 +158,7 @@ export class HttpCore {
 
   /** One line per logical request (retries and redirects included). */
   private log(spec: CallSpec, url: URL, status: number | undefined, started: number, retries: number, error?: QlikErrorKind) {
-    const ep = ENDPOINTS[spec.endpoint];
+    const ep = endpointSpec(spec.endpoint);
     try {
       this.options.onRequest?.({
         endpoint: spec.endpoint,
@@ -176,7 +176,7 @@ export class HttpCore {
   }
 
   private resolve(spec: CallSpec): URL {
-    const ep = ENDPOINTS[spec.endpoint];
+    const ep = endpointSpec(spec.endpoint);
     let url: URL;
     try {
       url = new URL(spec.url, this.origin);
@@ -195,7 +195,7 @@ export class HttpCore {
   }
 
   private async attempt(spec: CallSpec, url: URL): Promise<{ res: RawResponse; token: string | undefined }> {
-    const ep = ENDPOINTS[spec.endpoint];
+    const ep = endpointSpec(spec.endpoint);
     const det = { endpoint: spec.endpoint, method: ep.method, path: url.pathname, tier: ep.tier };
     const release = ep.tier && this.limiter ? await this.limiter.acquire(ep.tier, spec.signal) : undefined;
     let sent = false;

@@ -257,11 +257,17 @@ export const KIND_MESSAGES = {
 /** The longest `retry-after` the client honours: the documented five-minute rate-limit window. */
 export const MAX_WAIT_SECONDS = 300;
 
-/** "1 second", "45 seconds", "2 minutes" (rounded up), "a moment" for 0. */
+/**
+ * "1 second", "45 seconds", "2 minutes" (rounded up), "a moment" for 0: the wait a 429 asked for, put into the rateWait
+ * sentences. util/format.ts words durations with Intl in the display language, but src/qlik may not import it and
+ * does not know the language, so each form is its own literal here, and translators see what it is for.
+ */
 export function waitInWords(seconds: number): string {
   const s = Math.max(0, Math.ceil(seconds));
-  if (s === 0) return l10n.t('a moment');
-  if (s < 60) return s === 1 ? l10n.t('1 second') : l10n.t('{0} seconds', s);
+  if (s === 0) return l10n.t({ message: 'a moment', comment: ['The wait Qlik Cloud asked for: none.'] });
+  if (s === 1) return l10n.t({ message: '1 second', comment: ['The wait Qlik Cloud asked for: one second.'] });
+  if (s < 60) return l10n.t({ message: '{0} seconds', args: [s], comment: ['The wait Qlik Cloud asked for: 2 to 59 seconds.'] });
   const m = Math.ceil(s / 60);
-  return m === 1 ? l10n.t('1 minute') : l10n.t('{0} minutes', m);
+  if (m === 1) return l10n.t({ message: '1 minute', comment: ['The wait Qlik Cloud asked for: one minute.'] });
+  return l10n.t({ message: '{0} minutes', args: [m], comment: ['The wait Qlik Cloud asked for: 2 minutes or more.'] });
 }

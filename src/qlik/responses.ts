@@ -1,7 +1,7 @@
 // Reading an answer: the JSON body, a schema check that names the field, an error body turned into a QlikApiError.
 // Every text the service echoes is scrubbed of the secrets first.
 import type * as z from 'zod/mini';
-import { ENDPOINTS, type EndpointId } from './endpoints';
+import { endpointSpec, endpointInWords, type EndpointId } from './endpoints';
 import { errorSourceOf, QlikApiError, type QlikErrorItem, QlikResponseError } from './errors';
 import type { CallResult, CallSpec } from './httpOptions';
 import { KIND_MESSAGES } from './messages';
@@ -13,9 +13,9 @@ export function parseBody<S extends z.ZodMiniType>(schema: S, result: CallResult
   const parsed = schema.safeParse(result.body);
   if (parsed.success) return parsed.data;
   const { field, problem } = describeIssue(parsed.error);
-  const spec = ENDPOINTS[endpoint];
+  const spec = endpointSpec(endpoint);
   throw new QlikResponseError(
-    KIND_MESSAGES.schema(`${spec.subject} (${spec.method} ${spec.path})`, field, problem),
+    KIND_MESSAGES.schema(endpointInWords(endpoint), field, problem),
     { endpoint, method: result.method, path: result.path, tier: spec.tier },
     result.status,
     field,
@@ -29,9 +29,9 @@ export function jsonBody(spec: CallSpec, res: RawResponse, url: URL): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    const ep = ENDPOINTS[spec.endpoint];
+    const ep = endpointSpec(spec.endpoint);
     throw new QlikResponseError(
-      KIND_MESSAGES.malformed(`${ep.subject} (${ep.method} ${ep.path})`),
+      KIND_MESSAGES.malformed(endpointInWords(spec.endpoint)),
       { endpoint: spec.endpoint, method: ep.method, path: url.pathname, tier: ep.tier },
       res.status,
     );
@@ -64,7 +64,7 @@ export function apiErrorOf(spec: CallSpec, res: RawResponse, url: URL, init: Api
   return new QlikApiError({
     endpoint: spec.endpoint,
     status: res.status,
-    method: ENDPOINTS[spec.endpoint].method,
+    method: endpointSpec(spec.endpoint).method,
     path: url.pathname,
     errors,
     retryAfterSeconds: init.retryAfterSeconds,

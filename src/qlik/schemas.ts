@@ -2,6 +2,7 @@
 // strict where a missing field would break the person using it (a key without id, a provider without arn).
 // zod/mini: the functional API tree-shakes, so the bundle carries only what these schemas use (issue 9: the
 // classic API alone was 190 KB of the bundle). English messages are configured once, as classic zod does itself.
+import * as l10n from '@vscode/l10n';
 import * as z from 'zod/mini';
 
 z.config(z.locales.en());
@@ -157,16 +158,16 @@ export const ErrorBodySchema = z.looseObject({
 
 /** "items[2].arn" from a zod issue path. */
 export function formatIssuePath(path: readonly PropertyKey[]): string {
-  if (path.length === 0) return 'the body';
+  if (path.length === 0) return l10n.t('the body');
   let out = '';
   for (const p of path) out += typeof p === 'number' ? `[${p}]` : out === '' ? String(p) : `.${String(p)}`;
   return out;
 }
 
-/** The first issue in words: field path and problem. */
+/** The first issue in words: field path and problem (put after the field: "[1].arn is missing"). */
 export function describeIssue(error: z.core.$ZodError): { field: string; problem: string } {
   const issue = error.issues[0];
-  if (!issue) return { field: 'the body', problem: 'is not valid' };
+  if (!issue) return { field: l10n.t('the body'), problem: l10n.t('is not valid') };
   let deepest: z.core.$ZodIssue = issue;
   let prefix: PropertyKey[] = [];
   // Unions report one list of issues per branch; show the branch that got furthest.
@@ -179,14 +180,27 @@ export function describeIssue(error: z.core.$ZodError): { field: string; problem
   }
   const field = formatIssuePath([...prefix, ...deepest.path]);
   const m = /expected (\w+), received (\w+)/.exec(deepest.message);
-  const received = m ? (m[2] === 'undefined' ? 'is missing' : `should be ${typeWord(m[1]!)} but is ${typeWord(m[2]!)}`) : undefined;
-  if (received) return { field, problem: received };
-  if (deepest.code === 'too_small' && deepest.origin === 'string') return { field, problem: 'is empty' };
-  return { field, problem: `is not valid (${deepest.message.replace(/^Invalid input: /, '')})` };
+  if (m) {
+    const problem = m[2] === 'undefined' ? l10n.t('is missing') : l10n.t('should be {0} but is {1}', typeWord(m[1]!), typeWord(m[2]!));
+    return { field, problem };
+  }
+  if (deepest.code === 'too_small' && deepest.origin === 'string') return { field, problem: l10n.t('is empty') };
+  // zod's own words (English) for anything else: a detail for whoever reads the log.
+  return { field, problem: l10n.t('is not valid ({0})', deepest.message.replace(/^Invalid input: /, '')) };
 }
 
+/**
+ * A type zod names, in words. A body is JSON, so what it holds is one of these; a schema expects one of them too
+ * (anything else is named by zod's word).
+ */
 function typeWord(t: string): string {
-  if (t === 'string') return 'text';
-  if (t === 'null') return 'null';
-  return `${/^[aeiou]/.test(t) ? 'an' : 'a'} ${t}`;
+  const words: Record<string, string> = {
+    string: l10n.t('text'),
+    number: l10n.t('a number'),
+    boolean: l10n.t('a boolean'),
+    object: l10n.t('an object'),
+    array: l10n.t('an array'),
+    null: l10n.t('null'),
+  };
+  return Object.hasOwn(words, t) ? words[t]! : l10n.t('of type {0}', t);
 }

@@ -3,7 +3,7 @@
 import type { AxiosInstance, AxiosStatic } from 'axios';
 import { Agent as HttpAgent, type AgentOptions } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
-import { ENDPOINTS } from './endpoints';
+import { endpointInWords } from './endpoints';
 import {
   answeredByProxy,
   classifyErrorCode,
@@ -160,8 +160,7 @@ export class Transport {
     if (signal?.aborted) return new QlikCancelledError(details);
     if (pastDeadline) return new QlikTimeoutError(this.timeoutMs, this.host, details);
     if (/maxContentLength/.test((e as { message?: unknown } | undefined)?.message as string)) {
-      const ep = details.endpoint ? ENDPOINTS[details.endpoint] : undefined;
-      const subject = ep ? `${ep.subject} (${ep.method} ${ep.path})` : this.host;
+      const subject = details.endpoint ? endpointInWords(details.endpoint) : this.host;
       return new QlikResponseError(KIND_MESSAGES.tooLarge(subject, Math.round(this.maxBodyBytes / 1024 / 1024)), details, 0);
     }
     // Only the codes are read; the axios error itself is dropped here.

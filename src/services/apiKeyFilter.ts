@@ -1,6 +1,6 @@
 // The API Keys filter of one tenant: status, owner and sort, as list parameters and in words. No vscode import.
 import * as l10n from '@vscode/l10n';
-import type { ApiKeySort, ListApiKeysParams } from '../qlik';
+import type { ApiKey, ApiKeySort, ListApiKeysParams } from '../qlik';
 
 export type ApiKeyStatusFilter = 'active' | 'expired' | 'revoked';
 
@@ -45,6 +45,11 @@ export function sortInWords(sort: ApiKeySort | undefined): string {
 /** A status filter in words. */
 export function statusInWords(status: ApiKeyStatusFilter): string {
   return status === 'active' ? l10n.t('active') : status === 'expired' ? l10n.t('expired') : l10n.t('revoked');
+}
+
+/** A key's status in words; a status the documents do not list, as the service sent it. */
+export function keyStatusInWords(key: Pick<ApiKey, 'status' | 'knownStatus'>): string {
+  return key.knownStatus ? statusInWords(key.knownStatus) : key.status;
 }
 
 export function isEmptyFilter(filter: ApiKeyFilter | undefined): boolean {

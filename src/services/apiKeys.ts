@@ -170,8 +170,7 @@ export class ApiKeysService extends TenantStateService<ApiKeyListing> {
 
   /** A walk over every key the person may list on the tenant (no filter), at most qlikCloud.apiKeys.searchMaxPages pages. */
   async walk(origin: string): Promise<ApiKeyWalk> {
-    const tenant = this.deps.store.get(origin);
-    if (!tenant) throw new Error(`The tenant ${origin} is no longer in the list.`);
+    const tenant = this.tenant(origin);
     const client = await this.deps.pool.get(origin);
     const maxPages = clampSearchPages(vscode.workspace.getConfiguration('qlikCloud.apiKeys').get('searchMaxPages'));
     return new ApiKeyWalk(client.apiKeys, listParams(tenant, 100, undefined), maxPages);
@@ -199,8 +198,7 @@ export class ApiKeysService extends TenantStateService<ApiKeyListing> {
   }
 
   private paramsOf(origin: string): ListApiKeysParams {
-    const tenant = this.deps.store.get(origin);
-    if (!tenant) throw new Error(`The tenant ${origin} is no longer in the list.`);
+    const tenant = this.tenant(origin);
     return listParams(tenant, this.pageSize(), this.filter(origin));
   }
 

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { QlikClient } from '../qlik';
 import type { ClientPool } from '../tenants/clientPool';
 import type { TenantRecord, TenantStore } from '../tenants/tenantStore';
+import { UserFacingError } from '../util/errors';
 import type { Log } from '../util/log';
 import { Loadable, PerTenant } from './loadable';
 
@@ -79,9 +80,15 @@ export abstract class TenantStateService<T> implements vscode.Disposable {
     this.changedEmitter.fire(origin);
   }
 
-  private async fetchFor(origin: string): Promise<T> {
+  /** The tenant's record; a tenant removed meanwhile is an error the person reads. */
+  protected tenant(origin: string): TenantRecord {
     const tenant = this.deps.store.get(origin);
-    if (!tenant) throw new Error(`The tenant ${origin} is no longer in the list.`);
+    if (!tenant) throw new UserFacingError(vscode.l10n.t('The tenant {0} is no longer in the list.', origin));
+    return tenant;
+  }
+
+  private async fetchFor(origin: string): Promise<T> {
+    const tenant = this.tenant(origin);
     const client = await this.deps.pool.get(origin);
     return this.load(client, tenant, origin);
   }

@@ -1,4 +1,7 @@
 // One piece of state read from Qlik Cloud: nothing, loading, loaded or failed. Every service keeps its state in these.
+// No vscode (tested in plain Node): its one sentence goes through @vscode/l10n.
+import * as l10n from '@vscode/l10n';
+import { UserFacingError } from '../util/errors';
 
 export type LoadState<T> =
   | { readonly kind: 'idle' }
@@ -43,7 +46,8 @@ export class Loadable<T> {
     const state = this.current;
     if (state.kind === 'loaded') return state.data;
     if (state.kind === 'failed') throw state.error;
-    throw new Error('The data could not be loaded.');
+    // Invalidated (forced) during each of the rounds ensure() waits: the person may try again.
+    throw new UserFacingError(l10n.t('The data could not be loaded.'));
   }
 
   /** Forgets what was loaded and loads again: one request, shared with anyone waiting. */

@@ -15,8 +15,7 @@ export class ApiKeySettingsService extends TenantStateService<ApiKeyConfig> {
 
   /** Sends the changes (JSON Patch) and reads the settings again when they are shown. */
   async change(origin: string, changes: ApiKeyConfigChanges): Promise<void> {
-    const tenant = this.deps.store.get(origin);
-    if (!tenant) throw new Error(`The tenant ${origin} is no longer in the list.`);
+    const tenant = this.tenant(origin);
     await (await this.deps.pool.get(origin)).apiKeys.patchConfig(tenant.tenantId, changes);
     this.invalidate(origin);
   }

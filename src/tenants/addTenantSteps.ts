@@ -106,15 +106,14 @@ type CredentialField = 'apiKey' | 'clientId' | 'clientSecret';
 
 /** The step of a credential: where it stands, what it asks, and what its check says of an empty or a bad value. */
 function credentialStep(field: CredentialField) {
-  const [prompt, empty, what] =
+  const [prompt, empty] =
     field === 'apiKey'
-      ? [vscode.l10n.t('The API key (it is kept in VS Code’s secret storage only)'), vscode.l10n.t('Paste the API key.'), 'API key']
+      ? [vscode.l10n.t('The API key (it is kept in VS Code’s secret storage only)'), vscode.l10n.t('Paste the API key.')]
       : field === 'clientId'
-        ? [vscode.l10n.t('The OAuth client ID'), vscode.l10n.t('Enter the client ID.'), 'client ID']
+        ? [vscode.l10n.t('The OAuth client ID'), vscode.l10n.t('Enter the client ID.')]
         : [
             vscode.l10n.t('The OAuth client secret (it is kept in VS Code’s secret storage only)'),
             vscode.l10n.t('Paste the client secret.'),
-            'client secret',
           ];
   return {
     step: field === 'clientSecret' ? 4 : 3,
@@ -122,7 +121,7 @@ function credentialStep(field: CredentialField) {
     prompt,
     password: field !== 'clientId',
     placeHolder: field === 'apiKey' ? 'eyJhbGciOi…' : undefined,
-    validateInput: credentialValidator(empty, what),
+    validateInput: credentialValidator(empty, field),
   };
 }
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { checkCredential, QlikApiError } from '../qlik';
+import { checkCredential, type CredentialField, QlikApiError } from '../qlik';
 import { hostnameMismatch, isLoopbackHost, isQlikCloudHost } from '../qlik/tenantUrl';
 import { type Credentials, verifyCredentials, type Verified } from './credentials';
 import type { SignInMethod } from './tenantStore';
@@ -27,13 +27,13 @@ export async function askSignInMethod(title: string): Promise<SignInMethod['kind
   return picked.method;
 }
 
-export function credentialValidator(message: string, label: string) {
+export function credentialValidator(message: string, field: CredentialField) {
   return (value: string) =>
     value.trim() === ''
       ? message
       : /[\s]/.test(value.trim())
         ? vscode.l10n.t('It must not contain spaces.')
-        : checkCredential(label, value);
+        : checkCredential(field, value);
 }
 
 export async function askCredentials(kind: SignInMethod['kind'], title: string, clientId?: string): Promise<Credentials> {
@@ -43,7 +43,7 @@ export async function askCredentials(kind: SignInMethod['kind'], title: string, 
       prompt: vscode.l10n.t('The API key (it is kept in VS Code’s secret storage only)'),
       password: true,
       placeHolder: 'eyJhbGciOi…',
-      validateInput: credentialValidator(vscode.l10n.t('Paste the API key.'), 'API key'),
+      validateInput: credentialValidator(vscode.l10n.t('Paste the API key.'), 'apiKey'),
     });
     return { kind: 'apiKey', apiKey: apiKey.trim() };
   }
@@ -51,13 +51,13 @@ export async function askCredentials(kind: SignInMethod['kind'], title: string, 
     title,
     prompt: vscode.l10n.t('The OAuth client ID'),
     value: clientId,
-    validateInput: credentialValidator(vscode.l10n.t('Enter the client ID.'), 'client ID'),
+    validateInput: credentialValidator(vscode.l10n.t('Enter the client ID.'), 'clientId'),
   });
   const secret = await inputOrCancel({
     title,
     prompt: vscode.l10n.t('The OAuth client secret (it is kept in VS Code’s secret storage only)'),
     password: true,
-    validateInput: credentialValidator(vscode.l10n.t('Paste the client secret.'), 'client secret'),
+    validateInput: credentialValidator(vscode.l10n.t('Paste the client secret.'), 'clientSecret'),
   });
   return { kind: 'oauth', clientId: id.trim(), clientSecret: secret.trim() };
 }

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { EndpointId } from '../../src/qlik/endpoints';
-import { ENDPOINTS } from '../../src/qlik/endpoints';
+import { endpointSpec } from '../../src/qlik/endpoints';
 import { messageFor } from '../../src/qlik/messages';
 import type { RegisterKeyProviderProbe as RegisterKeyProviderPanel } from '../../src/webviews/testHooks';
 import { closeRegisterPanels, countRequests, mrkArn, openRegisterPanel, providerRow, providerRows, waitUntil } from './helpers/encryption';
@@ -26,7 +26,7 @@ interface EmulatorState {
 
 /** The sentence the client's table has for this endpoint and status (the test fails if it is only the fallback). */
 function sentence(endpoint: EndpointId, status: number): string {
-  const { text, documented } = messageFor(endpoint, status, ENDPOINTS[endpoint].subject);
+  const { text, documented } = messageFor(endpoint, status, endpointSpec(endpoint).subject);
   assert.ok(documented, `src/qlik/messages.ts has no sentence for ${endpoint} ${status}`);
   return text;
 }
@@ -188,7 +188,7 @@ describe('Encryption errors', function () {
   ];
 
   for (const c of cases) {
-    const { method, path: template } = ENDPOINTS[c.endpoint];
+    const { method, path: template } = endpointSpec(c.endpoint);
     it(`${c.command}: ${method} ${template} → ${c.status} is one error line with its sentence and HTTP ${c.status}; nothing is lost; the next run works`, async () => {
       const double = prompts();
       const expected = sentence(c.endpoint, c.status);

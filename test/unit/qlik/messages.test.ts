@@ -1,17 +1,17 @@
 import assert from 'node:assert/strict';
-import { type EndpointId, ENDPOINTS } from '../../../src/qlik/endpoints';
+import { endpointSpec, type EndpointId, endpoints } from '../../../src/qlik/endpoints';
 import { QlikApiError } from '../../../src/qlik/errors';
 import { messageFor, statusMessages } from '../../../src/qlik/messages';
 
-const ENDPOINT_IDS = Object.keys(ENDPOINTS) as EndpointId[];
-const documentedErrorStatuses = (id: EndpointId) => ENDPOINTS[id].documented.filter((s) => s >= 400);
+const ENDPOINT_IDS = Object.keys(endpoints()) as EndpointId[];
+const documentedErrorStatuses = (id: EndpointId) => endpointSpec(id).documented.filter((s) => s >= 400);
 
 describe('qlik/messages: the (endpoint, status) → sentence table', () => {
   it('has a sentence for every documented error status of every endpoint, 401 and 429 included', () => {
     const missing: string[] = [];
     for (const id of ENDPOINT_IDS) {
       for (const status of [...documentedErrorStatuses(id), 401, 429]) {
-        const m = messageFor(id, status, ENDPOINTS[id].subject);
+        const m = messageFor(id, status, endpointSpec(id).subject);
         if (!m.documented) missing.push(`${id} ${status}`);
         assert.match(m.text, /^[A-Z].*[.!]$/, `${id} ${status} is a sentence`);
       }
@@ -22,7 +22,7 @@ describe('qlik/messages: the (endpoint, status) → sentence table', () => {
   it('has no row for a status the documents do not list (the table stays honest)', () => {
     for (const id of ENDPOINT_IDS) {
       for (const status of Object.keys(statusMessages()[id]).map(Number)) {
-        assert.ok(ENDPOINTS[id].documented.includes(status), `${id} ${status} is documented`);
+        assert.ok(endpointSpec(id).documented.includes(status), `${id} ${status} is documented`);
       }
     }
   });

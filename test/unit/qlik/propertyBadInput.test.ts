@@ -175,7 +175,7 @@ describe('qlik/properties: bad input against independent oracles', () => {
     fc.assert(
       fc.property(nasty, nasty, (a, b) => {
         const ops = onlyInputErrors(() => keyProviderPatch({ name: a, description: b })) as { value: string }[] | undefined;
-        for (const op of ops ?? []) assert.equal(checkText('value', op.value, { required: false, max: 1024 }), undefined);
+        for (const op of ops ?? []) assert.equal(checkText('description', op.value, { required: false, max: 1024 }), undefined);
         onlyInputErrors(() => apiKeyDescriptionPatch(a));
         onlyInputErrors(() => apiKeyConfigPatch({ maxApiKeyExpiry: a, scimExternalClientExpiry: b }));
         const config = onlyInputErrors(() => apiKeyConfigPatch({ maxApiKeyExpiry: a })) as { value: string }[] | undefined;
@@ -206,12 +206,12 @@ describe('qlik/properties: bad input against independent oracles', () => {
   it('credential check: only printable ASCII without spaces passes', () => {
     fc.assert(
       fc.property(fc.oneof(nasty, mutated(fc.constant('eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln'))), (s) => {
-        if (checkCredential('API key', s) === undefined) assert.match(s.trim(), /^[\x21-\x7e]{1,4096}$/);
+        if (checkCredential('apiKey', s) === undefined) assert.match(s.trim(), /^[\x21-\x7e]{1,4096}$/);
       }),
       { numRuns: 1000 },
     );
     for (const bad of ['', '   ', 'x'.repeat(10_000), 'a\u0000b', 'a\u001bb', '\u202eabc', 'ab\u200fc', '🙂', 'a b']) {
-      assert.ok(checkCredential('API key', bad), JSON.stringify(bad.slice(0, 20)));
+      assert.ok(checkCredential('apiKey', bad), JSON.stringify(bad.slice(0, 20)));
     }
   });
 });

@@ -1,6 +1,7 @@
 // The state every service keeps per tenant: one request shared by everyone asking, forced reloads drop stale answers.
 import * as assert from 'node:assert/strict';
 import { Loadable, PerTenant } from '../../../src/services/loadable';
+import { UserFacingError } from '../../../src/util/errors';
 
 function deferred<T>() {
   let resolve!: (v: T) => void;
@@ -68,6 +69,21 @@ describe('services/loadable', () => {
     fail = false;
     assert.equal(await l.reload(), 'ok');
     assert.equal(fetches, 2);
+  });
+
+  it('gives up after a few forced invalidations in a row, with a sentence for the person', async () => {
+    let fetches = 0;
+    const l: Loadable<number> = new Loadable(
+      async () => {
+        fetches++;
+        await Promise.resolve();
+        l.invalidate(true);
+        return fetches;
+      },
+      () => undefined,
+    );
+    await assert.rejects(l.get(), (e: unknown) => e instanceof UserFacingError && e.message === 'The data could not be loaded.');
+    assert.equal(fetches, 3, 'three rounds, each answer dropped');
   });
 
   it('set() replaces the data without a request', async () => {
