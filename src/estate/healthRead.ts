@@ -1,6 +1,7 @@
 // Reading a tenant's key health: its encryption (TenantAdmins only), its API key settings and a bounded walk of its
 // API keys, at once; then the findings. Pure Node (no vscode): the Key Health service and the benchmark share it.
 import { QlikApiError, QlikError, type ApiKeyConfig, type QlikClient } from '../qlik';
+import { describeProblem } from '../util/problem';
 import { type EncryptionRead, type HealthInput, KeyTally, type KeyWalk, type Read, type TenantHealth, tenantHealth } from './health';
 
 /** Pages of 100 walked per tenant at the most (5,000 keys): a bound on requests and memory per refresh. */
@@ -69,7 +70,7 @@ export async function readTenantHealth(r: HealthReaders, signal?: AbortSignal): 
     lastValidation: r.lastValidation,
     now: r.now,
     warningDays: r.warningDays,
-    describe: r.describe ?? sentence,
+    describe: r.describe ?? ((e) => describeProblem(e).sentence),
     unreachable,
     unauthorized: (e) => e instanceof QlikApiError && e.status === 401,
     forbidden: (e) => e instanceof QlikApiError && e.status === 403,
@@ -80,9 +81,4 @@ export async function readTenantHealth(r: HealthReaders, signal?: AbortSignal): 
 export function unreachable(error: unknown): boolean {
   if (error instanceof QlikApiError) return error.status >= 500;
   return error instanceof QlikError && (error.kind === 'network' || error.kind === 'timeout' || error.kind === 'tls');
-}
-
-function sentence(error: unknown): string {
-  if (error instanceof QlikError) return error.userMessage;
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,7 +1,8 @@
 // The key inventory of an estate: every tenant's key providers, migration, API key settings and API keys as one
 // stream of flat records, read in parallel across tenants and never held whole. No token or secret is in a record.
 // Pure Node (no vscode): the export command, the tests and the benchmark read it the same way.
-import { QlikError, type ApiKey, type KeyProvider, type Migration, type QlikClient, type QlikDate } from '../qlik';
+import type { ApiKey, KeyProvider, Migration, QlikClient, QlikDate } from '../qlik';
+import { describeProblem } from '../util/problem';
 
 export const INVENTORY_KINDS = ['keyProvider', 'migration', 'apiKeySettings', 'apiKey', 'tenant'] as const;
 export type InventoryKind = (typeof INVENTORY_KINDS)[number];
@@ -107,12 +108,12 @@ async function* readTenant(source: InventorySource, options: InventoryOptions): 
   try {
     client = await source.client;
   } catch (error) {
-    yield [{ ...summary, status: 'unreadable', error: `sign-in: ${sentence(error)}` }];
+    yield [{ ...summary, status: 'unreadable', error: `sign-in: ${describeProblem(error).sentence}` }];
     return;
   }
   const failed = (what: string, error: unknown) => {
     if (options.signal?.aborted) throw error;
-    errors.push(`${what}: ${sentence(error)}`);
+    errors.push(`${what}: ${describeProblem(error).sentence}`);
   };
   let tenantId: string | undefined;
   try {
@@ -224,9 +225,4 @@ function apiKeyRecord(origin: string, k: ApiKey): InventoryRecord {
 /** A date as Qlik Cloud sent it (an audit export keeps the service's own text, offset included). */
 function date(d: QlikDate): string {
   return d.text ?? '';
-}
-
-function sentence(error: unknown): string {
-  if (error instanceof QlikError) return error.userMessage;
-  return error instanceof Error ? error.message : String(error);
 }

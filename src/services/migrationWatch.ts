@@ -1,15 +1,8 @@
 import * as vscode from 'vscode';
-import {
-  isQlikError,
-  type KeyProvider,
-  type Migration,
-  migrationOutcome,
-  migrationSource,
-  QlikApiError,
-  QlikCancelledError,
-} from '../qlik';
+import { type KeyProvider, type Migration, migrationOutcome, migrationSource, QlikCancelledError } from '../qlik';
 import { migrationEndName, migrationTargetName } from '../util/format';
 import { notifyProblem } from '../util/notifyProblem';
+import { actionOf, describeProblem, problemLogLine } from '../util/problem';
 import { prompts } from '../util/prompts';
 import { backoffSeconds } from './backoff';
 import { Announcements } from './announcements';
@@ -41,6 +34,16 @@ export interface WatchDeps extends ServiceDeps {
 }
 
 /**
+ * Where a watch is, with what each phase needs. Watching: the state shown (none before the first read), the progress
+ * last seen and since when, the failed reads in a row. Ended (completed, or a problem): the last state, shown until
+ * the watch is dropped. Disposed: nothing shown, nothing done.
+ */
+type Phase =
+  | { kind: 'watching'; shown?: MigrationWatchState; progress?: number; progressAt: number; failures: number }
+  | { kind: 'ended'; shown?: MigrationWatchState }
+  | { kind: 'disposed' };
+
+/**
  * One tenant's migration: polls its details every `pollSeconds` (longer after errors), tells the encryption service
  * each newer state, reports a stall or repeated failures once, and says how it ended. Names come from the
  * encryption service's providers (loaded once when nothing is loaded yet), never from a list of its own.
@@ -48,14 +51,7 @@ export interface WatchDeps extends ServiceDeps {
 export class TenantMigrationWatch {
   private timer: NodeJS.Timeout | undefined;
   private readonly abort = new AbortController();
-  private current: MigrationWatchState | undefined;
-  private failures = 0;
-  private lastProgress: number | undefined;
-  private lastProgressAt = Date.now();
-  private stallReported = false;
-  private failureReported = false;
-  finished = false;
-  private disposed = false;
+  private phase: Phase = { kind: 'watching', progressAt: Date.now(), failures: 0 };
 
   constructor(
     private readonly origin: string,
@@ -65,7 +61,12 @@ export class TenantMigrationWatch {
   ) {}
 
   get state(): MigrationWatchState | undefined {
-    return this.disposed ? undefined : this.current;
+    return this.phase.kind === 'disposed' ? undefined : this.phase.shown;
+  }
+
+  /** Still polling: the migration has not ended (nor the watch been disposed). */
+  isWatching(): boolean {
+    return this.phase.kind === 'watching';
   }
 
   private get label(): string {
@@ -90,7 +91,7 @@ export class TenantMigrationWatch {
   private async loadNames(): Promise<void> {
     try {
       await this.deps.encryption.get(this.origin);
-      if (this.current && !this.finished && !this.disposed) this.update(this.current.migration);
+      if (this.phase.kind === 'watching' && this.phase.shown) this.update(this.phase.shown.migration);
     } catch {
       // The names stay ARNs; the tree shows why the providers cannot be read.
     }
@@ -98,7 +99,8 @@ export class TenantMigrationWatch {
 
   /** Shows a migration state read from the service (or returned by migrate / reset). */
   update(migration: Migration): void {
-    if (this.finished || this.disposed) return;
+    const watching = this.phase;
+    if (watching.kind !== 'watching') return;
     if (migration.isCompleted) return this.complete(migration);
     if (!migration.isRunning) {
       const state = migration.state ?? '?';
@@ -112,17 +114,17 @@ export class TenantMigrationWatch {
       );
     }
     const now = Date.now();
-    if (migration.progress !== this.lastProgress) {
-      this.lastProgress = migration.progress;
-      this.lastProgressAt = now;
-      this.stallReported = false;
+    if (migration.progress !== watching.progress) {
+      watching.progress = migration.progress;
+      watching.progressAt = now;
     }
-    const stalled = now - this.lastProgressAt > this.deps.settings().stalledAfterMinutes * 60_000;
-    this.set({ ...this.describe(migration), phase: 'running', stalled });
+    const stalled = now - watching.progressAt > this.deps.settings().stalledAfterMinutes * 60_000;
+    // Told once, when it starts: the state shown until now was not stalled (new progress ends a stall).
+    const stallStarts = stalled && !watching.shown?.stalled;
+    this.show({ ...this.describe(migration), phase: 'running', stalled });
     this.deps.encryption.showMigration(this.origin, migration);
-    if (stalled && !this.stallReported) {
-      this.stallReported = true;
-      const minutes = Math.round(((now - this.lastProgressAt) / 60_000) * 10) / 10;
+    if (stallStarts) {
+      const minutes = Math.round(((now - watching.progressAt) / 60_000) * 10) / 10;
       const message = vscode.l10n.t(
         'The migration on {0} to {1} has not progressed for {2} minutes (still {3}%, {4}). It is still watched; Qlik Cloud support can help if it stays stuck.',
         this.label,
@@ -147,62 +149,73 @@ export class TenantMigrationWatch {
     };
   }
 
-  private set(state: MigrationWatchState): void {
-    this.current = state;
+  /** Shows a newer state while watching. */
+  private show(state: MigrationWatchState): void {
+    if (this.phase.kind !== 'watching') return;
+    this.phase.shown = state;
     this.changed();
   }
 
+  /** The migration ended: polling stops, `shown` stays until the watch is dropped after `seconds`. */
+  private end(shown: MigrationWatchState | undefined, seconds: number): void {
+    this.phase = { kind: 'ended', ...(shown ? { shown } : {}) };
+    clearTimeout(this.timer);
+    this.changed();
+    this.timer = setTimeout(() => this.finish(), seconds * 1000);
+  }
+
   private schedule(seconds: number): void {
-    if (this.disposed || this.finished) return;
+    if (this.phase.kind !== 'watching') return;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.poll(), seconds * 1000);
   }
 
   private async poll(): Promise<void> {
-    if (this.disposed || this.finished) return;
+    if (this.phase.kind !== 'watching') return;
     try {
       const client = await this.deps.pool.get(this.origin);
       const migration = await client.encryption.migrationDetails({ signal: this.abort.signal });
-      if (this.disposed) return;
-      this.failures = 0;
-      this.failureReported = false;
+      if (this.phase.kind !== 'watching') return;
+      this.phase.failures = 0;
       if (!migration) return await this.endedWithoutDetails();
       if (!this.deps.encryption.peek(this.origin)) await this.deps.encryption.get(this.origin).catch(() => undefined);
       this.update(migration);
-      if (!this.finished) this.schedule(this.deps.settings().pollSeconds);
+      this.schedule(this.deps.settings().pollSeconds);
     } catch (error) {
-      if (this.disposed || error instanceof QlikCancelledError) return;
+      if (error instanceof QlikCancelledError) return;
       this.failed(error);
     }
   }
 
   private failed(error: unknown): void {
-    this.failures += 1;
-    const delay = backoffSeconds(this.deps.settings().pollSeconds, this.failures);
-    const reason = isQlikError(error) ? error.userMessage : String(error);
+    const watching = this.phase;
+    if (watching.kind !== 'watching') return;
+    watching.failures += 1;
+    const delay = backoffSeconds(this.deps.settings().pollSeconds, watching.failures);
+    const problem = describeProblem(error);
     this.deps.log.warn(
       'migration',
-      `reading the migration on ${this.label} failed (${this.failures} in a row), next try in ${delay} s: ${reason}`,
+      `reading the migration on ${this.label} failed (${watching.failures} in a row), next try in ${delay} s: ${problemLogLine(problem)}`,
     );
-    if (this.failures >= REPORT_AFTER_FAILURES && !this.failureReported) {
-      // Once per run of failures: the person learns that the status bar is no longer current, and why.
-      this.failureReported = true;
-      const unauthorized = error instanceof QlikApiError && error.status === 401;
+    if (watching.failures === REPORT_AFTER_FAILURES) {
+      // Once per run of failures (a read that works starts the count again): the status bar is no longer current, and why.
+      const credentials = actionOf(problem, 'updateCredentials');
       notifyProblem(
-        unauthorized ? 'error' : 'warning',
+        credentials ? 'error' : 'warning',
         vscode.l10n.t(
           'Cannot read the progress of the migration on {0} ({1} tries in a row): {2} Still trying every {3} s.',
           this.label,
-          this.failures,
-          reason,
+          watching.failures,
+          problem.sentence,
           delay,
         ),
         this.deps.log,
-        unauthorized ? this.origin : undefined,
+        credentials ? (credentials.origin ?? this.origin) : undefined,
       );
     }
-    if (this.current) {
-      this.set({ ...this.current, problem: vscode.l10n.t('Could not read the progress: {0} Trying again in {1} s.', reason, delay) });
+    if (watching.shown) {
+      const reason = vscode.l10n.t('Could not read the progress: {0} Trying again in {1} s.', problem.sentence, delay);
+      this.show({ ...watching.shown, problem: reason });
     }
     this.schedule(delay);
   }
@@ -212,7 +225,7 @@ export class TenantMigrationWatch {
    * call current says how it ended (one provider-list request, through the encryption service).
    */
   private async endedWithoutDetails(): Promise<void> {
-    const last = this.current?.migration;
+    const last = this.state?.migration;
     if (!last) {
       return this.unexpected(
         vscode.l10n.t(
@@ -222,7 +235,7 @@ export class TenantMigrationWatch {
       );
     }
     const { providers } = await this.deps.encryption.reload(this.origin);
-    if (this.disposed) return;
+    if (this.phase.kind !== 'watching') return;
     const outcome = migrationOutcome(last, providers);
     this.deps.log.info('migration', `migration details on ${this.label} answer 404; the key providers say: ${outcome}`);
     if (outcome === 'switched') {
@@ -250,10 +263,9 @@ export class TenantMigrationWatch {
   }
 
   private complete(migration: Migration, reload = true): void {
-    this.finished = true;
-    clearTimeout(this.timer);
-    this.set({ ...this.describe(migration), phase: 'done', stalled: false });
-    const message = vscode.l10n.t('Encryption on {0} now uses {1}', this.label, this.current?.targetName ?? '?');
+    const done: MigrationWatchState = { ...this.describe(migration), phase: 'done', stalled: false };
+    this.end(done, this.deps.settings().doneSeconds);
+    const message = vscode.l10n.t('Encryption on {0} now uses {1}', this.label, done.targetName);
     this.deps.log.info('migration', message);
     void this.deps.announcements.claim(Announcements.migrationKey(this.origin, migration)).then((first) => {
       if (first) void prompts().notify('info', message);
@@ -261,19 +273,14 @@ export class TenantMigrationWatch {
     });
     // The current marker moves: the providers load again (once, when shown), unless they were just read.
     if (reload) this.deps.encryption.invalidate(this.origin);
-    this.timer = setTimeout(() => this.finish(), this.deps.settings().doneSeconds * 1000);
   }
 
   private unexpected(message: string, migration?: Migration, reload = true): void {
-    this.finished = true;
-    clearTimeout(this.timer);
     this.deps.log.warn('migration', message);
-    const last = migration ?? this.current?.migration;
-    if (last) this.set({ ...this.describe(last), phase: 'problem', stalled: false, problem: message });
-    else this.changed();
+    const last = migration ?? this.state?.migration;
+    this.end(last && { ...this.describe(last), phase: 'problem', stalled: false, problem: message }, this.deps.settings().doneSeconds * 4);
     if (reload) this.deps.encryption.invalidate(this.origin);
     void prompts().notify('warning', message);
-    this.timer = setTimeout(() => this.finish(), this.deps.settings().doneSeconds * 4 * 1000);
   }
 
   private finish(): void {
@@ -282,9 +289,8 @@ export class TenantMigrationWatch {
   }
 
   dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
-    this.finished = true;
+    if (this.phase.kind === 'disposed') return;
+    this.phase = { kind: 'disposed' };
     clearTimeout(this.timer);
     this.abort.abort();
   }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { isQlikError, type Migration } from '../qlik';
+import type { Migration } from '../qlik';
+import { describeError } from '../util/log';
 import type { Announcements } from './announcements';
 import type { ServiceDeps } from './base';
 import type { EncryptionService } from './encryption';
@@ -40,7 +41,7 @@ export class MigrationService implements vscode.Disposable {
   watch(origin: string, first?: Migration): void {
     if (this.disposed || !this.deps.store.get(origin)) return;
     const existing = this.watches.get(origin);
-    if (existing && !existing.finished) {
+    if (existing?.isWatching()) {
       if (first) existing.update(first);
       return;
     }
@@ -60,8 +61,7 @@ export class MigrationService implements vscode.Disposable {
 
   /** Whether a migration is running and watched on the tenant. */
   isRunning(origin: string): boolean {
-    const w = this.watches.get(origin);
-    return w !== undefined && !w.finished;
+    return this.watches.get(origin)?.isWatching() ?? false;
   }
 
   state(origin: string): MigrationWatchState | undefined {
@@ -105,8 +105,7 @@ export class MigrationService implements vscode.Disposable {
             resumed.push(record.origin);
           }
         } catch (error) {
-          const reason = isQlikError(error) ? error.userMessage : String(error);
-          this.deps.log.warn('migration', `could not check ${record.label} for a running migration: ${reason}`);
+          this.deps.log.warn('migration', `could not check ${record.label} for a running migration: ${describeError(error)}`);
         }
       }),
     );

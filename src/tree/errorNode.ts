@@ -1,13 +1,5 @@
 import * as vscode from 'vscode';
-import {
-  actionOf,
-  describeProblem,
-  type Problem,
-  problemTechnical,
-  retry as retryAction,
-  showLog,
-  updateCredentials,
-} from '../util/problem';
+import { describeProblem, type Problem, problemTechnical, showLog } from '../util/problem';
 import { contextValue, TreeNode } from './node';
 
 /** The one child of a node whose children failed to load: the reason, and a click that fixes or retries. */
@@ -29,13 +21,11 @@ export class ErrorNode extends TreeNode {
 
   getTreeItem(): vscode.TreeItem {
     const p = this.problem;
-    // A 401 (or missing credentials) asks for new ones; a 403 too: trying again as the same person cannot help, signing
-    // in as someone with the role can. Otherwise a click tries again where that can help, and shows the log where not.
-    const credentials = actionOf(p, 'updateCredentials') ?? (p.status === 403 ? updateCredentials() : undefined);
-    // A client error (400, 404, 409…) answers the same the next time; anything else (a 5xx, a timeout, a 429, a
-    // dropped connection, a malformed answer on the way) may pass on another try.
-    const permanent = p.status !== undefined && p.status >= 400 && p.status < 500 && p.status !== 408 && p.status !== 429;
-    const retryable = !credentials && !permanent;
+    // The problem's first suggested action is the click (util/problem.ts decides): new credentials for a 401 or a
+    // 403, another try where that can help (a 5xx, a timeout, a 429, a dropped connection), the log where it cannot.
+    const [first = showLog()] = p.actions;
+    const credentials = first.kind === 'updateCredentials' ? first : undefined;
+    const retryable = first.kind === 'retry';
     const item = new vscode.TreeItem(p.sentence, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
@@ -46,7 +36,7 @@ export class ErrorNode extends TreeNode {
       : retryable
         ? vscode.l10n.t('Click to try again.')
         : vscode.l10n.t('Trying again will not change the answer: click to show the log.');
-    item.description = (credentials ?? (retryable ? retryAction() : showLog())).title;
+    item.description = first.title;
     item.tooltip = [p.sentence, problemTechnical(p), action].filter(Boolean).join('\n\n');
     item.contextValue = contextValue(
       'error',
@@ -58,7 +48,7 @@ export class ErrorNode extends TreeNode {
       credentials && this.tenantNode
         ? { command: 'qlikCloud.updateCredentials', title: credentials.title, arguments: [this.tenantNode] }
         : retryable
-          ? { command: this.retry.command, title: retryAction().title, arguments: [this.retry.node] }
+          ? { command: this.retry.command, title: first.title, arguments: [this.retry.node] }
           : { command: 'qlikCloud.showLog', title: showLog().title };
     return item;
   }

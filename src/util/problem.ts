@@ -41,11 +41,25 @@ export const updateCredentials = (origin?: string): ProblemAction & { kind: 'upd
   ...(origin !== undefined ? { origin } : {}),
 });
 
+/**
+ * New credentials can help: a 401, or a 403 (trying again as the same person cannot help, signing in as someone with
+ * the role can). Not a 403 from the AWS key policy: that is Qlik Cloud refused, whoever signs in.
+ */
+function needsOtherCredentials(error: unknown): boolean {
+  if (!(error instanceof QlikApiError)) return false;
+  return error.status === 401 || (error.status === 403 && error.forbiddenBy !== 'keyPolicy');
+}
+
+/**
+ * Another try may pass: the service was busy or slow (408, 429, 5xx), the connection dropped or timed out, an answer
+ * came broken on the way. A client error (400, 404, 409…) answers the same the next time, and so do a refused
+ * certificate, a link to another origin and input refused before sending.
+ */
 function isRetryable(error: unknown): boolean {
   if (error instanceof QlikApiError) return error.status === 408 || error.status === 429 || error.status >= 500;
   // A proxy that refuses or asks for credentials answers the same way until its settings change.
   if (error instanceof QlikProxyError) return false;
-  return isQlikError(error) ? error.kind === 'network' || error.kind === 'timeout' : true;
+  return isQlikError(error) ? error.kind === 'network' || error.kind === 'timeout' || error.kind === 'response' : true;
 }
 
 /** Title and detail the service sent, leaving out what the sentence already says ("API rate limit reached."). */
@@ -72,7 +86,7 @@ export function describeProblem(error: unknown): Problem {
     const request = [error.method, error.path].filter(Boolean).join(' ') || undefined;
     const actions: ProblemAction[] = [];
     const status = error instanceof QlikApiError ? error.status : undefined;
-    if (status === 401) actions.push(updateCredentials());
+    if (needsOtherCredentials(error)) actions.push(updateCredentials());
     if (isRetryable(error)) actions.push(retry());
     actions.push(showLog());
     const said = error instanceof QlikApiError ? saidOf(error) : undefined;

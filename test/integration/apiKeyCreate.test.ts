@@ -140,6 +140,11 @@ describe('API keys: Create API Key and the one-time token', function () {
       answer.type === 'error' ? answer.message : '',
       /longer than this tenant allows now\. Qlik Cloud said: .*expiry exceeds the tenant maximum of PT1H.*\(HTTP 400/,
     );
+    // The line is the problem's (util/problem.ts): title and detail joined without ".:", the status and code once.
+    assert.match(
+      answer.type === 'error' ? answer.message : '',
+      /Qlik Cloud said: Invalid request was made: expiry exceeds the tenant maximum of PT1H\. \(HTTP 400 APIKEYS-400\)$/,
+    );
     assert.equal(lastSent(panel, 'form')?.maxExpiry, 'PT1H', 'the form learns the new maximum');
     assert.equal(answer.type === 'error' && answer.status, 400);
     // The developer has 3 active keys of 5: two fit, the third is refused.

@@ -101,6 +101,8 @@ describe('Encryption workflows', function () {
       assert.match(error.message, /already registered on acme as “Production CMK”/);
       assert.deepEqual(error.existing, { name: 'Production CMK' });
       assert.match(error.detail ?? '', /HTTP 409/);
+      // The technical line every surface shares (util/problem.ts), as the tree's tooltip shows it.
+      assert.equal(error.detail, 'HTTP 409 · ENCRYPTION-409 · The provided key is already registered');
       await panel.receive({ type: 'ready' }); // the page reloads (hidden and shown again): input and error come back
       assert.deepEqual(last(panel, 'init').form, { arn: existing.arn, name: 'Again', description: '' });
       assert.equal(last(panel, 'error').kind, 'conflict');

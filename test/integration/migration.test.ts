@@ -327,6 +327,10 @@ describe('Encryption migrations', function () {
         30_000,
       );
       assert.match((await itemOf(acme().url))?.text ?? '', /^\$\(warning\)/);
+      // Still stalled on the next reads: told once.
+      const polls = await countRequests(emulator(), 'GET', DETAILS);
+      await waitUntil('two more reads', async () => (await countRequests(emulator(), 'GET', DETAILS)) >= polls + 2, 30_000);
+      assert.equal(prompts().calls.filter((c) => /has not progressed for/.test(c.text)).length, 1, 'the stall is told once');
       await emulator().fault({ method: 'GET', path: 'migration/actions/details$', mode: 'status', status: 404, count: 0 });
       // 404 means "no ongoing migration": the providers say it ended without switching (the source is still current).
       await waitUntil(

@@ -99,6 +99,8 @@ describe('Security: webviews and the second origin', function () {
       const error = rows.find((r) => (r.contextValue ?? '').startsWith('error'));
       assert.ok(error, rows.map((r) => r.label).join(', '));
       assert.match(String(error.label), /another (site|origin|address)|origin|refused/i);
+      // Another try follows the same link: the row offers the log, as the problem's actions say.
+      assert.equal(error.command, 'qlikCloud.showLog');
       assert.deepEqual(await e.foreignRequests(), [], 'nothing reached the other origin');
     } finally {
       await vscode.workspace.getConfiguration('qlikCloud').update('apiKeys.pageSize', undefined, vscode.ConfigurationTarget.Global);

@@ -1,32 +1,37 @@
 import * as vscode from 'vscode';
-import { errorField, QlikApiError, QlikInputError } from '../../qlik';
-import { describePanelProblem } from '../shared/problem';
+import { errorField, QlikApiError } from '../../qlik';
+import { describeProblem, type Problem, problemLine, saidText } from '../../util/problem';
 import type { ErrorField } from './messages';
 
-/** Where an error belongs in the form, and what to say there. */
+/**
+ * Where an error belongs in the form, and what to say there: the problem's line (util/problem.ts), with a sentence
+ * about the field in place of the table's general one when Qlik Cloud's 400 names what was wrong.
+ */
 export function inlineError(error: unknown): { field: ErrorField; message: string } {
-  if (error instanceof QlikInputError) {
-    const m = error.userMessage;
-    return { field: /description/i.test(m) ? 'description' : /duration|expiry/i.test(m) ? 'expiry' : 'general', message: m };
+  const problem = describeProblem(error);
+  const { field, sentence } = placeOf(error, problem);
+  return { field, message: problemLine(sentence !== undefined ? { ...problem, sentence } : problem) };
+}
+
+function placeOf(error: unknown, problem: Problem): { field: ErrorField; sentence?: string } {
+  if (problem.kind === 'input') {
+    const m = problem.sentence;
+    return { field: /description/i.test(m) ? 'description' : /duration|expiry/i.test(m) ? 'expiry' : 'general' };
   }
-  if (error instanceof QlikApiError && error.status === 400) {
-    const said = [error.title, error.detail].filter(Boolean).join(': ');
-    const suffix = ` ${vscode.l10n.t('Qlik Cloud said: {0}', said)} (HTTP 400${error.code ? ` ${error.code}` : ''})`;
-    if (/maximum number|too many|max_keys/i.test(said)) {
-      return {
-        field: 'general',
-        message:
-          vscode.l10n.t(
-            'You have reached the maximum number of active API keys on this tenant: delete or revoke one of yours first, or ask a TenantAdmin to raise the limit.',
-          ) + suffix,
-      };
-    }
-    // The field the service names in `source` wins; the wording of its title is the fallback.
-    const named = errorField(error, ['expiry', 'description', 'sub', 'subType'] as const);
-    const field = named === 'sub' || named === 'subType' ? 'scim' : (named ?? fieldOfWording(said));
-    if (field) return { field, message: refusal(field, said, named !== undefined) + suffix };
+  if (!(error instanceof QlikApiError) || problem.status !== 400) return { field: 'general' };
+  const said = saidText(problem) ?? '';
+  if (/maximum number|too many|max_keys/i.test(said)) {
+    return {
+      field: 'general',
+      sentence: vscode.l10n.t(
+        'You have reached the maximum number of active API keys on this tenant: delete or revoke one of yours first, or ask a TenantAdmin to raise the limit.',
+      ),
+    };
   }
-  return { field: 'general', message: describePanelProblem(error).line };
+  // The field the service names in `source` wins; the wording of its title is the fallback.
+  const named = errorField(error, ['expiry', 'description', 'sub', 'subType'] as const);
+  const field = named === 'sub' || named === 'subType' ? 'scim' : (named ?? fieldOfWording(said));
+  return field ? { field, sentence: refusal(field, said, named !== undefined) } : { field: 'general' };
 }
 
 /** The field the wording of Qlik Cloud's answer is about, when its `source` names none. */

@@ -5,7 +5,7 @@ import type { TenantRecord } from '../../tenants/tenantStore';
 import { complianceProblemsOf } from '../../util/format';
 import { prompts } from '../../util/prompts';
 import { BasePanel } from '../shared/basePanel';
-import { describePanelProblem } from '../shared/problem';
+import { describePanelProblem, type PanelProblem } from '../shared/problem';
 import type { RegisterKeyProviderDeps } from './deps';
 import { FromWebview, type RegisterForm, registeredProviderView, ToWebview } from './messages';
 
@@ -219,49 +219,47 @@ export class RegisterKeyProviderPanel extends BasePanel<FromWebview, ToWebview> 
   }
 
   private async errorFor(error: unknown, form: RegisterForm): Promise<ErrorMessage> {
-    if (error instanceof QlikApiError) {
-      switch (error.status) {
-        case 409: {
-          const arn = form.arn.trim();
-          this.existing = (await this.deps.listProviders(this.tenant.origin).catch(() => [])).find((p) => p.arn === arn);
-          return {
-            ...this.errorMessage(error, vscode.l10n.t('Already registered')),
-            kind: 'conflict',
-            message: this.existing
-              ? vscode.l10n.t('This key is already registered on {0} as “{1}”.', this.tenant.label, this.existing.name)
-              : error.userMessage,
-            existing: this.existing ? { name: this.existing.name } : undefined,
-          };
-        }
-        case 417:
-          return { ...this.errorMessage(error, vscode.l10n.t('Not a valid AWS KMS key ARN')), kind: 'badArn' };
-        case 403:
-          if (error.forbiddenBy === 'role') return this.errorMessage(error, vscode.l10n.t('You may not register keys on this tenant'));
-          return {
-            ...this.errorMessage(error, vscode.l10n.t('Qlik Cloud may not use this key')),
-            kind: 'policy',
-            policy: keyPolicyNeeds(),
-          };
-        case 408:
-          return { ...this.errorMessage(error, vscode.l10n.t('AWS KMS did not answer in time')), kind: 'timeout', retry: true };
-      }
-    }
-    return this.errorMessage(error, vscode.l10n.t('The key was not registered'));
+    const problem = describePanelProblem(error);
+    const message = {
+      ...this.errorMessage(error, vscode.l10n.t('The key was not registered'), problem),
+      ...registerRefusal(problem, error),
+    };
+    if (message.kind !== 'conflict') return message;
+    const arn = form.arn.trim();
+    this.existing = (await this.deps.listProviders(this.tenant.origin).catch(() => [])).find((p) => p.arn === arn);
+    if (!this.existing) return message;
+    return {
+      ...message,
+      message: vscode.l10n.t('This key is already registered on {0} as “{1}”.', this.tenant.label, this.existing.name),
+      existing: { name: this.existing.name },
+    };
   }
 
-  private errorMessage(error: unknown, title: string): ErrorMessage {
-    const problem = describePanelProblem(error);
+  private errorMessage(error: unknown, title: string, problem = describePanelProblem(error)): ErrorMessage {
     const base = { type: 'error' as const, title, message: problem.sentence, retry: problem.retryable };
     if (problem.source !== 'service') {
       return { ...base, kind: problem.source === 'input' ? 'input' : problem.source === 'request' ? 'timeout' : 'other' };
     }
-    const status = [`HTTP ${problem.status}`, problem.code].filter(Boolean).join(' ');
     const field = error instanceof QlikApiError ? errorField(error, ['arn', 'name', 'description'] as const) : undefined;
-    return {
-      ...base,
-      kind: 'other',
-      detail: problem.said ? vscode.l10n.t('Qlik Cloud said: {0} ({1})', problem.said, status) : status,
-      ...(field ? { field } : {}),
-    };
+    return { ...base, kind: 'other', ...(problem.technical ? { detail: problem.technical } : {}), ...(field ? { field } : {}) };
+  }
+}
+
+/** The refusals of a registration that Qlik Cloud documents, each with its own title: the one place they follow the status. */
+function registerRefusal(problem: PanelProblem, error: unknown): Pick<ErrorMessage, 'kind' | 'title' | 'policy'> | undefined {
+  if (problem.source !== 'service') return undefined;
+  switch (problem.status) {
+    case 409:
+      return { kind: 'conflict', title: vscode.l10n.t('Already registered') };
+    case 417:
+      return { kind: 'badArn', title: vscode.l10n.t('Not a valid AWS KMS key ARN') };
+    case 403:
+      return error instanceof QlikApiError && error.forbiddenBy === 'role'
+        ? { kind: 'other', title: vscode.l10n.t('You may not register keys on this tenant') }
+        : { kind: 'policy', title: vscode.l10n.t('Qlik Cloud may not use this key'), policy: keyPolicyNeeds() };
+    case 408:
+      return { kind: 'timeout', title: vscode.l10n.t('AWS KMS did not answer in time') };
+    default:
+      return undefined;
   }
 }

@@ -1,4 +1,4 @@
-import { actionOf, describeProblem, problemLine } from '../../util/problem';
+import { actionOf, describeProblem, problemLine, problemTechnical, saidText } from '../../util/problem';
 
 /**
  * An error as both panels show it, shaped like util/problem.ts's `Problem` (sentence, what Qlik Cloud said, status,
@@ -13,6 +13,8 @@ export interface PanelProblem {
   said?: string;
   status?: number;
   code?: string;
+  /** Status, code and what Qlik Cloud said, for support ("HTTP 409 · ENCRYPTION-409 · Conflict"), when it answered. */
+  technical?: string;
   /** Qlik Cloud answered; the input was refused before anything was sent; the request failed otherwise; a bug. */
   source: 'service' | 'input' | 'request' | 'unexpected';
   /** Trying again may help (408, 429, 5xx, network). */
@@ -21,7 +23,8 @@ export interface PanelProblem {
 
 export function describePanelProblem(error: unknown): PanelProblem {
   const problem = describeProblem(error);
-  const said = [problem.said?.title, problem.said?.detail].filter(Boolean).join(': ');
+  const said = saidText(problem);
+  const technical = problem.status !== undefined ? problemTechnical(problem) : undefined;
   const source: PanelProblem['source'] =
     problem.kind === 'api'
       ? 'service'
@@ -36,6 +39,7 @@ export function describePanelProblem(error: unknown): PanelProblem {
     ...(said ? { said } : {}),
     ...(problem.status !== undefined ? { status: problem.status } : {}),
     ...(problem.code ? { code: problem.code } : {}),
+    ...(technical ? { technical } : {}),
     source,
     retryable: actionOf(problem, 'retry') !== undefined,
   };

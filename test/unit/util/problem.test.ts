@@ -58,6 +58,30 @@ describe('util/problem: one description of any error', () => {
       assert.equal(problemLine(p), `${p.sentence} (HTTP 401)`);
     });
 
+    it('403: Update Credentials first (someone with the role can), unless the AWS key policy refused Qlik Cloud', () => {
+      const role = describeProblem(new QlikApiError({ endpoint: 'apiKeys.delete', status: 403, ...where }));
+      assert.deepEqual(kinds(role), ['updateCredentials', 'showLog']);
+      const admin = describeProblem(
+        new QlikApiError({
+          endpoint: 'encryption.delete',
+          status: 403,
+          ...where,
+          errors: [{ title: 'Forbidden: TenantAdmin role required' }],
+        }),
+      );
+      assert.deepEqual(kinds(admin), ['updateCredentials', 'showLog']);
+      const policy = describeProblem(
+        new QlikApiError({
+          endpoint: 'encryption.register',
+          status: 403,
+          ...where,
+          errors: [{ detail: 'The key policy does not allow it' }],
+        }),
+      );
+      assert.match(policy.sentence, /key policy must allow Qlik Cloud/);
+      assert.deepEqual(kinds(policy), ['showLog']);
+    });
+
     it('429, 408 and 5xx suggest a retry; other 4xx do not', () => {
       for (const status of [429, 408, 500, 503]) {
         const endpoint = status === 408 ? 'encryption.test' : 'apiKeys.list';
@@ -113,7 +137,8 @@ describe('util/problem: one description of any error', () => {
       {
         error: new QlikResponseError('Qlik Cloud sent an answer that is not JSON.', where, 200),
         kind: 'response',
-        retry: false,
+        // Broken on the way, it may pass another time (the tree's error row retries it).
+        retry: true,
         sentence: /not JSON/,
       },
       {
