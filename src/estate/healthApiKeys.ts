@@ -2,6 +2,7 @@
 // Pure (no vscode).
 import * as l10n from '@vscode/l10n';
 import type { ApiKey } from '../qlik';
+import { formatNumber } from '../util/format';
 import { type Finding, type FindingTarget, type HealthInput, type KeyCounts, type KeyWalk, statement } from './healthTypes';
 
 const DAY = 86_400_000;
@@ -18,6 +19,7 @@ export function apiKeyFindings(input: HealthInput): Finding[] {
   const soonUntil = input.now + input.warningDays * DAY;
   const lapsing = walk.expiring.filter((k) => (k.expiry.date?.getTime() ?? Infinity) <= input.now + DAY);
   const soon = walk.expiring.filter((k) => !lapsing.includes(k) && (k.expiry.date?.getTime() ?? Infinity) <= soonUntil);
+  const n = (value: number) => formatNumber(value, input.locale);
   const whose = input.isAdmin ? l10n.t('everybody’s') : l10n.t('yours');
   if (lapsing.length > 0) {
     out.push({
@@ -26,7 +28,7 @@ export function apiKeyFindings(input: HealthInput): Finding[] {
       text:
         lapsing.length === 1
           ? l10n.t('1 API key ({0}) expires within a day.', whose)
-          : l10n.t('{0} API keys ({1}) expire within a day.', lapsing.length, whose),
+          : l10n.t('{0} API keys ({1}) expire within a day.', n(lapsing.length), whose),
       target: { kind: 'apiKeys' },
       actions: [],
       keys: lapsing,
@@ -38,18 +40,18 @@ export function apiKeyFindings(input: HealthInput): Finding[] {
       severity: 'warning',
       text:
         soon.length === 1
-          ? l10n.t('1 API key ({0}) expires within {1} days.', whose, input.warningDays)
-          : l10n.t('{0} API keys ({1}) expire within {2} days.', soon.length, whose, input.warningDays),
+          ? l10n.t('1 API key ({0}) expires within {1} days.', whose, n(input.warningDays))
+          : l10n.t('{0} API keys ({1}) expire within {2} days.', n(soon.length), whose, n(input.warningDays)),
       target: { kind: 'apiKeys' },
       actions: [],
       keys: soon,
     });
   }
-  const counted = walk.complete ? '' : ` ${l10n.t('(the first {0} keys)', walk.walked)}`;
+  const counted = walk.complete ? '' : ` ${l10n.t('(the first {0} keys)', n(walk.walked))}`;
   out.push({
     id: 'apiKeys/counts',
     severity: 'ok',
-    text: l10n.t('API keys ({0}): {1} active, {2} expired, {3} revoked.', whose, c.active, c.expired, c.revoked) + counted,
+    text: l10n.t('API keys ({0}): {1} active, {2} expired, {3} revoked.', whose, n(c.active), n(c.expired), n(c.revoked)) + counted,
     target: { kind: 'apiKeys' },
     actions: [],
   });

@@ -1,11 +1,11 @@
 // The encryption findings of a tenant: the key in use and its provider, compliance, DR, region, migration and the
 // last validation from this machine. Pure (no vscode).
 import * as l10n from '@vscode/l10n';
-import { currentKey, regionProblems, type KeyProvider } from '../qlik';
-import { complianceLine } from '../util/format';
+import { currentKey, parseQlikDate, regionProblems, type KeyProvider } from '../qlik';
+import { complianceLine, formatDate, formatPercent } from '../util/format';
 import { type Finding, type FindingAction, type FindingTarget, type HealthInput, statement } from './healthTypes';
 
-export type EncryptionInput = Pick<HealthInput, 'isAdmin' | 'encryption' | 'lastValidation' | 'describe'>;
+export type EncryptionInput = Pick<HealthInput, 'isAdmin' | 'encryption' | 'lastValidation' | 'describe' | 'locale'>;
 
 export function encryptionFindings(input: EncryptionInput): Finding[] {
   if (!input.isAdmin) {
@@ -24,7 +24,7 @@ export function encryptionFindings(input: EncryptionInput): Finding[] {
     out.push({
       id: 'encryption/migration',
       severity: 'notice',
-      text: l10n.t('A migration is running: {0}% done.', migration.progress ?? 0),
+      text: l10n.t('A migration is running: {0} done.', formatPercent(migration.progress ?? 0, input.locale)),
       target: { kind: 'migration' },
       actions: [],
     });
@@ -76,7 +76,12 @@ function currentKeyFindings(input: EncryptionInput, p: KeyProvider, tenantRegion
     id: id('key'),
     severity: 'ok',
     text: validation
-      ? l10n.t('In use: {0} (AWS KMS, {1}), last validated from here {2}.', p.name, p.region ?? '?', validation.at.slice(0, 10))
+      ? l10n.t(
+          'In use: {0} (AWS KMS, {1}), last validated from here {2}.',
+          p.name,
+          p.region ?? '?',
+          formatDate(parseQlikDate(validation.at), input.locale),
+        )
       : l10n.t('In use: {0} (AWS KMS, {1}).', p.name, p.region ?? '?'),
     target,
     actions: [],
@@ -127,7 +132,11 @@ function currentKeyFindings(input: EncryptionInput, p: KeyProvider, tenantRegion
     out.push({
       id: id('validation'),
       severity: 'warning',
-      text: l10n.t('The last validation of {0} from here ({1}) found a problem.', p.name, validation.at.slice(0, 10)),
+      text: l10n.t(
+        'The last validation of {0} from here ({1}) found a problem.',
+        p.name,
+        formatDate(parseQlikDate(validation.at), input.locale),
+      ),
       target,
       actions: ['validate'],
     });

@@ -43,6 +43,7 @@ export interface HealthReaders {
   keys: () => Promise<KeyWalk>;
   lastValidation: HealthInput['lastValidation'];
   now: number;
+  locale: string;
   warningDays: number;
   describe?: (error: unknown) => string;
 }
@@ -69,6 +70,7 @@ export async function readTenantHealth(r: HealthReaders, signal?: AbortSignal): 
     settings,
     lastValidation: r.lastValidation,
     now: r.now,
+    locale: r.locale,
     warningDays: r.warningDays,
     describe: r.describe ?? ((e) => describeProblem(e).sentence),
     unreachable,

@@ -72,6 +72,8 @@ export interface HealthInput {
   settings: Read<ApiKeyConfig>;
   lastValidation: (fingerprint: string) => { at: string; ok: boolean } | undefined;
   now: number;
+  /** VS Code's display language, for the numbers and dates of the findings. */
+  locale: string;
   warningDays: number;
   /** One sentence for an error (util/problem in VS Code). */
   describe: (error: unknown) => string;

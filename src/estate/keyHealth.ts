@@ -167,6 +167,7 @@ export class KeyHealthService implements vscode.Disposable {
             }),
           lastValidation: (fp) => encryption.lastValidation(origin, fp),
           now,
+          locale: vscode.env.language,
           warningDays: settings.warningDays,
           describe: (e) => describeProblem(e).sentence,
         },
@@ -189,6 +190,7 @@ export class KeyHealthService implements vscode.Disposable {
     const next = withEncryption(s.health, {
       encryption: { ok: true, value: data },
       lastValidation: (fp) => this.services.encryption.lastValidation(origin, fp),
+      locale: vscode.env.language,
       describe: (e) => describeProblem(e).sentence,
     });
     if (next === s.health) return;

@@ -43,6 +43,7 @@ export async function benchHealth(runs: number, tenants = 20): Promise<string> {
           const health = await readTenantHealth({
             origin: t.url,
             isAdmin: true,
+            locale: 'en',
             encryption: async () => {
               const [providers, migration] = await Promise.all([client.encryption.listAll(), client.encryption.migrationDetails()]);
               return { providers, migration, tenantRegion: undefined };

@@ -42,6 +42,7 @@ function input(over: Partial<HealthInput> = {}): HealthInput {
   return {
     origin: 'https://a.eu.qlikcloud.com',
     isAdmin: true,
+    locale: 'en',
     encryption: { ok: true, value: { providers: [qlik(true)], migration: undefined, tenantRegion: 'eu-west-1' } },
     keys: { ok: true, value: walk([]) },
     settings: {
@@ -214,11 +215,21 @@ describe('key health findings', () => {
     const fixed = withEncryption(h, {
       encryption: { ok: true, value: { providers: [aws('Production CMK', 'fp1', { current: true })], migration: undefined } },
       lastValidation: () => ({ at: '2026-06-01T00:00:00Z', ok: true }),
+      locale: 'en',
       describe: String,
     });
     assert.equal(fixed.severity, 'warning', 'the expiring key is still there');
     assert.ok(!ids(fixed).includes('encryption/current/compliance'));
     assert.ok(ids(fixed).includes('apiKeys/expiring'));
+  });
+
+  it('numbers in the findings follow the display language', () => {
+    const t = new KeyTally(NOW, 30);
+    t.add(Array.from({ length: 1234 }, (_, i) => key(`k${i}`, 'active', 400 * DAY)));
+    const counts = (locale: string) =>
+      tenantHealth(input({ locale, keys: { ok: true, value: t.result(false, 13) } })).findings.find((f) => f.id === 'apiKeys/counts')!.text;
+    assert.match(counts('de'), /1\.234 active.*\(the first 1\.234 keys\)/);
+    assert.match(counts('en'), /1,234 active.*\(the first 1,234 keys\)/);
   });
 
   it('tenants sort by their worst severity, then by how many findings of it', () => {
