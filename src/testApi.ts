@@ -76,7 +76,6 @@ export function testApiEnabled(): boolean {
   return process.env[TEST_API_VARIABLE] === '1';
 }
 
-/** The test API over the extension's parts (development builds only: see extension.ts). */
 /** The last lines the log wrote, kept from activation on for the tests' secret scans and log probes. */
 export function recordLog(log: Log, keep = 5000): { lines(): string[]; dispose(): void } {
   const lines: string[] = [];
@@ -87,6 +86,7 @@ export function recordLog(log: Log, keep = 5000): { lines(): string[]; dispose()
   return { lines: () => [...lines], dispose: () => subscription.dispose() };
 }
 
+/** The test API over the extension's parts (development builds only: see extension.ts). */
 export function createTestApi(
   ctx: CommandContext,
   context: vscode.ExtensionContext,

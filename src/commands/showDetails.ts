@@ -46,13 +46,13 @@ async function open(ctx: CommandContext, label: string, details: DetailsOf, prev
 }
 
 /**
- * From the palette: the tenant's key providers and last migration (for a TenantAdmin, from the encryption service,
- * so the tree gets the same answer), then "An API key…", which opens the API key picker (pages, search).
+ * From the palette: the tenant's key providers and last migration (for a TenantAdmin, read afresh through the
+ * encryption service, so the tree gets the same answer), then "An API key…", which opens the API key picker.
  */
 async function pickItem(ctx: CommandContext, tenant: TenantRecord): Promise<DetailsOf> {
   const title = vscode.l10n.t('Show Details');
   if (!ctx.services.identity.isTenantAdmin(tenant.origin)) return keyDetails(await pickApiKey(ctx, tenant, title));
-  const encryption = await withLoading(() => ctx.services.encryption.state(tenant.origin).get());
+  const encryption = await withLoading(() => ctx.services.encryption.reload(tenant.origin));
   const items: Array<vscode.QuickPickItem & { details?: DetailsOf; apiKey?: true }> = [];
   items.push({ label: vscode.l10n.t('Key providers'), kind: vscode.QuickPickItemKind.Separator });
   for (const p of encryption.providers)

@@ -55,6 +55,8 @@ export class EncryptionService extends TenantStateService<EncryptionData> {
   async readMigration(origin: string): Promise<Migration | undefined> {
     const migration = await (await this.deps.pool.get(origin)).encryption.migrationDetails();
     if (migration) this.showMigration(origin, migration);
+    // None running any more, where the state still shows one: the providers say how it ended.
+    else if (this.states.peek(origin)?.data?.migration?.isRunning) this.invalidate(origin);
     return migration;
   }
 

@@ -47,7 +47,7 @@ export class Loadable<T> {
     if (state.kind === 'loaded') return state.data;
     if (state.kind === 'failed') throw state.error;
     // Invalidated (forced) during each of the rounds ensure() waits: the person may try again.
-    throw new UserFacingError(l10n.t('The data could not be loaded.'));
+    throw new UserFacingError(l10n.t('What Qlik Cloud holds changed while it was read. Try again.'));
   }
 
   /** Forgets what was loaded and loads again: one request, shared with anyone waiting. */

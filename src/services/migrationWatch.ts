@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { type KeyProvider, type Migration, migrationOutcome, migrationSource, QlikCancelledError } from '../qlik';
-import { migrationEndName, migrationTargetName } from '../util/format';
+import { formatNumber, formatPercent, migrationEndName, migrationTargetName } from '../util/format';
 import { notifyProblem } from '../util/notifyProblem';
 import { actionOf, describeProblem, problemLogLine } from '../util/problem';
 import { prompts } from '../util/prompts';
@@ -126,11 +126,11 @@ export class TenantMigrationWatch {
     if (stallStarts) {
       const minutes = Math.round(((now - watching.progressAt) / 60_000) * 10) / 10;
       const message = vscode.l10n.t(
-        'The migration on {0} to {1} has not progressed for {2} minutes (still {3}%, {4}). It is still watched; Qlik Cloud support can help if it stays stuck.',
+        'The migration on {0} to {1} has not progressed for {2} minutes (still {3}, {4}). It is still watched; Qlik Cloud support can help if it stays stuck.',
         this.label,
         this.describe(migration).targetName,
-        minutes,
-        migration.progress ?? 0,
+        formatNumber(minutes, vscode.env.language),
+        formatPercent(migration.progress ?? 0, vscode.env.language),
         migration.state ?? '?',
       );
       this.deps.log.warn('migration', message);
@@ -176,9 +176,11 @@ export class TenantMigrationWatch {
       const client = await this.deps.pool.get(this.origin);
       const migration = await client.encryption.migrationDetails({ signal: this.abort.signal });
       if (this.phase.kind !== 'watching') return;
-      this.phase.failures = 0;
       if (!migration) return await this.endedWithoutDetails();
       if (!this.deps.encryption.peek(this.origin)) await this.deps.encryption.get(this.origin).catch(() => undefined);
+      // A whole read worked: the count of failures in a row starts again (not before: a failing provider list after a
+      // 404 must still count up to the report).
+      if (this.phase.kind === 'watching') this.phase.failures = 0;
       this.update(migration);
       this.schedule(this.deps.settings().pollSeconds);
     } catch (error) {
@@ -205,9 +207,9 @@ export class TenantMigrationWatch {
         vscode.l10n.t(
           'Cannot read the progress of the migration on {0} ({1} tries in a row): {2} Still trying every {3} s.',
           this.label,
-          watching.failures,
+          formatNumber(watching.failures, vscode.env.language),
           problem.sentence,
-          delay,
+          formatNumber(delay, vscode.env.language),
         ),
         this.deps.log,
         credentials ? (credentials.origin ?? this.origin) : undefined,

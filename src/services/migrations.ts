@@ -22,13 +22,9 @@ export class MigrationService implements vscode.Disposable {
   /** Fires with the origin whose migration state changed. */
   readonly onDidChange = this.changedEmitter.event;
 
-  private readonly settings: () => MigrationSettings;
+  private readonly settings: () => MigrationSettings = readMigrationSettings;
 
-  constructor(
-    private readonly deps: ServiceDeps & { encryption: EncryptionService; announcements: Announcements },
-    settings?: () => MigrationSettings,
-  ) {
-    this.settings = settings ?? readMigrationSettings;
+  constructor(private readonly deps: ServiceDeps & { encryption: EncryptionService; announcements: Announcements }) {
     this.disposables.push(
       deps.store.onDidChange(() => {
         const known = new Set(deps.store.list().map((r) => r.origin));

@@ -22,7 +22,8 @@ export class ErrorNode extends TreeNode {
   getTreeItem(): vscode.TreeItem {
     const p = this.problem;
     // The problem's first suggested action is the click (util/problem.ts decides): new credentials for a 401 or a
-    // 403, another try where that can help (a 5xx, a timeout, a 429, a dropped connection), the log where it cannot.
+    // 403 (not the AWS key policy's), another try where that can help (a 5xx, a timeout, a 429, a dropped connection, a
+    // broken answer to a read), the log where it cannot.
     const [first = showLog()] = p.actions;
     const credentials = first.kind === 'updateCredentials' ? first : undefined;
     const retryable = first.kind === 'retry';

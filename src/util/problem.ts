@@ -2,7 +2,7 @@
 // the tree's error row and both panels. The sentence is the client's (src/qlik/messages.ts, through `userMessage`)
 // or a UserFacingError's own; nothing here rewrites it. Pure (no vscode), so it is tested in plain Node.
 import * as l10n from '@vscode/l10n';
-import { isQlikError, QlikApiError, type QlikErrorKind, QlikProxyError } from '../qlik/errors';
+import { isQlikError, QlikApiError, type QlikErrorKind, QlikProxyError, QlikResponseError } from '../qlik/errors';
 import { UserCancelledError, UserFacingError } from './errors';
 
 /** What a person may do about a problem, in the order a surface offers them. */
@@ -51,15 +51,16 @@ function needsOtherCredentials(error: unknown): boolean {
 }
 
 /**
- * Another try may pass: the service was busy or slow (408, 429, 5xx), the connection dropped or timed out, an answer
- * came broken on the way. A client error (400, 404, 409…) answers the same the next time, and so do a refused
+ * Another try may pass: the service was busy or slow (408, 429, 5xx), the connection dropped or timed out, the answer
+ * to a read came broken on the way (a write is not sent again: it may have been made). A client error (400, 404, 409…) answers the same the next time, and so do a refused
  * certificate, a link to another origin and input refused before sending.
  */
 function isRetryable(error: unknown): boolean {
   if (error instanceof QlikApiError) return error.status === 408 || error.status === 429 || error.status >= 500;
   // A proxy that refuses or asks for credentials answers the same way until its settings change.
   if (error instanceof QlikProxyError) return false;
-  return isQlikError(error) ? error.kind === 'network' || error.kind === 'timeout' || error.kind === 'response' : true;
+  if (error instanceof QlikResponseError) return error.method === 'GET';
+  return isQlikError(error) ? error.kind === 'network' || error.kind === 'timeout' : true;
 }
 
 /** Title and detail the service sent, leaving out what the sentence already says ("API rate limit reached."). */

@@ -64,7 +64,7 @@ describe('Key Health across tenants', function () {
     assert.match(texts, /compliance problem/);
     assert.match(texts, /migration is running/);
     assert.match(texts, /expire within a day/);
-    assert.match(texts, /API keys \(everybody’s\): \d+ active/);
+    assert.match(texts, /API keys \(everybody’s\): [\d,]+ active/);
     const compliance = findings.find((f) => /compliance problem/.test(f.label))!;
     assert.match(compliance.contextValue, /;validate(;|$)/);
     assert.equal(compliance.command?.command, 'qlikCloud.revealInTenants');

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { errorField, QlikApiError } from '../../qlik';
-import { describeProblem, type Problem, problemLine, saidText } from '../../util/problem';
+import { describeProblem, type Problem, problemLine } from '../../util/problem';
 import type { ErrorField } from './messages';
 
 /**
@@ -19,7 +19,8 @@ function placeOf(error: unknown, problem: Problem): { field: ErrorField; sentenc
     return { field: /description/i.test(m) ? 'description' : /duration|expiry/i.test(m) ? 'expiry' : 'general' };
   }
   if (!(error instanceof QlikApiError) || problem.status !== 400) return { field: 'general' };
-  const said = saidText(problem) ?? '';
+  // Placed by everything the service said (the line shown leaves out what the table's sentence repeats).
+  const said = [error.title, error.detail].filter(Boolean).join(': ');
   if (/maximum number|too many|max_keys/i.test(said)) {
     return {
       field: 'general',

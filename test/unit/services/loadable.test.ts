@@ -82,7 +82,10 @@ describe('services/loadable', () => {
       },
       () => undefined,
     );
-    await assert.rejects(l.get(), (e: unknown) => e instanceof UserFacingError && e.message === 'The data could not be loaded.');
+    await assert.rejects(
+      l.get(),
+      (e: unknown) => e instanceof UserFacingError && e.message === 'What Qlik Cloud holds changed while it was read. Try again.',
+    );
     assert.equal(fetches, 3, 'three rounds, each answer dropped');
   });
 

@@ -135,10 +135,17 @@ describe('util/problem: one description of any error', () => {
         sentence: /certificate/,
       },
       {
-        error: new QlikResponseError('Qlik Cloud sent an answer that is not JSON.', where, 200),
+        error: new QlikResponseError('Qlik Cloud sent an answer that is not JSON.', { ...where, method: 'GET' }, 200),
         kind: 'response',
-        // Broken on the way, it may pass another time (the tree's error row retries it).
+        // The answer to a read, broken on the way: it may pass another time (the tree's error row retries it).
         retry: true,
+        sentence: /not JSON/,
+      },
+      {
+        error: new QlikResponseError('Qlik Cloud sent an answer that is not JSON.', { ...where, method: 'POST' }, 201),
+        kind: 'response',
+        // The answer to a write: it may have been made, so it is not sent again.
+        retry: false,
         sentence: /not JSON/,
       },
       {
