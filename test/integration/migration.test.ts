@@ -156,6 +156,23 @@ describe('Encryption migrations', function () {
     assert.equal(prompts().calls.filter((c) => /^Cannot read the progress/.test(c.text)).length, 1, 'told once');
   });
 
+  it('tells once when the details answer 404 and the key providers cannot be read either, and goes on', async () => {
+    await migrateDirectly(acme(), providerOf(await providerRow('DR test key')).fingerprint);
+    await emulator().migrations({ action: 'pause' });
+    const api = await testApi();
+    assert.deepEqual(await api.encryption.reloadMigrationWatcher(), [acme().url]);
+    // "No ongoing migration", and the list that would say how it ended fails: each round is one failure in a row.
+    await emulator().fault({ method: 'GET', path: 'migration/actions/details$', mode: 'status', status: 404, count: 0 });
+    await emulator().fault({ method: 'GET', path: 'keyproviders/actions/list$', mode: 'status', status: 503, count: 0 });
+    prompts().button('warning', undefined, /^Cannot read the progress of the migration on acme \(3 tries in a row\): /);
+    await waitUntil('the report', () => prompts().calls.some((c) => /^Cannot read the progress/.test(c.text)), 40_000);
+    assert.ok(api.encryption.isWatching(acme().url), 'still watched');
+    await emulator().clearFaults();
+    await emulator().migrations({ action: 'resume' });
+    await waitForDone(acme().url, 90_000);
+    assert.equal(prompts().calls.filter((c) => /^Cannot read the progress/.test(c.text)).length, 1, 'told once');
+  });
+
   it('428: a migration already runs; offers to watch it instead', async () => {
     await migrateDirectly(acme(), providerOf(await providerRow('DR test key')).fingerprint);
     await emulator().migrations({ action: 'pause' });
