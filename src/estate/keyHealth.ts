@@ -182,11 +182,17 @@ export class KeyHealthService implements vscode.Disposable {
     this.changedEmitter.fire(origin);
   }
 
-  /** A validation or a migration's newer state: the encryption findings follow, without a request. */
+  /** A validation or a migration's newer state: the encryption findings follow (a request only if the list was forgotten). */
   private encryptionChanged(origin: string): void {
     const s = this.states.get(origin);
+    if (s?.kind !== 'done' || !s.health.isAdmin) return;
     const data = this.services.encryption.peek(origin);
-    if (s?.kind !== 'done' || !data) return;
+    if (!data) {
+      // Forgotten (a validation, a change): read again once, so the findings follow even when no tree shows the keys.
+      // The answer comes back here through the same event; a failed read stays failed until the next refresh.
+      if (this.services.encryption.state(origin).state.kind === 'idle') void this.services.encryption.get(origin).catch(() => undefined);
+      return;
+    }
     const next = withEncryption(s.health, {
       encryption: { ok: true, value: data },
       lastValidation: (fp) => this.services.encryption.lastValidation(origin, fp),
