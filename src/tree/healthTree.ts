@@ -43,10 +43,10 @@ export class HealthTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 export const EXPIRING_SORTS = ['expiry', 'tenant', 'owner'] as const;
 export type ExpiringSort = (typeof EXPIRING_SORTS)[number];
 
-/** Expiring API Keys: every active key of every tenant that expires within the days set, in the order chosen. */
-/** The owners asked for by name: those of the first rows of the list (the rest show their IDs until scrolled to a refresh). */
-const OWNERS_ASKED = 300;
+/** The owners asked for by name, per tenant: the first this many different ones in the order shown (four reads of 50). */
+const OWNERS_ASKED = 200;
 
+/** Expiring API Keys: every active key of every tenant that expires within the days set, in the order chosen. */
 export class ExpiringTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changedEmitter = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changedEmitter.event;
@@ -74,13 +74,17 @@ export class ExpiringTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     this.changedEmitter.fire(undefined);
   }
 
-  /** Asks the people service for the owners of the first rows, per tenant (it reads each person once). */
+  /** Asks the people service for the owners of the rows, per tenant, up to OWNERS_ASKED each (it reads each person once). */
   private requestOwners(shown: ReadonlyArray<{ tenant: { origin: string }; key: { sub: string } }>): void {
     const people = this.ctx.people;
     if (!people) return;
-    const byTenant = new Map<string, string[]>();
-    for (const { tenant, key } of shown) byTenant.set(tenant.origin, [...(byTenant.get(tenant.origin) ?? []), key.sub]);
-    for (const [origin, ids] of byTenant) people.request(origin, ids);
+    const byTenant = new Map<string, Set<string>>();
+    for (const { tenant, key } of shown) {
+      const ids = byTenant.get(tenant.origin) ?? new Set<string>();
+      if (ids.size < OWNERS_ASKED) ids.add(key.sub);
+      byTenant.set(tenant.origin, ids);
+    }
+    for (const [origin, ids] of byTenant) people.request(origin, [...ids]);
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
@@ -97,7 +101,7 @@ export class ExpiringTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       owner: (a, b) => a.key.sub.localeCompare(b.key.sub) || time(a) - time(b),
     };
     const sorted = [...list].sort(by[this.sort]);
-    this.requestOwners(sorted.slice(0, OWNERS_ASKED));
+    this.requestOwners(sorted);
     const rows = sorted.map(({ tenant, key }) => new ExpiringKeyNode(this.anchor(tenant.origin), key, this.ctx, true));
     if (rows.length > 0) return rows;
     const checked = this.ctx.store.list().some((t) => this.ctx.health.health(t.origin));
