@@ -135,42 +135,44 @@ describe('Encryption migrations', function () {
     assert.ok((await emulator().requests()).some((r) => DETAILS.test(r.path) && r.status === 503));
   });
 
-  it('tells once, with Update Credentials…, when the progress cannot be read several times in a row (401), and goes on', async () => {
+  /**
+   * A paused migration of acme, watched again after a reload, whose reads fail through `faults`: the report comes
+   * once (with `level`), the watch goes on, and the migration still finishes once the faults are gone.
+   */
+  async function reportedOnce(level: 'error' | 'warning', faults: Array<Parameters<ReturnType<typeof emulator>['fault']>[0]>) {
     await migrateDirectly(acme(), providerOf(await providerRow('DR test key')).fingerprint);
     await emulator().migrations({ action: 'pause' });
     const api = await testApi();
     assert.deepEqual(await api.encryption.reloadMigrationWatcher(), [acme().url]);
-    await emulator().fault({ method: 'GET', path: 'migration/actions/details$', mode: 'status', status: 401, count: 0 });
+    for (const f of faults) await emulator().fault(f);
     prompts().button(
-      'error',
+      level,
       undefined,
       /^Cannot read the progress of the migration on acme \(3 tries in a row\): .+ Still trying every \d+ s\.$/,
     );
     await waitUntil('the report', () => prompts().calls.some((c) => /^Cannot read the progress/.test(c.text)), 40_000);
     const report = prompts().calls.find((c) => /^Cannot read the progress/.test(c.text))!;
-    assert.deepEqual(report.choices, ['Update Credentials…', 'Show Log']);
     assert.ok(api.encryption.isWatching(acme().url), 'still watched');
     await emulator().clearFaults();
     await emulator().migrations({ action: 'resume' });
     await waitForDone(acme().url, 90_000);
     assert.equal(prompts().calls.filter((c) => /^Cannot read the progress/.test(c.text)).length, 1, 'told once');
+    return report;
+  }
+
+  it('tells once, with Update Credentials…, when the progress cannot be read several times in a row (401), and goes on', async () => {
+    const report = await reportedOnce('error', [
+      { method: 'GET', path: 'migration/actions/details$', mode: 'status', status: 401, count: 0 },
+    ]);
+    assert.deepEqual(report.choices, ['Update Credentials…', 'Show Log']);
   });
 
   it('tells once when the details answer 404 and the key providers cannot be read either, and goes on', async () => {
-    await migrateDirectly(acme(), providerOf(await providerRow('DR test key')).fingerprint);
-    await emulator().migrations({ action: 'pause' });
-    const api = await testApi();
-    assert.deepEqual(await api.encryption.reloadMigrationWatcher(), [acme().url]);
     // "No ongoing migration", and the list that would say how it ended fails: each round is one failure in a row.
-    await emulator().fault({ method: 'GET', path: 'migration/actions/details$', mode: 'status', status: 404, count: 0 });
-    await emulator().fault({ method: 'GET', path: 'keyproviders/actions/list$', mode: 'status', status: 503, count: 0 });
-    prompts().button('warning', undefined, /^Cannot read the progress of the migration on acme \(3 tries in a row\): /);
-    await waitUntil('the report', () => prompts().calls.some((c) => /^Cannot read the progress/.test(c.text)), 40_000);
-    assert.ok(api.encryption.isWatching(acme().url), 'still watched');
-    await emulator().clearFaults();
-    await emulator().migrations({ action: 'resume' });
-    await waitForDone(acme().url, 90_000);
-    assert.equal(prompts().calls.filter((c) => /^Cannot read the progress/.test(c.text)).length, 1, 'told once');
+    await reportedOnce('warning', [
+      { method: 'GET', path: 'migration/actions/details$', mode: 'status', status: 404, count: 0 },
+      { method: 'GET', path: 'keyproviders/actions/list$', mode: 'status', status: 503, count: 0 },
+    ]);
   });
 
   it('428: a migration already runs; offers to watch it instead', async () => {

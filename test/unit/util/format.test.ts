@@ -262,21 +262,21 @@ describe('util/format: dates, labels and lines', () => {
 });
 
 describe('util/format: numbers in the display language', () => {
-  it('counts group their thousands as the language does; below 1000 English reads as before', () => {
-    assert.equal(formatNumber(1234, 'en'), '1,234');
-    assert.equal(formatNumber(1234, 'de'), '1.234');
-    assert.equal(formatNumber(1234567, 'de'), '1.234.567');
-    assert.equal(formatNumber(999, 'en'), '999');
-    assert.equal(formatNumber(0, 'de'), '0');
-    assert.equal(formatNumber(1234, 'not a locale!'), '1,234', 'an unusable locale falls back to English');
-  });
-
-  it('percentages out of 100, as the language writes them', () => {
-    assert.equal(formatPercent(42, 'en'), '42%');
-    assert.equal(formatPercent(100, 'en'), '100%');
-    assert.equal(formatPercent(0, 'en'), '0%');
-    assert.equal(formatPercent(42.5, 'en'), '42.5%');
-    assert.equal(formatPercent(42, 'de'), '42\u00a0%');
-    assert.equal(formatPercent(42.5, 'de'), '42,5\u00a0%');
+  it('counts group their thousands and percentages are written as the language does; below 1000 English reads as before', () => {
+    const cases: Array<[typeof formatNumber, number, string, string]> = [
+      [formatNumber, 1234, 'en', '1,234'],
+      [formatNumber, 1234, 'de', '1.234'],
+      [formatNumber, 1234567, 'de', '1.234.567'],
+      [formatNumber, 999, 'en', '999'],
+      [formatNumber, 0, 'de', '0'],
+      [formatNumber, 1234, 'not a locale!', '1,234'], // an unusable locale falls back to English
+      [formatPercent, 42, 'en', '42%'],
+      [formatPercent, 100, 'en', '100%'],
+      [formatPercent, 0, 'en', '0%'],
+      [formatPercent, 42.5, 'en', '42.5%'],
+      [formatPercent, 42, 'de', '42\u00a0%'],
+      [formatPercent, 42.5, 'de', '42,5\u00a0%'],
+    ];
+    for (const [format, n, locale, expected] of cases) assert.equal(format(n, locale), expected, `${format.name}(${n}, ${locale})`);
   });
 });

@@ -61,23 +61,11 @@ describe('util/problem: one description of any error', () => {
     it('403: Update Credentials first (someone with the role can), unless the AWS key policy refused Qlik Cloud', () => {
       const role = describeProblem(new QlikApiError({ endpoint: 'apiKeys.delete', status: 403, ...where }));
       assert.deepEqual(kinds(role), ['updateCredentials', 'showLog']);
-      const admin = describeProblem(
-        new QlikApiError({
-          endpoint: 'encryption.delete',
-          status: 403,
-          ...where,
-          errors: [{ title: 'Forbidden: TenantAdmin role required' }],
-        }),
-      );
+      const refused = (endpoint: 'encryption.delete' | 'encryption.register', said: { title?: string; detail?: string }) =>
+        describeProblem(new QlikApiError({ endpoint, status: 403, ...where, errors: [said] }));
+      const admin = refused('encryption.delete', { title: 'Forbidden: TenantAdmin role required' });
       assert.deepEqual(kinds(admin), ['updateCredentials', 'showLog']);
-      const policy = describeProblem(
-        new QlikApiError({
-          endpoint: 'encryption.register',
-          status: 403,
-          ...where,
-          errors: [{ detail: 'The key policy does not allow it' }],
-        }),
-      );
+      const policy = refused('encryption.register', { detail: 'The key policy does not allow it' });
       assert.match(policy.sentence, /key policy must allow Qlik Cloud/);
       assert.deepEqual(kinds(policy), ['showLog']);
     });
