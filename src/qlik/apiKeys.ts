@@ -133,8 +133,8 @@ export class ApiKeysApi {
   }
 
   async get(id: string, o: CallOptions = {}): Promise<ApiKey> {
-    const r = await this.http.call({ endpoint: 'apiKeys.get', url: idPath(id), signal: o.signal });
-    return toApiKey(this.http.parse(ApiKeySchema, r, 'apiKeys.get'));
+    const body = await this.http.read(ApiKeySchema, { endpoint: 'apiKeys.get', url: idPath(id), signal: o.signal });
+    return toApiKey(body);
   }
 
   /** The token is in the result exactly once, as a non-enumerable property. */
@@ -158,8 +158,8 @@ export class ApiKeysApi {
       ...(input.sub ? { sub: input.sub } : {}),
       ...(input.subType ? { subType: input.subType } : {}),
     };
-    const r = await this.http.call({ endpoint: 'apiKeys.create', url: BASE, body, signal: o.signal });
-    return toCreatedApiKey(this.http.parse(CreatedApiKeySchema, r, 'apiKeys.create'));
+    const answer = await this.http.read(CreatedApiKeySchema, { endpoint: 'apiKeys.create', url: BASE, body, signal: o.signal });
+    return toCreatedApiKey(answer);
   }
 
   async patchDescription(id: string, description: string, o: CallOptions = {}): Promise<void> {
@@ -173,8 +173,8 @@ export class ApiKeysApi {
   }
 
   async getConfig(tenantId: string, o: CallOptions = {}): Promise<ApiKeyConfig> {
-    const r = await this.http.call({ endpoint: 'apiKeys.getConfig', url: configPath(tenantId), signal: o.signal });
-    return toApiKeyConfig(this.http.parse(ApiKeyConfigSchema, r, 'apiKeys.getConfig'));
+    const body = await this.http.read(ApiKeyConfigSchema, { endpoint: 'apiKeys.getConfig', url: configPath(tenantId), signal: o.signal });
+    return toApiKeyConfig(body);
   }
 
   async patchConfig(tenantId: string, changes: ApiKeyConfigChanges, o: CallOptions = {}): Promise<void> {

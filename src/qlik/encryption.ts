@@ -35,19 +35,23 @@ export class EncryptionApi {
 
   /** AWS key providers only (`GET /keyproviders`). */
   async listAwsProviders(o: CallOptions = {}): Promise<KeyProvider[]> {
-    const r = await this.http.call({ endpoint: 'encryption.listAwsProviders', url: BASE, signal: o.signal });
-    return this.http.parse(KeyProviderListSchema, r, 'encryption.listAwsProviders').map(toKeyProvider);
+    const body = await this.http.read(KeyProviderListSchema, { endpoint: 'encryption.listAwsProviders', url: BASE, signal: o.signal });
+    return body.map(toKeyProvider);
   }
 
   /** Every key provider, the Qlik-managed default included (`GET /keyproviders/actions/list`). */
   async listAll(o: CallOptions = {}): Promise<KeyProvider[]> {
-    const r = await this.http.call({ endpoint: 'encryption.listAll', url: `${BASE}/actions/list`, signal: o.signal });
-    return this.http.parse(KeyProviderListSchema, r, 'encryption.listAll').map(toKeyProvider);
+    const body = await this.http.read(KeyProviderListSchema, {
+      endpoint: 'encryption.listAll',
+      url: `${BASE}/actions/list`,
+      signal: o.signal,
+    });
+    return body.map(toKeyProvider);
   }
 
   async get(fingerprint: string, o: CallOptions = {}): Promise<KeyProvider> {
-    const r = await this.http.call({ endpoint: 'encryption.get', url: fp(fingerprint), signal: o.signal });
-    return withFingerprint(toKeyProvider(this.http.parse(KeyProviderSchema, r, 'encryption.get')), fingerprint);
+    const body = await this.http.read(KeyProviderSchema, { endpoint: 'encryption.get', url: fp(fingerprint), signal: o.signal });
+    return withFingerprint(toKeyProvider(body), fingerprint);
   }
 
   /**
@@ -72,8 +76,8 @@ export class EncryptionApi {
       ...(input.description ? { description: input.description } : {}),
       keyprovider: 'AWS-KMS',
     };
-    const r = await this.http.call({ endpoint: 'encryption.register', url: BASE, body, signal: o.signal });
-    const registered = toKeyProvider(this.http.parse(KeyProviderSchema, r, 'encryption.register'));
+    const answer = await this.http.read(KeyProviderSchema, { endpoint: 'encryption.register', url: BASE, body, signal: o.signal });
+    const registered = toKeyProvider(answer);
     if (registered.fingerprint) return registered;
     // The documents make the fingerprint optional (their example leaves it out): the list has it, found by ARN.
     const listed = (await this.listAll(o).catch(() => [])).find((p) => p.arn === registered.arn && p.fingerprint);
@@ -94,8 +98,12 @@ export class EncryptionApi {
 
   /** Validates the key; the result carries any compliance problem. */
   async test(fingerprint: string, o: CallOptions = {}): Promise<KeyProvider> {
-    const r = await this.http.call({ endpoint: 'encryption.test', url: `${fp(fingerprint)}/actions/test`, signal: o.signal });
-    return withFingerprint(toKeyProvider(this.http.parse(KeyProviderSchema, r, 'encryption.test')), fingerprint);
+    const body = await this.http.read(KeyProviderSchema, {
+      endpoint: 'encryption.test',
+      url: `${fp(fingerprint)}/actions/test`,
+      signal: o.signal,
+    });
+    return withFingerprint(toKeyProvider(body), fingerprint);
   }
 
   /**

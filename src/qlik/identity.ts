@@ -8,13 +8,13 @@ export class IdentityApi {
   constructor(private readonly http: HttpCore) {}
 
   async me(o: CallOptions = {}): Promise<User> {
-    const r = await this.http.call({ endpoint: 'identity.me', url: '/api/v1/users/me', signal: o.signal });
-    return toUser(this.http.parse(UserSchema, r, 'identity.me'));
+    const body = await this.http.read(UserSchema, { endpoint: 'identity.me', url: '/api/v1/users/me', signal: o.signal });
+    return toUser(body);
   }
 
   /** The tenant, whose `id` is what the API key configuration endpoints need. */
   async tenant(o: CallOptions = {}): Promise<Tenant> {
-    const r = await this.http.call({ endpoint: 'identity.tenant', url: '/api/v1/tenants/me', signal: o.signal });
-    return toTenant(this.http.parse(TenantSchema, r, 'identity.tenant'));
+    const body = await this.http.read(TenantSchema, { endpoint: 'identity.tenant', url: '/api/v1/tenants/me', signal: o.signal });
+    return toTenant(body);
   }
 }

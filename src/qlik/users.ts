@@ -65,8 +65,8 @@ export class UsersApi {
 
   /** GET /api/v1/users/{userId}. */
   async get(id: string, o: CallOptions = {}): Promise<User> {
-    const r = await this.http.call({ endpoint: 'users.get', url: userPath(id), signal: o.signal });
-    return toUser(this.http.parse(UserSchema, r, 'users.get'));
+    const body = await this.http.read(UserSchema, { endpoint: 'users.get', url: userPath(id), signal: o.signal });
+    return toUser(body);
   }
 
   /** GET /api/v1/users: one page. */
