@@ -2,10 +2,11 @@ import * as vscode from 'vscode';
 import type { ApiKey } from '../qlik';
 import type { ClientPool } from '../tenants/clientPool';
 import type { TenantRecord, TenantStore } from '../tenants/tenantStore';
-import { clampWarningDays, describeExpiry, expiresSoon, formatNumber } from '../util/format';
+import { clampWarningDays, describeExpiry, expiresSoon } from '../util/format';
 import { Announcements } from '../services/announcements';
 import type { Log } from '../util/log';
 import { pickOrCancel, prompts } from '../util/prompts';
+import { count } from '../util/locale';
 
 /** Pages of 100 read per tenant at the most: max_keys_per_user is at most 1,000. */
 const MAX_PAGES = 10;
@@ -104,21 +105,11 @@ export class ExpiryWatcher implements vscode.Disposable {
             'Your API key "{0}" on {1} expires within {2} days.',
             found[0]!.key.description || found[0]!.key.id,
             found[0]!.tenant.label,
-            formatNumber(days, vscode.env.language),
+            count(days),
           )
         : tenants === 1
-          ? vscode.l10n.t(
-              '{0} of your API keys on {1} expire within {2} days.',
-              formatNumber(found.length, vscode.env.language),
-              found[0]!.tenant.label,
-              formatNumber(days, vscode.env.language),
-            )
-          : vscode.l10n.t(
-              '{0} of your API keys on {1} tenants expire within {2} days.',
-              formatNumber(found.length, vscode.env.language),
-              formatNumber(tenants, vscode.env.language),
-              formatNumber(days, vscode.env.language),
-            );
+          ? vscode.l10n.t('{0} of your API keys on {1} expire within {2} days.', count(found.length), found[0]!.tenant.label, count(days))
+          : vscode.l10n.t('{0} of your API keys on {1} tenants expire within {2} days.', count(found.length), count(tenants), count(days));
     const show = vscode.l10n.t('Show Keys');
     const off = vscode.l10n.t('Don’t Show Again');
     this.log.info('apiKeys', `${found.length} API key(s) of the signed-in user expire soon`);

@@ -4,12 +4,13 @@ import { QlikCancelledError, scimIdpOf, type ApiKey } from '../qlik';
 import type { TenantRecord } from '../tenants/tenantStore';
 import type { ApiKeyNode } from '../tree/apiKeyNode';
 import { UserCancelledError, UserFacingError } from '../util/errors';
-import { formatNumber, personInWords } from '../util/format';
+import { personInWords } from '../util/format';
 import { describeProblem } from '../util/problem';
 import { prompts, withProgress } from '../util/prompts';
 import { inert, TEXT_LIMITS } from '../util/text';
 import { apiKeyArg, apiKeyNodes, type CommandArg, type CommandNode, progressLocation, tenantArg } from './args';
 import type { CommandContext } from './context';
+import { count } from '../util/locale';
 
 /** Requests in flight at once during a bulk removal; the client's rate limiter paces them within Tier 2. */
 const PARALLEL = 8;
@@ -103,37 +104,30 @@ async function removeMany(ctx: CommandContext, nodes: ApiKeyNode[]): Promise<voi
   const tenants = [...new Set(targets.map((x) => x.tenant.label))].join(', ');
   const message =
     revokes === 0
-      ? vscode.l10n.t('Delete {0} API keys on {1}?', formatNumber(deletes, vscode.env.language), tenants)
+      ? vscode.l10n.t('Delete {0} API keys on {1}?', count(deletes), tenants)
       : deletes === 0
-        ? vscode.l10n.t('Revoke {0} API keys on {1}?', formatNumber(revokes, vscode.env.language), tenants)
-        : vscode.l10n.t(
-            'Delete {0} of your API keys and revoke {1} of other users on {2}?',
-            formatNumber(deletes, vscode.env.language),
-            formatNumber(revokes, vscode.env.language),
-            tenants,
-          );
+        ? vscode.l10n.t('Revoke {0} API keys on {1}?', count(revokes), tenants)
+        : vscode.l10n.t('Delete {0} of your API keys and revoke {1} of other users on {2}?', count(deletes), count(revokes), tenants);
   const scims = targets.filter((x) => x.action === 'revoke' && scimIdp(x.key) !== undefined).length;
   const details = [
     scims > 0
       ? vscode.l10n.t(
           '{0} of them are SCIM provisioning keys: user provisioning from their identity providers stops at once, until new SCIM keys are created and configured there.',
-          formatNumber(scims, vscode.env.language),
+          count(scims),
         )
       : '',
     deletes > 0 ? vscode.l10n.t('Your own keys are deleted: they stop working at once and are removed.') : '',
     revokes > 0
       ? vscode.l10n.t('Other users’ keys are revoked. Revoking cannot be undone: they stop working at once and stay listed as revoked.')
       : '',
-    alreadyRevoked > 0
-      ? vscode.l10n.t('{0} selected keys are already revoked and are left alone.', formatNumber(alreadyRevoked, vscode.env.language))
-      : '',
+    alreadyRevoked > 0 ? vscode.l10n.t('{0} selected keys are already revoked and are left alone.', count(alreadyRevoked)) : '',
   ].filter(Boolean);
   const button =
     revokes === 0
-      ? vscode.l10n.t('Delete {0} Keys', formatNumber(deletes, vscode.env.language))
+      ? vscode.l10n.t('Delete {0} Keys', count(deletes))
       : deletes === 0
-        ? vscode.l10n.t('Revoke {0} Keys', formatNumber(revokes, vscode.env.language))
-        : vscode.l10n.t('Delete and Revoke {0} Keys', formatNumber(targets.length, vscode.env.language));
+        ? vscode.l10n.t('Revoke {0} Keys', count(revokes))
+        : vscode.l10n.t('Delete and Revoke {0} Keys', count(targets.length));
   if ((await prompts().confirm(message, details.join(' '), button)) !== button) throw new UserCancelledError();
 
   const failures: Array<{ target: Target; error: unknown }> = [];
@@ -143,7 +137,7 @@ async function removeMany(ctx: CommandContext, nodes: ApiKeyNode[]): Promise<voi
   await withProgress(
     {
       location: vscode.ProgressLocation.Notification,
-      title: vscode.l10n.t('Removing {0} API keys', formatNumber(targets.length, vscode.env.language)),
+      title: vscode.l10n.t('Removing {0} API keys', count(targets.length)),
       cancellable: true,
     },
     async (progress, token) => {
@@ -162,11 +156,7 @@ async function removeMany(ctx: CommandContext, nodes: ApiKeyNode[]): Promise<voi
           }
           progress.report({
             increment: 100 / targets.length,
-            message: vscode.l10n.t(
-              '{0} of {1}',
-              formatNumber(done + failures.length + cancelled, vscode.env.language),
-              formatNumber(targets.length, vscode.env.language),
-            ),
+            message: vscode.l10n.t('{0} of {1}', count(done + failures.length + cancelled), count(targets.length)),
           });
         }
       };
@@ -190,10 +180,10 @@ async function removeMany(ctx: CommandContext, nodes: ApiKeyNode[]): Promise<voi
     const reason = describeProblem(f.error).sentence;
     reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
   }
-  const why = [...reasons].map(([reason, n]) => `${formatNumber(n, vscode.env.language)} × ${reason}`).join(' ');
+  const why = [...reasons].map(([reason, n]) => `${count(n)} × ${reason}`).join(' ');
   const showLog = vscode.l10n.t('Show Log');
   void prompts()
-    .notify('warning', vscode.l10n.t('{0} {1} failed: {2}', summary, formatNumber(failures.length, vscode.env.language), why), showLog)
+    .notify('warning', vscode.l10n.t('{0} {1} failed: {2}', summary, count(failures.length), why), showLog)
     .then((choice) => {
       if (choice === showLog) ctx.log.show();
     });
@@ -201,11 +191,6 @@ async function removeMany(ctx: CommandContext, nodes: ApiKeyNode[]): Promise<voi
 
 function summaryLine(total: number, done: number, deletes: number, revokes: number, cancelled: number): string {
   const verb = revokes === 0 ? vscode.l10n.t('Deleted') : deletes === 0 ? vscode.l10n.t('Revoked') : vscode.l10n.t('Deleted or revoked');
-  const line = vscode.l10n.t(
-    '{0} {1} of {2} API keys.',
-    verb,
-    formatNumber(done, vscode.env.language),
-    formatNumber(total, vscode.env.language),
-  );
-  return cancelled > 0 ? `${line} ${vscode.l10n.t('{0} were not sent (cancelled).', formatNumber(cancelled, vscode.env.language))}` : line;
+  const line = vscode.l10n.t('{0} {1} of {2} API keys.', verb, count(done), count(total));
+  return cancelled > 0 ? `${line} ${vscode.l10n.t('{0} were not sent (cancelled).', count(cancelled))}` : line;
 }

@@ -4,9 +4,9 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { writeInventory, type InventoryFormat, type InventorySummary } from '../estate/inventoryFiles';
 import { UserCancelledError, UserFacingError } from '../util/errors';
-import { formatNumber } from '../util/format';
 import { prompts, withProgress } from '../util/prompts';
 import type { CommandContext } from './context';
+import { count } from '../util/locale';
 
 /** Files up to this size open in an editor afterwards; a larger export is revealed in the file manager instead. */
 const OPEN_LIMIT_BYTES = 20 * 1024 * 1024;
@@ -21,7 +21,7 @@ export async function exportKeyInventory(ctx: CommandContext): Promise<void> {
   if (tenants.length === 0) throw new UserFacingError(vscode.l10n.t('Add a tenant first: there is nothing to export yet.'));
   const day = new Date().toISOString().slice(0, 10);
   const uri = await prompts().saveFile({
-    title: vscode.l10n.t('Export Key Inventory of {0} Tenant(s)', formatNumber(tenants.length, vscode.env.language)),
+    title: vscode.l10n.t('Export Key Inventory of {0} Tenant(s)', count(tenants.length)),
     defaultUri: vscode.Uri.file(path.join(os.homedir(), `qlik-key-inventory-${day}.csv`)),
     filters: { [vscode.l10n.t('CSV (one row per item)')]: ['csv'], [vscode.l10n.t('JSON')]: ['json'] },
     saveLabel: vscode.l10n.t('Export'),
@@ -46,11 +46,7 @@ export async function exportKeyInventory(ctx: CommandContext): Promise<void> {
             exportedBy: `Qlik Cloud Keys ${String(ctx.extension.extension.packageJSON.version ?? '')}`.trim(),
             onTenantDone: (_origin, done, total) =>
               progress.report({
-                message: vscode.l10n.t(
-                  '{0} of {1} tenants read',
-                  formatNumber(done, vscode.env.language),
-                  formatNumber(total, vscode.env.language),
-                ),
+                message: vscode.l10n.t('{0} of {1} tenants read', count(done), count(total)),
                 increment: 100 / total,
               }),
           },
@@ -78,16 +74,16 @@ async function showResult(uri: vscode.Uri, summary: InventorySummary): Promise<v
     summary.tenantsWithErrors === 0
       ? vscode.l10n.t(
           'Exported {0} API keys and {1} key providers of {2} tenant(s).',
-          formatNumber(summary.byKind.apiKey, vscode.env.language),
-          formatNumber(summary.byKind.keyProvider, vscode.env.language),
-          formatNumber(summary.tenants, vscode.env.language),
+          count(summary.byKind.apiKey),
+          count(summary.byKind.keyProvider),
+          count(summary.tenants),
         )
       : vscode.l10n.t(
           'Exported {0} API keys and {1} key providers of {2} tenant(s); {3} could not be read in full (their tenant row says why).',
-          formatNumber(summary.byKind.apiKey, vscode.env.language),
-          formatNumber(summary.byKind.keyProvider, vscode.env.language),
-          formatNumber(summary.tenants, vscode.env.language),
-          formatNumber(summary.tenantsWithErrors, vscode.env.language),
+          count(summary.byKind.apiKey),
+          count(summary.byKind.keyProvider),
+          count(summary.tenants),
+          count(summary.tenantsWithErrors),
         );
   const reveal = vscode.l10n.t('Reveal in File Manager');
   void prompts()

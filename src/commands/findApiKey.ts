@@ -3,10 +3,11 @@ import { boundedEach } from '../estate/health';
 import { QlikApiError, type ApiKey } from '../qlik';
 import { keyStatusInWords } from '../services/apiKeyFilter';
 import type { TenantRecord } from '../tenants/tenantStore';
-import { describeExpiry, formatNumber } from '../util/format';
+import { describeExpiry } from '../util/format';
 import { prompts } from '../util/prompts';
 import type { CommandArg } from './args';
 import type { CommandContext } from './context';
+import { count } from '../util/locale';
 
 /** Pages of 100 walked per tenant for a description (the service has no description filter). */
 export const FIND_MAX_PAGES = 20;
@@ -105,10 +106,7 @@ export async function findApiKey(ctx: CommandContext, _arg: CommandArg): Promise
   try {
     const picked = await prompts().search<Item>({
       title: vscode.l10n.t('Find API Key'),
-      placeHolder: vscode.l10n.t(
-        'An API key ID or part of a description, on {0} tenants',
-        formatNumber(tenants.length, vscode.env.language),
-      ),
+      placeHolder: vscode.l10n.t('An API key ID or part of a description, on {0} tenants', count(tenants.length)),
       search: async (value, show, signal) => {
         show(items(value));
         const q = value.trim();

@@ -5,11 +5,11 @@ import { type Credentials, defaultLabel, recordFrom, splitCredentials, verifyCre
 import { ContextsFileError, contextsFilePath, parseQlikCliContexts, type QlikCliContext } from '../tenants/qlikCliContexts';
 import { isTrustedHost, otherHostnames } from '../tenants/signIn';
 import { UserCancelledError, UserFacingError } from '../util/errors';
-import { formatNumber } from '../util/format';
 import { errorLine } from '../util/problem';
 import { prompts, withProgress } from '../util/prompts';
 import { inert, TEXT_LIMITS } from '../util/text';
 import type { CommandContext } from './context';
+import { count } from '../util/locale';
 
 export interface ImportOutcome {
   name: string;
@@ -93,11 +93,7 @@ async function withoutUntrustedHosts<T extends { context: QlikCliContext }>(pick
   const send = vscode.l10n.t('Send Credentials to Them');
   const skip = vscode.l10n.t('Skip Them');
   const choice = await prompts().confirm(
-    vscode.l10n.t(
-      '{0} of these contexts are not Qlik Cloud addresses (*.qlikcloud.com): {1}.',
-      formatNumber(outside.length, vscode.env.language),
-      outside.join(', '),
-    ),
+    vscode.l10n.t('{0} of these contexts are not Qlik Cloud addresses (*.qlikcloud.com): {1}.', count(outside.length), outside.join(', ')),
     vscode.l10n.t(
       'Importing them sends their API keys or client secrets to those hosts. Continue only if they are your Qlik tenants and you trust them.',
     ),
@@ -149,10 +145,7 @@ function report(ctx: CommandContext, outcomes: ImportOutcome[]): void {
   const ok = outcomes.filter((o) => o.ok);
   const failed = outcomes.filter((o) => !o.ok);
   if (failed.length === 0) {
-    void prompts().notify(
-      'info',
-      vscode.l10n.t('Imported {0} from qlik-cli: {1}.', formatNumber(ok.length, vscode.env.language), ok.map((o) => o.name).join(', ')),
-    );
+    void prompts().notify('info', vscode.l10n.t('Imported {0} from qlik-cli: {1}.', count(ok.length), ok.map((o) => o.name).join(', ')));
     return;
   }
   const showLog = vscode.l10n.t('Show Log');
@@ -161,8 +154,8 @@ function report(ctx: CommandContext, outcomes: ImportOutcome[]): void {
     ok.length > 0
       ? vscode.l10n.t(
           'Imported {0} of {1} contexts ({2}). Not imported: {3}',
-          formatNumber(ok.length, vscode.env.language),
-          formatNumber(outcomes.length, vscode.env.language),
+          count(ok.length),
+          count(outcomes.length),
           ok.map((o) => o.name).join(', '),
           lines,
         )

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { checkText, MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH } from '../qlik/pure';
-import { formatNumber } from '../util/format';
 import { inputOrCancel, statusMessage } from '../util/prompts';
 import { applicableKeyProvider, type CommandArg } from './args';
 import type { CommandContext } from './context';
+import { count } from '../util/locale';
 
 /** What differs between Rename… and Edit Description… of a key provider, beyond the field. */
 export interface KeyProviderTextEdit {
@@ -33,8 +33,8 @@ export async function editKeyProviderText(
       name ? vscode.l10n.t('The Qlik-managed key cannot be renamed.') : vscode.l10n.t('The Qlik-managed key has no description to edit.'),
   );
   const invalid = name
-    ? vscode.l10n.t('Enter a name of at most {0} characters, without control characters.', formatNumber(max, vscode.env.language))
-    : vscode.l10n.t('Use at most {0} characters, without control characters.', formatNumber(max, vscode.env.language));
+    ? vscode.l10n.t('Enter a name of at most {0} characters, without control characters.', count(max))
+    : vscode.l10n.t('Use at most {0} characters, without control characters.', count(max));
   const value = await inputOrCancel({
     title,
     prompt: edit.prompt(provider.name, tenant.label),

@@ -2,10 +2,10 @@ import * as vscode from 'vscode';
 import type { TenantRecord } from '../tenants/tenantStore';
 import { TenantNode } from '../tree/tenantNode';
 import { UserCancelledError } from '../util/errors';
-import { formatNumber } from '../util/format';
 import { prompts } from '../util/prompts';
 import { type CommandArg, type CommandNode, selectedNodes, tenantArg } from './args';
 import type { CommandContext } from './context';
+import { count } from '../util/locale';
 
 /**
  * Remove Tenant: asks first (modal, one question for a multi-selection, naming the count), then deletes each
@@ -29,7 +29,7 @@ export async function removeTenant(ctx: CommandContext, arg: CommandArg, selecti
           remove,
         )
       : await prompts().confirm(
-          vscode.l10n.t('Remove {0} tenants?', formatNumber(tenants.length, vscode.env.language)),
+          vscode.l10n.t('Remove {0} tenants?', count(tenants.length)),
           vscode.l10n.t(
             'Their stored API keys and OAuth client secrets are deleted from VS Code. Nothing changes on the tenants themselves: {0}.',
             tenants.map((t) => t.label).join(', '),

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import { normalizeQuery } from '../services/apiKeyGroups';
 import { UserCancelledError } from '../util/errors';
-import { formatNumber } from '../util/format';
 import { inputOrCancel, statusMessage, withProgress } from '../util/prompts';
 import { hasInvisible } from '../util/text';
 import { type CommandArg, tenantArg } from './args';
 import type { CommandContext } from './context';
+import { count } from '../util/locale';
 
 /**
  * Search API Keys…: by description (a part of it) or key ID, across every page the tenant lists. An ID is asked for
@@ -44,11 +44,7 @@ export async function searchApiKeys(ctx: CommandContext, arg: CommandArg): Promi
           signal: abort.signal,
           onProgress: (p) =>
             progress.report({
-              message: vscode.l10n.t(
-                '{0} keys read, {1} found',
-                formatNumber(p.scanned, vscode.env.language),
-                formatNumber(p.found, vscode.env.language),
-              ),
+              message: vscode.l10n.t('{0} keys read, {1} found', count(p.scanned), count(p.found)),
             }),
         });
       } finally {
@@ -64,11 +60,7 @@ export async function searchApiKeys(ctx: CommandContext, arg: CommandArg): Promi
   if (group && ctx.view?.visible) await ctx.view.reveal(group, { expand: true }).then(undefined, () => undefined);
   statusMessage(
     result.cancelled
-      ? vscode.l10n.t(
-          'Search cancelled: {0} found in {1} keys read',
-          formatNumber(result.keys.length, vscode.env.language),
-          formatNumber(result.scanned, vscode.env.language),
-        )
-      : vscode.l10n.t('{0} API keys found', formatNumber(result.keys.length, vscode.env.language)),
+      ? vscode.l10n.t('Search cancelled: {0} found in {1} keys read', count(result.keys.length), count(result.scanned))
+      : vscode.l10n.t('{0} API keys found', count(result.keys.length)),
   );
 }

@@ -3,11 +3,11 @@ import type { TenantRecord } from '../tenants/tenantStore';
 import type { ApiKey } from '../qlik';
 import { type DetailsOf, hasDetails, type HasDetails, tenantOf } from '../tree/node';
 import { UserFacingError } from '../util/errors';
-import { formatNumber, formatPercent } from '../util/format';
 import { pickOrCancel, statusMessage } from '../util/prompts';
 import { pickApiKey, withLoading } from './pickers';
 import { type CommandArg, type CommandNode, selectedNodes, tenantArg } from './args';
 import type { CommandContext } from './context';
+import { count, percent } from '../util/locale';
 
 /** At most this many documents open for one multi-selection. */
 const MAX_DOCUMENTS = 20;
@@ -29,13 +29,7 @@ export async function showDetails(ctx: CommandContext, arg: CommandArg, selectio
     await open(ctx, label, node.details(), nodes.length === 1);
   }
   if (nodes.length > MAX_DOCUMENTS)
-    statusMessage(
-      vscode.l10n.t(
-        'Opened the details of the first {0} of {1} selected items',
-        formatNumber(MAX_DOCUMENTS, vscode.env.language),
-        formatNumber(nodes.length, vscode.env.language),
-      ),
-    );
+    statusMessage(vscode.l10n.t('Opened the details of the first {0} of {1} selected items', count(MAX_DOCUMENTS), count(nodes.length)));
 }
 
 async function open(ctx: CommandContext, label: string, details: DetailsOf, preview: boolean): Promise<void> {
@@ -66,9 +60,7 @@ async function pickItem(ctx: CommandContext, tenant: TenantRecord): Promise<Deta
     items.push({ label: vscode.l10n.t('Migration'), kind: vscode.QuickPickItemKind.Separator });
     items.push({
       label: vscode.l10n.t('Last migration'),
-      description: [migration.state, migration.progress === undefined ? undefined : formatPercent(migration.progress, vscode.env.language)]
-        .filter(Boolean)
-        .join(' '),
+      description: [migration.state, migration.progress === undefined ? undefined : percent(migration.progress)].filter(Boolean).join(' '),
       details: { title: vscode.l10n.t('Migration'), kind: 'migration', id: migration.id ?? 'current', body: migration.raw },
     });
   }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { MigrationService, MigrationWatchState } from '../services/migrations';
-import { formatPercent } from '../util/format';
 import { createMigrationItem, runningText, shortName, statusText, tooltipFor } from './statusItem';
+import { percent } from '../util/locale';
 
 /** What the status bar shows for a tenant (for the test API). */
 export interface MigrationItemSnapshot {
@@ -35,7 +35,7 @@ export class MigrationStatusBar implements vscode.Disposable {
       this.items.set(origin, item);
     }
     if (state.phase === 'done') {
-      const done = formatPercent(100, vscode.env.language);
+      const done = percent(100);
       item.text = statusText(
         'check',
         vscode.l10n.t('{0}: now uses {1} · {2}', shortName(state.tenantLabel), shortName(state.targetName), done),

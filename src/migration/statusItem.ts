@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import type { Migration } from '../qlik';
-import { formatDate, formatPercent } from '../util/format';
+import { formatDate } from '../util/format';
 import { tooltip, type TooltipNote } from '../util/markdown';
 import { inert, TEXT_LIMITS } from '../util/text';
+import { percent } from '../util/locale';
 
 export interface MigrationView {
   tenantLabel: string;
@@ -23,7 +24,7 @@ export function runningText(view: MigrationView): string {
       '{0}: migrating to {1} · {2}',
       shortName(view.tenantLabel),
       shortName(view.targetName),
-      formatPercent(view.migration.progress ?? 0, vscode.env.language),
+      percent(view.migration.progress ?? 0),
     ),
   );
 }
@@ -44,7 +45,7 @@ export function tooltipFor(view: MigrationView): vscode.MarkdownString {
     [vscode.l10n.t('From'), view.fromName],
     [vscode.l10n.t('To'), view.targetName],
     [vscode.l10n.t('State'), m.state ?? '?'],
-    [vscode.l10n.t('Progress'), formatPercent(m.progress ?? 0, vscode.env.language)],
+    [vscode.l10n.t('Progress'), percent(m.progress ?? 0)],
     [vscode.l10n.t('Started'), formatDate(m.initiatedAt, vscode.env.language)],
   ];
   const notes: TooltipNote[] = [];

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { type KeyProvider, type Migration, migrationOutcome, migrationSource, QlikCancelledError } from '../qlik';
-import { formatNumber, formatPercent, migrationEndName, migrationTargetName } from '../util/format';
+import { migrationEndName, migrationTargetName } from '../util/format';
 import { notifyProblem } from '../util/notifyProblem';
 import { actionOf, describeProblem, problemLogLine } from '../util/problem';
 import { prompts } from '../util/prompts';
@@ -9,6 +9,7 @@ import { Announcements } from './announcements';
 import type { ServiceDeps } from './base';
 import type { EncryptionService } from './encryption';
 import type { MigrationSettings } from './migrationSettings';
+import { count, percent } from '../util/locale';
 
 /** Failed reads in a row (with the backoff: about a minute at the default poll) before the person is told. */
 const REPORT_AFTER_FAILURES = 3;
@@ -129,8 +130,8 @@ export class TenantMigrationWatch {
         'The migration on {0} to {1} has not progressed for {2} minutes (still {3}, {4}). It is still watched; Qlik Cloud support can help if it stays stuck.',
         this.label,
         this.describe(migration).targetName,
-        formatNumber(minutes, vscode.env.language),
-        formatPercent(migration.progress ?? 0, vscode.env.language),
+        count(minutes),
+        percent(migration.progress ?? 0),
         migration.state ?? '?',
       );
       this.deps.log.warn('migration', message);
@@ -207,16 +208,16 @@ export class TenantMigrationWatch {
         vscode.l10n.t(
           'Cannot read the progress of the migration on {0} ({1} tries in a row): {2} Still trying every {3} s.',
           this.label,
-          formatNumber(watching.failures, vscode.env.language),
+          count(watching.failures),
           problem.sentence,
-          formatNumber(delay, vscode.env.language),
+          count(delay),
         ),
         this.deps.log,
         credentials ? (credentials.origin ?? this.origin) : undefined,
       );
     }
     if (watching.shown) {
-      const reason = vscode.l10n.t('Could not read the progress: {0} Trying again in {1} s.', problem.sentence, delay);
+      const reason = vscode.l10n.t('Could not read the progress: {0} Trying again in {1} s.', problem.sentence, count(delay));
       this.show({ ...watching.shown, problem: reason });
     }
     this.schedule(delay);

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import type { ApiKey } from '../qlik';
 import type { Person } from '../services/people';
-import { describeExpiry, formatDate, formatNumber, ownerLabel, personInWords } from '../util/format';
+import { describeExpiry, formatDate, ownerLabel, personInWords } from '../util/format';
 import { tooltip } from '../util/markdown';
 import { inert, TEXT_LIMITS } from '../util/text';
 import { contextValue, type HasDetails, TreeNode } from './node';
+import { count } from '../util/locale';
 
 const STATUS_ICONS: Record<string, vscode.ThemeIcon> = {
   active: new vscode.ThemeIcon('key', new vscode.ThemeColor('testing.iconPassed')),
@@ -81,12 +82,7 @@ export class ApiKeyNode extends TreeNode implements HasDetails {
       ? [
           {
             warning: true,
-            lines: [
-              vscode.l10n.t(
-                'Expires within {0} days: rotate it before it stops working.',
-                formatNumber(this.view.warningDays, vscode.env.language),
-              ),
-            ],
+            lines: [vscode.l10n.t('Expires within {0} days: rotate it before it stops working.', count(this.view.warningDays))],
           },
         ]
       : [];

@@ -4,11 +4,12 @@ import type { SliceListing } from '../services/apiKeySlices';
 import type { SearchResult } from '../services/apiKeyWalk';
 import type { Person } from '../services/people';
 import type { ApiKey } from '../qlik';
-import { formatNumber, ownerLabel } from '../util/format';
+import { ownerLabel } from '../util/format';
 import { inert, TEXT_LIMITS } from '../util/text';
 import { ApiKeyNode } from './apiKeyNode';
 import { ErrorNode, MessageNode } from './errorNode';
 import { contextValue, type HasTenant, type TreeContext, TreeNode } from './node';
+import { count } from '../util/locale';
 
 /**
  * The one place an owner group gets its name: "you", the person's name when the people service has it, or the
@@ -51,12 +52,8 @@ const STATUS_ICONS: Record<string, [string, string | undefined]> = {
 };
 
 function countWords(n: number, more: boolean): string {
-  if (more) return vscode.l10n.t('{0} loaded, more available', formatNumber(n, vscode.env.language));
-  return n === 0
-    ? vscode.l10n.t('none')
-    : n === 1
-      ? vscode.l10n.t('1 key')
-      : vscode.l10n.t('{0} keys', formatNumber(n, vscode.env.language));
+  if (more) return vscode.l10n.t('{0} loaded, more available', count(n));
+  return n === 0 ? vscode.l10n.t('none') : n === 1 ? vscode.l10n.t('1 key') : vscode.l10n.t('{0} keys', count(n));
 }
 
 /**
@@ -133,15 +130,11 @@ export class SliceGroupNode extends TreeNode implements HasTenant {
       if (!this.discovered) return '';
       return this.discovered.complete
         ? countWords(this.discovered.loaded, false)
-        : vscode.l10n.t('{0} loaded', formatNumber(this.discovered.loaded, vscode.env.language));
+        : vscode.l10n.t('{0} loaded', count(this.discovered.loaded));
     }
     const more = !!data.lastPage.links.next;
     if (this.spec.kind === 'expiringSoon' && more)
-      return vscode.l10n.t(
-        '{0} found in {1} active keys read, more to read',
-        formatNumber(data.keys.length, vscode.env.language),
-        formatNumber(data.scanned ?? 0, vscode.env.language),
-      );
+      return vscode.l10n.t('{0} found in {1} active keys read, more to read', count(data.keys.length), count(data.scanned ?? 0));
     return countWords(data.keys.length, more);
   }
 
@@ -154,7 +147,7 @@ export class SliceGroupNode extends TreeNode implements HasTenant {
     if (this.spec.kind === 'expiringSoon')
       item.tooltip = vscode.l10n.t(
         'Active keys that expire within {0} days (qlikCloud.apiKeys.expiryWarningDays). The API cannot filter by expiry: the active keys are read in pages of 100 and sifted.',
-        formatNumber(this.ctx.settings().warningDays, vscode.env.language),
+        count(this.ctx.settings().warningDays),
       );
     item.contextValue = contextValue('apiKeyGroup', this.spec.kind, !!this.data?.lastPage.links.next && 'hasMore');
     return item;
@@ -183,7 +176,7 @@ export function loadMoreItem(id: string, busy: boolean, pageSize: number | undef
   const item = new vscode.TreeItem(busy ? vscode.l10n.t('Loading…') : vscode.l10n.t('Load more…'), vscode.TreeItemCollapsibleState.None);
   item.id = id;
   item.iconPath = new vscode.ThemeIcon(busy ? 'loading~spin' : 'ellipsis');
-  if (pageSize !== undefined) item.description = vscode.l10n.t('next {0}', formatNumber(pageSize, vscode.env.language));
+  if (pageSize !== undefined) item.description = vscode.l10n.t('next {0}', count(pageSize));
   item.contextValue = 'loadMore';
   item.command = { command: 'qlikCloud.loadMoreApiKeys', title: vscode.l10n.t('Load more…'), arguments: [target] };
   return item;
@@ -219,16 +212,16 @@ export class SearchGroupNode extends TreeNode implements HasTenant {
   getTreeItem(): vscode.TreeItem {
     const r = this.result;
     const item = new vscode.TreeItem(
-      vscode.l10n.t('Search: "{0}" ({1} found)', r.query, formatNumber(r.keys.length, vscode.env.language)),
+      vscode.l10n.t('Search: "{0}" ({1} found)', r.query, count(r.keys.length)),
       vscode.TreeItemCollapsibleState.Expanded,
     );
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('search');
     item.description = r.complete
-      ? vscode.l10n.t('{0} keys read', formatNumber(r.scanned, vscode.env.language))
+      ? vscode.l10n.t('{0} keys read', count(r.scanned))
       : r.cancelled
-        ? vscode.l10n.t('cancelled after {0} keys', formatNumber(r.scanned, vscode.env.language))
-        : vscode.l10n.t('stopped after {0} keys (qlikCloud.apiKeys.searchMaxPages)', formatNumber(r.scanned, vscode.env.language));
+        ? vscode.l10n.t('cancelled after {0} keys', count(r.scanned))
+        : vscode.l10n.t('stopped after {0} keys (qlikCloud.apiKeys.searchMaxPages)', count(r.scanned));
     item.tooltip = vscode.l10n.t('API keys whose description or ID holds "{0}", across every page the tenant lists.', r.query);
     item.contextValue = contextValue('apiKeySearch', r.complete ? 'complete' : 'partial');
     return item;

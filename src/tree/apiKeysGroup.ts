@@ -4,10 +4,11 @@ import { ownerGroups, statusSlicesFor } from '../services/apiKeyGroups';
 import { keyRows, loadMoreItem, ownerGroupLabel, SearchGroupNode, SliceGroupNode } from './apiKeySubgroups';
 import type { ApiKeyListing } from '../services/apiKeys';
 import { ErrorNode, MessageNode } from './errorNode';
-import { expiresSoon, formatNumber } from '../util/format';
+import { expiresSoon } from '../util/format';
 import { LoadingGroupNode } from './loadingGroup';
 import { inert, TEXT_LIMITS } from '../util/text';
 import { contextValue, type HasTenant, type TreeContext, TreeNode } from './node';
+import { count } from '../util/locale';
 
 /** "API Keys": one page at a time, newest first, then "Load more…" while the service has a next page. */
 export class ApiKeysGroupNode extends LoadingGroupNode<ApiKeyListing> {
@@ -92,15 +93,12 @@ export class ApiKeysGroupNode extends LoadingGroupNode<ApiKeyListing> {
       const soon = data.keys.filter((k) => expiresSoon(k, now, warningDays)).length;
       const parts = [
         data.lastPage.links.next
-          ? vscode.l10n.t('{0} loaded, more available', formatNumber(data.keys.length, vscode.env.language))
+          ? vscode.l10n.t('{0} loaded, more available', count(data.keys.length))
           : data.keys.length === 1
             ? vscode.l10n.t('1 key')
-            : vscode.l10n.t('{0} keys', formatNumber(data.keys.length, vscode.env.language)),
+            : vscode.l10n.t('{0} keys', count(data.keys.length)),
       ];
-      if (soon > 0)
-        parts.push(
-          soon === 1 ? vscode.l10n.t('1 expires soon') : vscode.l10n.t('{0} expire soon', formatNumber(soon, vscode.env.language)),
-        );
+      if (soon > 0) parts.push(soon === 1 ? vscode.l10n.t('1 expires soon') : vscode.l10n.t('{0} expire soon', count(soon)));
       if (groupText) parts.push(groupText);
       if (ownOnly) parts.push(vscode.l10n.t('yours only'));
       if (filtered) parts.push(filterText);

@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import { currentKey } from '../qlik';
 import type { EncryptionData } from '../services/encryption';
-import { formatPercent, migrationTargetName } from '../util/format';
+import { migrationTargetName } from '../util/format';
 import { LoadingGroupNode } from './loadingGroup';
 import { KeyProviderNode, MigrationNode } from './keyProviderNode';
 import { MessageNode } from './errorNode';
 import { contextValue, type HasTenant, type TreeContext, type TreeNode } from './node';
+import { percent } from '../util/locale';
 
 /** "Encryption": every key provider from actions/list, and the migration when one is running. */
 export class EncryptionGroupNode extends LoadingGroupNode<EncryptionData> {
@@ -56,7 +57,7 @@ export class EncryptionGroupNode extends LoadingGroupNode<EncryptionData> {
     const migration = data?.migration?.isRunning ? data.migration : undefined;
     if (migration) {
       const target = migrationTargetName(migration, data?.providers ?? []);
-      item.description = vscode.l10n.t('migrating to {0} · {1}', target, formatPercent(migration.progress ?? 0, vscode.env.language));
+      item.description = vscode.l10n.t('migrating to {0} · {1}', target, percent(migration.progress ?? 0));
     } else if (data) {
       const { provider, basis } = currentKey(data.providers, data.migration);
       item.description = !provider

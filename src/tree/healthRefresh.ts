@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { KeyHealthService } from '../estate/keyHealth';
-import { formatNumber } from '../util/format';
 import type { Log } from '../util/log';
 import { withProgress } from '../util/prompts';
+import { count } from '../util/locale';
 
 export const HEALTH_VIEW = 'qlikCloud.keyHealth';
 export const EXPIRING_VIEW = 'qlikCloud.expiringKeys';
@@ -18,7 +18,7 @@ export async function refreshKeyHealthWithProgress(health: KeyHealthService): Pr
         onTenant: (_origin, done, total) =>
           progress.report({
             increment: 100 / Math.max(1, total),
-            message: vscode.l10n.t('{0} of {1} tenants', formatNumber(done, vscode.env.language), formatNumber(total, vscode.env.language)),
+            message: vscode.l10n.t('{0} of {1} tenants', count(done), count(total)),
           }),
       });
     });

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { compareHealth } from '../estate/health';
-import { formatNumber } from '../util/format';
 import { ExpiringKeyNode, HealthTenantNode, type HealthViewContext, TenantAnchor } from './healthNodes';
 import { MessageNode } from './errorNode';
 import type { TreeNode } from './node';
 import { inertTreeItem, TenantRows } from './provider';
+import { count } from '../util/locale';
 
 /** Key Health: one row per tenant, worst first, redrawn when the health service says a tenant changed. */
 export class HealthTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
@@ -110,7 +110,7 @@ export class ExpiringTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
         undefined,
         'expiring:none',
         checked
-          ? vscode.l10n.t('No API key expires within {0} days.', formatNumber(this.days(), vscode.env.language))
+          ? vscode.l10n.t('No API key expires within {0} days.', count(this.days()))
           : vscode.l10n.t('Not checked yet: refresh Key Health.'),
         'info',
       ),

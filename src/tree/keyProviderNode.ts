@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import { type KeyProvider, type Migration, regionProblems, regionProblemText } from '../qlik';
-import { complianceLines, formatDate, formatPercent, migrationTargetName } from '../util/format';
+import { complianceLines, formatDate, migrationTargetName } from '../util/format';
 import { tooltip, type TooltipNote } from '../util/markdown';
 import { contextValue, type HasDetails, TreeNode } from './node';
+import { percent } from '../util/locale';
 
 /** One key provider: the Qlik default or an AWS KMS key (with its replica keys as children). */
 export class KeyProviderNode extends TreeNode implements HasDetails {
@@ -155,7 +156,7 @@ export class MigrationNode extends TreeNode implements HasDetails {
   getTreeItem(): vscode.TreeItem {
     const m = this.migration;
     const target = migrationTargetName(m, this.providers);
-    const progress = formatPercent(m.progress ?? 0, vscode.env.language);
+    const progress = percent(m.progress ?? 0);
     const item = new vscode.TreeItem(vscode.l10n.t('Migrating to {0}', target), vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.description = `${progress} · ${m.state ?? ''}`;

@@ -52,8 +52,9 @@ function needsOtherCredentials(error: unknown): boolean {
 
 /**
  * Another try may pass: the service was busy or slow (408, 429, 5xx), the connection dropped or timed out, the answer
- * to a read came broken on the way (a write is not sent again: it may have been made). A client error (400, 404, 409…) answers the same the next time, and so do a refused
- * certificate, a link to another origin and input refused before sending.
+ * to a read came broken on the way (a write is not sent again: it may have been made). A client error (400, 404,
+ * 409…) answers the same the next time, and so do a refused certificate, a link to another origin and input refused
+ * before sending.
  */
 function isRetryable(error: unknown): boolean {
   if (error instanceof QlikApiError) return error.status === 408 || error.status === 429 || error.status >= 500;
