@@ -4,7 +4,8 @@ import type { Finding, FindingAction, Severity } from '../estate/health';
 import type { KeyHealthService } from '../estate/keyHealth';
 import type { ApiKey } from '../qlik';
 import type { TenantRecord, TenantStore } from '../tenants/tenantStore';
-import { dateTime, describeExpiry, formatNumber } from '../util/format';
+import { dateTime, describeExpiry } from '../util/format';
+import { count } from '../util/locale';
 import { ApiKeyNode } from './apiKeyNode';
 import { MessageNode } from './errorNode';
 import { contextValue, type HasReference, type HasTenant, type Reference, TreeNode } from './node';
@@ -97,22 +98,21 @@ export class HealthTenantNode extends TreeNode implements HasTenant, HasReferenc
         : severity
           ? ICONS[severity]
           : new vscode.ThemeIcon('circle-outline');
-    const locale = vscode.env.language;
     const parts: string[] = [];
     if (state.kind === 'checking') parts.push(vscode.l10n.t('checking…'));
     if (health && !health.reachable) parts.push(vscode.l10n.t('unreachable'));
     else if (health) {
       const n = (s: Severity) => health.findings.filter((f) => f.severity === s).length;
-      const shown = (s: Severity) => formatNumber(n(s), locale);
+      const shown = (s: Severity) => count(n(s));
       if (n('critical')) parts.push(vscode.l10n.t('{0} critical', shown('critical')));
       if (n('warning')) parts.push(n('warning') === 1 ? vscode.l10n.t('1 warning') : vscode.l10n.t('{0} warnings', shown('warning')));
       if (n('notice')) parts.push(n('notice') === 1 ? vscode.l10n.t('1 notice') : vscode.l10n.t('{0} notices', shown('notice')));
       if (severity === 'ok') parts.push(vscode.l10n.t('healthy'));
-      if (health.counts) parts.push(vscode.l10n.t('{0} active keys', formatNumber(health.counts.active, locale)));
+      if (health.counts) parts.push(vscode.l10n.t('{0} active keys', count(health.counts.active)));
     } else if (state.kind === 'idle') parts.push(vscode.l10n.t('not checked'));
     item.description = parts.join(' · ');
     item.tooltip = health
-      ? vscode.l10n.t('{0}: checked {1}', record?.label ?? this.origin, dateTime(new Date(health.at), locale))
+      ? vscode.l10n.t('{0}: checked {1}', record?.label ?? this.origin, dateTime(new Date(health.at), vscode.env.language))
       : record?.origin;
     item.contextValue = contextValue('healthTenant', severity, health && !health.reachable && 'unreachable');
     return item;
