@@ -108,6 +108,8 @@ export async function openWorkbench(testName: string, options: WorkbenchOptions 
       async runCommand(title: string) {
         const input = page.locator('.quick-input-widget input.input');
         const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: title }).first();
+        // Enter runs the focused row: wait until the filter has made it this command (a busy machine filters late).
+        const focused = page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused').filter({ hasText: title });
         const deadline = Date.now() + 30_000;
         // Commands of extensions that are still registering can be missing for a moment: reopen the palette until found.
         for (;;) {
@@ -116,6 +118,7 @@ export async function openWorkbench(testName: string, options: WorkbenchOptions 
           await input.fill(`>${title}`);
           try {
             await row.waitFor({ state: 'visible', timeout: 3_000 });
+            await focused.waitFor({ state: 'visible', timeout: 3_000 });
             break;
           } catch (error) {
             await page.keyboard.press('Escape');
